@@ -1,0 +1,165 @@
+"""The cross-article stage: every per-file result in, one ``Archive`` of indexes out.
+
+Runs after all files are read ("read everything, then write"): merges duplicate files, gives
+articles unique ids, resolves outlets to ``Source`` records and speakers to archive-wide
+canonical ``Speaker`` records, and indexes quotes by speaker and articles by source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from site_gen.model import Article, Diagnostic, FileResult, Source, Speaker
+from site_gen.quotes.speakers import canonicalize
+from site_gen.registry import Registry
+from site_gen.slugs import make_slug, unique_slugs
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    article_id: str
+    quote_id: str
+
+
+@dataclass(frozen=True)
+class Archive:
+    articles: tuple[Article, ...]  # newest first, undated last, then by title and id
+    sources: tuple[Source, ...]  # by name
+    speakers: tuple[Speaker, ...]  # by name
+    articles_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quotes_by_speaker: dict[str, tuple[QuoteRef, ...]] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        return self._articles_by_id[article_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        return self._speakers_by_id[speaker_id]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_articles_by_id", {a.id: a for a in self.articles})
+        object.__setattr__(self, "_sources_by_id", {s.id: s for s in self.sources})
+        object.__setattr__(self, "_speakers_by_id", {s.id: s for s in self.speakers})
+
+
+def build_archive(
+    results: Sequence[FileResult], registry: Registry, pins: Sequence[Speaker] = ()
+) -> Archive:
+    ordered = sorted((r for r in results if r.article is not None), key=lambda r: r.path)
+    articles, diagnostics = _merge_duplicates([r.article for r in ordered if r.article])
+    articles = _unique_ids(articles)
+    articles, sources = _resolve_sources(articles, registry)
+    articles, speakers = _resolve_speakers(articles, pins)
+    by_source: dict[str, list[str]] = defaultdict(list)
+    by_speaker: dict[str, list[QuoteRef]] = defaultdict(list)
+    articles = sorted(articles, key=_display_order)
+    for art in articles:
+        if art.source_id:
+            by_source[art.source_id].append(art.id)
+        for q in art.quotes:
+            if q.speaker_id:
+                by_speaker[q.speaker_id].append(QuoteRef(art.id, q.id))
+    return Archive(
+        articles=tuple(articles),
+        sources=tuple(sorted(sources, key=lambda s: (s.name.casefold(), s.id))),
+        speakers=tuple(sorted(speakers, key=lambda s: (s.name.casefold(), s.id))),
+        articles_by_source={k: tuple(v) for k, v in sorted(by_source.items())},
+        quotes_by_speaker={k: tuple(v) for k, v in sorted(by_speaker.items())},
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _display_order(a: Article) -> tuple:
+    # Newest first; undated articles last. Dates are ISO strings, so invert them char-wise.
+    if a.date:
+        return (0, tuple(-ord(c) for c in a.date), a.title.casefold(), a.id)
+    return (1, (), a.title.casefold(), a.id)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _text_key(a: Article) -> str:
+    return _WS.sub(" ", " ".join(p.text for p in a.paragraphs)).strip().casefold()
+
+
+def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
+    """One article per distinct text; later files (by path) are listed on the first."""
+    first: dict[str, int] = {}
+    kept: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    for art in articles:
+        key = _text_key(art)
+        if key and key in first:
+            i = first[key]
+            kept[i] = replace(kept[i], also_paths=(*kept[i].also_paths, art.path))
+            diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    art.path,
+                    f"same article text as {kept[i].path}; kept once, both files listed",
+                )
+            )
+            continue
+        first[key] = len(kept)
+        kept.append(art)
+    return kept, diagnostics
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    ids = unique_slugs((a.path, a.id) for a in articles)
+    return [replace(a, id=ids[a.path]) for a in articles]
+
+
+def _resolve_sources(
+    articles: list[Article], registry: Registry
+) -> tuple[list[Article], list[Source]]:
+    by_name: dict[str, Source] = {}
+    for art in articles:
+        if art.source_name and art.source_name not in by_name:
+            found = registry.lookup(art.source_name)
+            by_name[art.source_name] = found or Source(
+                id=make_slug(art.source_name), name=art.source_name
+            )
+    # Two spellings may resolve to one registered outlet; two outlets may share a slug.
+    distinct: dict[tuple[str, str], Source] = {}
+    for src in by_name.values():
+        distinct.setdefault((src.id, src.name), src)
+    ids = unique_slugs((key, key[0]) for key in sorted(distinct))
+    final = {key: replace(src, id=ids[key]) for key, src in distinct.items()}
+    out = []
+    for art in articles:
+        if art.source_name:
+            src = by_name[art.source_name]
+            art = replace(art, source_id=final[(src.id, src.name)].id, source_name=src.name)
+        out.append(art)
+    return out, list(final.values())
+
+
+def _resolve_speakers(
+    articles: list[Article], pins: Sequence[Speaker]
+) -> tuple[list[Article], list[Speaker]]:
+    mapping = canonicalize([(a.id, a.speakers) for a in articles], pins)
+    # Different canonical people that slug alike get distinct ids, first by name.
+    people = sorted({(s.id, s.name) for s in mapping.values()})
+    ids = unique_slugs((p, p[0]) for p in people)
+    speakers: dict[str, Speaker] = {}
+    for sp in mapping.values():
+        new_id = ids[(sp.id, sp.name)]
+        speakers.setdefault(new_id, replace(sp, id=new_id))
+    out = []
+    for art in articles:
+        quotes = tuple(
+            replace(q, speaker_id=speakers[ids[(sp.id, sp.name)]].id)
+            if q.speaker_key and (sp := mapping.get((art.id, q.speaker_key)))
+            else q
+            for q in art.quotes
+        )
+        out.append(replace(art, quotes=quotes))
+    return out, list(speakers.values())

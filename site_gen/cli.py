@@ -1,0 +1,170 @@
+"""Command line: ``site-gen build | serve | inspect``. Exit 0 ok, 1 failed build, 2 bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from site_gen import __version__
+from site_gen.archive import build_archive
+from site_gen.config import Config, ConfigError, load_config
+from site_gen.inspection import article_record, failed_record, text_report
+from site_gen.pipeline import (
+    build,
+    inputs_from_paths,
+    load_sources,
+    load_speaker_pins,
+    process_all,
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-gen",
+        description="Build a static, browsable archive website from news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--config",
+            type=Path,
+            metavar="FILE",
+            help="site configuration (default: ./site.toml when present)",
+        )
+        p.add_argument(
+            "--content",
+            type=Path,
+            metavar="DIR",
+            help="folder of articles (default from site.toml, else ./seeds)",
+        )
+        p.add_argument(
+            "--out",
+            type=Path,
+            metavar="DIR",
+            help="output folder (default from site.toml, else ./build)",
+        )
+
+    b = sub.add_parser(
+        "build",
+        help="build the site into the output folder",
+        description="Read every article, build the site, swap it in atomically.",
+    )
+    common(b)
+    b.add_argument(
+        "--strict", action="store_true", help="treat warnings and file errors as a failed build"
+    )
+    b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+
+    s = sub.add_parser(
+        "serve",
+        help="preview on 127.0.0.1 and rebuild on every change",
+        description="Build, serve the output on 127.0.0.1 with live reload, "
+        "rebuild when content, templates, static or config change.",
+    )
+    common(s)
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+    i = sub.add_parser(
+        "inspect",
+        help="show what the reader and quote extractor make of files",
+        description="Read files or folders and print title, source, license, "
+        "dateline, dates, paragraphs and quotes with speakers.",
+    )
+    i.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    i.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per article (JSON Lines when there are several)",
+    )
+    i.add_argument("--config", type=Path, metavar="FILE", help="site configuration")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(
+            args.config, content=getattr(args, "content", None), output=getattr(args, "out", None)
+        )
+    except ConfigError as exc:
+        print(f"site-gen: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "build":
+        return _build(config, args.strict, args.quiet)
+    if args.command == "serve":
+        from site_gen.server import serve
+
+        try:
+            serve(config, port=args.port)
+        except KeyboardInterrupt:
+            pass
+        return 0
+    return _inspect(config, args.paths, args.json)
+
+
+def _build(config: Config, strict: bool, quiet: bool) -> int:
+    report = build(config, strict=strict)
+    for d in _collapse(
+        [d.format() for d in report.diagnostics if not quiet or d.severity == "error"]
+    ):
+        print(d, file=sys.stderr)
+    print(report.summary())
+    if report.ok:
+        print(f"Open {report.output / 'index.html'}")
+    return 0 if report.ok else 1
+
+
+def _collapse(lines: list[str], limit: int = 3) -> list[str]:
+    """Repeated messages (same text after the file name) are shown a few times, then counted."""
+    seen: dict[str, int] = {}
+    out = []
+    for line in lines:
+        key = line.split(": ", 1)[-1]
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            out.append(line)
+    for key, n in seen.items():
+        if n > limit:
+            out.append(f"... and {n - limit} more: {key}")
+    return out
+
+
+def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"site-gen inspect: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    registry, diagnostics = load_sources(config)
+    pins, pin_diags = load_speaker_pins(config)
+    inputs, read_diags = inputs_from_paths(paths)
+    results = list(process_all(inputs, registry))
+    diagnostics = [
+        *diagnostics,
+        *pin_diags,
+        *read_diags,
+        *(d for r in results for d in r.diagnostics),
+    ]
+    archive = build_archive(results, registry, pins)
+    diagnostics += archive.diagnostics
+    by_path = {a.path: a for a in archive.articles}
+    records = []
+    for r in results:
+        if r.article is None:
+            records.append(failed_record(r.path, diagnostics))
+        elif r.path in by_path:
+            records.append(article_record(by_path[r.path], archive, diagnostics))
+    for d in read_diags:
+        records.append(failed_record(d.path, diagnostics))
+    if as_json:
+        if len(records) == 1:
+            print(json.dumps(records[0], ensure_ascii=False, indent=1))
+        else:
+            for rec in records:
+                print(json.dumps(rec, ensure_ascii=False))
+    else:
+        print("\n\n".join(text_report(rec) for rec in records))
+    return 0 if all("error" not in rec for rec in records) else 1

@@ -1,0 +1,104 @@
+"""``site-gen inspect``: what the reader and the quote extractor made of some files, as data.
+
+The JSON schema (one object per article; JSON Lines when there are several) is documented in the
+README and kept stable: flat metadata fields first (title, source, author, date, lang, dir,
+paragraphs, license, dateline), then provenance (file, sha256, attribution, url, published,
+event_date, date_basis) and the quotes with their archive-level speaker names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from site_gen.archive import Archive
+from site_gen.model import Article, Diagnostic
+
+SCHEMA_VERSION = 1
+
+
+def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    src = archive.source(a.source_id) if a.source_id else None
+    return {
+        "schema": SCHEMA_VERSION,
+        "file": a.path,
+        "id": a.id,
+        "format": a.format,
+        "sha256": a.sha256,
+        "title": a.title,
+        "title_derived": a.title_derived,
+        "source": src.name if src else a.source_name,
+        "author": list(a.authors),
+        "date": a.date,
+        "date_basis": a.date_basis,
+        "published": a.published,
+        "event_date": a.event_date,
+        "lang": a.lang,
+        "dir": a.dir,
+        "dateline": a.dateline,
+        "license": a.license,
+        "attribution": a.attribution,
+        "url": a.url,
+        "paragraphs": [p.text for p in a.paragraphs],
+        "quotes": [
+            {
+                "id": q.id,
+                "speaker": archive.speaker(q.speaker_id).name if q.speaker_id else None,
+                "mention": q.mention,
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "paragraph": q.paragraph,
+                "start": q.source_start,
+                "end": q.source_end,
+            }
+            for q in a.quotes
+        ],
+        "duplicates": list(a.also_paths),
+        "diagnostics": [d.format() for d in diagnostics if d.path in (a.path, *a.also_paths)],
+    }
+
+
+def failed_record(path: str, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "file": path,
+        "error": "; ".join(d.message for d in diagnostics if d.path == path) or "not read",
+        "diagnostics": [d.format() for d in diagnostics if d.path == path],
+    }
+
+
+def text_report(rec: dict[str, Any]) -> str:
+    """The same record for a person at a terminal."""
+    if "error" in rec:
+        return f"{rec['file']}: not read: {rec['error']}"
+    lines = [f"{rec['file']}"]
+    for key in (
+        "title",
+        "source",
+        "author",
+        "license",
+        "dateline",
+        "date",
+        "date_basis",
+        "published",
+        "event_date",
+        "lang",
+        "dir",
+        "url",
+        "attribution",
+    ):
+        value = rec[key]
+        if value not in (None, [], ""):
+            lines.append(
+                f"  {key + ':':12} {', '.join(value) if isinstance(value, list) else value}"
+            )
+    lines.append(f"  paragraphs:  {len(rec['paragraphs'])}")
+    for i, p in enumerate(rec["paragraphs"], 1):
+        lines.append(f"    {i:>3}. {p[:100]}{'…' if len(p) > 100 else ''}")
+    lines.append(f"  quotes:      {len(rec['quotes'])}")
+    for q in rec["quotes"]:
+        who = q["speaker"] or "(unnamed)"
+        lines.append(f"    {q['id']:>4} {q['kind']:8} {who}: {q['text'][:90]}")
+    for d in rec["diagnostics"]:
+        lines.append(f"  {d}")
+    return "\n".join(lines)

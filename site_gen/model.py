@@ -1,0 +1,169 @@
+"""The archive's data model: frozen, picklable dataclasses related by id.
+
+Data flows one way: the per-file stage (``process.process_file``) makes one ``Article`` from one
+input file, with its quotes and in-article speaker clusters; the archive stage
+(``archive.build_archive``) assigns archive-wide ids (sources, canonical speakers) and builds the
+cross-article indexes. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "indirect"]
+Direction = Literal["ltr", "rtl"]
+Severity = Literal["warning", "error"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A message for the user about one input file (``path`` is content-relative)."""
+
+    severity: Severity
+    path: str
+    message: str
+    line: int | None = None
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph.
+
+    ``text`` is the normalized text shown on the page. ``start`` is the offset of ``text[0]`` in
+    the article's *original* text (``Article.raw_text``); when normalization changed the length of
+    the text, ``origin`` maps every index of ``text`` to its index in the original text (empty when
+    ``text`` is exactly ``raw_text[start:start + len(text)]`` up to same-length substitutions such
+    as a non-breaking space read as a space). ``start`` is -1 when the paragraph has no place in
+    the original (e.g. text extracted from HTML markup).
+    """
+
+    index: int
+    text: str
+    start: int = -1
+    origin: tuple[int, ...] = ()
+    kind: str = "p"  # p | h (heading) | blockquote | li
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.index + 1}"
+
+    def source_offset(self, i: int) -> int | None:
+        """Offset in the original text of ``text[i]`` (``i == len(text)`` allowed)."""
+        if self.start < 0:
+            return None
+        if not self.origin:
+            return self.start + i
+        if i >= len(self.origin):
+            return self.origin[-1] + 1 + (i - len(self.origin)) if self.origin else self.start
+        return self.origin[i]
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A person (or organisation) quoted in one article, as that article names them.
+
+    ``key`` is the fullest name form the article uses (e.g. "Ali Khamenei" with honorifics
+    stripped); ``forms`` every surface form that referred to them in the article ("Ayatollah
+    Khamenei", "the Leader", ...), in order of first appearance.
+    """
+
+    key: str
+    forms: tuple[str, ...] = ()
+    description: str | None = None  # a role or apposition the article gives ("head of ... Hamas")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation or reported statement in one article.
+
+    ``start``/``end`` are offsets into the paragraph's ``text``; ``source_start``/``source_end``
+    into the article's original text (None when the paragraph has no place in it).
+    ``speaker_key`` points to a ``SpeakerMention.key`` of the same article (None: unnamed source);
+    ``speaker_id`` is the archive-wide ``Speaker.id``, known only after the archive stage.
+    """
+
+    id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: str | None = None
+    mention: str | None = (
+        None  # the words that name the speaker next to the quote ("he", "Haniyeh")
+    )
+    speaker_key: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    speaker_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, as the reader and the quote extractor made it from one input file.
+
+    Dates are ISO ``YYYY-MM-DD`` strings. ``date`` is what the archive shows and sorts by: the
+    publication date when known, else the event date stated in the text, else None (undated);
+    ``date_basis`` says which ("sidecar", "front matter", "page metadata", "text", ...).
+    """
+
+    id: str  # slug of the article, unique in the archive (made unique by the archive stage)
+    path: str  # content-relative POSIX path of the input file
+    sha256: str
+    format: str  # txt | md | html
+    title: str
+    title_derived: bool
+    paragraphs: tuple[Paragraph, ...]
+    raw_text: str = ""  # the decoded original text the offsets refer to
+    source_name: str | None = None  # outlet, canonical via the registry when known
+    source_id: str | None = None  # archive-level Source.id
+    attribution: str | None = None  # the raw attribution line as written ("SOURCE: Press Tv")
+    license: str | None = None  # SPDX id ("CC-BY-4.0") or "all-rights-reserved"
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+    published: str | None = None
+    event_date: str | None = None
+    date: str | None = None
+    date_basis: str | None = None
+    lang: str | None = None
+    dir: Direction = "ltr"
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[SpeakerMention, ...] = ()
+    also_paths: tuple[str, ...] = ()  # other input files holding the same article (duplicates)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An outlet."""
+
+    id: str
+    name: str
+    homepage: str | None = None
+    country: str | None = None
+    lang: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A canonical speaker across the archive."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the per-file stage made of one input: an article (or None) and messages."""
+
+    path: str
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...] = field(default=())

@@ -1,0 +1,353 @@
+"""Archive -> the site graph: one ``Page`` (output path, template, view) per file to render.
+
+Views are plain dicts of strings, numbers and lists, with every URL already made relative to the
+page that shows it, so templates only print. Each page lists the input files it was made from
+(``inputs``), the map a later incremental build needs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_gen.archive import Archive
+from site_gen.config import Config
+from site_gen.licenses import license_info
+from site_gen.model import Article, Paragraph, Quote
+from site_gen.urls import (
+    article_path,
+    index_path,
+    original_path,
+    relative_url,
+    source_path,
+    speaker_path,
+)
+
+EXCERPT_CHARS = 280
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # output-relative POSIX path
+    template: str
+    view: dict[str, Any]
+    inputs: tuple[str, ...] = field(default=())  # content-relative inputs it was made from
+
+
+def build_pages(archive: Archive, config: Config) -> list[Page]:
+    pages: list[Page] = []
+    pages += _index_pages(archive, config)
+    pages += [_article_page(a, archive, config) for a in archive.articles]
+    pages.append(_speakers_index(archive, config))
+    pages += [_speaker_page(sid, archive, config) for sid in _speaker_ids(archive)]
+    pages.append(_sources_index(archive, config))
+    pages += [_source_page(s.id, archive, config) for s in archive.sources]
+    pages.append(_not_found(config))
+    return pages
+
+
+def _speaker_ids(archive: Archive) -> list[str]:
+    return [s.id for s in archive.speakers if archive.quotes_by_speaker.get(s.id)]
+
+
+# ------------------------------------------------------------------ shared parts
+NAV = (
+    ("Articles", "index.html"),
+    ("Speakers", "speakers/index.html"),
+    ("Sources", "sources/index.html"),
+)
+
+
+def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any]:
+    """What every page's layout needs: site title, navigation, static URL, page title."""
+    return {
+        "site_title": config.title,
+        "page_title": title,
+        "home_url": relative_url(path, "index.html"),
+        "static_url": relative_url(path, "static/style.css").removesuffix("style.css"),
+        "nav": [
+            {"label": label, "url": relative_url(path, target), "current": label == section}
+            for label, target in NAV
+        ],
+    }
+
+
+def _article_summary(a: Article, archive: Archive, from_path: str) -> dict[str, Any]:
+    first = next((p.text for p in a.paragraphs if p.kind == "p"), "")
+    return {
+        "title": a.title,
+        "url": relative_url(from_path, article_path(a.id)),
+        "date": a.date,
+        "lang": a.lang,
+        "dir": a.dir,
+        "source": _source_link(a, archive, from_path),
+        "excerpt": _shorten(first, EXCERPT_CHARS),
+        "quote_count": len(a.quotes),
+    }
+
+
+def _source_link(a: Article, archive: Archive, from_path: str) -> dict[str, str] | None:
+    if not a.source_id:
+        return None
+    return {
+        "name": archive.source(a.source_id).name,
+        "url": relative_url(from_path, source_path(a.source_id)),
+    }
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+# ------------------------------------------------------------------ index
+def _index_pages(archive: Archive, config: Config) -> list[Page]:
+    per = config.per_page
+    chunks = [archive.articles[i : i + per] for i in range(0, len(archive.articles), per)] or [()]
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        path = index_path(n)
+        view = _frame(
+            path, config, config.title if n == 1 else f"{config.title}: page {n}", "Articles"
+        )
+        view.update(
+            heading="Articles",
+            articles=[_article_summary(a, archive, path) for a in chunk],
+            total=len(archive.articles),
+            pager=_pager(path, n, len(chunks)),
+        )
+        pages.append(Page(path, "index.html", view, tuple(a.path for a in chunk)))
+    return pages
+
+
+def _pager(path: str, n: int, count: int) -> dict[str, Any] | None:
+    if count <= 1:
+        return None
+    return {
+        "current": n,
+        "count": count,
+        "prev": relative_url(path, index_path(n - 1)) if n > 1 else None,
+        "next": relative_url(path, index_path(n + 1)) if n < count else None,
+        "pages": [
+            {"number": k, "url": relative_url(path, index_path(k))} for k in range(1, count + 1)
+        ],
+    }
+
+
+# ------------------------------------------------------------------ article
+def _article_page(a: Article, archive: Archive, config: Config) -> Page:
+    path = article_path(a.id)
+    view = _frame(path, config, a.title, "Articles")
+    quotes_by_para: dict[int, list[Quote]] = defaultdict(list)
+    for q in a.quotes:
+        quotes_by_para[q.paragraph].append(q)
+    filename = a.path.rsplit("/", 1)[-1]
+    speakers = _article_speakers(a, archive, path)
+    view.update(
+        title=a.title,
+        title_derived=a.title_derived,
+        lang=a.lang,
+        dir=a.dir,
+        date=a.date,
+        date_basis=a.date_basis,
+        published=a.published,
+        event_date=a.event_date,
+        dateline=a.dateline,
+        attribution=_attribution(a, archive, path),
+        paragraphs=[_paragraph(p, quotes_by_para[p.index], archive, path) for p in a.paragraphs],
+        speakers=speakers,
+        unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
+        original={
+            "url": relative_url(path, original_path(a.id, filename)),
+            "name": a.path,
+            "sha256": a.sha256,
+            "also": list(a.also_paths),
+        },
+    )
+    return Page(path, "article.html", view, (a.path, *a.also_paths))
+
+
+def _attribution(a: Article, archive: Archive, path: str) -> dict[str, Any]:
+    lic = license_info(a.license) if a.license else None
+    return {
+        "source": _source_link(a, archive, path),
+        "authors": list(a.authors),
+        "url": a.url,
+        "raw": a.attribution,
+        "license": {"id": a.license, "name": lic[0], "url": lic[1]} if lic else None,
+    }
+
+
+def _article_speakers(a: Article, archive: Archive, path: str) -> list[dict[str, Any]]:
+    counts: dict[str, int] = defaultdict(int)
+    for q in a.quotes:
+        if q.speaker_id:
+            counts[q.speaker_id] += 1
+    return [
+        {
+            "name": archive.speaker(sid).name,
+            "url": relative_url(path, speaker_path(sid)),
+            "count": counts[sid],
+        }
+        for sid in sorted(counts, key=lambda s: (-counts[s], archive.speaker(s).name))
+    ]
+
+
+def _paragraph(p: Paragraph, quotes: list[Quote], archive: Archive, path: str) -> dict[str, Any]:
+    return {
+        "anchor": p.anchor,
+        "tag": PARAGRAPH_TAGS.get(p.kind, "p"),
+        "kind": p.kind,
+        "segments": _segments(p.text, quotes, archive, path),
+    }
+
+
+PARAGRAPH_TAGS = {"p": "p", "h": "h2", "blockquote": "blockquote", "li": "p"}
+
+
+def _segments(text: str, quotes: list[Quote], archive: Archive, path: str) -> list[dict[str, Any]]:
+    """Split a paragraph at every quote boundary; each piece names the innermost quote over it.
+
+    Quotes may nest (a direct fragment inside reported speech), so a piece takes the shortest
+    covering quote; the first piece of each quote carries its anchor id.
+    """
+    cuts = sorted({0, len(text), *(q.start for q in quotes), *(q.end for q in quotes)})
+    anchored: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        if s >= e:
+            continue
+        covering = [q for q in quotes if q.start <= s and e <= q.end]
+        seg: dict[str, Any] = {"text": text[s:e], "quote": None, "extra_anchors": []}
+        if covering:
+            q = min(covering, key=lambda q: (q.end - q.start, q.id))
+            seg["quote"] = _quote_mark(q, archive, path, anchor=q.id not in anchored)
+            anchored.add(q.id)
+            for outer in covering:  # an outer quote whose first piece is inside an inner one
+                if outer.id not in anchored and outer.start == s:
+                    seg["extra_anchors"].append(outer.id)
+                    anchored.add(outer.id)
+        out.append(seg)
+    return out
+
+
+def _quote_mark(q: Quote, archive: Archive, path: str, anchor: bool) -> dict[str, Any]:
+    speaker = archive.speaker(q.speaker_id) if q.speaker_id else None
+    return {
+        "id": q.id if anchor else None,
+        "kind": q.kind,
+        "cue": q.cue,
+        "speaker": speaker.name if speaker else None,
+        "speaker_url": relative_url(path, speaker_path(speaker.id)) if speaker else None,
+    }
+
+
+# ------------------------------------------------------------------ speakers
+def _speakers_index(archive: Archive, config: Config) -> Page:
+    path = "speakers/index.html"
+    view = _frame(path, config, "Speakers", "Speakers")
+    rows, inputs = [], set()
+    for sid in _speaker_ids(archive):
+        refs = archive.quotes_by_speaker[sid]
+        arts = {r.article_id for r in refs}
+        inputs |= {archive.article(x).path for x in arts}
+        rows.append(
+            {
+                "name": archive.speaker(sid).name,
+                "url": relative_url(path, speaker_path(sid)),
+                "quotes": len(refs),
+                "articles": len(arts),
+                "sources": len({archive.article(x).source_id for x in arts} - {None}),
+            }
+        )
+    view.update(heading="Speakers", speakers=rows)
+    return Page(path, "speakers.html", view, tuple(sorted(inputs)))
+
+
+def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
+    path = speaker_path(sid)
+    sp = archive.speaker(sid)
+    view = _frame(path, config, sp.name, "Speakers")
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for ref in archive.quotes_by_speaker[sid]:
+        art = archive.article(ref.article_id)
+        groups[art.id].append(next(q for q in art.quotes if q.id == ref.quote_id))
+    articles = [archive.article(x) for x in groups]  # archive order: newest first
+    view.update(
+        name=sp.name,
+        description=sp.description,
+        aliases=[x for x in sp.aliases if x != sp.name],
+        quote_count=sum(len(v) for v in groups.values()),
+        article_count=len(articles),
+        source_count=len({a.source_id for a in articles} - {None}),
+        groups=[_speaker_group(a, groups[a.id], archive, path) for a in articles],
+    )
+    return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))
+
+
+def _speaker_group(a: Article, quotes: list[Quote], archive: Archive, path: str) -> dict[str, Any]:
+    target = article_path(a.id)
+    return {
+        "article": _article_summary(a, archive, path),
+        "quotes": [
+            {
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "url": relative_url(path, target, q.id),
+                "paragraph_url": relative_url(path, target, a.paragraphs[q.paragraph].anchor),
+                "paragraph_number": q.paragraph + 1,
+            }
+            for q in quotes
+        ],
+    }
+
+
+# ------------------------------------------------------------------ sources
+def _sources_index(archive: Archive, config: Config) -> Page:
+    path = "sources/index.html"
+    view = _frame(path, config, "Sources", "Sources")
+    rows = [
+        {
+            "name": s.name,
+            "url": relative_url(path, source_path(s.id)),
+            "articles": len(archive.articles_by_source.get(s.id, ())),
+            "country": s.country,
+        }
+        for s in archive.sources
+    ]
+    unattributed = sum(1 for a in archive.articles if not a.source_id)
+    view.update(heading="Sources", sources=rows, unattributed=unattributed)
+    return Page(path, "sources.html", view, tuple(a.path for a in archive.articles))
+
+
+def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
+    path = source_path(source_id)
+    src = archive.source(source_id)
+    view = _frame(path, config, src.name, "Sources")
+    arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
+    view.update(
+        name=src.name,
+        homepage=src.homepage,
+        country=src.country,
+        lang=src.lang,
+        articles=[_article_summary(a, archive, path) for a in arts],
+    )
+    return Page(path, "source.html", view, tuple(a.path for a in arts))
+
+
+def _not_found(config: Config) -> Page:
+    # A 404 page is served at any URL, so relative links only hold at the site root; with a
+    # base_url configured the links are absolute and hold everywhere.
+    path = "404.html"
+    view = _frame(path, config, "Page not found", "")
+    if config.base_url:
+        base = config.base_url.rstrip("/") + "/"
+        view["home_url"] = base + "index.html"
+        view["static_url"] = base + "static/"
+        for item in view["nav"]:
+            item["url"] = base + item["url"]
+    return Page(path, "404.html", view, ())

@@ -1,0 +1,89 @@
+"""The per-file stage: one input file's bytes -> one ``Article`` with its quotes.
+
+A pure function of its arguments (bytes in, plain picklable data out), so it can run in a worker
+process and be cached by content hash; nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from site_gen.model import Article, Diagnostic, FileResult, Paragraph, Quote
+from site_gen.quotes import extract_quotes
+from site_gen.reader import Document, read_document
+from site_gen.registry import Registry
+from site_gen.slugs import make_slug
+
+
+def process_file(
+    path: str,
+    data: bytes,
+    registry: Registry,
+    sidecar: bytes | None = None,
+    sidecar_path: str | None = None,
+) -> FileResult:
+    """Read, normalize and extract quotes from one file. Never raises on bad input."""
+    try:
+        result = read_document(path, data, registry, sidecar=sidecar, sidecar_path=sidecar_path)
+    except Exception as exc:  # a reader bug must not take the whole archive down
+        return _failed(path, f"could not be read ({type(exc).__name__}: {exc})")
+    doc = result.document
+    if doc is None:
+        return FileResult(path=path, article=None, diagnostics=result.diagnostics)
+    diagnostics = list(result.diagnostics)
+    if not doc.paragraphs:
+        diagnostics.append(
+            Diagnostic("warning", path, "no article text found (the page stays empty)")
+        )
+    try:
+        extraction = extract_quotes([p.text for p in doc.paragraphs], doc.lang)
+        quotes = tuple(_locate(q, doc.paragraphs) for q in extraction.quotes)
+        speakers = extraction.speakers
+    except Exception as exc:  # keep the article, lose only its quotes, and say so
+        diagnostics.append(
+            Diagnostic("error", path, f"quote extraction failed ({type(exc).__name__}: {exc})")
+        )
+        quotes, speakers = (), ()
+    article = _article(path, data, doc, quotes, speakers)
+    return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
+
+
+def _failed(path: str, message: str) -> FileResult:
+    return FileResult(path=path, article=None, diagnostics=(Diagnostic("error", path, message),))
+
+
+def _locate(quote: Quote, paragraphs: tuple[Paragraph, ...]) -> Quote:
+    """Add the quote's offsets into the original file text."""
+    para = paragraphs[quote.paragraph]
+    start, end = para.source_offset(quote.start), para.source_offset(quote.end)
+    return replace(quote, source_start=start, source_end=end)
+
+
+def _article(
+    path: str, data: bytes, doc: Document, quotes: tuple[Quote, ...], speakers: tuple
+) -> Article:
+    return Article(
+        id=make_slug(doc.title or path.rsplit("/", 1)[-1]),
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=doc.format,
+        title=doc.title,
+        title_derived=doc.title_derived,
+        paragraphs=doc.paragraphs,
+        raw_text=doc.raw_text,
+        source_name=doc.source_name,
+        attribution=doc.attribution,
+        license=doc.license,
+        url=doc.url,
+        authors=doc.authors,
+        dateline=doc.dateline,
+        published=doc.published,
+        event_date=doc.event_date,
+        date=doc.date,
+        date_basis=doc.date_basis,
+        lang=doc.lang,
+        dir=doc.dir,
+        quotes=quotes,
+        speakers=speakers,
+    )

@@ -1,0 +1,35 @@
+"""Jinja rendering: autoescape always on, undefined names are errors, templates only print."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+from site_gen.pages import Page
+
+
+class RenderError(RuntimeError):
+    """A template failed; the message names the template, line and page."""
+
+
+def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_page(env: jinja2.Environment, page: Page) -> bytes:
+    try:
+        html = env.get_template(page.template).render(**page.view)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template {page.template} failed for {page.path}: {exc}") from None
+    return html.encode("utf-8")

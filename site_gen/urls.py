@@ -1,0 +1,36 @@
+"""Relative URLs between output files, so ``build/`` works from file://, any subpath and any host.
+
+Every page is addressed by its output path ("articles/x/index.html"); links name the file
+explicitly (``index.html``) because a browser opening file:// does not look for an index file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> str:
+    """URL of ``to_path`` as seen from the page at ``from_path`` (both output-relative, POSIX)."""
+    start = posixpath.dirname(from_path) or "."
+    url = posixpath.relpath(to_path, start)
+    return f"{url}#{fragment}" if fragment else url
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}/index.html"
+
+
+def speaker_path(speaker_id: str) -> str:
+    return f"speakers/{speaker_id}/index.html"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}/index.html"
+
+
+def index_path(page: int) -> str:
+    return "index.html" if page == 1 else f"page/{page}/index.html"
+
+
+def original_path(article_id: str, filename: str) -> str:
+    return f"originals/{article_id}/{filename}"

@@ -1,0 +1,68 @@
+"""Helpers for tests that look at a built site: links, fragments and visible text."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        for key in ("href", "src"):
+            if a.get(key):
+                self.links.append(a[key] or "")
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(path: Path) -> _Collector:
+    c = _Collector()
+    c.feed(path.read_text(encoding="utf-8"))
+    return c
+
+
+def visible_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", html.unescape("".join(parse(path).text)))
+
+
+def broken_links(root: Path) -> list[str]:
+    """Every internal href/src in every HTML page that names no file, or no id in that file."""
+    pages = {p: parse(p) for p in root.rglob("*.html")}
+    broken = []
+    for page, c in sorted(pages.items()):
+        if page.name == "404.html":
+            continue  # served at any URL: its links are relative to the site root by design
+        for link in c.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "/")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file():
+                broken.append(f"{page.relative_to(root)}: {link} (no file)")
+                continue
+            if parts.fragment:
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{page.relative_to(root)}: {link} (no id)")
+    return broken

@@ -1,0 +1,124 @@
+"""The command line: exit codes, messages naming bad files, atomic output, inspect."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_gen.cli import main
+from tests.conftest import SEEDS
+
+
+def test_help_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["build", "--help"], ["serve", "--help"], ["inspect", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 0
+    assert "--content" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2() -> None:
+    for argv in ([], ["frobnicate"], ["build", "--no-such-flag"], ["serve", "--port", "x"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+
+
+def test_bad_config_exits_2(make_project, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"site.toml": "colour = 1\n"})
+    assert main(["build", "--config", str(root / "site.toml")]) == 2
+    assert "unknown setting 'colour'" in capsys.readouterr().err
+
+
+def test_build_summary_and_path(make_project, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(seeds=True)
+    assert main(["build", "--config", str(root / "site.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "Built 2 articles, 2 speakers, 2 sources" in out
+    assert f"Open {root / 'build' / 'index.html'}" in out
+
+
+def test_bad_file_is_named_and_the_rest_builds(make_project, capsys) -> None:
+    root = make_project(
+        {
+            "content/broken.md": "---\ntitle: [unclosed\n---\nBody text.\n",
+            "content/binary.txt": b"\xff\xfe\x00\xd8\x00\x00garbage\x00",
+            "content/empty.txt": "",
+        },
+        seeds=True,
+    )
+    assert main(["build", "--config", str(root / "site.toml")]) == 0
+    captured = capsys.readouterr()
+    assert "broken.md" in captured.err
+    assert "Built 2 articles" in captured.out or "Built 3 articles" in captured.out
+    assert (root / "build" / "speakers" / "ali-khamenei" / "index.html").is_file()
+
+
+def test_strict_turns_problems_into_a_failed_build(make_project, capsys) -> None:
+    root = make_project({"content/broken.md": "---\ntitle: [unclosed\n---\nBody.\n"}, seeds=True)
+    assert main(["build", "--strict", "--config", str(root / "site.toml")]) == 1
+    assert not (root / "build").exists()
+
+
+def test_failed_build_leaves_previous_build_untouched(make_project, capsys) -> None:
+    root = make_project(seeds=True)
+    cfg = str(root / "site.toml")
+    assert main(["build", "--config", cfg]) == 0
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    (root / "templates").mkdir()
+    (root / "templates" / "article.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope")
+    assert main(["build", "--config", cfg]) == 1
+    assert "article.html" in capsys.readouterr().out
+    after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+
+
+def test_missing_content_folder_fails(tmp_path: Path, capsys) -> None:
+    assert main(["build", "--content", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 1
+    assert "does not exist" in capsys.readouterr().out
+
+
+def test_inspect_json_of_seed_002() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "site_gen", "inspect", str(SEEDS / "002_c40be93e50b21434.txt"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    rec = json.loads(proc.stdout)
+    assert rec["source"] == "Mehr News Agency"
+    assert rec["license"] == "CC-BY-4.0"
+    assert rec["dateline"] == "Tehran"
+    assert rec["date"] == "2023-06-21"
+    assert rec["event_date"] == "2023-06-21"
+    assert len(rec["paragraphs"]) > 3
+    assert {q["speaker"] for q in rec["quotes"]} >= {"Ali Khamenei", "Ismail Haniyeh"}
+    raw = (SEEDS / "002_c40be93e50b21434.txt").read_text(encoding="utf-8")
+    for q in rec["quotes"]:
+        assert raw[q["start"]:q["end"]] == q["text"]
+
+
+def test_inspect_folder_gives_json_lines() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "site_gen", "inspect", str(SEEDS), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 2
+    assert [json.loads(x)["source"] for x in lines] == ["Press TV", "Mehr News Agency"]
+
+
+def test_inspect_text_report() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "site_gen", "inspect", str(SEEDS / "000_1ca777aee57bfaee.txt")],
+        capture_output=True, text=True, check=True,
+    )
+    assert "source:" in proc.stdout and "Press TV" in proc.stdout
+    assert "quotes:" in proc.stdout
+
+
+def test_inspect_missing_file_is_bad_usage(tmp_path: Path) -> None:
+    assert main(["inspect", str(tmp_path / "nope.txt")]) == 2
