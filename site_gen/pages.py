@@ -13,7 +13,7 @@ from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.licenses import license_info
+from site_gen.reader.licenses import license_info
 from site_gen.model import Article, Paragraph, Quote
 from site_gen.urls import (
     article_path,
@@ -177,8 +177,20 @@ def _attribution(a: Article, archive: Archive, path: str) -> dict[str, Any]:
         "authors": list(a.authors),
         "url": a.url,
         "raw": a.attribution,
-        "license": {"id": a.license, "name": lic[0], "url": lic[1]} if lic else None,
+        "license": (
+            {"id": a.license, "name": lic[0], "url": lic[1], "short": _license_short(a.license)}
+            if a.license and lic
+            else None
+        ),
     }
+
+
+def _license_short(spdx: str) -> str | None:
+    """The short form people write: CC-BY-SA-4.0 -> "CC BY-SA 4.0"; None for other ids."""
+    parts = spdx.split("-")
+    if parts[0] != "CC" or len(parts) < 3:
+        return None
+    return f"CC {'-'.join(parts[1:-1])} {parts[-1]}"
 
 
 def _article_speakers(a: Article, archive: Archive, path: str) -> list[dict[str, Any]]:
@@ -224,7 +236,9 @@ def _segments(text: str, quotes: list[Quote], archive: Archive, path: str) -> li
         seg: dict[str, Any] = {"text": text[s:e], "quote": None, "extra_anchors": []}
         if covering:
             q = min(covering, key=lambda q: (q.end - q.start, q.id))
-            seg["quote"] = _quote_mark(q, archive, path, anchor=q.id not in anchored)
+            seg["quote"] = _quote_mark(
+                q, archive, path, first=q.id not in anchored, last=e == q.end
+            )
             anchored.add(q.id)
             for outer in covering:  # an outer quote whose first piece is inside an inner one
                 if outer.id not in anchored and outer.start == s:
@@ -234,10 +248,12 @@ def _segments(text: str, quotes: list[Quote], archive: Archive, path: str) -> li
     return out
 
 
-def _quote_mark(q: Quote, archive: Archive, path: str, anchor: bool) -> dict[str, Any]:
+def _quote_mark(q: Quote, archive: Archive, path: str, first: bool, last: bool) -> dict[str, Any]:
+    """How one piece of a quote is marked: its anchor on the first piece, speaker after the last."""
     speaker = archive.speaker(q.speaker_id) if q.speaker_id else None
     return {
-        "id": q.id if anchor else None,
+        "id": q.id if first else None,
+        "last": last,
         "kind": q.kind,
         "cue": q.cue,
         "speaker": speaker.name if speaker else None,

@@ -1,0 +1,105 @@
+"""The cross-article stage and the site graph, on hand-made articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_gen.archive import build_archive
+from site_gen.config import Config
+from site_gen.model import Article, FileResult, Paragraph, Quote, SpeakerMention
+from site_gen.pages import _segments, build_pages
+from site_gen.registry import default_registry
+from site_gen.render import make_environment, render_page
+
+
+def art(path: str, title: str, text: str, **kw) -> Article:
+    paras = tuple(Paragraph(i, t, 0) for i, t in enumerate(text.split("\n\n")))
+    return Article(id=kw.pop("id", title.lower().replace(" ", "-")), path=path, sha256="0" * 64,
+                   format="txt", title=title, title_derived=False, paragraphs=paras, **kw)
+
+
+def results(*articles: Article) -> list[FileResult]:
+    return [FileResult(a.path, a) for a in articles]
+
+
+def test_duplicates_merge_and_are_reported() -> None:
+    a = art("a.txt", "One", "Same text here.")
+    b = art("b.txt", "Two", "Same   text here.")
+    archive = build_archive(results(b, a), default_registry())
+    assert [x.path for x in archive.articles] == ["a.txt"]
+    assert archive.articles[0].also_paths == ("b.txt",)
+    assert "same article text as a.txt" in archive.diagnostics[0].message
+
+
+def test_colliding_ids_get_suffixes_in_path_order() -> None:
+    a = art("a.txt", "Same title", "First.", id="same-title")
+    b = art("b.txt", "Same title", "Second.", id="same-title")
+    archive = build_archive(results(b, a), default_registry())
+    assert {x.path: x.id for x in archive.articles} == {"a.txt": "same-title", "b.txt": "same-title-2"}
+
+
+def test_order_newest_first_undated_last() -> None:
+    arts = [
+        art("a.txt", "Old", "a.", date="2020-01-01"),
+        art("b.txt", "Undated", "b."),
+        art("c.txt", "New", "c.", date="2023-06-21"),
+    ]
+    archive = build_archive(results(*arts), default_registry())
+    assert [x.title for x in archive.articles] == ["New", "Old", "Undated"]
+
+
+def test_source_spellings_meet_in_one_outlet() -> None:
+    arts = [
+        art("a.txt", "A", "a.", source_name="Press Tv"),
+        art("b.txt", "B", "b.", source_name="PressTV"),
+        art("c.txt", "C", "c.", source_name="Some Local Weekly"),
+    ]
+    archive = build_archive(results(*arts), default_registry())
+    names = sorted(s.name for s in archive.sources)
+    assert names == ["Press TV", "Some Local Weekly"]
+    assert len(archive.articles_by_source[archive.articles[0].source_id]) in (1, 2)
+
+
+def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> None:
+    text = "Ismail Haniyeh said: <b>“We will stay.”</b>"
+    start, end = text.index("We"), text.index("”")
+    q = Quote(id="q1", paragraph=0, start=start, end=end, text=text[start:end], kind="direct",
+              cue="said", mention="Ismail Haniyeh", speaker_key="Ismail Haniyeh")
+    a = art("a.txt", "<script>alert(1)</script>", text, id="a", quotes=(q,),
+            speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),))
+    archive = build_archive(results(a), default_registry())
+    quote = archive.articles[0].quotes[0]
+    assert quote.speaker_id and archive.speaker(quote.speaker_id).name == "Ismail Haniyeh"
+    pages = build_pages(archive, Config(root=tmp_path))
+    paths = {p.path for p in pages}
+    assert f"speakers/{quote.speaker_id}/index.html" in paths
+    env = make_environment(Config(root=tmp_path).template_dirs)
+    page = next(p for p in pages if p.template == "article.html")
+    html = render_page(env, page).decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;b&gt;" in html  # body text is escaped too
+    assert (f'id="q1" title="Ismail Haniyeh (said)">We will stay.</span><a class="speaker-tag" '
+            f'href="../../speakers/{quote.speaker_id}/index.html">') in html
+    assert page.inputs == ("a.txt",)
+
+
+def test_segments_nest_a_direct_fragment_inside_reported_speech() -> None:
+    text = 'He said the plan was "dead on arrival" today.'
+    outer = Quote("q1", 0, 8, 44, text[8:44], "indirect")
+    inner = Quote("q2", 0, 22, 37, text[22:37], "direct")
+    segs = _segments(text, [outer, inner], build_archive([], default_registry()), "x/index.html")
+    assert "".join(s["text"] for s in segs) == text
+    marked = [(s["text"], s["quote"]["kind"], s["quote"]["id"]) for s in segs if s["quote"]]
+    assert marked == [("the plan was \"", "indirect", "q1"), ("dead on arrival", "direct", "q2"),
+                      ("\" today", "indirect", None)]
+
+
+def test_pagination(tmp_path: Path) -> None:
+    arts = [art(f"{i:02}.txt", f"Article {i}", f"Text {i}.", date=f"2020-01-{i + 1:02}")
+            for i in range(5)]
+    archive = build_archive(results(*arts), default_registry())
+    pages = build_pages(archive, Config(root=tmp_path, per_page=2))
+    index = [p for p in pages if p.template == "index.html"]
+    assert [p.path for p in index] == ["index.html", "page/2/index.html", "page/3/index.html"]
+    assert index[1].view["pager"]["prev"] == "../../index.html"
+    assert index[1].view["pager"]["next"] == "../3/index.html"
