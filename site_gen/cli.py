@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--strict", action="store_true", help="treat warnings and file errors as a failed build"
     )
+    b.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for reading files (default: all cores)",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
 
     s = sub.add_parser(
@@ -94,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site-gen: {exc}", file=sys.stderr)
         return 2
     if args.command == "build":
-        return _build(config, args.strict, args.quiet)
+        return _build(config, args.strict, args.quiet, args.jobs)
     if args.command == "serve":
         from site_gen.server import serve
 
@@ -106,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     return _inspect(config, args.paths, args.json)
 
 
-def _build(config: Config, strict: bool, quiet: bool) -> int:
-    report = build(config, strict=strict)
+def _build(config: Config, strict: bool, quiet: bool, jobs: int | None) -> int:
+    if jobs is not None and jobs < 1:
+        print("site-gen build: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    report = build(config, strict=strict, jobs=jobs)
     for d in _collapse(
         [d.format() for d in report.diagnostics if not quiet or d.severity == "error"]
     ):
@@ -141,7 +153,7 @@ def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:
     registry, diagnostics = load_sources(config)
     pins, pin_diags = load_speaker_pins(config)
     inputs, read_diags = inputs_from_paths(paths)
-    results = list(process_all(inputs, registry))
+    results = process_all(inputs, registry, os.cpu_count() or 1)
     diagnostics = [
         *diagnostics,
         *pin_diags,

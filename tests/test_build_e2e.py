@@ -101,3 +101,20 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         assert main(["build", "--content", str(SEEDS), "--out", str(out), "-q"]) == 0
         outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert outs[0] == outs[1]
+
+
+def test_parallel_build_matches_serial(tmp_path: Path) -> None:
+    from site_gen.pipeline import PARALLEL_MIN_FILES
+
+    content = tmp_path / "content"
+    content.mkdir()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(PARALLEL_MIN_FILES + 6):
+        (content / f"{i:03}.txt").write_text(f"Dispatch {i} from the meeting.\n\n{seeds[i % 2]}")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"b{jobs}"
+        assert main(["build", "--content", str(content), "--out", str(out), "-q", "-j", jobs]) == 0
+        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outs[0] == outs[1]
+    assert len([p for p in outs[0] if p.parts[0] == "articles"]) == PARALLEL_MIN_FILES + 6

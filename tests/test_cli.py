@@ -122,3 +122,21 @@ def test_inspect_text_report() -> None:
 
 def test_inspect_missing_file_is_bad_usage(tmp_path: Path) -> None:
     assert main(["inspect", str(tmp_path / "nope.txt")]) == 2
+
+
+def test_unicode_file_names_and_rtl_articles(make_project) -> None:
+    root = make_project(
+        {
+            "content/اخبار/خبر.md": "---\ntitle: سخنرانی در تهران\nlang: fa\nsource: Fars News Agency\n---\n"
+                                  "این یک متن آزمایشی است که به زبان فارسی نوشته شده است.\n",
+            "content/Москва.txt": "Москва. Это короткий тестовый текст о погоде в городе.\n",
+        }
+    )
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    pages = {p.parent.name: p.read_text() for p in (root / "build/articles").glob("*/index.html")}
+    assert len(pages) == 2 and all(name.isascii() for name in pages)
+    persian = next(html for html in pages.values() if "سخنرانی" in html)
+    assert 'dir="rtl"' in persian and 'lang="fa"' in persian
+    from tests.sitecheck import broken_links
+
+    assert broken_links(root / "build") == []
