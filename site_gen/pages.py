@@ -13,8 +13,8 @@ from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.reader.licenses import license_info
 from site_gen.model import Article, Paragraph, Quote
+from site_gen.reader.licenses import license_info
 from site_gen.urls import (
     article_path,
     index_path,
@@ -33,6 +33,7 @@ class Page:
     template: str
     view: dict[str, Any]
     inputs: tuple[str, ...] = field(default=())  # content-relative inputs it was made from
+    data: Any = None  # a data file (JSON) instead of a template, when template is ""
 
 
 def build_pages(archive: Archive, config: Config) -> list[Page]:
@@ -44,7 +45,13 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages.append(_sources_index(archive, config))
     pages += [_source_page(s.id, archive, config) for s in archive.sources]
     pages.append(_not_found(config))
-    return pages
+    # Imported here: feeds builds on Page, and the feed entries on the same archive views.
+    from site_gen.feeds import data_page, feed_page, sitemap_page
+
+    pages.append(feed_page(archive, config))
+    pages.append(data_page(archive))
+    sitemap = sitemap_page(pages, config)
+    return pages + ([sitemap] if sitemap else [])
 
 
 def _speaker_ids(archive: Archive) -> list[str]:
@@ -65,6 +72,7 @@ def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any
         "site_title": config.title,
         "page_title": title,
         "home_url": relative_url(path, "index.html"),
+        "feed_url": relative_url(path, "feed.xml"),
         "static_url": relative_url(path, "static/style.css").removesuffix("style.css"),
         "nav": [
             {"label": label, "url": relative_url(path, target), "current": label == section}
@@ -295,13 +303,24 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
     view.update(
         name=sp.name,
         description=sp.description,
-        aliases=[x for x in sp.aliases if x != sp.name],
+        aliases=_distinct_forms(sp.aliases, sp.name),
         quote_count=sum(len(v) for v in groups.values()),
         article_count=len(articles),
         source_count=len({a.source_id for a in articles} - {None}),
         groups=[_speaker_group(a, groups[a.id], archive, path) for a in articles],
     )
     return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))
+
+
+def _distinct_forms(forms: tuple[str, ...], name: str) -> list[str]:
+    """Name forms as written, once each ignoring case ("The Leader"/"the Leader"), not the name."""
+    seen = {name.casefold()}
+    out = []
+    for form in forms:
+        if form.casefold() not in seen:
+            seen.add(form.casefold())
+            out.append(form)
+    return out
 
 
 def _speaker_group(a: Article, quotes: list[Quote], archive: Archive, path: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +27,9 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
+    if not page.template:
+        text = json.dumps(page.data, ensure_ascii=False, indent=1, sort_keys=True)
+        return (text + "\n").encode("utf-8")
     try:
         html = env.get_template(page.template).render(**page.view)
     except jinja2.TemplateSyntaxError as exc:
