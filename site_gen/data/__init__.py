@@ -1,0 +1,1 @@
+"""Data shipped with site-gen: the outlet registry and the licence table (TOML)."""

@@ -1,0 +1,182 @@
+"""Quotes and speakers: who said what in one article (``extract_quotes``), and one canonical
+speaker per person across the archive (``speakers.canonicalize``).
+
+Pure functions of plain data; no model download, no network. The extractor is rule-based and
+fast (precompiled regexes, one pass per stage):
+
+1. ``marks``: quoted segments, in any mark style, per paragraph (multi-paragraph and unclosed
+   quotations handled);
+2. ``reported``: reported speech ("X said that ...") with its content span;
+3. ``direct``: the cue and mention of each quoted segment; scare quotes dropped;
+4. ``attribution``: mentions resolved to the article's people (surnames, titles, roles,
+   pronouns), cue-less quotations to the previous speaker.
+
+The paragraphs are joined with blank lines so that a quotation or a sentence can be followed
+across paragraph boundaries; offsets are mapped back to each paragraph at the end. A quotation
+over several paragraphs becomes one ``Quote`` per paragraph (consecutive ids, one speaker);
+``chains.chains`` groups the pieces again for display. The cue lexicon is English: for another
+``lang`` only quotation marks are read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from site_gen.model import Quote, SpeakerMention
+from site_gen.quotes.attribution import Cast, Person
+from site_gen.quotes.clauses import sentence_subject
+from site_gen.quotes.direct import Attribution, attribute
+from site_gen.quotes.marks import Segment, find_segments
+from site_gen.quotes.names import Mention
+from site_gen.quotes.reported import Report, find_reported
+from site_gen.quotes.sentences import Sentences, split_sentences
+
+__all__ = ["Extraction", "extract_quotes"]
+
+_SEP = "\n\n"
+_CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
+
+
+@dataclass(frozen=True)
+class Extraction:
+    quotes: tuple[Quote, ...]  # ids "q1", "q2", ... in reading order; offsets into paragraph text
+    speakers: tuple[SpeakerMention, ...]  # every speaker_key used by quotes, once
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    mention: str | None
+    person: Person | None
+
+
+def _join(paragraphs: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + len(_SEP)
+    return _SEP.join(p.replace("\n", " ") for p in paragraphs), spans
+
+
+def _items(text: str, sents: Sentences, attributed: list[tuple[Segment, Attribution]],
+           reports: list[Report]) -> list[tuple[int, int, object]]:
+    """Everything to resolve, in reading order: sentence subjects, reports and quotations."""
+    items: list[tuple[int, int, object]] = []
+    quoted = sorted((seg.open_at, seg.close_end) for seg, _ in attributed)
+    opens = [a for a, _ in quoted]
+    for k in range(len(sents)):
+        s, e = sents.bounds(k)
+        j = bisect_right(opens, s - 1) - 1  # the last quotation opening before s
+        if j < 0 or not quoted[j][1] > s:
+            items.append((s, 0, ("subject", s, e)))
+    for r in reports:
+        pos = r.mention.start if r.mention else r.cue_start
+        items.append((pos, 1, r))
+    for seg, att in attributed:
+        pos = att.mention.start if att.mention and att.how == "after" else seg.open_at
+        items.append((pos, 2, (seg, att)))
+    items.sort(key=lambda x: (x[0], x[1]))
+    return items
+
+
+def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int, object]],
+             ) -> list[_Found]:
+    found: list[_Found] = []
+    subjects: dict[int, Person | None] = {}
+    last: Person | None = None
+    by_report: dict[tuple[int, int], Person | None] = {}
+    for _pos, _, item in items:
+        if isinstance(item, tuple) and item[0] == "subject":
+            _, s, e = item
+            mention = sentence_subject(text, s, e)
+            subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
+            continue
+        if isinstance(item, Report):
+            person = _speaker(cast, item.mention, item.elided, item.cue_start, sents, subjects)
+            by_report[(item.start, item.cue_start)] = person
+            if not item.emit:
+                continue
+            found.append(_Found(item.start, item.end, "indirect", item.cue,
+                                item.mention.text if item.mention else None, person))
+            last = person or last
+            continue
+        seg, att = item  # type: ignore[misc]
+        if att.how == "report" and att.report is not None:
+            key = (att.report.start, att.report.cue_start)
+            person = by_report[key] if key in by_report else _speaker(
+                cast, att.mention, att.elided, att.cue_start, sents, subjects)
+        elif att.how == "none":
+            person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
+        else:
+            person = _speaker(cast, att.mention, att.elided, att.cue_start, sents, subjects)
+        if person is not None and att.how == "none":
+            cast.focus(person, seg.open_at)
+        found.append(_Found(seg.start, seg.end, "direct", att.cue,
+                            att.mention.text if att.mention else None, person))
+        last = person or last
+    return found
+
+
+def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, sents: Sentences,
+             subjects: dict[int, Person | None]) -> Person | None:
+    if mention is not None:
+        return cast.resolve(mention, mention.start)
+    if elided:
+        s, _ = sents.span(cue_start)
+        return subjects.get(s) or cast.latest(cue_start, _CONTEXT)
+    return None
+
+
+def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extraction:
+    """Find direct and reported quotations in an article's paragraphs and attribute them."""
+    english = lang is None or lang.lower().startswith("en")
+    text, spans = _join(paragraphs)
+    sents = split_sentences(text)
+    segs = find_segments(text, spans, sents)
+    # The cue lexicon is English: elsewhere only quotation marks are read (no reported speech,
+    # and a quotation is not dropped as a scare quote for lack of an English cue).
+    reports = find_reported(text, sents, segs) if english else []
+    attributed = attribute(text, sents, segs, reports, scare_quotes=english)
+    cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)])
+    found = _resolve(text, sents, cast, _items(text, sents, attributed, reports))
+    return _build(found, spans, paragraphs)
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A title-case line without final punctuation (a headline): its names are not people."""
+    words = paragraph.split()
+    if not 3 <= len(words) <= 25 or paragraph.rstrip()[-1:] in ".!?\u201d\"'":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.6 * len(words)
+
+
+def _build(found: list[_Found], spans: list[tuple[int, int]], paragraphs: Sequence[str],
+           ) -> Extraction:
+    found = sorted(found, key=lambda f: (f.start, f.kind != "indirect", f.end))
+    quotes: list[Quote] = []
+    used: dict[str, Person] = {}
+    starts = [s for s, _ in spans]
+    for f in found:
+        first = max(0, bisect_right(starts, f.start) - 1)
+        for k in range(first, len(spans)):
+            p_start, p_end = spans[k]
+            if p_start >= f.end:
+                break
+            s, e = max(f.start, p_start), min(f.end, p_end)
+            if e <= s:
+                continue
+            key = f.person.key if f.person else None
+            if f.person is not None:
+                used[f.person.key] = f.person
+            a, b = s - p_start, e - p_start
+            quotes.append(Quote(f"q{len(quotes) + 1}", k, a, b, paragraphs[k][a:b], f.kind, f.cue,
+                                f.mention, key))  # type: ignore[arg-type]
+    speakers = tuple(SpeakerMention(p.key, tuple(p.forms), p.description)
+                     for p in sorted(used.values(), key=lambda p: p.key))
+    return Extraction(tuple(quotes), speakers)

@@ -1,0 +1,362 @@
+"""Who is who in one article: mentions resolved to in-article speakers.
+
+The article's people are collected first (every capitalised name that looks like a person, with
+the titles, premodifiers and appositions around it), so that a surname ("Haniyeh") or a title
+form ("Ayatollah Khamenei", "Mr. Trump") finds the fullest name the article uses ("Ismail
+Haniyeh", "Ali Khamenei"), and a role ("the Leader") finds the one person the article gave that
+role. Then mentions are resolved in reading order; every resolved sentence subject and quote
+speaker is a *focus event*, and a pronoun takes the latest gender-compatible focus.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from site_gen.quotes.firstnames import is_given_name
+from site_gen.quotes.names import (
+    HONORIFICS,
+    RUN,
+    STOP,
+    Mention,
+    clean_name,
+    role_head,
+)
+
+_ORG_WORDS = frozenset(
+    """bank republic movement party house committee department university college school court
+    council agency office ministry news times post journal street city state county states
+    union nations church club association institute center centre foundation group company
+    corporation inc fund press network tv radio magazine review revolution army force forces
+    police strip coast island river mountain front brigade ummah mosque quds""".split()
+)
+_APPOSITION = re.compile(
+    r",\s+((?:the|a|an|his|her)?\s*[a-z][^,.;:\"\u201c\u201d()]{2,100}?)(?=,|\.|;|$| who\b)")
+_PREMOD_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*,?")
+
+
+def _premodifier(text: str, start: int) -> str:
+    """Up to six words right before ``start`` ("Leader of the Islamic Revolution")."""
+    if start == 0 or text[start - 1] not in " \u00a0":
+        return ""
+    words = text[max(0, start - 60):start].split()
+    keep: list[str] = []
+    for w in reversed(words[-6:]):
+        if not _PREMOD_WORD.fullmatch(w):
+            break
+        keep.append(w)
+    return " ".join(reversed(keep))
+_PREMOD_STOP = re.compile(
+    r"\b(?:with|and|to|by|from|met|said|says|told|that|as|in|on|at|for|when|while|after|before)\s+",
+    re.IGNORECASE)
+
+
+_ORG_LAST = frozenset(
+    "Post Times Journal Herald Tribune Globe Gazette Chronicle News Network Bank Group Committee"
+    " Department Campaign Foundation Institute Agency Bureau Council Association Party Inc Corp"
+    " Company Organization Administration Commission University Center Fund Reserve Office"
+    " Service Today TV Radio".split())
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _is_org(run: str) -> bool:
+    """'Washington Post', 'CNN', 'WikiLeaks': a name of an organisation, not a person."""
+    words = run.split()
+    last = words[-1]
+    if last in _ORG_LAST or _CAMEL.search(last):
+        return True
+    if words[0] == "The":
+        words = words[1:]
+    return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper()
+_ORG_CLASSES = {
+    "newspaper": r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily|News|Star"
+                 r"|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$",
+    "network": r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$",
+    "bank": r"(?:Bank|Fargo|Chase|Barclays|NatWest|Citigroup|Group)\b",
+    "company": r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$",
+}
+_ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["newspaper"],
+                     "broadcaster": _ORG_CLASSES["network"], "channel": _ORG_CLASSES["network"],
+                     "lender": _ORG_CLASSES["bank"], "firm": _ORG_CLASSES["company"]})
+
+
+def _org_name(run: str) -> str:
+    return re.sub(r"^(?:The|the)\s+", "", _POSS.sub("", run.strip()))
+
+
+_POSS = re.compile(r"['\u2019]s$")
+
+
+@dataclass
+class Person:
+    key: str
+    tokens: tuple[str, ...]
+    gender: str | None = None
+    forms: list[str] = field(default_factory=list)
+    heads: set[str] = field(default_factory=set)
+    description: str | None = None
+    count: int = 0
+    last_seen: int = -1
+    positions: list[int] = field(default_factory=list)  # offsets of name mentions
+    pending: list[str] = field(default_factory=list)  # role words not yet read (done lazily)
+
+    def role_heads(self) -> set[str]:
+        """Head nouns of the roles the article gives this person ("leader", "nominee")."""
+        for words in self.pending:
+            if words.startswith("="):  # an apposition: only its head noun
+                head = role_head(words[1:])
+                if head:
+                    self.heads.add(head)
+                continue
+            words = _PREMOD_STOP.split(words)[-1]
+            if words.strip():
+                self.heads |= _heads_from(words)
+        self.pending.clear()
+        return self.heads
+
+
+def _surface_form(tokens: Sequence[str], titles: Sequence[str]) -> str:
+    """The name as written with the honorifics right before it ("Ayatollah Khamenei")."""
+    lead: list[str] = []
+    for t in reversed(titles):
+        if t.lower().rstrip(".") not in HONORIFICS:
+            break
+        lead.insert(0, t)
+    return " ".join([*lead, *tokens])
+
+
+def _person_like(tokens: Sequence[str], titles: Sequence[str]) -> bool:
+    if not tokens or any(t.lower() in _ORG_WORDS for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return any(t.lower().rstrip(".") in HONORIFICS for t in titles)
+    return is_given_name(tokens[0]) or len(tokens) <= 3
+
+
+_SPLIT = re.compile(r"[\s,]+")
+_TITLE_HEADS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                "pres": "president", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
+                "prof": "professor", "dr": "doctor"}
+
+
+@lru_cache(maxsize=4096)
+def _heads_from(words: str) -> frozenset[str]:
+    heads = set()
+    for w in _SPLIT.split(words):
+        lw = _POSS.sub("", w.lower().strip(".,;:"))
+        lw = _TITLE_HEADS.get(lw, lw)
+        if lw and lw not in STOP and lw not in ("of", "the", "for", "and"):
+            heads.add(lw)
+    head = role_head(words)
+    if head:
+        heads.add(head)
+    return frozenset(heads)
+
+
+class Cast:
+    """The people of one article, and the resolution of mentions to them."""
+
+    def __init__(self, text: str, headings: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.people: list[Person] = []
+        self.by_surname: dict[str, list[Person]] = {}
+        self.events: list[tuple[int, Person]] = []
+        self.orgs: list[tuple[int, str]] = []  # (offset, name) of organisations named
+        self.headings = tuple(headings)
+        for m in RUN.finditer(text):
+            run = m.group()
+            if headings and self.in_heading(m.start()):
+                continue
+            if _is_org(run):
+                self.orgs.append((m.start(), _org_name(run)))
+            elif " " in run or "\u00a0" in run:  # one capitalised word alone is never a person
+                self._collect(m)
+
+    def in_heading(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.headings)
+
+    # ---------------------------------------------------------------- inventory
+    def _collect(self, m: re.Match[str]) -> None:
+        tokens, titles, gender = clean_name(m.group())
+        if not _person_like(tokens, titles):
+            return
+        person = self._match(tokens, gender, create=True)
+        if person is None:
+            return
+        person.count += 1
+        person.positions.append(m.start())
+        form = _surface_form(tokens, titles)
+        if form not in person.forms:
+            person.forms.append(form)
+        if titles:
+            person.pending.append(" ".join(titles))
+        pre = _premodifier(self.text, m.start())
+        if pre:
+            person.pending.append(pre)
+        app = _APPOSITION.match(self.text, m.end(), min(len(self.text), m.end() + 140)) \
+            if len(tokens) >= 2 and self.text.startswith(",", m.end()) else None
+        if app:
+            person.description = person.description or app.group(1).strip()
+            person.pending.append("=" + app.group(1))
+
+    def _match(self, tokens: Sequence[str], gender: str | None, create: bool) -> Person | None:
+        given, last = _split_surname(tokens)
+        same = self.by_surname.get(last, [])
+        if given:
+            first = tokens[0].lower().rstrip(".")
+            for p in same:
+                pf = p.tokens[0].lower().rstrip(".")
+                if not _split_surname(p.tokens)[0] or pf == first \
+                        or (len(first) == 1 and pf.startswith(first)) \
+                        or (len(pf) == 1 and first.startswith(pf)):
+                    self._grow(p, tokens, gender)
+                    return p
+        else:
+            if gender:
+                compatible = [p for p in same if p.gender in (None, gender)]
+                same = compatible or same
+            if same:
+                return same[0]
+        if not create:
+            return None
+        person = Person(" ".join(tokens), tuple(tokens), gender or _gender(tokens))
+        self.people.append(person)
+        self.by_surname.setdefault(last, []).append(person)
+        return person
+
+    def _grow(self, p: Person, tokens: Sequence[str], gender: str | None) -> None:
+        if len(tokens) > len(p.tokens):
+            p.tokens, p.key = tuple(tokens), " ".join(tokens)
+        if p.gender is None:
+            p.gender = gender or _gender(tokens)
+
+    # ---------------------------------------------------------------- resolution
+    def resolve(self, mention: Mention | None, pos: int, subject: bool = False) -> Person | None:
+        """The person ``mention`` refers to (None: unnamed or unknown); records a focus event.
+        A sentence ``subject`` only refers to people already known or person-like names."""
+        if mention is None:
+            return None
+        person: Person | None = None
+        if mention.kind == "pronoun":
+            person = self.pronoun(mention.gender, pos)
+        elif mention.kind in ("name", "org") and mention.name:
+            tokens, _, _ = clean_name(mention.name) if mention.kind == "name" else (
+                [mention.name], [], None)
+            if mention.kind == "org":
+                self.orgs.append((mention.start, mention.name))
+            if tokens:
+                create = not self.in_heading(mention.start) and (not subject or _person_like(
+                    tokens, mention.role.split() if mention.role else []))
+                person = self._match(tokens, mention.gender, create=create)
+                if person is not None and mention.kind == "org":
+                    person.heads.add(mention.name.split()[-1].lower())
+                if person is not None and mention.role:
+                    person.heads |= _heads_from(mention.role)
+                    if person.description is None and "," in mention.text:
+                        person.description = mention.role
+        elif mention.kind == "role" and mention.role:
+            own = _OWN_ORG.match(mention.role)
+            if own:
+                owner = self.pronoun("m" if own.group(1).lower() == "his" else "f", mention.start)
+                if owner is not None:
+                    org = _split_surname(owner.tokens)[1].title() + " campaign"
+                    person = self._match([org], None, create=True)
+            else:
+                person = self._by_role(mention.role, mention.start)
+        if person is not None:
+            if mention.kind != "pronoun" and mention.text not in person.forms:
+                person.forms.append(mention.text)
+            self.focus(person, pos)
+        return person
+
+    def focus(self, person: Person, pos: int) -> None:
+        self.events.append((pos, person))
+        person.last_seen = pos
+
+    def pronoun(self, gender: str | None, pos: int) -> Person | None:
+        if gender is None:
+            return None
+        best: tuple[int, Person] | None = None
+        for at, p in reversed(self.events):
+            if at > pos:
+                continue
+            if p.gender in (None, gender):
+                best = (at, p)
+                break
+        named = self._mentioned_at(gender, pos)
+        if named is not None and (best is None or named[0] > best[0] + _NAMED_LEAD):
+            best = named
+        if best is None:
+            return None
+        if best[1].gender is None:
+            best[1].gender = gender
+        return best[1]
+
+    def _mentioned_at(self, gender: str, pos: int) -> tuple[int, Person] | None:
+        """The latest person of that gender named before ``pos``, with where."""
+        best: tuple[int, Person] | None = None
+        for p in self.people:
+            if p.gender != gender:
+                continue
+            i = bisect_left(p.positions, pos)
+            if i and (best is None or p.positions[i - 1] > best[0]):
+                best = (p.positions[i - 1], p)
+        return best
+
+    def _org_by_role(self, head: str, pos: int) -> Person | None:
+        """'the newspaper' -> the latest newspaper named before ``pos``; 'the committee' -> the
+        latest organisation whose name ends in 'Committee'."""
+        pattern = _ORG_CLASSES.get(head)
+        for at, name in reversed(self.orgs):
+            if at >= pos:
+                continue
+            if (pattern and re.search(pattern, name)) or name.lower().endswith(" " + head) \
+                    or name.lower() == head:
+                person = self._match([name], None, create=True)
+                if person is not None:
+                    person.heads.add(head)
+                return person
+        return None
+
+    def _by_role(self, role: str, pos: int = 1 << 30) -> Person | None:
+        if re.match(r"(?:a|an|one|another|some|his|her|their)\s", role, re.IGNORECASE):
+            return None
+        head = role_head(role)
+        if not head:
+            return None
+        cands = [p for p in self.people if head in p.role_heads()]
+        if not cands:
+            return self._org_by_role(head, pos)
+        if len(cands) == 1:
+            return cands[0]
+        return max(cands, key=lambda p: p.last_seen)
+
+    def latest(self, pos: int, within: int) -> Person | None:
+        for at, p in reversed(self.events):
+            if at <= pos:
+                return p if pos - at <= within else None
+        return None
+
+
+# A pronoun takes the latest focus (subject or speaker); a person merely named later wins only
+# when named this many characters after that focus.
+_NAMED_LEAD = 400
+_OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
+_SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """('Donald', 'Trump', 'Jr.') -> (('Donald',), 'trump jr'); a suffix belongs to the surname."""
+    toks = tuple(tokens)
+    if len(toks) >= 2 and toks[-1].lower() in _SUFFIX_TOKENS:
+        return toks[:-2], (toks[-2] + " " + toks[-1].rstrip(".")).lower()
+    return toks[:-1], toks[-1].lower()
+
+
+def _gender(tokens: list[str] | tuple[str, ...]) -> str | None:
+    from site_gen.quotes.firstnames import gender_of
+
+    return gender_of(tokens[0]) if len(tokens) > 1 else None

@@ -1,0 +1,227 @@
+"""Finding the speaker phrase around a cue: the clause piece before it, or the one after it.
+
+"Underscoring the issue, Ayatollah Khamenei also stated, ..." -> the piece between the last
+clause delimiter and the cue ("Ayatollah Khamenei"), adverbs and auxiliaries dropped.
+"..., John Smith, a doctor, said" -> the name with its apposition. "..., said Smith, who ..." ->
+the phrase after an inverted cue. When nothing names the speaker ("... and said that ...") the
+subject is elided and the caller falls back to the sentence subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_gen.quotes.cues import AUX
+from site_gen.quotes.names import RUN, Mention, parse_mention
+
+_DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
+_CONJ = re.compile(
+    r"(?:^|\s)(?:and|but|that|while|as|because|when|if|so|since|after|before|where|though|although"
+    r"|whereas|then|which|who|whom|than|or|once|until|unless)(?:\s|$)", re.IGNORECASE)
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
+_RELATIVE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
+_AFTER_STOP = re.compile(
+    r"[,;:.!?()\u201c\u201d\"\u2014\u2013]|\s(?:in|on|at|during|as|after|before|when|while|to|of|from"
+    r"|about|last|this|on|with|via|through|for|and|but|that|who|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|earlier|later|recently|yesterday|today)\b")
+_POSS_APPOSITION = re.compile(
+    r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
+_HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
+_ROLE_HEADS_AFTER = re.compile(
+    r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
+
+
+_CONTROL = re.compile(
+    r"\s+(?:appeared|appears|seemed|seems|tried|tries|managed|manages|refused|refuses|declined"
+    r"|declines|wanted|wants|sought|seeks|continued|continues|began|begins|used|went on|decided"
+    r"|chose|plans|planned|needed|needs|hastened|rushed|moved|is going|was going|would like"
+    r"|had|has|have|was quick|were quick|took time|went so far as|is expected|was expected"
+    r"|threatened|vowed|promised|agreed|failed|got|came out)\s+to\s*$")
+_TAIL = 120
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _tail(text: str) -> int:
+    """Where to start a search for a pattern anchored at the end (``$``): searching the whole
+    text would try every position."""
+    return max(0, len(text) - _TAIL)
+
+
+def _strip_aux(text: str) -> str:
+    for _ in range(2):
+        m = AUX.search(text, _tail(text))
+        text = text[: m.start()] if m else text
+        c = _CONTROL.search(text, _tail(text)) or _PAREN.search(text, _tail(text))
+        if not c:
+            break
+        text = text[: c.start()]
+    return text
+
+
+_TRAILING_PP = re.compile(
+    r"(?:\s+(?:on|last|this|early|late|earlier|in|at|during|over|via)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night"
+    r"|morning|afternoon|evening|Twitter|Facebook|statement|interview|speech|email|letter|tweet"
+    r"|post|release|debate|rally|op-ed|[A-Z][a-z]+ \d+|\d+)[\w-]*(?:\s+(?:night|morning|afternoon"
+    r"|evening|interview|statement))?|\s+(?:in\s+)?(?:January|February|March|April|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)(?:\s+\d+)?|\s+in\s+recent\s+(?:days|weeks|months)"
+    r"|\s+(?:on|in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s+(?:hearing|interview|rally"
+    r"|speech|event|appearance))+\s*$")
+_MAX_SUBJECT_WORDS = 9
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
+    seg = _strip_aux(text[lo:cue_start])
+    pp = _TRAILING_PP.search(seg, _tail(seg))
+    if pp:
+        seg = _strip_aux(seg[: pp.start()])
+    if not seg.strip():
+        return None
+    pieces = [(m.end(), m.start()) for m in _DELIM.finditer(seg)]
+    cuts = [0] + [e for e, _ in pieces]
+    if seg.rstrip().endswith(",") and len(cuts) >= 3:
+        return _apposition(text, lo, seg, cuts)
+    start = cuts[-1]
+    piece = seg[start:]
+    conj = list(_CONJ.finditer(piece))
+    if conj:
+        start += conj[-1].end()
+        piece = seg[start:]
+        if not piece.strip() and _RELATIVE.match(conj[-1].group().strip()) and len(cuts) >= 2:
+            return _antecedent(text, lo, seg, cuts)
+    if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    return parse_mention(piece, lo + start)
+
+
+def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
+    """'Greenpeace, which charged ...' -> the phrase before the relative pronoun."""
+    a, b = cuts[-2], cuts[-1] - 1
+    piece = seg[a:b]
+    conj = list(_CONJ.finditer(piece))
+    if conj:
+        a += conj[-1].end()
+        piece = seg[a:b]
+    if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    return parse_mention(piece, lo + a)
+
+
+def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
+    """'Smith, the prime minister,' / 'Smith, who ...,' before a cue."""
+    app_start, app_end = cuts[-2], cuts[-1] - 1
+    name_start = cuts[-3]
+    name_piece = _OF_PLACE.sub("", seg[name_start: app_start - 1])
+    conj = list(_CONJ.finditer(name_piece))
+    if conj:
+        name_start += conj[-1].end()
+        name_piece = _OF_PLACE.sub("", seg[name_start: app_start - 1])
+    head = parse_mention(name_piece, lo + name_start)
+    if head is None or head.kind not in ("name", "org"):
+        tail = parse_mention(seg[app_start:app_end], lo + app_start)
+        return tail
+    appos = seg[app_start:app_end].strip()
+    role = None if _RELATIVE.match(appos) else appos
+    return Mention(text[lo + name_start: lo + app_end].strip(), head.start, head.kind, head.name,
+                   role or head.role, head.gender)
+
+
+def mention_after(text: str, pos: int, limit: int) -> Mention | None:
+    """The mention right after an inverted cue ('said John Smith, a doctor at ...')."""
+    window = text[pos:limit]
+    lead = len(window) - len(window.lstrip())
+    window = window[lead:]
+    m = RUN.match(window)
+    poss = _POSS_APPOSITION.match(window)
+    if poss and _HAS_POSSESSIVE.search(window, 0, poss.start(1)):
+        name = parse_mention(poss.group(1), pos + lead + poss.start(1))
+        if name is not None and name.kind == "name":
+            role = window[:poss.start(1)].rstrip(" ,")
+            return Mention(window[:poss.end(1)], name.start, "name", name.name, role, name.gender)
+    if m:
+        end = m.end()
+        more = _ROLE_HEADS_AFTER.match(window, end)
+        if more:
+            end = more.end()
+    else:
+        stop = _AFTER_STOP.search(window)
+        end = stop.start() if stop else len(window)
+        end = min(end, 60)
+    piece = window[:end]
+    if piece[:1].islower() and not _DET_OR_PRONOUN.match(piece) and not RUN.search(piece):
+        return None
+    mention = parse_mention(piece, pos + lead)
+    if mention is None:
+        return None
+    rest = window[end:]
+    app = _APPOSITION_AFTER.match(rest)
+    if app and mention.kind == "name" and not app.group(1).startswith("who"):
+        mention = Mention(mention.text, mention.start, mention.kind, mention.name,
+                          app.group(1).strip(), mention.gender)
+    return mention
+
+
+_INTRO = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
+    r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
+    r"|Responding|Writing|[A-Z][a-z]+ing)\b[^,.;:\"\u201c\u201d]{0,140},\s*"
+    r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
+    r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally),?\s+)")
+_PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
+_DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
+_APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
+_PRONOUN_LOWER = re.compile(r"(?:he|she|they|it|I|we)\b")
+_ROLE_WORDS = frozenset(
+    "leader chief head spokesman spokeswoman nominee candidate chairman chairwoman president"
+    " director secretary adviser advisor manager founder host anchor senator governor"
+    " mayor".split())
+
+
+def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
+    """The mention that opens a sentence (after an introductory clause), or None."""
+    i = s_start
+    while i < s_end and text[i] in " \t\n\u00a0":
+        i += 1
+    if i >= s_end or not text[i].isalpha():
+        return None  # starts with a quotation mark or a number
+    window = text[i: min(s_end, i + 240)]
+    intro = _INTRO.match(window)
+    if intro:
+        i += intro.end()
+        window = window[intro.end():]
+    m = _PRONOUN_START.match(window) or _PRONOUN_LOWER.match(window)
+    if m:
+        return parse_mention(m.group(), i)
+    return _leading_np(window, i)
+
+
+_NP_GAP = 48
+_DET = re.compile(r"(?:The|the|A|An|a|an)\s+")
+_GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
+def _leading_np(window: str, offset: int) -> Mention | None:
+    det = _DET.match(window)
+    pos = det.end() if det else 0
+    while True:
+        near = RUN.search(window, pos, pos + _NP_GAP)  # the name starts within a few words
+        m = RUN.match(window, near.start()) if near else None
+        if m is None:
+            return None
+        gap = window[pos:m.start()]
+        if gap.strip() and not _GAP.fullmatch(gap):
+            return None
+        nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
+        if m.group().endswith(("'s", "\u2019s")) or (nxt and nxt.group(1) in _ROLE_WORDS):
+            pos = m.end()
+            continue
+        if not (nxt or _COMMA_NEXT.match(window, m.end())):
+            return None
+        mention = parse_mention(window[:m.end()], offset)
+        if mention is not None and (mention.kind != "role" or det):
+            return mention
+        pos = m.end()

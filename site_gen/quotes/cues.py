@@ -1,0 +1,225 @@
+"""Speech cues: the verbs (and a few phrases) that introduce what someone said.
+
+The lexicon is written as base forms and inflected once at import time into one precompiled
+alternation, so matching a cue is a single regex search. Verbs are grouped by how they take
+what was said:
+
+* ``BARE``: may be followed directly by the reported clause ("said the plan failed");
+* every other cue needs "that", a colon/comma or a quotation ("stressed that ...");
+* ``NAMING``: label a quoted word or phrase ("called it a 'disaster'", "described X as ...").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
+
+_REGULAR = (
+    "state add note stress emphasize emphasise re-emphasize reemphasize underline underscore"
+    " affirm reaffirm warn ask tweet argue claim insist explain declare announce assert"
+    " contend acknowledge admit concede recall remark reply respond answer continue conclude"
+    " observe suggest predict promise vow pledge urge complain lament boast joke quip shout"
+    " yell scream exclaim whisper cry muse recount report reiterate repeat confirm deny"
+    " maintain mention comment testify charge allege counter retort posit speculate opine"
+    " demand proclaim caution advise agree disagree object protest highlight assure reassure"
+    " inform post blog text email mail chant sing plead beg tease scoff sneer snap gush rave"
+    " recommend propose concur stipulate specify indicate signal acknowledge hint imply"
+    " insinuate stammer mutter murmur grumble groan sigh laugh chuckle marvel wonder query"
+    " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
+    " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
+    " reject defend blame thank congratulate commend laud hail decry tout cite echo endorse"
+    " interject interrupt"
+).split()
+_IRREGULAR = (
+    "say says said saying tell tells told telling write writes wrote written writing"
+    " point:out points:out pointed:out pointing:out go:on goes:on went:on going:on put:it"
+    " puts:it putting:it spell:out spelled:out chime:in chimed:in pointed:to"
+).split()
+_BARE_BASES = frozenset(
+    "say tell claim argue insist admit concede acknowledge predict suggest explain write"
+    " tweet contend assert declare warn add allege testify maintain promise vow report"
+    " announce confirm complain boast recall note post text email answer reply respond joke"
+    " quip counter retort speculate"
+    " agree concur deny hint indicate".split()
+)
+NAMING = frozenset(
+    "call calls called calling dub dubs dubbed dubbing term terms termed terming label labels"
+    " labeled labelled labeling labelling brand brands branded branding describe describes"
+    " described describing"
+    " characterize characterizes characterized characterizing refer refers referred"
+    " referring".split()
+)
+_TRANSITIVE = frozenset(
+    "praise accuse urge denounce applaud criticize criticise condemn blast slam attack hammer mock"
+    " ridicule deny promise pledge vow demand recount tout cite echo question challenge dismiss"
+    " reject"
+    " defend blame thank congratulate commend laud hail warn call dub label brand describe"
+    " characterize lament decry predict recall mention highlight acknowledge admit concede"
+    " announce confirm reiterate repeat propose recommend endorse".split())
+_NAMING_BASE = {f: b for b in ("call", "dub", "term", "label", "brand", "describe",
+                                "characterize", "refer")
+                for f in NAMING if f.startswith(b[:4])}
+_DOUBLE_FINAL = frozenset("admit quip blog rebut regret commit omit plan".split())
+_IRREGULAR_BARE = frozenset(
+    "say says said saying tell tells told telling write writes wrote written writing".split())
+
+
+def _inflect(base: str) -> list[str]:
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base in _DOUBLE_FINAL:
+        return [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
+    plural = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
+    return [base, plural, base + "ed", base + "ing"]
+
+
+# Bases whose plain and -s forms are mostly nouns ("a report", "his comments"): only the past
+# and -ing forms are cues.
+_NOUNY = frozenset(
+    "post blog text email mail report answer comment charge counter demand promise joke question"
+    " challenge attack signal note tweet reply respond state claim quip cry vow pledge mention"
+    " protest object estimate guess testify caution advise rave laugh sigh groan muse remark"
+    " recall repeat counter chant boast lament".split())
+
+
+def _nouny_forms() -> frozenset[str]:
+    out = set()
+    for base in _NOUNY:
+        out.update(_inflect(base)[:2])
+    return frozenset(out)
+
+
+def _build() -> tuple[dict[str, str], frozenset[str]]:
+    forms: dict[str, str] = {}
+    bare: set[str] = set(_IRREGULAR_BARE)
+    for base in _REGULAR:
+        inflected = _inflect(base)
+        if base in _NOUNY:
+            inflected = inflected[1:]
+        for f in inflected:
+            forms[f] = base
+            if base in _BARE_BASES:
+                bare.add(f)
+    for item in _IRREGULAR:
+        forms[item.replace(":", " ")] = item.split(":")[0]
+    for f in NAMING:
+        forms[f] = _NAMING_BASE.get(f, f)
+    return forms, frozenset(bare)
+
+
+FORMS, BARE = _build()
+NOUNY = _nouny_forms()  # "comments", "reports": cues only when "that" follows
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a word list, shaped as a prefix tree so the C engine branches per letter
+    (a flat alternation of 600 words is tried word by word and is far slower)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    end = "" in node
+    alts = [(" " if ch == " " else re.escape(ch), child)
+            for ch, child in sorted(node.items()) if ch]
+    parts = [(r"\s+" if ch == " " else ch) + _node_regex(child) for ch, child in alts]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if end else body
+
+
+# A capitalised noun-like cue only opens a sentence; elsewhere it is a name ("United States").
+_SENTENCE_START = re.compile(r"(?:[.!?:\"\u201c\u201d\n]|'')\s*$")
+# Matched against an ASCII-lowercased copy of the text (same length, so offsets hold):
+# case-insensitive matching is markedly slower.
+_CUE_LOWER = re.compile(rf"(?<![\w-])(?:{_trie_regex(sorted(FORMS))})(?![\w-])")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class CueMatch(NamedTuple):
+    """A cue found in the text (the same interface as a regex match, for what we use)."""
+
+    pos: int
+    stop: int
+    text: str
+
+    def start(self) -> int:
+        return self.pos
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.text
+
+
+@lru_cache(maxsize=8)
+def _all_cues(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
+        lowered = text.translate(_ASCII_LOWER)
+    found = tuple(CueMatch(a, b, text[a:b]) for a, b in
+                  (m.span() for m in _CUE_LOWER.finditer(lowered))
+                  if not text[a].isupper() or lowered[a:b] not in NOUNY
+                  or _SENTENCE_START.search(text, max(0, a - 3), a) or a == 0)
+    return tuple(c.pos for c in found), found
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:
+    """Cues starting in ``text[lo:hi]`` (whole words), in order."""
+    starts, found = _all_cues(text)
+    hi = len(text) if hi is None else hi
+    return [c for c in found[bisect_left(starts, lo):bisect_left(starts, hi)] if c.stop <= hi]
+
+
+def search_cue(text: str, lo: int = 0, hi: int | None = None) -> CueMatch | None:
+    found = find_cues(text, lo, hi)
+    return found[0] if found else None
+ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
+# Words allowed between a speaker and the cue ("he also said", "Trump has repeatedly claimed").
+AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|then|again|once|further|previously|recently|would|will|could"
+    r"|might|may|should|must|can|is|was|were|are|be|been|did|does|do|not|never|just|first|still"
+    r"|even|already|often|always|himself|herself|itself|themselves|only|instead|too|though"
+    r"|however|earlier|again|[a-z]+ly))*\s*$"
+)
+
+
+def is_bare(cue: str) -> bool:
+    """True when ``cue`` may take a reported clause without "that" ("said the plan failed")."""
+    return cue.lower().split()[-1] in BARE or cue.lower() in BARE
+
+
+_VERB_SUBJECT = re.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u2019-]*)\s+$")
+
+
+def verb_use(text: str, m: CueMatch) -> bool:
+    """False for a noun-like form used as a noun ("his latest comments", "a series of tweets"):
+    such a form is a cue only after a subject ("Trump tweets") or before "that"."""
+    if m.text.lower() not in NOUNY:
+        return True
+    return text.startswith(" that ", m.stop) or bool(
+        _VERB_SUBJECT.search(text, max(0, m.pos - 30), m.pos))
+
+
+def is_transitive(cue: str) -> bool:
+    """A speech act on an object ("praised X as ...", "urged X to ...", "called X a ...")."""
+    return base_of(cue.split()[0]) in _TRANSITIVE
+
+
+def is_naming(cue: str) -> bool:
+    return cue.lower() in NAMING
+
+
+def base_of(cue: str) -> str:
+    return FORMS.get(re.sub(r"\s+", " ", cue.lower()), cue.lower())

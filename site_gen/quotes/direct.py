@@ -1,0 +1,182 @@
+"""Direct quotations: which quoted segments are speech, and the cue and mention next to each.
+
+A segment is attributed by the words right after it ('"...," he said', '"...," said X, a
+doctor'), right before it ('X said: "..."', 'X described it as the "..."'), or by the reported
+statement it sits in (a mixed quote). Short segments with none of these ("the issue of
+"unity"", a title, a nickname) are scare quotes, not quotations, and are dropped. Long segments
+without a cue are kept: the caller attributes them by context (the previous speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from site_gen.quotes.clauses import mention_after, subject_before
+from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, verb_use
+from site_gen.quotes.marks import Segment
+from site_gen.quotes.names import Mention
+from site_gen.quotes.reported import Report
+from site_gen.quotes.sentences import Sentences
+
+
+class Attribution(NamedTuple):
+    """How a segment is attributed. ``how``: after | before | report | none."""
+
+    how: str
+    cue: str | None = None
+    cue_start: int = -1
+    mention: Mention | None = None
+    elided: bool = False  # a cue without its own subject ("... but added that ...")
+    report: Report | None = None
+
+
+NONE = Attribution("none")
+_AFTER_MAX = 160
+_BEFORE_TAIL = re.compile(
+    r"^(?:\s+(?:in|on|at|to|during|about|of|after|before|with|for|from|by|a|an|the|this|his|her"
+    r"|their|its|statement|interview|speech|rally|post|tweet|letter|email|recent|last|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week|year|reporters"
+    r"|him|her|them|me|us|it|CNN|[A-Z][\w.'\u2019-]*|[\w'\u2019-]+)){0,10}?\s*[:,]?\s*(?:that\s*)?$")
+_SHORT_TAIL = re.compile(r"^\s*[:,]?\s*(?:that\s*)?$")
+_NAMING_TAIL = re.compile(
+    r"^(?:\s+[\w'\u2019-]+){0,6}?\s*(?:as|it|him|her|them|this|that|a|an|the|[\w-]+s)?\s*$")
+_NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|this|that)\s+$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|our|my|me|us)\b")
+
+
+def _cues(text: str, lo: int, hi: int) -> list[CueMatch]:
+    return [m for m in find_cues(text, lo, hi)
+            if not _NOUN_USE.search(text, max(lo, m.start() - 6), m.start())
+            and verb_use(text, m)]
+
+
+def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribution | None:
+    """'"...," he said.' / '"...," said John Smith, a doctor.'"""
+    here = seg.close_end
+    while here < len(text) and text[here] in " \t\u00a0":
+        here += 1
+    if here >= len(text) or text[here] == "\n":
+        return None
+    _, s_end = sents.span(here)
+    limit = min(s_end, next_open, seg.close_end + _AFTER_MAX)
+    acc = ACCORDING.match(text, seg.close_end + (len(text[seg.close_end:limit])
+                                                 - len(text[seg.close_end:limit].lstrip(" ,"))))
+    if acc:
+        mention = mention_after(text, acc.end(), limit)
+        return Attribution("after", acc.group(), acc.start(), mention) if mention else None
+    found = _cues(text, seg.close_end, limit)
+    if not found:
+        return None
+    m = found[0]
+    piece = text[seg.close_end:m.start()].strip(" ,\u2014\u2013-\u00a0")
+    if sents.index(m.start()) != sents.index(here) or len(piece.split()) > 12:
+        return None
+    if piece:
+        mention = subject_before(text, seg.close_end, m.start())
+    else:
+        mention = mention_after(text, m.end(), limit)
+    if mention is None:
+        return None
+    return Attribution("after", m.group(), m.start(), mention)
+
+
+def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> Attribution | None:
+    """'X said: "..."', 'X described it as the "..."', '... but added that "..."'."""
+    hi = seg.open_at
+    acc = [a for a in ACCORDING.finditer(text, lo, hi)]
+    for m in reversed(_cues(text, lo, hi)):
+        tail = text[m.end():hi]
+        if is_naming(m.group()):
+            ok = bool(_NAMING_TAIL.match(tail))
+        else:
+            ok = bool((_SHORT_TAIL if short else _BEFORE_TAIL).match(tail))
+        if not ok:
+            continue
+        participle = m.group().lower().split()[0].endswith("ing")
+        mention = None if participle else subject_before(text, lo, m.start())
+        return Attribution("before", m.group(), m.start(), mention, mention is None)
+    if acc and not short:
+        mention = mention_after(text, acc[-1].end(), hi)
+        if mention is not None:
+            return Attribution("before", acc[-1].group(), acc[-1].start(), mention)
+    return None
+
+
+def _last_char(s: str) -> str:
+    """The last character that is not space or a closing bracket/mark ("" when none)."""
+    t = s.rstrip(" \t\n\u00a0)]'\u2019\"\u201d")
+    return t[-1:] or "\u0000"
+
+
+def is_short(text: str, seg: Segment) -> bool:
+    inner = text[seg.start:seg.end]
+    words = len(inner.split())
+    if words >= 8:
+        return False
+    if words >= 5 and (_last_char(inner) in ".!?" or _FIRST_PERSON.search(inner)):
+        return False
+    return True
+
+
+def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Sequence[Report],
+              scare_quotes: bool = True) -> list[tuple[Segment, Attribution]]:
+    """Each segment that is a quotation, with its attribution (scare quotes dropped unless
+    ``scare_quotes`` is False: then only one-word segments are)."""
+    out: list[tuple[Segment, Attribution]] = []
+    for i, seg in enumerate(segs):
+        short = is_short(text, seg) if scare_quotes else len(text[seg.start:seg.end].split()) < 2
+        s_start, _ = sents.span(seg.open_at)
+        lo = max([s_start] + [s.close_end for s in segs[:i] if s.close_end <= seg.open_at])
+        att = _own(text, sents, segs, i, lo, short)
+        rep = next((r for r in reports if r.start <= seg.open_at < r.end), None)
+        if rep is not None and (att is None or att.mention is None
+                                or _distance(seg, att.cue_start) > _distance(seg, rep.cue_start)):
+            att = Attribution("report", rep.cue, rep.cue_start, rep.mention, rep.elided, rep)
+        if att is None:
+            standalone = lo == s_start and not text[s_start:seg.open_at].strip()
+            if short and not (standalone and _last_char(text[seg.start:seg.end]) in ".!?,"):
+                continue
+            att = NONE
+        out.append((seg, att))
+    return _share_in_chains(out)
+
+
+def _distance(seg: Segment, cue_start: int) -> int:
+    return cue_start - seg.close_end if cue_start >= seg.close_end else seg.open_at - cue_start
+
+
+def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, short: bool,
+         ) -> Attribution | None:
+    """The cue right after the segment or right before it in its sentence."""
+    seg = segs[i]
+    next_open = segs[i + 1].open_at if i + 1 < len(segs) else len(text)
+    ends_open = bool(_last_char(text[seg.start:seg.end]) in ",!?\u2014\u2013-"
+                     or _COMMA_AFTER.match(text, seg.close_end, seg.close_end + 3))
+    att = after(text, sents, seg, next_open) if (ends_open or not short) else None
+    return att or before(text, sents, seg, lo, short)
+
+
+_COMMA_AFTER = re.compile(r"\s*[,\u2014\u2013-]")
+
+
+def _share_in_chains(found: list[tuple[Segment, Attribution]]) -> list[tuple[Segment, Attribution]]:
+    """A multi-paragraph quotation is attributed once (usually in its last paragraph): every
+    cue-less part of the chain takes the attribution of the nearest attributed part."""
+    out = list(found)
+    chains: list[list[int]] = []
+    for i, (seg, _) in enumerate(out):
+        if seg.continued and chains and out[chains[-1][-1]][0].continues:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    for chain in chains:
+        known = [i for i in chain if out[i][1].how != "none"]
+        if not known or len(chain) == 1:
+            continue
+        for i in chain:
+            if out[i][1].how == "none":
+                j = min(known, key=lambda k: (abs(k - i), -k))
+                out[i] = (out[i][0], out[j][1])
+    return out

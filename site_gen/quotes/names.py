@@ -1,0 +1,232 @@
+"""Names and mentions: what the words next to a quote say about who is speaking.
+
+A *mention* is the noun phrase a cue attaches to: a name ("Ayatollah Seyyed Ali Khamenei"), a
+pronoun ("he"), a role ("the Leader"), an organisation ("the Trump campaign") or an unnamed or
+generic source ("a spokesman", "officials"). ``parse_mention`` classifies one and strips
+honorifics and titles from names, so that "Mr. Trump", "President Trump" and "Donald J. Trump"
+can be matched; the stripped titles and premodifiers are kept as the role ("Leader of the
+Islamic Revolution"), which ties later role mentions ("the Leader") to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from site_gen.quotes.firstnames import gender_of, is_given_name
+
+UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_CAP = (rf"(?:[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?[{UP}][{LO}{UP}'\u2019]*"
+        rf"(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
+_PARTICLE = r"(?:van|von|de|da|del|der|den|bin|ibn|la|le|du|dos|di|al)"
+RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
+    pres vice secretary sec gen general lt col rev reverend sir dame judge justice mayor
+    speaker chairman chairwoman ayatollah grand seyyed sayyed sayed syed sheikh shaikh imam
+    hojatoleslam king queen prince princess pope cardinal bishop father rabbi chancellor
+    premier minister prime ambassador attorney commissioner director chief captain capt sgt
+    officer detective coach pastor emir lord lady adm admiral maj major cmdr commander supt
+    atty hon leader chair candidate nominee""".split()
+)
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_MALE_TITLES = frozenset("mr sir king prince father lord".split())
+_FEMALE_TITLES = frozenset("mrs ms miss dame queen princess lady".split())
+# Capitalised words that start a sentence or modify a name but are never part of it.
+STOP = frozenset(
+    """the a an but and or so yet if when while as after before since because though although then
+    also in on at for of from with by to into about over under than that this these those
+    there here his her their its our my your we i he she they it you who what which where
+    why how not no yes republican republicans democrat democrats democratic gop american
+    americans former u.s. us senate house congressional presidential campaign
+    meanwhile still however monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    today yesterday tomorrow last next earlier later asked according said says told mrs. mr.
+    ms. dr. speaking writing""".split()
+)
+_SPLIT_WORDS = re.compile(r"[\s,]+")
+_INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several)\s", re.IGNORECASE)
+_TITLE_FUNCTION = frozenset("on the in of and for to at with from by that is are was be as or"
+                             " a an into about over".split())
+_STOP_OR_TITLE = STOP | HONORIFICS
+_TITLE_OR_SUFFIX = HONORIFICS | _SUFFIXES
+_TRAILING_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+    " earlier".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "i": None,
+            "we": None, "you": None, "who": None}
+_GROUP_HEADS = frozenset(
+    """officials aides advisers advisors experts analysts critics sources people supporters voters
+    democrats republicans members leaders observers residents lawmakers economists researchers
+    activists officers investigators authorities staff staffers surrogates allies opponents
+    spokesmen scholars others many some both several few polls polling reports studies documents
+    emails email report study poll survey statement memo ad ads letter filing filings data records
+    group groups organizers protesters students teachers parents workers employees friends
+    americans conservatives liberals progressives evangelicals women men fans observers insiders
+    strategists pundits officials, agency agencies committee government campaigns""".split()
+)
+_FUNCTION = frozenset("the a an one another this that his her their its our former late".split())
+_ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
+_DETERMINERS = re.compile(
+    r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
+                          re.IGNORECASE)
+_PREPOSITION_END = re.compile(
+    r"(?:^|\s)(?:for|of|at|with|to|from|in|on|by|about|against)(?:\s+the)?\s*$",
+                              re.IGNORECASE)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+class Mention(NamedTuple):
+    """One parsed speaker mention; ``start`` is its offset in the article text."""
+
+    text: str
+    start: int
+    kind: str  # name | pronoun | role | org | group
+    name: str | None = None  # cleaned name for kind name/org ("Ali Khamenei")
+    role: str | None = None  # the role words ("Leader of the Islamic Revolution", "the Leader")
+    gender: str | None = None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def _bare(token: str) -> str:
+    t = _POSSESSIVE.sub("", token.lower())
+    return t.rstrip(".") if t not in _SUFFIXES else t
+
+
+@lru_cache(maxsize=8192)
+def clean_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """Split a capitalised run into (name tokens, title/premodifier tokens, gender from title)."""
+    name, titles, gender = _clean_name(run)
+    return tuple(name), tuple(titles), gender
+
+
+def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
+    raw = run.replace("\u00a0", " ").split()
+    toks = [_POSSESSIVE.sub("", t) for t in raw]
+    toks = [t if (len(t) <= 3 and t.endswith(".")) or t.lower() in _SUFFIXES else t.rstrip(".")
+            for t in toks]
+    if any(t.lower() in _TITLE_FUNCTION for t in toks[1:]):
+        return [], [], None  # "Blame Placed On The United": a headline, not a name
+    for i, t in enumerate(raw[:-1]):
+        rest = toks[i + 1:]
+        if _POSSESSIVE.search(t) and not any(_bare(x) in HONORIFICS or is_given_name(x)
+                                             for x in rest):
+            toks = toks[: i + 1]  # "Mr. Burr's Democratic challenger": the name ends there
+            break
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.endswith(".") and len(t) > 2 and _bare(t) not in _TITLE_OR_SUFFIX:
+            toks = toks[i + 1:]
+            break
+    if not toks:
+        return [], [], None
+    gender = None
+    cut = 0
+    for i, t in enumerate(toks[:-1]):
+        b = _bare(t)
+        rest = [x for x in toks[i + 1:] if _bare(x) not in _SUFFIXES]
+        if b in HONORIFICS and rest:
+            cut = i + 1
+            gender = "m" if b in _MALE_TITLES else "f" if b in _FEMALE_TITLES else gender
+    titles, name = toks[:cut], toks[cut:]
+    while name and _bare(name[0]) in _STOP_OR_TITLE:
+        titles.append(name.pop(0))
+    while len(name) > 1 and _bare(name[-1]) in _TRAILING_TIME:
+        name.pop()
+    for j in range(1, len(name) - 1):
+        if is_given_name(name[j]) and not any(is_given_name(x) or _INITIAL.fullmatch(x)
+                                              for x in name[:j]):
+            titles += name[:j]
+            name = name[j:]
+            break
+    if len(name) == 1 and _bare(name[0]) in _STOP_OR_TITLE:
+        return [], titles + name, gender
+    return name, titles, gender
+
+
+def name_gender(tokens: tuple[str, ...] | list[str]) -> str | None:
+    return gender_of(tokens[0]) if len(tokens) > 1 else None
+
+
+def role_head(role: str) -> str | None:
+    """The head noun of a role description: 'Leader of the Islamic Revolution' -> 'leader'."""
+    words = _SPLIT_WORDS.split(_DETERMINERS.sub("", role.strip()))
+    head = None
+    for w in words:
+        lw = w.lower().strip(".,;:'\u2019")
+        if lw in ("of", "for", "at", "in", "who", "which", "and", "with", "to", "from", "on"):
+            break
+        if lw and lw not in _FUNCTION:
+            head = _POSSESSIVE.sub("", lw)
+    return head
+
+
+def _trim(text: str) -> str:
+    return text.strip(" \t\n\u00a0,;:.\u2014\u2013-\"\u201c\u201d'\u2018\u2019()")
+
+
+def parse_mention(text: str, start: int) -> Mention | None:
+    """Classify the noun phrase ``text`` (found at ``start``) as a speaker mention, or None."""
+    parsed = _parse(text)
+    if parsed is None:
+        return None
+    offset, m = parsed
+    return Mention(m.text, start + offset, m.kind, m.name, m.role, m.gender)
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> tuple[int, Mention] | None:
+    """``parse_mention`` at offset 0, cached (the same phrases recur in an archive)."""
+    t = _trim(text)
+    if not t or len(t.split()) > 14:
+        return None
+    offset = text.find(t)
+    mention = _classify(t)
+    return (offset, mention) if mention is not None else None
+
+
+def _classify(t: str) -> Mention | None:
+    start = 0
+    low = t.lower()
+    if low in PRONOUNS:
+        return Mention(t, start, "pronoun", gender=PRONOUNS[low])
+    runs = list(RUN.finditer(t))
+    last = runs[-1] if runs else None
+    if last is not None and last.end() >= len(t.rstrip("'\u2019s")) - 0:
+        before = t[: last.start()]
+        name, titles, gender = clean_name(last.group())
+        if _PREPOSITION_END.search(before) and not (name and titles):
+            indefinite = _INDEFINITE.match(before)
+            return Mention(t, start, "group" if indefinite else "role", role=t)
+        if len(name) == 1 and name[0].lower() in _GROUP_HEADS:
+            return Mention(t, start, "group", role=t)
+        if name:
+            role = _trim(" ".join([before.strip(), *titles])) or None
+            kind = "name"
+            return Mention(t, start, kind, " ".join(name), role, gender or name_gender(name))
+        kind = "group" if role_head(t) in _GROUP_HEADS else "role"
+        return Mention(t, start, kind, role=t, gender=gender)
+    return _describe(t, start, runs)
+
+
+def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
+    words = t.split()
+    head = words[-1].lower().strip(".,")
+    if head in _ORG_HEADS and runs:
+        name, _, _ = clean_name(runs[-1].group())
+        if name:
+            return Mention(t, start, "org", name[-1] + " " + head, role=t)
+    if head in _GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and len(words) <= 2
+                                and not _DETERMINERS.match(t)):
+        return Mention(t, start, "group", role=t)
+    if not words[0][0].isalpha():
+        return None
+    return Mention(t, start, "role", role=t)

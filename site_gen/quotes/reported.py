@@ -1,0 +1,260 @@
+"""Reported (indirect) speech: "X said (that) ...", "X stressed that ...", "X told reporters
+...", "According to X, ...", "..., X said." with the span of what was said.
+
+Each sentence is scanned for cues outside quotation marks. The content starts after "that"
+(allowing a short gap: "said in a statement on Tuesday that"), after the object of "tell", or
+right after a verb that takes a bare clause ("said the plan failed"), and runs to the sentence
+end. A content that is nothing but a quotation is left to the direct-quote stage; one holding a
+quoted fragment is kept whole (the fragment is also a direct quote: a *mixed* quote).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from site_gen.quotes.clauses import mention_after, subject_before
+from site_gen.quotes.cues import (
+    ACCORDING,
+    CueMatch,
+    find_cues,
+    is_bare,
+    is_naming,
+    is_transitive,
+    verb_use,
+)
+from site_gen.quotes.marks import Segment
+from site_gen.quotes.names import Mention, parse_mention
+from site_gen.quotes.sentences import Sentences
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n\u00a0,;:":
+        end -= 1
+    return end
+
+
+class Report(NamedTuple):
+    """One reported statement: ``start``/``end`` is what was said; ``mention`` who said it
+    (None with ``elided``: the cue has no subject of its own, "... and said that ...")."""
+
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    mention: Mention | None
+    elided: bool = False
+    emit: bool = True  # False: the content is only a quotation (kept to attribute it)
+
+
+_NOUN_USE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|whose)|['\u2019]s)\s+$",
+                       re.IGNORECASE)
+_WORDS = re.compile(r"[\w'\u2019]+")
+_TELL = frozenset("tell tells told telling".split())
+_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers"
+    r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w'\u2019-]+){1,3}?(?=\s+(?:that|he|she|they|it|we|I"
+    r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
+    r"|(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
+_THAT_GAP = re.compile(r"(?:\s+[\w.'\u2019$%-]+){0,10}?\s+that\s+")
+_NOT_CLAUSE = re.compile(
+    r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:in|on|at|during|after|before|to|of|about|with|for|last|this"
+    r"|so|nothing|something|anything|goodbye|hello|yes|no|thanks|thank|much|more|little|than|by"
+    r"|as|from|through|over|into|up|out|afterward|later|earlier|recently|repeatedly|again|once|too"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+_NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
+                         r"|before|when|while|if|because|since|and|or|but|himself|herself"
+                         r"|themselves|back|up|off|out)\b)")
+_QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
+_TRAIL_WORDS = 7
+
+
+_WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                   r"|yesterday|today|Tuesday night|last\s+(?:week|month|year|night)|this\s+week"
+                   r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
+
+
+def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
+    j = m.end()
+    cue = m.group().lower()
+    when = _WHEN.match(text, j, s_end)
+    if when and is_bare(cue):
+        j = when.end()
+    first = cue.split()[0]
+    gap = _THAT_GAP.match(text, j, s_end)
+    if gap:
+        return gap.end()
+    if first in _TELL:
+        obj = _OBJECT.match(text, j, s_end)
+        if obj is None:
+            return None
+        j = obj.end()
+    if text.startswith(":", j) or text.startswith(" :", j):
+        return j + 1
+    if cue.startswith("ask"):
+        q = _QUESTION.match(text, j, s_end)
+        return q.start() + 1 if q else None
+    if (is_bare(cue) or first in _TELL) and not _NOT_CLAUSE.match(text, j, s_end):
+        return j
+    if is_transitive(cue) and not _NOT_OBJECT.match(text, j, s_end):
+        return j
+    return None
+
+
+def _uncovered(text: str, start: int, end: int, segs: Sequence[Segment]) -> str:
+    """The content with every quoted segment (marks included) removed."""
+    parts, pos = [], start
+    for s in segs:
+        if s.close_end <= start or s.open_at >= end:
+            continue
+        parts.append(text[pos:max(pos, s.open_at)])
+        pos = max(pos, s.close_end)
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _inside(pos: int, segs: Sequence[Segment]) -> bool:
+    return any(s.open_at <= pos < s.close_end for s in segs)
+
+
+def _words(t: str) -> int:
+    return len(_WORDS.findall(t))
+
+
+def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[Report]:
+    """Reported statements in reading order."""
+    out: list[Report] = []
+    opens = [s.open_at for s in segs]
+    for k in range(len(sents)):
+        s_start, s_end = sents.bounds(k)
+        lo = max(0, bisect_left(opens, s_start) - 3)
+        local = [s for s in segs[lo:bisect_left(opens, s_end)]
+                 if s.close_end > s_start and s.open_at < s_end]
+        cues = find_cues(text, s_start, s_end)
+        if not cues:  # the common case: nothing to look for
+            found = _colon(text, s_start, s_end, local)
+            if not found and "ccording" in text[s_start:s_end]:
+                found = _according(text, s_start, s_end, local)
+        else:
+            found = (_forward(text, s_start, s_end, local, cues)
+                     or _colon(text, s_start, s_end, local)
+                     or _parenthetical(text, s_start, s_end, local)
+                     or _according(text, s_start, s_end, local)
+                     or _trailing(text, s_start, s_end, local))
+        out += [Report(r.start, _trim_end(text, r.start, r.end), r.cue, r.cue_start, r.mention,
+                       r.elided, r.emit) for r in found]
+    return out
+
+
+def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
+             cues: Sequence[CueMatch]) -> list[Report]:
+    out: list[Report] = []
+    covered = s_start
+    for m in cues:
+        if m.start() < covered or _inside(m.start(), segs):
+            continue
+        if _NOUN_USE.search(text, max(s_start, m.start() - 8), m.start()):
+            continue
+        if not verb_use(text, m):
+            continue
+        c_start = _content_start(text, m, s_end)
+        if c_start is None:
+            continue
+        while c_start < s_end and text[c_start].isspace():
+            c_start += 1
+        rest = _uncovered(text, c_start, s_end, segs)
+        if _words(rest) < 3 or _inside(c_start, segs) and _words(rest) < 3:
+            continue
+        lo = max([s_start] + [s.close_end for s in segs if s.close_end <= m.start()])
+        participle = m.group().lower().split()[0].endswith("ing")
+        mention = None if participle else subject_before(text, lo, m.start())
+        out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
+        covered = s_end
+    return out
+
+
+_COLON = re.compile(
+    r"((?:[A-Z][\w.'\u2019-]*[ \u00a0]+){0,4}[A-Z][\w.'\u2019-]*)[ \u00a0]*:[ \u00a0]+")
+
+
+def _colon(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
+    """'McCaul: If elected, ...' (a name, a colon, what was said)."""
+    m = _COLON.match(text, s_start, s_end)
+    if m is None:
+        return []
+    mention = parse_mention(m.group(1), m.start(1))
+    if mention is None or mention.kind not in ("name", "org"):
+        return []
+    rest = _uncovered(text, m.end(), s_end, segs)
+    emit = _words(rest) >= 3
+    if not emit and not any(s.open_at >= m.end() for s in segs):
+        return []
+    return [Report(m.end(), s_end, ":", m.end(1), mention, emit=emit)]
+
+
+_PAREN_CUE = re.compile(
+    r",[ \u00a0]+((?:he|she|they|[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3}|"
+    r"(?:the|a|an|one|some|many|several|two|three)[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?|[a-z]+s))"
+    r"[ \u00a0]+(?:also[ \u00a0]+)?([a-z]+)(?:[ \u00a0]+(?:in|on|at|during)[^,]{1,40})?,")
+
+
+def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
+                   ) -> list[Report]:
+    """'That culture, they said, emphasized ...' / 'Democrats, Mr. Clyburn noted, are ...'."""
+    for m in _PAREN_CUE.finditer(text, s_start, s_end):
+        cue = find_cues(text, m.start(2), m.end(2))
+        if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
+            continue
+        if _words(_uncovered(text, s_start, s_end, segs)) < 6:
+            return []
+        mention = parse_mention(m.group(1), m.start(1))
+        if mention is None:
+            return []
+        return [Report(s_start, s_end, cue[0].group(), cue[0].start(), mention)]
+    return []
+
+
+def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
+    m = ACCORDING.search(text, s_start, s_end)
+    if m is None or _inside(m.start(), segs):
+        return []
+    mention = mention_after(text, m.end(), s_end)
+    if mention is None:
+        return []
+    comma = text.find(",", m.end(), s_end)
+    if m.start() - s_start <= 40 and comma > 0:  # "According to X, CONTENT."
+        c_start = comma + 1
+        while c_start < s_end and text[c_start].isspace():
+            c_start += 1
+        span = (c_start, s_end)
+    else:  # "CONTENT, according to X."
+        span = (s_start, m.start())
+    rest = _uncovered(text, span[0], span[1], segs)
+    if _words(rest) < 3:
+        return []
+    return [Report(span[0], span[1], m.group(), m.start(), mention)]
+
+
+def _trailing(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
+    """'CONTENT, he said (on Tuesday).' / 'CONTENT, said X.'"""
+    comma = text.rfind(",", s_start, s_end)
+    if comma < 0 or _inside(comma, segs):
+        return []
+    tail = text[comma + 1:s_end]
+    found = find_cues(text, comma + 1, s_end)
+    if not found or is_naming(found[0].group()) or _words(tail) > _TRAIL_WORDS + 2:
+        return []
+    m = found[0]
+    cue_pos = m.start()
+    if text[comma + 1:cue_pos].strip():
+        mention = subject_before(text, comma + 1, cue_pos)
+    else:
+        mention = mention_after(text, cue_pos + len(m.group()), s_end)
+    if mention is None:
+        return []
+    if _words(_uncovered(text, s_start, comma, segs)) < 4:
+        return []
+    return [Report(s_start, comma, m.group(), cue_pos, mention)]

@@ -1,0 +1,77 @@
+"""Sentence boundaries over an article's joined text.
+
+Reported speech runs to the end of its sentence, an unclosed quotation stops at a sentence
+boundary, and attribution is searched within the sentence of a quote, so every stage needs the
+same cheap, deterministic segmentation. A regex proposes boundaries (sentence-final punctuation,
+optional closing marks, whitespace, an upper-case or quoted start) and abbreviations ("Mr.",
+"U.S.", initials) veto them; a blank line (paragraph break) is always a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_ABBREV = frozenset(
+    "mr mrs ms dr st sen sens rep reps gov gen lt col sgt capt cmdr adm jr sr inc co corp ltd no"
+    " vs v mt ft jan feb mar apr aug sept sep oct nov dec prof rev messrs gop e.g i.e u.s u.k"
+    " u.n d.c a.m p.m hon pres supt det atty ave blvd".split()
+)
+_BOUNDARY = re.compile(
+    r"(?P<end>[.!?\u2026]+(?:[\"\u201d\u2019')\]]|'')*)"
+    r"(?=[ \t\u00a0]+(?:``|''|[\"\u201c\u2018'(\[])?[A-Z0-9])"
+    r"|(?P<para>\n[ \t\u00a0]*\n)"
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREV:
+        return True
+    return len(word) == 1 and word.isalpha()
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence start offsets of one text (sorted); ``span(i)`` gives the sentence around ``i``."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def span(self, pos: int) -> tuple[int, int]:
+        k = self.index(pos)
+        return self.bounds(k)
+
+    def bounds(self, k: int) -> tuple[int, int]:
+        start = self.starts[k]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def split_sentences(text: str) -> Sentences:
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if m.group("end") is not None and _is_abbreviation(text, m.start("end")):
+            continue
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt > starts[-1] and nxt < len(text):
+            starts.append(nxt)
+    return Sentences(text, tuple(starts))

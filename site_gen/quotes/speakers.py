@@ -1,0 +1,215 @@
+"""One canonical speaker per person across the archive.
+
+Each article names its speakers in its own way ("Donald J. Trump", "Mr. Trump", "Trump"); the
+extractor already reduced each to an in-article key (the fullest name, titles stripped).
+``canonicalize`` merges those keys across articles:
+
+* names are compared casefolded, without accents, punctuation, honorifics or titles
+  ("Ayatollah", "Seyyed", "President", "Mr.", "Dr.", "Sen.") and without middle initials, so
+  "Donald J. Trump" and "President Donald Trump" are one person;
+* a bare surname ("Khamenei") joins the one full name with that surname; when several people
+  share it, it joins one only if that one is far more frequent, and two full names with one
+  surname (Bill and Hillary Clinton) are never merged;
+* the canonical name is the full form used by most articles (ties: the shorter, then the
+  alphabetically first); ``Speaker.id`` is its slug, made unique.
+
+``pins`` (from the user's ``speakers.toml``, see ``load_pins``) come first and win: a key
+matching a pinned name or alias gets the pinned speaker. Schema of ``speakers.toml``::
+
+    # one table per person; only `name` is required
+    [[speaker]]
+    name = "Ali Khamenei"                         # the canonical name shown on the site
+    aliases = ["Ayatollah Khamenei", "the Leader"] # other names that mean this person
+    description = "Leader of the Islamic Revolution of Iran"
+    id = "ali-khamenei"                            # optional; default: slug of `name`
+
+Output is deterministic: inputs are sorted before clustering, no set or dict order leaks out.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from slugify import slugify
+
+from site_gen.model import Speaker, SpeakerMention
+
+_TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
+    pres vice secretary sec gen general lt col rev reverend sir dame judge justice mayor
+    speaker chairman chairwoman ayatollah grand seyyed sayyed sayed syed sheikh shaikh imam
+    hojatoleslam king queen prince princess pope cardinal bishop father rabbi chancellor
+    premier prime minister ambassador the former late u.s us""".split()
+)
+_SUFFIX = frozenset("jr sr ii iii iv".split())
+_DOMINANCE = 3  # a shared surname joins the most frequent bearer when it is this many times ahead
+
+
+def norm_tokens(name: str) -> tuple[str, ...]:
+    """'Ayatollah Seyyed Ali Khamenei' -> ('ali', 'khamenei'); middle initials dropped."""
+    n = unicodedata.normalize("NFKD", name)
+    n = "".join(c for c in n if not unicodedata.combining(c)).casefold()
+    n = re.sub(r"['\u2019]s\b", "", n)
+    n = re.sub(r"[^\w\s-]", " ", n).replace("-", " ")
+    toks = [t for t in n.split() if t not in _TITLES]
+    suffix = []
+    while len(toks) > 1 and toks[-1] in _SUFFIX:
+        suffix.insert(0, toks.pop())
+    if len(toks) > 2:
+        toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]
+    return tuple(toks + suffix[:1])
+
+
+def _person_key(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Two full names are one person when first and last tokens (and a Jr./Sr. suffix) agree:
+    "Donald J. Trump" is "Donald Trump", "Donald Trump Jr." is not."""
+    if len(toks) >= 3 and toks[-1] in _SUFFIX:
+        return (toks[0], toks[-2], toks[-1])
+    return (toks[0], toks[-1]) if len(toks) >= 2 else toks
+
+
+def _pin_index(pins: Sequence[Speaker]) -> dict[tuple[str, ...], Speaker]:
+    index: dict[tuple[str, ...], Speaker] = {}
+    for pin in pins:
+        for form in (pin.name, *pin.aliases):
+            toks = norm_tokens(form)
+            if toks:
+                index.setdefault(toks, pin)
+                index.setdefault(_person_key(toks), pin)
+    return index
+
+
+def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...], list[int]]:
+    """Cluster entries by person key; bare names join a unique or dominant full name."""
+    clusters: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    singles: list[int] = []
+    for i, (_, sm) in enumerate(entries):
+        toks = norm_tokens(sm.key)
+        if len(toks) >= 2:
+            clusters[_person_key(toks)].append(i)
+        elif toks:
+            singles.append(i)
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(clusters):
+        if key[-1] not in _SUFFIX:
+            by_last[key[-1]].append(key)
+    for i in singles:
+        tok = norm_tokens(entries[i][1].key)[0]
+        cands = by_last.get(tok, [])
+        target = _dominant(cands, clusters) if cands else None
+        clusters[target or (tok,)].append(i)
+    return clusters
+
+
+def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list[int]],
+              ) -> tuple[str, ...] | None:
+    if len(cands) == 1:
+        return cands[0]
+    ranked = sorted(cands, key=lambda k: (-len(clusters[k]), k))
+    if len(clusters[ranked[0]]) >= _DOMINANCE * len(clusters[ranked[1]]):
+        return ranked[0]
+    return None
+
+
+def _canonical_name(names: list[str]) -> str:
+    counts = Counter(names)
+    full = [n for n in counts if len(norm_tokens(n)) >= 2] or list(counts)
+    return min(full, key=lambda n: (-counts[n], len(norm_tokens(n)), len(n), n))
+
+
+def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],
+                 pins: Sequence[Speaker] = ()) -> dict[tuple[str, str], Speaker]:
+    """Map (article_id, speaker_key) to an archive-wide Speaker."""
+    entries = sorted(((aid, sm) for aid, sms in articles for sm in sms),
+                     key=lambda e: (e[0], e[1].key))
+    pin_of = _pin_index(pins)
+    out: dict[tuple[str, str], Speaker] = {}
+    pinned: dict[int, Speaker] = {}
+    for i, (_, sm) in enumerate(entries):
+        for form in (sm.key, *sm.forms):
+            toks = norm_tokens(form)
+            pin = pin_of.get(toks) or (pin_of.get(_person_key(toks)) if len(toks) >= 2 else None)
+            if pin is not None:
+                pinned[i] = pin
+                break
+    free = [e for i, e in enumerate(entries) if i not in pinned]
+    used_ids: set[str] = {p.id or slugify(p.name) for p in pins}
+    for i, pin in pinned.items():
+        aid, sm = entries[i]
+        out[(aid, sm.key)] = Speaker(pin.id or slugify(pin.name), pin.name, pin.aliases,
+                                     pin.description)
+    groups = _clusters(free)
+    for ckey in sorted(groups, key=lambda k: (k, groups[k])):
+        members = [free[i] for i in groups[ckey]]
+        speaker = _make_speaker(members, used_ids)
+        for aid, sm in members:
+            out[(aid, sm.key)] = speaker
+    return out
+
+
+def _make_speaker(members: list[tuple[str, SpeakerMention]], used_ids: set[str]) -> Speaker:
+    name = _canonical_name([sm.key for _, sm in members])
+    aliases = sorted({f for _, sm in members for f in (sm.key, *sm.forms)} - {name})
+    descs = Counter(sm.description for _, sm in members if sm.description)
+    description = min(descs, key=lambda d: (-descs[d], d)) if descs else None
+    base = slugify(name) or "speaker"
+    sid, n = base, 2
+    while sid in used_ids:
+        sid, n = f"{base}-{n}", n + 1
+    used_ids.add(sid)
+    return Speaker(sid, name, tuple(aliases), description)
+
+
+def load_pins(data: bytes, path: str) -> tuple[Speaker, ...]:
+    """Parse a ``speakers.toml`` (schema in the module docstring); errors say "path:line: ..."."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}:1: not UTF-8 text ({exc.reason})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = m.group(1) if m else "1"
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ValueError(f"{path}:{line}: invalid TOML: {msg}") from exc
+    lines = _table_lines(data.decode("utf-8"))
+    unknown = sorted(set(doc) - {"speaker"})
+    if unknown:
+        raise ValueError(f"{path}:1: unknown key {unknown[0]!r} (expected [[speaker]] tables)")
+    tables = doc.get("speaker", [])
+    if not isinstance(tables, list):
+        raise ValueError(f"{path}:1: 'speaker' must be an array of tables ([[speaker]])")
+    pins = []
+    for k, table in enumerate(tables):
+        line = lines[k] if k < len(lines) else 1
+        pins.append(_pin(table, f"{path}:{line}"))
+    return tuple(pins)
+
+
+def _table_lines(text: str) -> list[int]:
+    header = re.compile(r"\s*\[\[\s*speaker\s*\]\]")
+    return [i + 1 for i, ln in enumerate(text.splitlines()) if header.match(ln)]
+
+
+def _pin(table: object, where: str) -> Speaker:
+    if not isinstance(table, dict):
+        raise ValueError(f"{where}: each [[speaker]] must be a table")
+    extra = sorted(set(table) - {"name", "aliases", "description", "id"})
+    if extra:
+        raise ValueError(f"{where}: unknown key {extra[0]!r} in [[speaker]]")
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: [[speaker]] needs a non-empty string 'name'")
+    aliases = table.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(f"{where}: 'aliases' of {name!r} must be a list of strings")
+    desc = table.get("description")
+    if desc is not None and not isinstance(desc, str):
+        raise ValueError(f"{where}: 'description' of {name!r} must be a string")
+    sid = table.get("id")
+    if sid is not None and (not isinstance(sid, str) or slugify(sid) != sid):
+        raise ValueError(f"{where}: 'id' of {name!r} must be a slug (lowercase, a-z0-9 and '-')")
+    return Speaker(sid or slugify(name), name.strip(), tuple(a.strip() for a in aliases), desc)

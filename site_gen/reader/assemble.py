@@ -1,0 +1,131 @@
+"""Paragraphs + metadata layers -> one ``Document``: title, outlet, dates, language, direction.
+
+The format readers (txt, md, html) each produce paragraphs and the layers they know about; this
+module applies the same precedence and fallbacks to all of them, so a Markdown post and a
+plain-text dump of the same article end up with the same fields.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import replace
+
+from site_gen.model import Paragraph
+from site_gen.reader.dates import event_date_in_text
+from site_gen.reader.document import Document
+from site_gen.reader.language import choose_language, direction
+from site_gen.reader.meta import Meta, merge
+from site_gen.reader.titles import derive_title, tidy_title, title_from_slug
+from site_gen.registry import Registry, name_key
+
+_PATH_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+def build_document(
+    fmt: str,
+    path: str,
+    raw_text: str,
+    paragraphs: tuple[Paragraph, ...],
+    layers: list[Meta],
+    registry: Registry,
+) -> Document:
+    merged, basis = merge(layers)
+    if merged.title:
+        paragraphs = drop_repeated_title(paragraphs, tidy_title(merged.title))
+    paragraphs = trim_headings(paragraphs)
+    body = "\n\n".join(p.text for p in paragraphs)
+    title, derived = _title(merged.title, path, paragraphs)
+    source_name = _source(merged, registry, path)
+    published = merged.published
+    event_date = merged.event_date or event_date_in_text(body, published)
+    date, date_basis = (
+        (published, basis.get("published"))
+        if published
+        else (event_date, "text" if event_date else None)
+    )
+    if event_date and not published and basis.get("event_date") not in (None, "text"):
+        date_basis = basis["event_date"]
+    lang = choose_language(merged.lang, title + "\n" + body if body else title)
+    if lang is None and source_name:
+        found = registry.lookup(source_name)
+        lang = found.lang if found else None
+    return Document(
+        format=fmt,
+        title=title,
+        title_derived=derived,
+        paragraphs=paragraphs,
+        raw_text=raw_text,
+        source_name=source_name,
+        attribution=merged.attribution,
+        license=merged.license,
+        url=merged.url,
+        authors=tuple(merged.authors),
+        dateline=merged.dateline,
+        published=published,
+        event_date=event_date,
+        date=date,
+        date_basis=date_basis,
+        lang=lang,
+        dir=direction(lang, body),
+    )
+
+
+def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The body starts and ends with text: headings before the first and after the last
+    paragraph of text are labels ("Introduction", "Related stories"), not the article."""
+    kept = list(paragraphs)
+    while len(kept) > 1 and kept[0].kind == "h":
+        kept.pop(0)
+    while len(kept) > 1 and kept[-1].kind == "h":
+        kept.pop()
+    if len(kept) == len(paragraphs):
+        return paragraphs
+    return tuple(replace(p, index=i) for i, p in enumerate(kept))
+
+
+def drop_repeated_title(paragraphs: tuple[Paragraph, ...], title: str) -> tuple[Paragraph, ...]:
+    """The paragraphs without a leading one that only repeats the headline (an ``<h1>``)."""
+    key = title.casefold().strip()
+    kept = list(paragraphs)
+    while kept and kept[0].text.casefold().strip() == key and len(kept) > 1:
+        kept.pop(0)
+    if len(kept) == len(paragraphs):
+        return paragraphs
+    return tuple(replace(p, index=i) for i, p in enumerate(kept))
+
+
+def _title(given: str | None, path: str, paragraphs: tuple[Paragraph, ...]) -> tuple[str, bool]:
+    if given and tidy_title(given):
+        return tidy_title(given), False
+    stem = posixpath.basename(path).split(".", 1)[0]
+    slug = title_from_slug(stem)
+    if slug:
+        return slug, True
+    for paragraph in paragraphs:
+        if paragraph.kind in ("p", "blockquote", "li") and paragraph.text.strip():
+            return derive_title(paragraph.text), True
+    return stem or path, True
+
+
+def _source(merged: Meta, registry: Registry, path: str) -> str | None:
+    for candidate in (merged.source, merged.url, merged.site_name):
+        if candidate:
+            found = registry.lookup(candidate)
+            if found:
+                return found.name
+            if candidate is not merged.url:
+                return registry.canonical(candidate)
+    return _source_from_path(registry, path)
+
+
+def _source_from_path(registry: Registry, path: str) -> str | None:
+    """An outlet named by the folder or name prefix ("reuters/x.txt", "tehrantimes_1.txt")."""
+    parts = path.split("/")
+    candidates = parts[:-1] + _PATH_TOKEN.findall(parts[-1].split("_", 1)[0])[:1]
+    for part in candidates:
+        if len(name_key(part)) >= 4:
+            found = registry.lookup(part)
+            if found:
+                return found.name
+    return None

@@ -1,0 +1,168 @@
+"""Credit lines at the end (and start) of a text: outlet, licence, authors; removed from the body.
+
+Plain-text articles carry their provenance in the text itself: ``SOURCE: Press Tv``, ``All Content
+by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International
+License.``, ``© 2023 Reuters. All rights reserved.``, ``This article originally appeared on X``,
+``(Reporting by A; Editing by B)``, editor initials (``MH/PA``), wire sign-offs (``REUTER``,
+``// انتهى //``). They are not article text: ``strip_footers`` takes them off the end of the last
+paragraphs (a footer can also be the last sentence of a one-line article) and returns what
+they say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_gen.reader.licenses import ALL_RIGHTS_RESERVED, license_id
+from site_gen.reader.paragraphs import Span, trim
+
+# Where a footer may begin: the start of the span, a new line, or after a sentence.
+_LEAD = r"(?:^|(?<=\n)|(?<=[.!?”\"'’»)]\s)|(?<=[.!?”\"'’»)]\s\s))[ \t\u00a0]*"
+_X = re.IGNORECASE | re.VERBOSE
+
+# fmt: off
+_FOOTERS: list[tuple[str, re.Pattern[str]]] = [
+    ("license", re.compile(_LEAD + r"""(?P<line>
+        All\s+(?:the\s+)?(?:content|contents|material|materials|articles?|text)\s+
+        (?:by|of|from|on|published\s+by)\s+(?P<src>[^\n]{2,80}?)\s+
+        (?:is|are)\s+licen[sc]ed\s+under\s+(?P<lic>[^\n]{3,160}?)\.?)\s*$""", _X)),
+    ("license", re.compile(_LEAD + r"""(?P<line>
+        (?:This\s+(?:work|article|story|text|content)\s+is\s+)?licen[sc]ed\s+under\s+
+        (?:a\s+|the\s+)?(?P<lic>(?:Creative\s+Commons|CC)[^\n]{2,140}?)\.?)\s*$""", _X)),
+    ("source", re.compile(_LEAD + r"""(?P<line>
+        (?:SOURCE|Source|source|SOURCES|Sources|Fuente|Quelle|Источник|المصدر|منبع)
+        \s*[:：]\s*(?P<src>[^\n]{2,80}?))\s*$""", re.VERBOSE)),
+    ("copyright", re.compile(_LEAD + r"""(?P<line>
+        (?:©|\(c\)|Copyright|Copr\.)\s*(?:©\s*)?
+        (?P<year>\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?
+        (?P<src>[^\n]{2,80}?)\s*[.,]?\s*(?P<lic>All\s+rights\s+reserved)?\.?)\s*$""", _X)),
+    ("source", re.compile(_LEAD + r"""(?P<line>
+        (?:This|The)\s+(?:article|story|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+
+        (?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<src>[^\n]{2,80}?)\.?)\s*$""", _X)),
+    ("credits", re.compile(_LEAD + r"""(?P<line>\(?\s*
+        (?:Reporting|Reported|Writing|Additional\s+reporting)\s+by\s+(?P<by>[^;\n)]{2,120}?)
+        (?:\s*[;,]\s*(?:additional\s+reporting|writing|editing|edited|compiled)\s+by\s+
+           [^\n)]{2,160}?)*
+        \s*\)?\.?)\s*$""", _X)),
+    ("tags", re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
+        r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),
+    ("timestamp", re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<line>\d{1,2}:\d{2}(?:\s+[^\W\d_]{1,3}){0,2})\s*$")),
+    ("initials", re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,4}){1,3})\s*$")),
+    ("signoff", re.compile(
+        r"(?:^|(?<=\s))(?P<line>REUTERS?|Reuters?|//\s*انتهى\s*//|-+\s*end\s*-+|\(?END\)?)\s*$")),
+]
+# fmt: on
+
+
+@dataclass
+class Credits:
+    """What the credit lines of one text say (each None when no line said it)."""
+
+    source: str | None = None
+    attribution: str | None = None  # the raw line naming the outlet, as written
+    license: str | None = None
+    license_line: str | None = None
+    authors: list[str] = field(default_factory=list)
+    signoff: str | None = None
+
+
+def match_footer(raw: str, start: int, end: int) -> tuple[str, re.Match[str], int] | None:
+    """The credit line that ends ``raw[start:end]``: (kind, match, offset of the match's string)."""
+    tail_from = max(start, end - 400)  # footers are short: search only the tail
+    whole = raw[start:end] if end - start <= 400 else None
+    for kind, pattern in _FOOTERS:
+        match = pattern.search(raw, tail_from, end)
+        if match and _plausible(kind, match):
+            return kind, match, 0
+        # A span that is only a credit line: "^" must match at the span's start.
+        match = pattern.match(whole) if whole is not None else None
+        if match and _plausible(kind, match):
+            return kind, match, start
+    return None
+
+
+def _plausible(kind: str, match: re.Match[str]) -> bool:
+    src = match.groupdict().get("src")
+    if kind == "copyright":
+        return (
+            bool(match.group("lic"))
+            or bool(match.group("year"))
+            and bool(src)
+            and len(src.split()) <= 8
+        )
+    if kind == "source" and src:
+        return len(src.split()) <= 8 and not src.rstrip().endswith(",")
+    return True
+
+
+def strip_footers(raw: str, spans: list[Span]) -> tuple[list[Span], Credits]:
+    """Remove credit lines from the end of the last spans; return the spans left and the credits."""
+    credits = Credits()
+    spans = list(spans)
+    for _ in range(8):
+        if not spans:
+            break
+        start, end = spans[-1]
+        found = match_footer(raw, start, end)
+        if not found:
+            break
+        kind, match, offset = found
+        _record(credits, kind, match)
+        new = trim(raw, start, offset + match.start("line"))
+        if new[1] > new[0]:
+            spans[-1] = new
+        else:
+            spans.pop()
+    return spans, credits
+
+
+def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
+    line = re.sub(r"\s+", " ", match.group("line")).strip()
+    groups = match.groupdict()
+    src = (groups.get("src") or "").strip()
+    if kind in ("license", "copyright"):
+        lic = license_id(groups.get("lic") or "") or (
+            license_id(line) if kind == "license" else None
+        )
+        if lic and not credits.license:
+            credits.license, credits.license_line = lic, line
+        if kind == "copyright" and groups.get("lic"):
+            credits.license = credits.license or ALL_RIGHTS_RESERVED
+    if kind in ("license", "copyright", "source") and src and credits.source is None:
+        credits.source = src.strip(" .,:;")
+        credits.attribution = line
+    elif kind == "credits" and groups.get("by"):
+        credits.authors = split_names(groups["by"])
+    elif kind == "signoff" and credits.signoff is None:
+        credits.signoff = line
+        if line[:1].isalpha() and credits.source is None:
+            credits.source = credits.attribution = line  # a wire sign-off names the agency
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+
+
+def split_names(text: str) -> list[str]:
+    """Personal names in a credit ("A, B and C") as a list."""
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(text) if n.strip(" .")]
+    return [n for n in names if 1 <= len(n.split()) <= 5]
+
+
+# Arabic papers name themselves inside the story: 'علمت "الوطن"' (al-Watan has learned),
+# 'وقال لـ"الرياض"' (he told al-Riyadh). Quoted, right after the verb or the preposition.
+_SELF_REFERENCE = re.compile(
+    r"(?:علمت|علمته|أكد|أكدت|قال|قالت|صرح|صرحت|أوضح|أوضحت|أفاد|أفادت)?\s*(?:لـ|ل|ل-)\s*[«\"“](?P<a>[^\"”»\n]{2,25})[»\"”]"
+    r"|(?:علمت|نشرت|انفردت)\s+[«\"“](?P<b>[^\"”»\n]{2,25})[»\"”]"
+)
+
+
+def outlet_named_in_text(text: str) -> str | None:
+    """An outlet a story names as itself ('علمت "الوطن"'), or None."""
+    match = _SELF_REFERENCE.search(text)
+    if not match:
+        return None
+    return (match.group("a") or match.group("b")).strip()

@@ -1,0 +1,176 @@
+"""Datelines: the place (and sometimes date and agency) that opens a news story.
+
+``TEHRAN-``, ``TEHRAN —``, ``LONDON (Reuters) -``, ``WASHINGTON, June 21 (Reuters) -``,
+``GADSDEN, Ala. (Reuters) -``, ``LA CROSSE, Wis. (AP) —``, ``NEW DELHI:``, ``(Reuters) -``,
+``БУЭНОС-АЙРЕС, 10 авг – РИА Новости.``. The place is written in capitals (that is what tells
+a dateline from a sentence starting "Tehran said ..."); it is kept as ``dateline``, title-cased
+("Tehran"); an agency in brackets is a source credit. The dateline is removed from the
+paragraph, which then starts with the story's first word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UPPER_WORD = r"[^\W\d_a-zа-яё]['’\w.-]*"
+_PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{0,4}})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]{2,15}))?"
+_DAY = (
+    r"(?:,?\s*(?P<day>(?:[^\W\d_]{3,10}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,10}\.?)"
+    r"(?:,?\s+\d{4})?))?"
+)
+_AGENCY = r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\))?"
+_SEP = r"(?:\s*[-–—]+\s+|\s+[-–—]+\s*|:(?!//)\s*)"
+
+_DATELINE = re.compile(r"(?P<all>" + _PLACE + _REGION + _DAY + _AGENCY + _SEP + r")(?=\S|$)")
+_AGENCY_ONLY = re.compile(
+    r"(?P<all>\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\)" + _SEP + r")(?=\S|$)"
+)
+# "БУЭНОС-АЙРЕС, 10 авг – РИА Новости." : place, date, dash, agency, full stop.
+_PLACE_DATE_AGENCY = re.compile(
+    r"(?P<all>" + _PLACE + r",\s*(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)\s*[-–—]\s*"
+    r"(?P<agency>[^\W\d_][\w .-]{1,30}?)\.\s*)(?=\S|$)"
+)
+
+# "Москва. 9 мая. INTERFAX.RU - ": place (any case), date, agency in capitals, dash.
+_PLACE_DOT_DATE_AGENCY = re.compile(
+    r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
+    r"(?P<day>\d{1,2}\s+[^\W\d_]{3,10})\.?\s+"
+    r"(?P<agency>[^\W\d_a-zа-я][^\W_a-zа-я]*(?:\.[A-ZА-Я]{2,3})?)\s*[-–—]\s*)(?=\S|$)"
+)
+# Gulf agencies' Arabic dateline: "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس".
+_ARABIC_WIRE = re.compile(
+    r"(?P<all>(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<day>\d{1,2}\s[^\n]{3,60}?\d{4}\s?(?:هـ|م)?"
+    r"(?:\s*الموافق\s+\d{1,2}\s+[^\W\d_]+\s+\d{4}\s?م?)?)\s+"
+    r"(?P<agency>واس|قنا|وام|كونا|بنا|سانا|أ ف ب|رويترز|الأناضول)\b[\s:،-]*)(?=\S|$)"
+)
+# "Feb. 23, 2015 -- ": a date instead of a place.
+_DATE_ONLY = re.compile(
+    r"(?P<all>(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"\s*(?:[-–—]+|:)\s*)(?=\S|$)"
+)
+# Japanese papers: "【ソウル＝小池和樹】" (place = reporter), "【6月18日 AFP】" (date, agency).
+_BRACKET_PLACE = re.compile(
+    r"(?P<all>【(?P<place>[^＝=】\s]{1,12})[＝=](?P<reporter>[^】]{1,20})】\s*)"
+)
+_BRACKET_AGENCY = re.compile(r"(?P<all>【(?P<day>[^】]{0,12}?)\s*(?P<agency>[A-Z]{2,8})】\s*)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    length: int  # characters to remove from the start of the paragraph
+    place: str | None
+    raw: str
+    agency: str | None = None
+    day: str | None = None  # the date part as written ("June 21", "10 اغسطس 2015")
+    reporter: str | None = None  # a reporter the dateline names (Japanese "【place＝name】")
+
+
+def title_case_place(place: str) -> str:
+    """ "TEHRAN" -> "Tehran", "LA CROSSE, Wis." -> "La Crosse, Wis."; mixed case kept."""
+    head, sep, rest = place.partition(",")
+    if head.isupper():
+        head = " ".join(
+            w
+            if "." in w or len(w) <= 2 and len(head) <= 3
+            else "-".join(p.capitalize() for p in w.split("-"))
+            for w in head.split(" ")
+        )
+    return head + sep + rest
+
+
+_LABELS = frozenset(
+    """update updated breaking exclusive watch video photos photo analysis opinion editorial
+    note comment live listen read more correction clarification advertisement sponsored""".split()
+)
+
+
+def _is_place(place: str) -> bool:
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or len(place) > 40:
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.)+", place):
+        return False  # "U.S.", "U.K.": countries in headlines, not dateline cities
+    return place.casefold().split(" ")[0].strip(".'’") not in _LABELS
+
+
+def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
+    """The dateline opening ``text`` (a paragraph's original text), or None.
+
+    ``standalone``: ``text`` may be the dateline alone (a page that puts it in its own element);
+    otherwise a capitalised opening with little text after it is a headline, not a dateline.
+    """
+    head = text[:160]
+    match = _BRACKET_PLACE.match(head)
+    if match:
+        reporter = match.group("reporter").strip()
+        return Dateline(
+            len(match.group("all")),
+            match.group("place"),
+            match.group("all").strip(),
+            reporter=reporter,
+        )
+    match = _BRACKET_AGENCY.match(head)
+    if match:
+        return Dateline(
+            len(match.group("all")),
+            None,
+            match.group("all").strip(),
+            match.group("agency"),
+            match.group("day") or None,
+        )
+    for pattern in (_PLACE_DOT_DATE_AGENCY, _ARABIC_WIRE):
+        match = pattern.match(head)
+        if match:
+            return Dateline(
+                len(match.group("all")),
+                title_case_place(match.group("place")),
+                match.group("all").strip(),
+                match.group("agency"),
+                match.group("day"),
+            )
+    for pattern in (_PLACE_DATE_AGENCY, _DATELINE):
+        match = pattern.match(head)
+        if match and _is_place(match.group("place")):
+            sep = match.group("all").strip()[-1:]
+            if sep == ":" and not (match.group("agency") or len(match.group("place")) > 2):
+                continue
+            place = match.group("place")
+            rest = text[len(match.group("all")) :].strip()
+            if (
+                not standalone
+                and len(rest) < 25
+                and not (match.group("agency") or match.group("day"))
+            ):
+                continue  # "OIL PRICES FALL - ANALYSTS": a headline, not a dateline
+            region = match.groupdict().get("region")
+            shown = title_case_place(place + (f", {region}" if region else ""))
+            raw = match.group("all").strip()
+            return Dateline(
+                len(match.group("all")), shown, raw, match.group("agency"), match.group("day")
+            )
+    match = _DATE_ONLY.match(head)
+    if match:
+        return Dateline(
+            len(match.group("all")), None, match.group("all").strip(), day=match.group("day")
+        )
+    match = _AGENCY_ONLY.match(head)
+    if match:
+        return Dateline(
+            len(match.group("all")), None, match.group("all").strip(), match.group("agency")
+        )
+    return None
+
+
+# "ТАСС, 10 августа. ..." : the agency and the date open the first sentence (no place). This is
+# a credit, not a dateline: the text stays as written, the agency becomes the source.
+_AGENCY_DATE = re.compile(
+    r"(?P<agency>[^\W\d_][^\s,]{1,20}(?:\s[^\W\d_][^\s,]{1,20})?),\s+\d{1,2}\s+[^\W\d_]{3,10}\.?\s"
+)
+
+
+def leading_agency(text: str) -> str | None:
+    """The agency named by an "AGENCY, date." lead, or None (the caller checks the registry)."""
+    match = _AGENCY_DATE.match(text[:80])
+    return match.group("agency") if match else None

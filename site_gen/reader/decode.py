@@ -1,0 +1,177 @@
+"""Bytes -> text, for files whose encoding nobody told us.
+
+Order of evidence: a byte-order mark; for HTML, the charset the page declares in a ``<meta>``
+(not the ``charset`` of a ``<script>`` tag, which says nothing about the page); strict UTF-8
+(which almost never decodes non-UTF-8 text by accident); UTF-16 without a BOM (recognised by its
+NUL bytes); then charset-normalizer's guess; then Windows-1252, which decodes every byte.
+Declared labels are read the way browsers read them (WHATWG): ISO-8859-1 and ASCII mean
+Windows-1252, GB2312 and GBK mean GB18030.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WHATWG = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None  # a warning for the user when the decoding was a guess
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 64 KiB of ``<meta>`` tags, if any."""
+    head = data[:65536]
+    for match in _META_CHARSET.finditer(head):
+        label = match.group(1).decode("ascii", "ignore").strip().lower()
+        if label:
+            return label
+    return None
+
+
+def codec_for(label: str) -> str | None:
+    """The Python codec for a declared charset label, or None when Python has none."""
+    name = _WHATWG.get(label.lower(), label.lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, html: bool = False) -> Decoded:
+    """Decode a file's bytes; never raises (the last resort decodes every byte)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(codec), codec)
+            except UnicodeDecodeError:
+                break
+    if html:
+        found = _decode_declared(data)
+        if found:
+            return found
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _guess_utf16(data)
+    if utf16:
+        return utf16
+    return _guess(data)
+
+
+def _decode_declared(data: bytes) -> Decoded | None:
+    label = declared_html_charset(data)
+    codec = codec_for(label) if label else None
+    if not codec:
+        return None
+    if codec == "utf-8":
+        try:
+            return Decoded(data.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            return None  # declared UTF-8 but is not: fall through to guessing
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return Decoded(text, codec, f"some bytes are not valid {label}; they were replaced")
+
+
+def _guess_utf16(data: bytes) -> Decoded | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    codec = "utf-16-le" if odd_nuls > 0.3 * half and even_nuls < 0.05 * half else None
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        codec = "utf-16-be"
+    if not codec:
+        return None
+    try:
+        return Decoded(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_western(text: str) -> bool:
+    """Windows-1252 output that reads as Latin text: accented letters and typographic marks."""
+    odd = [c for c in text if ord(c) > 127]
+    if not odd:
+        return True
+    fine = sum(1 for c in odd if c.isalpha() or c in "“”‘’–—…€•°«»·×÷§¶©®™¿¡£¥¢")
+    letters = sum(1 for c in text if c.isalpha()) or 1
+    # In Latin text accented letters are a minority; Cyrillic or Greek read as 1252 is all accents.
+    accented = sum(1 for c in odd if c.isalpha())
+    return (
+        fine >= 0.95 * len(odd)
+        and accented < 0.25 * letters
+        and not any("\x80" <= c <= "\x9f" for c in odd)
+    )
+
+
+def _guess(data: bytes) -> Decoded:
+    # Windows-1252 is the most common non-UTF-8 encoding of Latin text (and what browsers assume);
+    # guessers confuse it with its Central European siblings on short texts.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _looks_western(western):
+        return Decoded(western, "cp1252", "not UTF-8; read as Windows-1252 (a guess)")
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+    except Exception:  # a guesser failing must not fail the file
+        best = None
+    if best is not None and best.encoding:
+        codec = codec_for(best.encoding) or "cp1252"
+        try:
+            return Decoded(data.decode(codec), codec, f"not UTF-8; read as {codec} (a guess)")
+        except UnicodeDecodeError:
+            pass
+    text = data.decode("cp1252", errors="replace")
+    return Decoded(text, "cp1252", "not UTF-8; read as Windows-1252 (a guess)")

@@ -1,0 +1,90 @@
+"""Saved article pages: main text extracted with trafilatura, metadata weighed from the page.
+
+Hand scraping breaks on every new site layout; trafilatura has seen thousands. It gives the
+main text as a small XML tree (``p``, ``head``, ``list/item``, ``quote``); the page's own
+declarations (``html_meta``) give title, site, authors, date, URL and language candidates,
+chosen in ``html_fields``; ``html_body`` cleans the edges of the body (bylines, captions,
+promos). The declared language is weighed against the text (pages declare the wrong one).
+Paragraphs of HTML have no offsets into the file (``start=-1``): the file is markup, not text.
+"""
+
+from __future__ import annotations
+
+from site_gen.model import Diagnostic
+from site_gen.reader.assemble import build_document
+from site_gen.reader.datelines import find_dateline
+from site_gen.reader.dates import dates_in_text, parse_date_value
+from site_gen.reader.document import ReadResult
+from site_gen.reader.html_body import body_paragraphs, recover_lead
+from site_gen.reader.html_fields import (
+    article_url,
+    choose_authors,
+    choose_date,
+    choose_site,
+    choose_title,
+    matches_site,
+    site_names,
+)
+from site_gen.reader.html_meta import parse_tree, read_page_meta
+from site_gen.reader.licenses import license_id
+from site_gen.reader.meta import Meta
+from site_gen.registry import Registry
+
+
+def _extract(raw: str):
+    import trafilatura  # imported on first use: it is slow to import and only HTML needs it
+
+    return trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+    )
+
+
+def _people(authors: list[str], sites: list[str]) -> list[str]:
+    """The authors that are not the site itself (an organisation byline is a weak author)."""
+    return [a for a in authors if not matches_site(a, sites)]
+
+
+def _dateline_date(dateline) -> str | None:
+    """A full date the dateline states ("Feb. 23, 2015 --")."""
+    if dateline is None:
+        return None
+    stated = dates_in_text(dateline.raw)
+    return stated[0] if stated else None
+
+
+def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
+    page = read_page_meta(parse_tree(raw))
+    extracted = _extract(raw)
+    if extracted is None or extracted.body is None:
+        message = "no article text found in this page; save the article page itself"
+        return ReadResult(None, (Diagnostic("error", path, message),))
+    url = article_url(page.url or extracted.url)
+    sites = site_names(page, registry, url)
+    body = body_paragraphs(extracted.body)
+    paragraphs = recover_lead(body.paragraphs, page.descriptions, page.body_text)
+    dateline = find_dateline(paragraphs[0].text) if paragraphs else None
+    authors = body.byline or choose_authors(page, sites, extracted.author, registry)
+    if dateline and dateline.reporter and not _people(authors, sites):
+        authors = [dateline.reporter]
+    layer = Meta(
+        basis="page metadata",
+        title=choose_title(page, sites, extracted.title),
+        published=choose_date(page) or _dateline_date(dateline) or parse_date_value(extracted.date),
+        site_name=choose_site(page, registry, url, extracted.sitename),
+        url=url,
+        authors=tuple(authors),
+        license=license_id(page.license or extracted.license or ""),
+        lang=page.lang or extracted.language,
+    )
+    text_layer = Meta(
+        basis="text",
+        dateline=dateline.place if dateline else None,
+        source=dateline.agency if dateline else None,
+    )
+    document = build_document("html", path, raw, paragraphs, [*layers, layer, text_layer], registry)
+    return ReadResult(document, ())

@@ -1,0 +1,198 @@
+"""The body of an extracted page: paragraphs from trafilatura's XML, with clean edges.
+
+Main-text extractors keep what sits next to the article text: a byline paragraph ("MTHOBISI
+SITHOLE"), photo captions and labels before the first paragraph, and newsletter promos, "Our
+Standards" lines, author bios or "read more" links after the last. Inside the article nothing is
+removed; at the edges, short paragraphs that look like these are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_gen.model import Paragraph
+from site_gen.reader.datelines import find_dateline
+from site_gen.reader.normalize import clean_inline
+
+_BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
+_NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
+_FINAL = '.!?。！？؟।"”’»)】」』'
+_SENTENCE_FINAL = ".!?。！？؟।"
+_CONTINUES = re.compile(r"^(?:['’][a-z]|[a-z]|[,.;:)])")
+_DATE_ONLY = re.compile(
+    r"^[\d\s./:,-]{6,25}$|^(?:Updated|Published|Aktualisiert|Publié)\b.{0,40}\d.{0,20}$"
+)
+_BRACKETED = re.compile(r"^\[[^\]]+\]$")
+_WIDGET = re.compile(
+    r"temporarily unavailable|try again later|^now (?:watching|playing)$|video is not available|"
+    r"this video|your browser|enable javascript|loading…?$|advertisement$|"
+    r"^anzeige$|^publicité$|^publicidad$|cookies?\b.*(?:accept|consent)",
+    re.IGNORECASE,
+)
+# Promos, newsletters, standards notes, credits and bios that follow an article.
+# Cues are phrased as calls to action ("sign up for", "our newsletter") so that an article that
+# merely mentions subscriptions or newsletters keeps its last paragraph.
+_TAIL = re.compile(
+    r"(?:sign up|subscribe)\s+(?:for|to|now|here|today)|our (?:free )?(?:daily )?newsletter|"
+    r"newsletter\s*[:!]|abonniere|abonnez-vous|suscríbete|whatsapp-kanal|telegram-kanal|"
+    r"(?:whatsapp|telegram) channel|"
+    r"download (?:our|the|your new) app|check your email|follow us|folge uns|suivez-nous|"
+    r"our standards|trust principles|all rights reserved|contributed (?:to this )?report|"
+    r"exclusively on|check it out|temporarily unavailable|try again later|please wait|"
+    r"read more|czytaj (?:więcej|też|także)|leggi anche|läs också|lees ook|mehr zum thema|"
+    r"lesen sie auch|lire aussi|leer más|"
+    r"^\(?(?:editing|edited|reporting|writing) by\b|^[（(【\[]?(?:责任)?编辑[:：]|^【责任编辑|"
+    r"^related\b|^more from\b|^see also\b",
+    re.IGNORECASE,
+)
+# Link labels and ad markers that stand alone between paragraphs.
+_INLINE_JUNK = re.compile(
+    r"^(?:read more|read also|see also|related|advertisement|ad|anzeige|werbung|publicité|"
+    r"publicidad|"
+    r"pubblicità|reklama|czytaj (?:więcej|też|także)|lesen sie auch|mehr zum thema|lire aussi|"
+    r"leer más|leggi anche|läs också|lees ook|devamını oku|continue reading|story continues below)"
+    r"\s*[:.…»›>]*$",
+    re.IGNORECASE,
+)
+_AGENCY_CREDIT = re.compile(r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[^/()\n]{3,40})$")
+
+
+@dataclass
+class Body:
+    paragraphs: tuple[Paragraph, ...]
+    byline: list[str] = field(default_factory=list)
+
+
+def _element_text(element) -> str:
+    if element.tag == "quote" and element.find("p") is not None:
+        return " ".join("".join(p.itertext()) for p in element.iter("p"))
+    return "".join(element.itertext())
+
+
+def raw_blocks(body) -> list[tuple[str, str]]:
+    """(kind, display text) of each block of trafilatura's body tree.
+
+    Text between blocks (an element's tail: "<p>NEW DELHI: </p>Pakistan<p>'s ...") is glued
+    to the block that follows it.
+    """
+    out: list[tuple[str, str]] = []
+    pending = ""
+    for element in body.iter("p", "head", "item", "quote"):
+        parent = element.getparent()
+        if element.tag == "p" and parent is not None and parent.tag in ("quote", "item"):
+            continue
+        own = _element_text(element)
+        if pending and not _CONTINUES.match(own):
+            out.append(("p", clean_inline(pending)))
+            pending = ""
+        text = clean_inline(pending + own)
+        pending = element.tail if element.tail and element.tail.strip() else ""
+        if text:
+            out.append((_BLOCK_KIND[element.tag], text))
+    if pending.strip():
+        out.append(("p", clean_inline(pending)))
+    return out
+
+
+def _byline(text: str) -> str | None:
+    match = _NAME_LINE.match(text)
+    if not match:
+        return None
+    name = match.group("name")
+    words = name.split()
+    if name.isupper() or all(w[:1].isupper() for w in words):
+        return name
+    return None
+
+
+def _is_lead_junk(text: str, real_follows: bool) -> bool:
+    """A caption, kicker, label, timestamp or widget before the article's first paragraph."""
+    if _DATE_ONLY.match(text) or _BRACKETED.match(text) or _WIDGET.search(text):
+        return True
+    return real_follows and len(text) < 80 and not text.endswith(tuple(_SENTENCE_FINAL))
+
+
+def _is_real(text: str) -> bool:
+    return len(text) >= 80 and text.endswith(tuple(_FINAL))
+
+
+def _is_tail_junk(text: str) -> bool:
+    if len(text) < 50 and not text.endswith(tuple(_FINAL)):
+        return True  # a label or link after the last paragraph
+    return len(text) < 400 and bool(_TAIL.search(text))
+
+
+def _join_datelines(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A paragraph that is only a dateline ("NEW DELHI:") belongs to the next one."""
+    out: list[tuple[str, str]] = []
+    for kind, text in blocks:
+        if out and out[-1][0] == "p" and kind == "p" and _dateline_only(out[-1][1]):
+            out[-1] = ("p", out[-1][1] + " " + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
+def _dateline_only(text: str) -> bool:
+    found = find_dateline(text, standalone=True)
+    return found is not None and found.length >= len(text.rstrip())
+
+
+def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Blocks without the junk at their edges, and authors named there."""
+    authors: list[str] = []
+    blocks = [b for b in _join_datelines(blocks) if not _INLINE_JUNK.match(b[1])]
+    while len(blocks) > 1:
+        kind, text = blocks[0]
+        real_follows = any(_is_real(t) for _, t in blocks[1:8])
+        name = _byline(text) if kind == "p" and len(text) < 40 else None
+        if name:
+            authors.append(name)
+        elif not (kind == "h" and real_follows) and not _is_lead_junk(text, real_follows):
+            break
+        blocks = blocks[1:]
+    while len(blocks) > 1 and (blocks[-1][0] == "h" or _is_tail_junk(blocks[-1][1])):
+        blocks = blocks[:-1]
+    if blocks:
+        kind, text = blocks[-1]
+        credit = _AGENCY_CREDIT.search(text)
+        if credit:
+            authors.append(credit.group("name").strip())
+            blocks[-1] = (kind, text[: credit.start()].rstrip())
+    return blocks, authors
+
+
+def body_paragraphs(body) -> Body:
+    blocks, byline = clean_edges(raw_blocks(body))
+    paragraphs = tuple(
+        Paragraph(index=i, text=text, start=-1, kind=kind) for i, (kind, text) in enumerate(blocks)
+    )
+    return Body(paragraphs, byline)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def recover_lead(paragraphs: tuple[Paragraph, ...], descriptions: list[str], page_text: str):
+    """The page's lead (standfirst) when the extractor skipped it.
+
+    A description the page also shows as text *before* the first extracted paragraph, and that
+    the body does not already contain, is the lead: it is put back as the first paragraph.
+    """
+    if not paragraphs or not page_text:
+        return paragraphs
+    body_key = _key(" ".join(p.text for p in paragraphs))
+    first_at = page_text.find(paragraphs[0].text[:60])
+    for description in descriptions:
+        text = clean_inline(description)
+        if len(text) < 150 or _key(text) in body_key:
+            continue
+        at = page_text.find(text)
+        if at < 0 or (first_at >= 0 and at > first_at):
+            continue
+        lead = Paragraph(index=0, text=text, start=-1, kind="p")
+        rest = tuple(Paragraph(p.index + 1, p.text, p.start, p.origin, p.kind) for p in paragraphs)
+        return (lead, *rest)
+    return paragraphs

@@ -1,0 +1,244 @@
+"""Page metadata of a saved article: what the page declares about itself, before any guessing.
+
+trafilatura extracts the main text well, but its metadata picks one value per field by its own
+order; a reader needs the candidates to weigh them: the ``<title>`` (often "Headline | Site"),
+``og:title`` / JSON-LD ``headline`` (sometimes a different wording), the site names
+(``og:site_name``, ``application-name``, JSON-LD ``publisher``), authors (JSON-LD, ``<meta
+name=author>``, ``article:author``, cXense/parsely tags), dates, the canonical URL and the
+declared language. This module only reads them (lxml, no network); ``html_fields`` decides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+_WS = re.compile(r"\s+")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "cxenseparse:author",
+    "twitter:creator:name",
+    "citation_author",
+)
+_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "cxenseparse:publishtime",
+    "cxenseparse:recs:publishtime",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "publication_date",
+    "og:published_time",
+    "release_date",
+    "date.available",
+    "date.created",
+    "date.published",
+    "article:published",
+    "datecreated",
+    "dc.date.created",
+    "content:publishdate",
+    "dateposted",
+)
+_SITE_KEYS = (
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+    "publisher",
+    "twitter:app:name:iphone",
+    "al:iphone:app_name",
+    "dc.publisher",
+)
+_ARTICLE_TYPES = (
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "webpage",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "liveblogposting",
+    "report",
+)
+
+
+@dataclass
+class PageMeta:
+    title_tag: str | None = None
+    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, twitter:title
+    h1: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # personal or organisational, as declared
+    ld_authors: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    url: str | None = None
+    lang: str | None = None
+    license: str | None = None
+    descriptions: list[str] = field(default_factory=list)  # og:description, description
+    link_hrefs: list[str] = field(default_factory=list)  # absolute hrefs of the page's links
+    body_text: str = ""  # the visible text of <body>, whitespace collapsed (for checks)
+
+
+def _text(value: str | None) -> str:
+    return _WS.sub(" ", value or "").strip()
+
+
+def parse_tree(raw: str):
+    """An lxml tree of a page (None when lxml cannot parse it)."""
+    try:
+        data = raw.encode("utf-8", errors="replace")
+        return lxml_html.fromstring(
+            data, parser=lxml_html.HTMLParser(encoding="utf-8", recover=True)
+        )
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None
+
+
+def read_page_meta(tree) -> PageMeta:
+    meta = PageMeta()
+    if tree is None:
+        return meta
+    title = tree.find(".//title")
+    meta.title_tag = _text(title.text_content()) if title is not None else None
+    meta.lang = tree.get("lang") or tree.get("xml:lang")
+    for el in tree.iter("meta"):
+        _read_meta_tag(meta, el)
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            meta.url = meta.url or el.get("href").strip()
+        if (el.get("rel") or "").lower() == "license" and el.get("href"):
+            meta.license = meta.license or el.get("href")
+    for el in tree.iter("a"):
+        href = (el.get("href") or "").strip()
+        if (el.get("rel") or "").lower() == "license" and href:
+            meta.license = meta.license or href
+        if href.startswith(("http://", "https://", "//")) and len(meta.link_hrefs) < 2000:
+            meta.link_hrefs.append("http:" + href if href.startswith("//") else href)
+    for el in tree.xpath('//script[@type="application/ld+json"]'):
+        _read_json_ld(meta, el.text or "")
+    meta.h1 = [t for t in (_text(h.text_content()) for h in tree.iter("h1")) if t][:4]
+    body = tree.find(".//body")
+    if body is not None:
+        for junk in body.xpath(".//script | .//style | .//noscript"):
+            junk.drop_tree()
+        meta.body_text = _text(body.text_content())
+        # Only long descriptions can be a lead worth recovering (html_body.recover_lead).
+        meta.descriptions = [
+            (_shown_text(body, d) or d) if len(d) >= 150 else d
+            for d in dict.fromkeys(meta.descriptions)
+        ]
+    for el in tree.xpath("//time[@datetime] | //*[@itemprop='datePublished']"):
+        value = el.get("datetime") or el.get("content")
+        if value:
+            meta.dates.append(value)
+    return meta
+
+
+def _shown_text(body, description: str) -> str | None:
+    """The full text of the element that shows a (possibly truncated) description on the page."""
+    prefix = _text(description)[:60]
+    if len(prefix) < 40:
+        return None
+    best: str | None = None
+    for el in body.iter("p", "div", "h2", "h3", "section", "span", "strong", "header"):
+        text = _text(el.text_content())
+        if text.startswith(prefix) and len(text) <= 3 * len(description):
+            if best is None or len(text) < len(best):
+                best = text
+    return best
+
+
+def _read_meta_tag(meta: PageMeta, el) -> None:
+    key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+    value = _text(el.get("content"))
+    if not key or not value:
+        if (el.get("http-equiv") or "").lower() == "content-language" and value:
+            meta.lang = meta.lang or value
+        return
+    if key in ("og:title", "twitter:title", "title", "dc.title", "cxenseparse:title", "headline"):
+        meta.titles.append(value)
+    elif key in _SITE_KEYS:
+        meta.site_names.append(value)
+    elif key in _AUTHOR_KEYS and not value.startswith("@"):
+        meta.authors.append(value)
+    elif key in _DATE_KEYS:
+        meta.dates.append(value)
+    elif key in ("og:description", "description", "twitter:description"):
+        meta.descriptions.append(value)
+    elif key in ("og:url",):
+        meta.url = meta.url or value
+    elif key in ("og:locale", "language", "content-language", "dc.language") and not meta.lang:
+        meta.lang = value
+    elif key in ("dc.rights", "dcterms.license", "license", "copyright"):
+        meta.license = meta.license or value
+
+
+def _read_json_ld(meta: PageMeta, text: str) -> None:
+    try:
+        data = json.loads(text.strip().rstrip(";"))
+    except ValueError:
+        return
+    for obj in _objects(data):
+        kinds = obj.get("@type")
+        kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+        kinds = [str(k).lower() for k in kinds]
+        if not any(k in _ARTICLE_TYPES for k in kinds):
+            continue
+        if isinstance(obj.get("headline"), str):
+            meta.titles.insert(0, _text(obj["headline"]))
+        for name in _names(obj.get("author")):
+            meta.ld_authors.append(name)
+        for name in _names(obj.get("publisher")):
+            meta.site_names.append(name)
+        if isinstance(obj.get("datePublished"), str):
+            meta.dates.insert(0, obj["datePublished"])
+        elif isinstance(obj.get("dateCreated"), str):
+            meta.dates.append(obj["dateCreated"])  # a draft's date: weaker than any meta tag
+        if isinstance(obj.get("inLanguage"), str) and not meta.lang:
+            meta.lang = obj["inLanguage"]
+        if isinstance(obj.get("license"), str):
+            meta.license = meta.license or obj["license"]
+
+
+def _objects(data) -> list[dict]:
+    """Every JSON object of a JSON-LD document (top level, lists, ``@graph``)."""
+    out: list[dict] = []
+    stack = [data]
+    while stack and len(out) < 200:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+            if isinstance(item.get("mainEntity"), dict):
+                stack.append(item["mainEntity"])
+    return out
+
+
+def _names(value) -> list[str]:
+    if isinstance(value, str):
+        return [_text(value)] if value.strip() and not value.startswith("http") else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [_text(name)] if isinstance(name, str) and name.strip() else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []

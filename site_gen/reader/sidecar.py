@@ -1,0 +1,139 @@
+"""Sidecar files (``NAME.meta.toml`` / ``NAME.meta.json``): metadata the user adds to an article.
+
+A sidecar is the strongest layer: it overrides what the file and its text say. Keys: ``title``,
+``url``, ``published`` (or ``date``), ``source`` (or ``outlet``), ``author`` / ``authors``
+(string or list), ``license``, ``lang``. Unknown keys are ignored with a warning, so a typo is
+noticed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+from site_gen.model import Diagnostic
+from site_gen.reader.attribution import split_names
+from site_gen.reader.dates import parse_date_value
+from site_gen.reader.licenses import license_id
+from site_gen.reader.meta import Meta
+
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "url",
+        "published",
+        "date",
+        "source",
+        "outlet",
+        "author",
+        "authors",
+        "license",
+        "licence",
+        "lang",
+        "language",
+        "dateline",
+        "event_date",
+    }
+)
+
+
+def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]]:
+    """The sidecar's layer, or None plus an error saying what is wrong with the file."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Diagnostic("error", path, "sidecar is not UTF-8 text; save it as UTF-8")]
+    try:
+        if path.endswith(".json"):
+            values = json.loads(text)
+        else:
+            values = tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [
+            Diagnostic(
+                "error", path, f"sidecar is not valid JSON: {exc.msg}; fix the syntax", exc.lineno
+            )
+        ]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [
+            Diagnostic(
+                "error",
+                path,
+                f"sidecar is not valid TOML ({exc}); fix the syntax",
+                _toml_line(str(exc)),
+            )
+        ]
+    if not isinstance(values, dict):
+        return None, [Diagnostic("error", path, 'sidecar must be a table of keys (title = "...")')]
+    return meta_from_mapping(values, "sidecar", path)
+
+
+def _toml_line(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or None
+    text = str(value).strip()
+    return text or None
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, (list, tuple)):
+        names: list[str] = []
+        for item in value:
+            if isinstance(item, dict):
+                item = item.get("name")
+            if item:
+                names.extend(split_names(str(item)) or [str(item).strip()])
+        return tuple(names)
+    return tuple(split_names(str(value))) if str(value).strip() else ()
+
+
+def meta_from_mapping(values: dict, basis: str, path: str) -> tuple[Meta, list[Diagnostic]]:
+    """A metadata layer from sidecar or front-matter keys (shared key names and types)."""
+    diagnostics = []
+    unknown = sorted(k for k in values if str(k).lower() not in KNOWN_KEYS)
+    if unknown and basis == "sidecar":
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                path,
+                f"unknown sidecar keys ignored: {', '.join(unknown)} "
+                f"(known: {', '.join(sorted(KNOWN_KEYS))})",
+            )
+        )
+    get = {str(k).lower(): v for k, v in values.items()}
+    published_raw = get.get("published", get.get("date"))
+    published = parse_date_value(published_raw)
+    if published_raw not in (None, "") and not published:
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                path,
+                f"{basis}: date {published_raw!r} is not a date I can read; write it as YYYY-MM-DD",
+            )
+        )
+    license_raw = _text(get.get("license", get.get("licence")))
+    meta = Meta(
+        basis=basis,
+        title=_text(get.get("title")),
+        published=published,
+        source=_text(get.get("source", get.get("outlet"))),
+        url=_text(get.get("url")),
+        authors=_authors(get.get("authors", get.get("author"))),
+        license=(license_id(license_raw) or license_raw) if license_raw else None,
+        lang=_text(get.get("lang", get.get("language"))),
+        dateline=_text(get.get("dateline")),
+        event_date=parse_date_value(get.get("event_date")),
+    )
+    return meta, diagnostics

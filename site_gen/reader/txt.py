@@ -1,0 +1,177 @@
+"""Plain-text articles: paragraphs from layout, a title line, bylines, datelines, credit lines.
+
+Plain text is what datasets and copy-paste produce, so its structure is read from layout
+(``layout.text_paragraphs``) and from conventions of news copy:
+* a short first line standing alone (no sentence-final full stop) is the headline;
+* ``By NAME`` on its own line near the top is a byline;
+* an "outlet – place" first line (Arabic papers: ``عين اليوم – جدة``) names outlet and place;
+* credit lines at the end (``SOURCE: X``, licence notices, sign-offs, tag lists) become
+  metadata (``attribution.strip_footers``) and leave the body;
+* a dateline opening the story (``TEHRAN -``, ``LONDON (Reuters) -``) becomes ``dateline`` and
+  leaves the paragraph; an unsure one (``বীরভূম:`` in a script without capitals) is recorded
+  but kept in the text, and a prefix naming a known outlet (``خبرگزاری فارس:``) gives the source;
+* a run-on paragraph (one-line articles) is split at sentence boundaries.
+Offsets of every paragraph point into the decoded file text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from site_gen.model import Diagnostic
+from site_gen.reader.assemble import build_document
+from site_gen.reader.attribution import Credits, outlet_named_in_text, split_names, strip_footers
+from site_gen.reader.datelines import Dateline, find_dateline, leading_agency
+from site_gen.reader.dates import dates_in_text
+from site_gen.reader.document import ReadResult
+from site_gen.reader.layout import repair_lost_newlines, text_paragraphs
+from site_gen.reader.meta import Meta
+from site_gen.reader.normalize import clean_inline
+from site_gen.reader.paragraphs import Span, make_paragraphs, split_run_on, trim
+from site_gen.registry import Registry
+
+MAX_TITLE_CHARS = 200
+
+_BYLINE = re.compile(r"^(?:By|BY|by|Von|Par|Por|Di|Door)\s+(?P<names>[^\n]{2,120}?)\s*$")
+_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
+_ROLE = re.compile(r"\s*[,|/–—-]\s*(?:[A-Z][\w ]+ )?(?:Correspondent|Reporter|Editor|Staff).*$")
+_OUTLET_PLACE = re.compile(r"^(?P<a>[^\n–—-]{2,40}?)\s+[–—-]\s+(?P<b>[^\n–—-]{2,30}?)\s*$")
+_CASELESS_PREFIX = re.compile(r"^(?P<head>[^\W\d_][^\s:：]*(?:\s[^\W\d_][^\s:：]*){0,2})\s?[:：]\s")
+
+
+def _caseless(text: str) -> bool:
+    """True when no letter of ``text`` has case (Arabic, Bengali, Chinese ...)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.lower() == c.upper() for c in letters)
+
+
+def title_line(raw: str, spans: list[Span]) -> tuple[str | None, list[Span]]:
+    """The headline (first block, one short line, not a sentence) and the remaining blocks."""
+    if len(spans) < 2:
+        return None, spans
+    start, end = spans[0]
+    text = raw[start:end]
+    if "\n" in text or len(text) > MAX_TITLE_CHARS:
+        return None, spans
+    if text.endswith(".") and not text.endswith(".."):
+        return None, spans
+    if find_dateline(text) is not None or _BYLINE.match(text):
+        return None, spans
+    if len(text) > 120 and len(text) > 0.6 * (spans[1][1] - spans[1][0]):
+        return None, spans
+    return clean_inline(text), spans[1:]
+
+
+def byline(raw: str, spans: list[Span]) -> tuple[list[str], list[Span]]:
+    """Authors from a ``By NAME`` line among the first two blocks, which is then dropped."""
+    for i, (start, end) in enumerate(spans[:2]):
+        match = _BYLINE.match(raw[start:end])
+        if match and "\n" not in raw[start:end]:
+            names = [n for n in split_names(_ROLE.sub("", match.group("names"))) if _NAME.match(n)]
+            if names:
+                return names, spans[:i] + spans[i + 1 :]
+    return [], spans
+
+
+def outlet_place_line(
+    raw: str, spans: list[Span], registry: Registry
+) -> tuple[str | None, str | None, list[Span]]:
+    """(outlet, place, rest) for a first line "outlet – place" (or "place – agency")."""
+    if len(spans) < 2:
+        return None, None, spans
+    text = raw[spans[0][0] : spans[0][1]]
+    match = _OUTLET_PLACE.match(text)
+    if not match or len(text.split()) > 6:
+        return None, None, spans
+    a, b = match.group("a").strip(), match.group("b").strip()
+    if registry.lookup(b) and not registry.lookup(a):
+        return b, a, spans[1:]
+    if registry.lookup(a) or _caseless(text):
+        return a, b, spans[1:]
+    return None, None, spans
+
+
+def take_dateline(raw: str, spans: list[Span]) -> tuple[list[Span], Dateline | None]:
+    """The dateline opening the story (first paragraph, or the second after a short lead)."""
+    for i in range(min(2, len(spans))):
+        start, end = spans[i]
+        found = find_dateline(raw[start:end])
+        if found and (i == 0 or found.agency):
+            rest = trim(raw, start + found.length, end)
+            kept = [rest] if rest[1] > rest[0] else []
+            return spans[:i] + kept + spans[i + 1 :], found
+        if end - start > 300:
+            break
+    return spans, None
+
+
+def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | None, str | None]:
+    """(outlet, place) named at the start of the text without being a dateline; text is kept.
+
+    "ТАСС, 10 августа." (a known agency and a date), or a "name:" prefix in a script without
+    capitals: a known outlet ("خبرگزاری فارس:") or else a place ("বীরভূম:").
+    """
+    if not spans:
+        return None, None
+    agency = leading_agency(raw[spans[0][0] : spans[0][1]])
+    if agency and registry.lookup(agency):
+        return agency, None
+    match = _CASELESS_PREFIX.match(raw[spans[0][0] : spans[0][1]])
+    if not match or not _caseless(match.group("head")):
+        return None, None
+    found = registry.lookup(match.group("head"))
+    return (match.group("head"), None) if found else (None, match.group("head"))
+
+
+def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
+    """A plain-text article; ``layers`` are the metadata layers above the text (sidecar)."""
+    layout = repair_lost_newlines(raw)
+    spans = text_paragraphs(layout)
+    lead_outlet, lead_place, spans = outlet_place_line(layout, spans, registry)
+    title, spans = title_line(layout, spans)
+    authors, spans = byline(layout, spans)
+    spans, credits = strip_footers(layout, spans)
+    spans, dateline = take_dateline(layout, spans)
+    prefix_outlet, prefix_place = (
+        lead_credit(layout, spans, registry) if not dateline else (None, None)
+    )
+    pieces = [(s, "p") for block in spans for s in split_run_on(layout, block)]
+    paragraphs = make_paragraphs(layout, pieces)
+    diagnostics: list[Diagnostic] = []
+    if not paragraphs:
+        message = (
+            "no article text found (the file is empty or only credit lines); add the paragraphs"
+        )
+        diagnostics.append(Diagnostic("warning", path, message))
+    body = "\n".join(p.text for p in paragraphs)
+    text_layer = _text_layer(title, authors, credits, dateline)
+    text_layer = replace(
+        text_layer,
+        source=text_layer.source or lead_outlet or prefix_outlet or outlet_named_in_text(body),
+        dateline=text_layer.dateline or lead_place or prefix_place,
+    )
+    document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry)
+    return ReadResult(document, tuple(diagnostics))
+
+
+def _text_layer(
+    title: str | None, authors: list[str], credits: Credits, dateline: Dateline | None
+) -> Meta:
+    agency = dateline.agency if dateline else None
+    stated = dates_in_text(dateline.day) if dateline and dateline.day else []
+    return Meta(
+        basis="text",
+        title=title,
+        source=credits.source or agency,
+        attribution=credits.attribution
+        or (dateline.raw if agency and not credits.source else None),
+        authors=tuple(
+            authors
+            or credits.authors
+            or ([dateline.reporter] if dateline and dateline.reporter else [])
+        ),
+        license=credits.license,
+        dateline=dateline.place if dateline else None,
+        published=stated[-1] if stated else None,
+    )

@@ -1,0 +1,117 @@
+"""Cue patterns, speaker positions, appositions, pronouns, roles and reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.quotes import extract_quotes
+
+
+def _who(paragraphs: list[str], kind: str = "direct") -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes if q.kind == kind]
+
+
+@pytest.mark.parametrize("para", [
+    "\u201cWe will win this,\u201d said Anna Berg.",
+    "\u201cWe will win this,\u201d Anna Berg said.",
+    "\u201cWe will win this,\u201d Anna Berg told reporters.",
+    "Anna Berg said: \u201cWe will win this.\u201d",
+    "Anna Berg said, \u201cWe will win this.\u201d",
+    "\u201cWe will win this,\u201d Anna Berg, the party leader, said on Monday.",
+    "\u201cWe will win this,\u201d said Anna Berg, the party leader.",
+    "\u201cWe will win this,\u201d Sen. Anna Berg stressed.",
+    "Speaking in Ohio, Anna Berg also tweeted: \u201cWe will win this.\u201d",
+])
+def test_speaker_before_after_inside(para: str) -> None:
+    assert [k for _, k in _who([para])] == ["Anna Berg"]
+
+
+def test_apposition_becomes_the_description() -> None:
+    ex = extract_quotes(
+        ["\u201cPrices will fall,\u201d said Omar Haddad, an economist at the bank."])
+    assert ex.speakers[0].key == "Omar Haddad"
+    assert ex.speakers[0].description == "an economist at the bank"
+
+
+def test_pronoun_takes_the_gender_compatible_speaker() -> None:
+    paras = [
+        "Maria Lopez, the mayor, met John Carter on Monday.",
+        "\u201cWe talked for an hour,\u201d she said.",
+        "\u201cIt went well,\u201d he said.",
+    ]
+    assert [k for _, k in _who(paras)] == ["Maria Lopez", "John Carter"]
+
+
+def test_pronoun_after_subject_sentence() -> None:
+    paras = ["Anna Berg spoke first. Then Omar Haddad, for his part, thanked the hosts.",
+             "\u201cThis was a good day,\u201d he said."]
+    assert [k for _, k in _who(paras)] == ["Omar Haddad"]
+
+
+def test_surname_and_title_forms_resolve_to_the_full_name() -> None:
+    paras = ["President Anna Berg opened the summit.",
+             "\u201cWe are here to work,\u201d Ms. Berg said.",
+             "\u201cNo more delays,\u201d Berg added."]
+    ex = extract_quotes(paras)
+    assert {q.speaker_key for q in ex.quotes} == {"Anna Berg"}
+    assert set(ex.speakers[0].forms) >= {"Ms. Berg", "Berg"}
+
+
+def test_role_mention_is_tied_to_the_named_person() -> None:
+    paras = ["Party leader Anna Berg met the press.",
+             "\u201cWe will not give up,\u201d the leader said."]
+    assert [k for _, k in _who(paras)] == ["Anna Berg"]
+
+
+def test_same_surname_different_people_stay_apart() -> None:
+    paras = ["\u201cI am running,\u201d said Hillary Clinton.",
+             "\u201cShe will win,\u201d said Bill Clinton."]
+    assert [k for _, k in _who(paras)] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_unnamed_sources_have_no_speaker_key() -> None:
+    paras = ["\u201cThe talks collapsed,\u201d a spokesman for the ministry said.",
+             "Officials said the border would stay closed for a week."]
+    ex = extract_quotes(paras)
+    assert [q.speaker_key for q in ex.quotes] == [None, None]
+    assert ex.speakers == ()
+
+
+def test_cueless_quotation_takes_the_previous_speaker() -> None:
+    paras = ["\u201cWe will rebuild,\u201d said Anna Berg.",
+             "\u201cThe money is already there and the work starts next week.\u201d"]
+    assert [k for _, k in _who(paras)] == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.parametrize("para,content", [
+    ("Anna Berg said the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg said that the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg stressed that the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg told reporters the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg said in a statement on Tuesday that the bridge would open in May.",
+     "the bridge would open in May."),
+    ("According to Anna Berg, the bridge would open in May.", "the bridge would open in May."),
+    ("The bridge would open in May, according to Anna Berg.", "The bridge would open in May"),
+    ("The bridge would open in May, Anna Berg said.", "The bridge would open in May"),
+])
+def test_reported_speech(para: str, content: str) -> None:
+    assert _who([para], "indirect") == [(content, "Anna Berg")]
+
+
+def test_no_reported_speech_without_a_clause() -> None:
+    assert _who(["Anna Berg said nothing and left the room early."], "indirect") == []
+    assert _who(["Anna Berg stressed the issue of unity among the parties."], "indirect") == []
+
+
+def test_mixed_quote_keeps_both() -> None:
+    ex = extract_quotes(["Anna Berg said the plan was \u201ca total failure\u201d and must end."])
+    kinds = sorted(q.kind for q in ex.quotes)
+    assert kinds == ["direct", "indirect"]
+    assert {q.speaker_key for q in ex.quotes} == {"Anna Berg"}
+
+
+def test_quote_ids_in_reading_order() -> None:
+    ex = extract_quotes(["Anna Berg said the vote was fair.",
+                         "\u201cIt was fair,\u201d she said. \u201cWe accept it,\u201d she added."])
+    assert [q.id for q in ex.quotes] == ["q1", "q2", "q3"]
+    assert [q.paragraph for q in ex.quotes] == [0, 1, 1]

@@ -1,0 +1,53 @@
+"""Scores on the quotes development set (PolNeAR test split, private: read at run time only).
+
+Runs ``benchmarks/quotes_devset.py`` in-process and scores it with the set's own ``score.py``;
+the floors are the scores reached minus a small margin, so a regression fails loudly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "dev-quotes"
+
+pytestmark = pytest.mark.skipif(not (DEV / "score.py").is_file(), reason="dev set not available")
+
+# Reached (GGT@0.3): direct F1 .946, indirect F1 .693, all F1 .819, direct speaker variant .875,
+# all speaker canonical .800, speaker pages macro F1 .738 with 1.41 fragments.
+FLOORS = {
+    ("direct", "f1"): 0.93,
+    ("indirect", "f1"): 0.67,
+    ("all", "f1"): 0.80,
+    ("direct", "speaker_variant_acc"): 0.85,
+    ("all", "speaker_canonical_acc"): 0.78,
+}
+PAGES_F1 = 0.72
+FRAGMENTS = 1.45
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_devset_scores(tmp_path: Path) -> None:
+    bench = _load("quotes_devset", ROOT / "benchmarks" / "quotes_devset.py")
+    score = _load("dev_quotes_score", DEV / "score.py")
+    for aid, preds in bench.predict(DEV).items():
+        (tmp_path / f"{aid}.json").write_text(json.dumps(preds), encoding="utf-8")
+    docs, _ = score.prepare(str(DEV / "gold"), str(DEV / "articles"), str(tmp_path))
+    res = score.score(docs)
+    for (track, metric), floor in FLOORS.items():
+        assert res[track]["ggt@0.3"][metric] >= floor, (track, metric, res[track]["ggt@0.3"])
+    pages = res["speaker_pages"]["macro_ge3"]
+    assert pages["f1"] >= PAGES_F1
+    assert pages["fragments"] <= FRAGMENTS

@@ -1,0 +1,185 @@
+"""One synthetic example per layout, credit and dateline form the reader supports."""
+
+from __future__ import annotations
+
+from site_gen.reader import Document, read_document
+from site_gen.reader.html_fields import strip_site
+from site_gen.reader.layout import repair_lost_newlines
+from site_gen.registry import default_registry
+
+
+def doc(name: str, text: str | bytes) -> Document:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    result = read_document(name, data, default_registry())
+    assert result.document is not None, [d.format() for d in result.diagnostics]
+    return result.document
+
+
+# --- plain-text layouts -----------------------------------------------------------------------
+
+
+def test_wire_copy_hard_wrapped_with_indents_and_signoff():
+    text = (
+        "BANK AGREES TO BUY RIVAL\n\n"
+        "    NEW YORK, March 4 - First Example Bank said it agreed to\n"
+        "buy Second Example Bank for 40 mln dlrs in cash, subject to\n"
+        "approval by regulators.\n"
+        "    The deal is expected to close in the second quarter, the\n"
+        "bank said in a statement.\n"
+        " Reuter\n"
+    )
+    d = doc("wire.txt", text)
+    assert d.title == "BANK AGREES TO BUY RIVAL"
+    assert d.dateline == "New York" and d.source_name == "Reuters"
+    assert [p.text[:20] for p in d.paragraphs] == ["First Example Bank s", "The deal is expected"]
+    assert d.paragraphs[-1].text.endswith("in a statement.")
+
+
+def test_nested_paragraph_crawl_is_deduplicated():
+    p1, p2, p3 = "First paragraph here.", "Second paragraph follows.", "Third and last one."
+    text = f"{p1} {p2} {p3}\n        {p2} {p3}\n        {p3}\n"
+    d = doc("crawl.txt", text)
+    assert [p.text for p in d.paragraphs] == [p1, p2, p3]
+
+
+def test_lost_newlines_in_cyrillic_dump():
+    raw = 'Первая строка новости.nВторая строка "цитата"nТретья строка.'
+    assert (
+        repair_lost_newlines(raw)
+        == 'Первая строка новости.\nВторая строка "цитата"\nТретья строка.'
+    )
+    assert repair_lost_newlines("Latin text with an n in it.") == "Latin text with an n in it."
+
+
+def test_one_paragraph_per_line_joins_soft_breaks():
+    text = (
+        "Title line\n\nThe first sentence ends here.\n"
+        "The second paragraph continues\nacross a soft break.\n"
+    )
+    d = doc("lines.txt", text)
+    assert [p.text for p in d.paragraphs] == [
+        "The first sentence ends here.",
+        "The second paragraph continues across a soft break.",
+    ]
+
+
+def test_byline_line_becomes_authors():
+    d = doc("by.txt", "A headline\n\nBy Jane Doe and John Roe\n\nThe story starts here today.")
+    assert d.authors == ("Jane Doe", "John Roe")
+    assert d.paragraphs[0].text == "The story starts here today."
+
+
+# --- credits and datelines in other scripts ---------------------------------------------------
+
+
+def test_arabic_outlet_place_line_and_self_reference():
+    d = doc("ar.txt", 'صحيفة المثال – جدة\nقال مسؤول لـ"المثال" إن المشروع سيبدأ قريبا في المدينة.')
+    assert d.source_name == "صحيفة المثال" and d.dateline == "جدة"
+    assert d.paragraphs[0].text.startswith("قال مسؤول")
+    d = doc("ar2.txt", 'قال مسؤول لـ"المثال" إن المشروع سيبدأ قريبا في المدينة الجديدة.')
+    assert d.source_name == "المثال"
+
+
+def test_gulf_agency_dateline_gives_place_agency_and_date():
+    text = (
+        "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n"
+        "افتتح المعرض اليوم بحضور عدد من المسؤولين."
+    )
+    d = doc("spa.txt", text)
+    assert d.dateline == "الرياض" and d.source_name == "Saudi Press Agency"
+    assert d.date == "2015-08-10"
+    assert d.paragraphs[0].text.startswith("افتتح")
+
+
+def test_outlet_prefix_in_caseless_script_is_kept_in_text():
+    d = doc(
+        "fa.txt", "خبرگزاری فارس: رئیس دانشگاه از گسترش همکاری‌های علمی با کشورهای همسایه خبر داد."
+    )
+    assert d.source_name == "Fars News Agency"
+    assert d.paragraphs[0].text.startswith("خبرگزاری فارس:")
+
+
+def test_agency_date_lead_is_a_credit_not_a_dateline():
+    d = doc(
+        "ru.txt",
+        "Заголовок новости\n\nТАСС, 10 августа. Военные завершили работы в районе наводнения.",
+    )
+    assert d.source_name == "TASS" and d.dateline is None
+    assert d.paragraphs[0].text.startswith("ТАСС, 10 августа.")
+
+
+def test_japanese_bracket_dateline_names_place_and_reporter():
+    d = doc(
+        "ja.txt",
+        "【ソウル＝山田太郎】韓国の大統領は３日夜、緊急談話を出した。野党は強く反発している。",
+    )
+    assert d.dateline == "ソウル" and d.authors == ("山田太郎",)
+
+
+def test_headline_with_dash_is_not_a_dateline():
+    d = doc(
+        "h.txt", "OIL PRICES FALL - ANALYSTS\n\nOil prices fell sharply on Monday, analysts said."
+    )
+    assert d.title == "OIL PRICES FALL - ANALYSTS" and d.dateline is None
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (
+        f'<html lang="en"><head>{head}</head><body><main><article>{body}</article></main>'
+        "</body></html>"
+    ).encode()
+
+
+LONG = "The council approved the new budget after a debate that lasted for most of the night. "
+
+
+def test_page_edges_are_cleaned():
+    body = (
+        "<p>JANE EXAMPLE</p><p>NEW DELHI:</p>"
+        f"<p>{LONG * 2}</p><p>{LONG * 2}</p>"
+        "<p>Read more</p>"
+        f"<p>{LONG}</p>"
+        "<p>Sign up for our newsletter to get the news every morning.</p>"
+    )
+    head = (
+        "<title>Budget approved | Example Daily</title>"
+        "<meta property='og:site_name' content='Example Daily'>"
+    )
+    d = doc("p.html", _page(body, head))
+    assert d.title == "Budget approved"
+    assert d.source_name == "Example Daily"
+    assert d.authors == ("JANE EXAMPLE",)
+    assert d.dateline == "New Delhi"
+    assert d.paragraphs[0].text.startswith("NEW DELHI: The council")
+    assert all("newsletter" not in p.text and p.text != "Read more" for p in d.paragraphs)
+
+
+def test_title_site_suffixes():
+    sites = ["Example Daily", "example.com"]
+    assert strip_site("Budget approved | Example Daily", sites) == "Budget approved"
+    assert (
+        strip_site("Budget approved - Politics - Example Daily", sites)
+        == "Budget approved - Politics"
+    )
+    assert (
+        strip_site("Budget approved @ Blog :: example.com ::", ["Blog", "example.com"])
+        == "Budget approved"
+    )
+    assert strip_site("Example Daily: Budget approved", sites) == "Budget approved"
+    assert strip_site("Budget - approved in full", sites) == "Budget - approved in full"
+
+
+def test_markdown_blog_source_from_own_links():
+    text = (
+        "---\ntitle: Post\ndate: 2024-01-02\n---\n\n"
+        "See [the docs](https://go.dev/doc/) and [the spec](https://go.dev/ref/spec), "
+        "or [a wiki page](https://en.wikipedia.org/wiki/Go).\n"
+    )
+    assert doc("post.md", text).source_name == "The Go Blog"
+    once = (
+        "---\ntitle: Post\n---\n\nAs [Reuters reported](https://www.reuters.com/x), prices rose.\n"
+    )
+    assert doc("post2.md", once).source_name is None

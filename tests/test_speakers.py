@@ -1,0 +1,112 @@
+"""Canonical speakers across articles, and speakers.toml pins."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.model import Speaker, SpeakerMention
+from site_gen.quotes.speakers import canonicalize, load_pins, norm_tokens
+
+
+def _sm(key: str, *forms: str, description: str | None = None) -> SpeakerMention:
+    return SpeakerMention(key, forms or (key,), description)
+
+
+def test_titles_and_middle_initials_are_ignored() -> None:
+    assert norm_tokens("Ayatollah Seyyed Ali Khamenei") == ("ali", "khamenei")
+    assert norm_tokens("Donald J. Trump") == ("donald", "trump")
+    assert norm_tokens("Sen. Tim Kaine") == ("tim", "kaine")
+
+
+def test_full_names_and_surnames_merge() -> None:
+    out = canonicalize([
+        ("a", (_sm("Ali Khamenei", "Ayatollah Khamenei", "the Leader"),)),
+        ("b", (_sm("Khamenei", "Ayatollah Khamenei"),)),
+        ("c", (_sm("Ali Khamenei"),)),
+    ])
+    names = {k: v.name for k, v in out.items()}
+    assert names == {("a", "Ali Khamenei"): "Ali Khamenei", ("b", "Khamenei"): "Ali Khamenei",
+                     ("c", "Ali Khamenei"): "Ali Khamenei"}
+    sp = out[("a", "Ali Khamenei")]
+    assert sp.id == "ali-khamenei"
+    assert "the Leader" in sp.aliases and "Khamenei" in sp.aliases
+
+
+def test_most_common_full_form_wins() -> None:
+    out = canonicalize([
+        ("a", (_sm("Donald J. Trump"),)), ("b", (_sm("Donald Trump"),)),
+        ("c", (_sm("Donald Trump"),)),
+    ])
+    assert {v.name for v in out.values()} == {"Donald Trump"}
+
+
+def test_people_sharing_a_surname_are_not_merged() -> None:
+    out = canonicalize([
+        ("a", (_sm("Hillary Clinton"), _sm("Bill Clinton"))),
+        ("b", (_sm("Hillary Clinton"),)),
+    ])
+    assert out[("a", "Hillary Clinton")] == out[("b", "Hillary Clinton")]
+    assert out[("a", "Bill Clinton")].id != out[("a", "Hillary Clinton")].id
+
+
+def test_ambiguous_surname_joins_only_a_dominant_bearer() -> None:
+    arts = [(f"h{i}", (_sm("Hillary Clinton"),)) for i in range(6)]
+    arts += [("w", (_sm("Bill Clinton"),)), ("x", (_sm("Clinton"),))]
+    assert canonicalize(arts)[("x", "Clinton")].name == "Hillary Clinton"
+    arts2 = [("a", (_sm("Hillary Clinton"),)), ("b", (_sm("Bill Clinton"),)),
+             ("x", (_sm("Clinton"),))]
+    assert canonicalize(arts2)[("x", "Clinton")].name == "Clinton"
+
+
+def test_ids_are_unique_and_output_deterministic() -> None:
+    arts = [("a", (_sm("José Díaz"),)), ("b", (_sm("Jose Diaz-Ruiz"),)), ("c", (_sm("Jose Diaz"),))]
+    first = canonicalize(arts)
+    again = canonicalize(list(reversed(arts)))
+    assert first == again
+    ids = {v.id for v in first.values()}
+    assert len(ids) == len({v.name for v in first.values()})
+
+
+def test_pins_win() -> None:
+    pin = Speaker("the-leader", "Ali Khamenei", ("Ayatollah Khamenei",), "Leader of Iran")
+    out = canonicalize([("a", (_sm("Khamenei", "Ayatollah Khamenei"),)),
+                        ("b", (_sm("Ali Khamenei"),))], pins=[pin])
+    assert out[("a", "Khamenei")] == out[("b", "Ali Khamenei")] == pin
+
+
+def test_load_pins() -> None:
+    data = b'''
+[[speaker]]
+name = "Ali Khamenei"
+aliases = ["Ayatollah Khamenei", "the Leader"]
+description = "Leader of the Islamic Revolution"
+
+[[speaker]]
+name = "Ismail Haniyeh"
+id = "haniyeh"
+'''
+    pins = load_pins(data, "speakers.toml")
+    assert pins == (
+        Speaker("ali-khamenei", "Ali Khamenei", ("Ayatollah Khamenei", "the Leader"),
+                "Leader of the Islamic Revolution"),
+        Speaker("haniyeh", "Ismail Haniyeh", (), None),
+    )
+
+
+@pytest.mark.parametrize("data,where", [
+    (b'[[speaker]]\nname = "A"\n\n[[speaker]]\naliases = ["x"]\n', "speakers.toml:4:"),
+    (b'[[speaker]]\nname = "A"\naliases = "x"\n', "speakers.toml:1:"),
+    (b'[[speaker]]\nname = "A"\nnmae = "B"\n', "speakers.toml:1:"),
+    (b'[[speaker]]\nname = "A\n', "speakers.toml:2:"),
+    (b'[speaker]\nname = "A"\n', "speakers.toml:1:"),
+])
+def test_load_pins_errors_name_the_line(data: bytes, where: str) -> None:
+    with pytest.raises(ValueError, match="^" + where):
+        load_pins(data, "speakers.toml")
+
+
+def test_a_suffix_makes_another_person() -> None:
+    out = canonicalize([("a", (_sm("Donald Trump"), _sm("Donald Trump Jr."))),
+                        ("b", (_sm("Donald J. Trump"),))])
+    assert out[("a", "Donald Trump")] == out[("b", "Donald J. Trump")]
+    assert out[("a", "Donald Trump Jr.")].name == "Donald Trump Jr."
