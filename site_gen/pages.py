@@ -14,6 +14,7 @@ from typing import Any
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Paragraph, Quote
+from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info
 from site_gen.urls import (
     article_path,
@@ -324,21 +325,24 @@ def _distinct_forms(forms: tuple[str, ...], name: str) -> list[str]:
 
 
 def _speaker_group(a: Article, quotes: list[Quote], archive: Archive, path: str) -> dict[str, Any]:
+    """One article's quotations of a speaker; a quotation over several paragraphs is one item."""
     target = article_path(a.id)
-    return {
-        "article": _article_summary(a, archive, path),
-        "quotes": [
+    texts = [p.text for p in a.paragraphs]
+    items = []
+    for chain in chains(quotes, texts):
+        first = chain[0]
+        items.append(
             {
-                "text": q.text,
-                "kind": q.kind,
-                "cue": q.cue,
-                "url": relative_url(path, target, q.id),
-                "paragraph_url": relative_url(path, target, a.paragraphs[q.paragraph].anchor),
-                "paragraph_number": q.paragraph + 1,
+                "pieces": [q.text for q in chain],
+                "kind": first.kind,
+                "cue": next((q.cue for q in chain if q.cue), None),
+                "url": relative_url(path, target, first.id),
+                "paragraph_url": relative_url(path, target, a.paragraphs[first.paragraph].anchor),
+                "paragraph_number": first.paragraph + 1,
+                "paragraph_last": chain[-1].paragraph + 1,
             }
-            for q in quotes
-        ],
-    }
+        )
+    return {"article": _article_summary(a, archive, path), "quotes": items}
 
 
 # ------------------------------------------------------------------ sources
