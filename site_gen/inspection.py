@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from site_gen.archive import Archive
-from site_gen.model import Article, Diagnostic
+from site_gen.model import Article, Diagnostic, Quote
 
 SCHEMA_VERSION = 1
 
@@ -44,7 +44,7 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
                 "id": q.id,
                 "speaker": archive.speaker(q.speaker_id).name if q.speaker_id else None,
                 "mention": q.mention,
-                "text": q.text,
+                "text": _original_text(a, q),
                 "kind": q.kind,
                 "cue": q.cue,
                 "paragraph": q.paragraph,
@@ -56,6 +56,13 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
         "duplicates": list(a.also_paths),
         "diagnostics": [d.format() for d in diagnostics if d.path in (a.path, *a.also_paths)],
     }
+
+
+def _original_text(a: Article, q: Quote) -> str:
+    """The quote exactly as the input file has it (the displayed text may differ in spacing)."""
+    if q.source_start is not None and q.source_end is not None and a.raw_text:
+        return a.raw_text[q.source_start : q.source_end]
+    return q.text
 
 
 def failed_record(path: str, diagnostics: list[Diagnostic]) -> dict[str, Any]:

@@ -16,9 +16,14 @@ TOML schema (both files)::
     lang = "en"                            # BCP 47, the outlet's main language
 
 A user entry whose name, an alias or a domain matches a shipped entry replaces that entry (the
-user's aliases and domains are merged with the shipped ones); others are added. Lookup keys are
-case-folded with punctuation and a leading "the" dropped, so "the new york times", "NYTimes" and
-"New-York Times" meet.
+user's aliases and domains are merged with the shipped ones); others are added.
+
+Loading: ``default_registry()`` (shipped only, cached), ``Registry.load(path)`` /
+``load_registry_file(path)`` (shipped + the user's file; a missing file is fine),
+``load_registry(text, path)`` (from TOML text). Invalid user files raise ``RegistryError``.
+
+Lookup keys are case-folded with punctuation and a leading article ("the", "al", "le" ...)
+dropped, so "the new york times", "NYTimes" and "New-York Times" meet.
 """
 
 from __future__ import annotations
@@ -127,6 +132,11 @@ class Registry:
             (d.lower().removeprefix("www."), slug_id(o.name)) for o in outlets for d in o.domains
         )
         return cls(sources=sources, domains=domains)
+
+    @classmethod
+    def load(cls, user_path: str | None = None) -> Registry:
+        """The shipped outlets plus the user's ``sources.toml`` at ``user_path`` (if it exists)."""
+        return load_registry_file(user_path)
 
     def lookup(self, name_or_domain: str) -> Source | None:
         """The registered outlet for a name, alias, domain or URL, else None."""

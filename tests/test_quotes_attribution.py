@@ -115,3 +115,49 @@ def test_quote_ids_in_reading_order() -> None:
                          "\u201cIt was fair,\u201d she said. \u201cWe accept it,\u201d she added."])
     assert [q.id for q in ex.quotes] == ["q1", "q2", "q3"]
     assert [q.paragraph for q in ex.quotes] == [0, 1, 1]
+
+
+def test_cue_after_a_quotation_is_not_reported_speech() -> None:
+    paras = ["\u201cShe is a wonk,\u201d said Clinton\u2019s communications director, Jennifer "
+             "Palmieri, adding that the race might have gone differently this year."]
+    assert _who(paras) == [("She is a wonk,", "Jennifer Palmieri")]
+    assert _who(paras, "indirect") == [
+        ("the race might have gone differently this year.", "Jennifer Palmieri")]
+
+
+def test_role_before_the_name_in_apposition() -> None:
+    paras = ["\u201cWe plan to grow in key markets,\u201d said a spokeswoman for the hotels, "
+             "Jennifer Rodstrom."]
+    assert [k for _, k in _who(paras)] == ["Jennifer Rodstrom"]
+
+
+def test_trailing_apposition_names_the_speaker_not_the_object() -> None:
+    paras = ["The nominee is not planning more events this month, Trump\u2019s finance "
+             "chairman, Steve Mnuchin, told The Washington Post."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Steve Mnuchin"]
+
+
+def test_relative_pronoun_after_an_apposition() -> None:
+    paras = ["The event drew Katelynn Lamoreaux, a Penn State freshman, who said she has "
+             "friends who talk like that."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Katelynn Lamoreaux"]
+
+
+def test_well_known_role_descriptions() -> None:
+    paras = ["Donald Trump and Hillary Clinton spoke on Monday.",
+             "The Democratic nominee said the economy was getting stronger every month.",
+             "The candidate also said she would visit Ohio next week."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_pronoun_never_takes_an_organisation() -> None:
+    paras = ["Mary Kay Henry met with Super PACs on Monday.",
+             "\u201cWhat do you suggest we do?\u201d she asked."]
+    assert [k for _, k in _who(paras)] == ["Mary Kay Henry"]
+
+
+def test_pronoun_takes_the_main_clause_subject() -> None:
+    paras = ["After Trump described immigrants as criminals, Haim Saban urged the campaign to "
+             "respond. He called the remarks offensive and said they had to be answered.",
+             "\u201cIt can easily be done,\u201d he wrote."]
+    assert [k for _, k in _who(paras)] == ["Haim Saban"]

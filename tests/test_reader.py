@@ -254,10 +254,10 @@ def test_derived_title_not_cut_inside_quotation():
 
 def test_title_from_file_name_slug():
     d = doc(
-        "_news_416527_Putin-s-special-envoy-in-Tehran-to-discuss-Syrian-crisis.txt",
-        b"TEHRAN - The envoy arrived on Monday for talks on the crisis with officials.",
+        "_news_123456_Mayor-s-new-bridge-opens-to-traffic-in-spring.txt",
+        b"LONDON - The new bridge opened on Monday after two years of building work.",
     )
-    assert d.title == "Putin's special envoy in Tehran to discuss Syrian crisis" and d.title_derived
+    assert d.title == "Mayor's new bridge opens to traffic in spring" and d.title_derived
 
 
 def test_document_is_picklable():
@@ -329,7 +329,7 @@ def test_html_page_metadata():
 
 
 def test_rtl_language_detected():
-    text = "خبرگزاری فارس: رئیس پلیس استان از دستگیری هفت سارق حرفه‌ای در پوشش لباس مأموران خبر داد."
+    text = "به گفته‌ی شهردار، پل تازه‌ی شهر تا پایان تابستان آینده برای رفت‌وآمد مردم باز خواهد شد."
     d = doc("fa.txt", text.encode())
     assert d.lang == "fa" and d.dir == "rtl"
     assert "\u200c" in d.paragraphs[0].text  # ZWNJ kept inside words

@@ -82,18 +82,18 @@ def test_arabic_outlet_place_line_and_self_reference():
 
 def test_gulf_agency_dateline_gives_place_agency_and_date():
     text = (
-        "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n"
+        "الرياض 12 رمضان 1437 هـ الموافق 17 يونيو 2016 م واس\n"
         "افتتح المعرض اليوم بحضور عدد من المسؤولين."
     )
     d = doc("spa.txt", text)
     assert d.dateline == "الرياض" and d.source_name == "Saudi Press Agency"
-    assert d.date == "2015-08-10"
+    assert d.date == "2016-06-17"
     assert d.paragraphs[0].text.startswith("افتتح")
 
 
 def test_outlet_prefix_in_caseless_script_is_kept_in_text():
     d = doc(
-        "fa.txt", "خبرگزاری فارس: رئیس دانشگاه از گسترش همکاری‌های علمی با کشورهای همسایه خبر داد."
+        "fa.txt", "خبرگزاری فارس: شهردار از افتتاح کتابخانه‌ی تازه در مرکز شهر در هفته‌ی آینده خبر داد."
     )
     assert d.source_name == "Fars News Agency"
     assert d.paragraphs[0].text.startswith("خبرگزاری فارس:")
@@ -102,18 +102,18 @@ def test_outlet_prefix_in_caseless_script_is_kept_in_text():
 def test_agency_date_lead_is_a_credit_not_a_dateline():
     d = doc(
         "ru.txt",
-        "Заголовок новости\n\nТАСС, 10 августа. Военные завершили работы в районе наводнения.",
+        "Заголовок новости\n\nТАСС, 3 марта. Новый мост через реку открыли для движения.",
     )
     assert d.source_name == "TASS" and d.dateline is None
-    assert d.paragraphs[0].text.startswith("ТАСС, 10 августа.")
+    assert d.paragraphs[0].text.startswith("ТАСС, 3 марта.")
 
 
 def test_japanese_bracket_dateline_names_place_and_reporter():
     d = doc(
         "ja.txt",
-        "【ソウル＝山田太郎】韓国の大統領は３日夜、緊急談話を出した。野党は強く反発している。",
+        "【大阪＝山田太郎】新しい橋が５日朝、開通した。市民の多くが渡り初めに参加した。",
     )
-    assert d.dateline == "ソウル" and d.authors == ("山田太郎",)
+    assert d.dateline == "大阪" and d.authors == ("山田太郎",)
 
 
 def test_headline_with_dash_is_not_a_dateline():
@@ -183,3 +183,57 @@ def test_markdown_blog_source_from_own_links():
         "---\ntitle: Post\n---\n\nAs [Reuters reported](https://www.reuters.com/x), prices rose.\n"
     )
     assert doc("post2.md", once).source_name is None
+
+
+def test_markdown_level_one_heading_is_the_headline():
+    d = doc("h1.md", "# The Headline\n\nFirst paragraph.\n\n## A subhead\n\nSecond paragraph.\n")
+    assert d.title == "The Headline" and not d.title_derived
+    assert [(p.kind, p.text) for p in d.paragraphs] == [
+        ("p", "First paragraph."),
+        ("h", "A subhead"),
+        ("p", "Second paragraph."),
+    ]
+    assert d.paragraphs[0].start == d.raw_text.index("First paragraph.")
+
+
+def test_closing_author_in_brackets():
+    text = "Headline\n\nThe council met on Monday. The vote is next week. (Erika Mustermann) +++"
+    d = doc("c.txt", text)
+    assert d.authors == ("Erika Mustermann",)
+    assert d.paragraphs[-1].text == "The council met on Monday. The vote is next week."
+    page = _page(f"<p>{LONG * 2}</p><p>{LONG} (Erika Mustermann) +++</p>")
+    d = doc("c.html", page)
+    assert d.authors == ("Erika Mustermann",)
+    assert d.paragraphs[-1].text.endswith("most of the night.")
+
+
+def test_closing_link_list_is_cut():
+    page = _page(
+        f"<p>{LONG * 2}</p><p>{LONG * 2}</p><p>Read more on this topic:</p>"
+        "<p>Another headline about the budget</p><p>Yet another story title</p>"
+    )
+    d = doc("links.html", page)
+    assert d.paragraphs[-1].text.endswith("most of the night.")
+
+
+def test_closing_teasers_of_other_stories_are_cut():
+    teaser = "Another story begins here and goes on about something else entirely, " * 3
+    body = "".join(f"<p>Part {i}. {LONG * 2}</p>" for i in range(4)) + "".join(
+        f"<p>Story {i}. {teaser}and is cut off in the middle of</p>" for i in range(5)
+    )
+    d = doc("teasers.html", _page(body))
+    assert len(d.paragraphs) == 4 and d.paragraphs[-1].text.endswith("most of the night.")
+
+
+def test_windows_and_old_mac_line_ends():
+    text = (
+        "Headline here\n\nFirst paragraph of text.\n\n"
+        "Second paragraph of text.\n\nSOURCE: Press Tv\n"
+    )
+    for newline in ("\r\n", "\r"):
+        d = doc("nl.txt", text.replace("\n", newline))
+        assert d.title == "Headline here" and d.source_name == "Press TV"
+        assert [p.text for p in d.paragraphs] == [
+            "First paragraph of text.",
+            "Second paragraph of text.",
+        ]

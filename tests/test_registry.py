@@ -84,3 +84,12 @@ def test_license_info():
     assert (
         license_info("CC-BY-NC-ND-2.5")[1] == "https://creativecommons.org/licenses/by-nc-nd/2.5/"
     )
+
+
+def test_load_from_file(tmp_path):
+    path = tmp_path / "sources.toml"
+    text = '[[outlet]]\nname = "Local Gazette"\ndomains = ["gazette.test"]\n'
+    path.write_text(text, encoding="utf-8")
+    reg = Registry.load(str(path))
+    assert reg.lookup("gazette.test").name == "Local Gazette"
+    assert Registry.load(str(tmp_path / "missing.toml")).lookup("Reuters").name == "Reuters"

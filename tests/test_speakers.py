@@ -32,7 +32,7 @@ def test_full_names_and_surnames_merge() -> None:
     assert "the Leader" in sp.aliases and "Khamenei" in sp.aliases
 
 
-def test_most_common_full_form_wins() -> None:
+def test_formal_and_common_forms_merge() -> None:
     out = canonicalize([
         ("a", (_sm("Donald J. Trump"),)), ("b", (_sm("Donald Trump"),)),
         ("c", (_sm("Donald Trump"),)),
@@ -110,3 +110,22 @@ def test_a_suffix_makes_another_person() -> None:
                         ("b", (_sm("Donald J. Trump"),))])
     assert out[("a", "Donald Trump")] == out[("b", "Donald J. Trump")]
     assert out[("a", "Donald Trump Jr.")].name == "Donald Trump Jr."
+
+
+def test_well_known_figures_get_their_common_name() -> None:
+    out = canonicalize([("a", (_sm("Michael R. Pence"), _sm("James E. Clyburn"))),
+                        ("b", (_sm("Mike Pence"),)), ("c", (_sm("Pence"),))])
+    assert out[("a", "Michael R. Pence")] == out[("b", "Mike Pence")] == out[("c", "Pence")]
+    assert out[("a", "Michael R. Pence")].name == "Mike Pence"
+    assert out[("a", "James E. Clyburn")].name == "Jim Clyburn"
+
+
+def test_otherwise_the_fullest_name_wins() -> None:
+    out = canonicalize([("a", (_sm("Steven M. Rosenthal"),)), ("b", (_sm("Steven Rosenthal"),)),
+                        ("c", (_sm("Steven Rosenthal"),))])
+    assert {v.name for v in out.values()} == {"Steven M. Rosenthal"}
+
+
+def test_organisation_aliases() -> None:
+    out = canonicalize([("a", (_sm("AP"),)), ("b", (_sm("Associated Press"),))])
+    assert {v.name for v in out.values()} == {"Associated Press"}

@@ -11,11 +11,12 @@ speaker is a *focus event*, and a pronoun takes the latest gender-compatible foc
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from site_gen.quotes import famous
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     HONORIFICS,
@@ -163,7 +164,8 @@ class Cast:
         self.text = text
         self.people: list[Person] = []
         self.by_surname: dict[str, list[Person]] = {}
-        self.events: list[tuple[int, Person]] = []
+        self.events: list[tuple[int, Person]] = []  # focus events, sorted by offset
+        self._event_at: list[int] = []
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of organisations named
         self.headings = tuple(headings)
         for m in RUN.finditer(text):
@@ -248,7 +250,8 @@ class Cast:
             if mention.kind == "org":
                 self.orgs.append((mention.start, mention.name))
             if tokens:
-                create = not self.in_heading(mention.start) and (not subject or _person_like(
+                create = not self.in_heading(mention.start) and (
+                    not subject or mention.kind == "org" or _person_like(
                     tokens, mention.role.split() if mention.role else []))
                 person = self._match(tokens, mention.gender, create=create)
                 if person is not None and mention.kind == "org":
@@ -273,17 +276,23 @@ class Cast:
         return person
 
     def focus(self, person: Person, pos: int) -> None:
-        self.events.append((pos, person))
+        if not self._event_at or pos >= self._event_at[-1]:
+            self.events.append((pos, person))
+            self._event_at.append(pos)
+        else:  # resolved out of reading order (a clause subject after the sentence's subject)
+            i = bisect_right(self._event_at, pos)
+            self.events.insert(i, (pos, person))
+            self._event_at.insert(i, pos)
         person.last_seen = pos
 
     def pronoun(self, gender: str | None, pos: int) -> Person | None:
         if gender is None:
             return None
         best: tuple[int, Person] | None = None
-        for at, p in reversed(self.events):
-            if at > pos:
-                continue
-            if p.gender in (None, gender):
+        events = self.events
+        for k in range(bisect_right(self._event_at, pos) - 1, -1, -1):
+            at, p = events[k]
+            if p.gender == gender or (p.gender is None and not _org_like(p)):
                 best = (at, p)
                 break
         named = self._mentioned_at(gender, pos)
@@ -329,23 +338,62 @@ class Cast:
             return None
         cands = [p for p in self.people if head in p.role_heads()]
         if not cands:
-            return self._org_by_role(head, pos)
+            return self._well_known(role) or self._org_by_role(head, pos)
         if len(cands) == 1:
             return cands[0]
         return max(cands, key=lambda p: p.last_seen)
 
-    def latest(self, pos: int, within: int) -> Person | None:
-        for at, p in reversed(self.events):
-            if at <= pos:
-                return p if pos - at <= within else None
+    def _well_known(self, role: str) -> Person | None:
+        """'the Republican nominee' -> Donald Trump (see ``famous.ROLES``)."""
+        desc = _DET_START.sub("", role.strip().lower().replace("\u00a0", " "))
+        for pattern, named_only, figures in _ROLES:
+            if not pattern.fullmatch(desc):
+                continue
+            named = [p for p in (self._named(f) for f in figures) if p is not None]
+            if named:
+                return max(named, key=lambda p: p.last_seen)
+            if named_only or len(figures) > 1:
+                return None
+            tokens = tuple(figures[0].split())
+            return self._match(tokens, _gender(tokens), create=True)
         return None
+
+    def _named(self, name: str) -> Person | None:
+        tokens = tuple(name.split())
+        last = _split_surname(tokens)[1]
+        same = self.by_surname.get(last, [])
+        full = [p for p in same if _split_surname(p.tokens)[0]]
+        for p in full:
+            if p.tokens[0][:1] == tokens[0][:1]:
+                return p
+        return same[0] if same and not full else None
+
+    def latest(self, pos: int, within: int) -> Person | None:
+        i = bisect_right(self._event_at, pos)
+        if i == 0:
+            return None
+        at, p = self.events[i - 1]
+        return p if pos - at <= within else None
 
 
 # A pronoun takes the latest focus (subject or speaker); a person merely named later wins only
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
+_ROLES = [(re.compile(p), named, figures) for p, named, figures in famous.roles()]
+_DET_START = re.compile(r"^(?:the|a|an)\s+")
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 _SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+_ORG_TAIL = frozenset("campaign administration camp team foundation transition".split())
+
+
+def _org_like(p: Person) -> bool:
+    """An organisation ("Super PACs", "Clinton campaign", "CNN"): never "he" or "she"."""
+    last = p.tokens[-1]
+    return (last.lower() in _ORG_TAIL or last.lower() in _ORG_WORDS or _is_org(p.key)
+            or (len(p.tokens) == 1 and last[:1].isupper() and last.endswith("s")
+                and any(c.isupper() for c in last[1:])))
 
 
 def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:

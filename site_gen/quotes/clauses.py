@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from site_gen.quotes.cues import AUX
+from site_gen.quotes.cues import AUX_WORDS
 from site_gen.quotes.names import RUN, Mention, parse_mention
 
 _DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
@@ -27,6 +27,12 @@ _AFTER_STOP = re.compile(
 _POSS_APPOSITION = re.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
+# "a spokeswoman for Trump Hotels, Jennifer Rodstrom": a role, then the name in apposition.
+_ROLE_FIRST = re.compile(
+    r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:wo)?man|spokesperson"
+    r"|aide|adviser|advisor|director|chairman|chairwoman|chair|manager|secretary|president"
+    r"|executive|officer|strategist|pollster|analyst|professor|lawyer|attorney|head|chief"
+    r"|founder|leader|member|representative|official|economist|senator|governor|mayor)\b")
 _ROLE_HEADS_AFTER = re.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
 
@@ -47,10 +53,25 @@ def _tail(text: str) -> int:
     return max(0, len(text) - _TAIL)
 
 
+def _cut_aux(text: str) -> str:
+    """``text`` without trailing auxiliaries and adverbs ("Trump has repeatedly"), as
+    ``cues.AUX`` would cut it, word by word from the end (a regex search anchored at the end
+    tries every position)."""
+    text = text.rstrip()
+    while True:
+        i = max(text.rfind(" "), text.rfind("\t"), text.rfind("\n"), text.rfind("\u00a0"))
+        if i < 0:
+            return text
+        word = text[i + 1:]
+        if not (word in AUX_WORDS or (len(word) > 2 and word.endswith("ly")
+                                      and word.isalpha() and word.islower() and word.isascii())):
+            return text
+        text = text[:i].rstrip()
+
+
 def _strip_aux(text: str) -> str:
     for _ in range(2):
-        m = AUX.search(text, _tail(text))
-        text = text[: m.start()] if m else text
+        text = _cut_aux(text)
         c = _CONTROL.search(text, _tail(text)) or _PAREN.search(text, _tail(text))
         if not c:
             break
@@ -104,9 +125,30 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
     if conj:
         a += conj[-1].end()
         piece = seg[a:b]
+    if len(piece.split()) > _MAX_SUBJECT_WORDS:  # "... the claims from Jessica Leeds, who"
+        runs = list(RUN.finditer(piece.rstrip()))
+        if runs and runs[-1].end() == len(piece.rstrip()):
+            a += runs[-1].start()
+            piece = runs[-1].group()
     if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
         return None
-    return parse_mention(piece, lo + a)
+    mention = parse_mention(piece, lo + a)
+    if (mention is None or mention.kind not in ("name", "org")) and len(cuts) >= 3:
+        # "Matt Bai, a columnist for Yahoo, who said": the name before the apposition
+        first = cuts[-3]
+        name_piece = seg[first:cuts[-2] - 1]
+        conj = list(_CONJ.finditer(name_piece))
+        if conj:
+            first += conj[-1].end()
+            name_piece = seg[first:cuts[-2] - 1]
+        runs = list(RUN.finditer(name_piece.rstrip()))
+        if runs and runs[-1].end() == len(name_piece.rstrip()):
+            first += runs[-1].start()
+            name_piece = runs[-1].group()
+        name = parse_mention(name_piece, lo + first) if len(name_piece.split()) <= 5 else None
+        if name is not None and name.kind == "name":
+            return Mention(name.text, name.start, "name", name.name, piece.strip(), name.gender)
+    return mention
 
 
 def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
@@ -135,7 +177,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     window = window[lead:]
     m = RUN.match(window)
     poss = _POSS_APPOSITION.match(window)
-    if poss and _HAS_POSSESSIVE.search(window, 0, poss.start(1)):
+    if poss and (_HAS_POSSESSIVE.search(window, 0, poss.start(1))
+                 or _ROLE_FIRST.match(window, 0, poss.start(1))):
         name = parse_mention(poss.group(1), pos + lead + poss.start(1))
         if name is not None and name.kind == "name":
             role = window[:poss.start(1)].rstrip(" ,")
@@ -198,6 +241,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
 
 
 _NP_GAP = 48
+_ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
 _DET = re.compile(r"(?:The|the|A|An|a|an)\s+")
 _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -216,6 +260,10 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         if gap.strip() and not _GAP.fullmatch(gap):
             return None
         nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
+        if nxt and nxt.group(1) in _ORG_HEADS:  # "The Trump campaign"
+            org = parse_mention(window[:nxt.end()], offset)
+            if org is not None and org.kind == "org":
+                return org
         if m.group().endswith(("'s", "\u2019s")) or (nxt and nxt.group(1) in _ROLE_WORDS):
             pos = m.end()
             continue

@@ -193,6 +193,11 @@ AUX = re.compile(
     r"|even|already|often|always|himself|herself|itself|themselves|only|instead|too|though"
     r"|however|earlier|again|[a-z]+ly))*\s*$"
 )
+AUX_WORDS = frozenset(
+    """has have had also later then again once further previously recently would will could
+    might may should must can is was were are be been did does do not never just first still
+    even already often always himself herself itself themselves only instead too though
+    however earlier""".split())
 
 
 def is_bare(cue: str) -> bool:

@@ -158,7 +158,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         if _NOUN_USE.search(text, max(s_start, m.start() - 8), m.start()):
             continue
-        if not verb_use(text, m):
+        if not verb_use(text, m) or _after_quotation(text, m.start(), segs):
             continue
         c_start = _content_start(text, m, s_end)
         if c_start is None:
@@ -174,6 +174,18 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+_INVERTED_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+
+
+def _after_quotation(text: str, pos: int, segs: Sequence[Segment]) -> bool:
+    """The cue at ``pos`` follows a closing quotation mark ('"...," said X'): it attributes the
+    quotation and what comes after it names the speaker, not what was said."""
+    for s in segs:
+        if s.close_end <= pos and _INVERTED_GAP.fullmatch(text, s.close_end, pos):
+            return True
+    return False
 
 
 _COLON = re.compile(
@@ -252,7 +264,14 @@ def _trailing(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> l
     if text[comma + 1:cue_pos].strip():
         mention = subject_before(text, comma + 1, cue_pos)
     else:
-        mention = mention_after(text, cue_pos + len(m.group()), s_end)
+        appos = subject_before(text, s_start, cue_pos)  # "..., Smith's aide, John Doe, told"
+        if appos is not None and appos.kind == "name" and appos.start > s_start:
+            comma = text.rfind(",", s_start, appos.start)
+            mention = appos if comma > s_start else None
+        elif m.group().split()[0].lower() in _TELL:
+            mention = None  # "..., told X": X is who was told
+        else:
+            mention = mention_after(text, cue_pos + len(m.group()), s_end)
     if mention is None:
         return []
     if _words(_uncovered(text, s_start, comma, segs)) < 4:

@@ -45,6 +45,7 @@ class Sentences:
 
     text: str
     starts: tuple[int, ...]
+    ends: tuple[int, ...] = ()  # end of each sentence, trailing space excluded
 
     def index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -54,11 +55,7 @@ class Sentences:
         return self.bounds(k)
 
     def bounds(self, k: int) -> tuple[int, int]:
-        start = self.starts[k]
-        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return self.starts[k], self.ends[k]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -74,4 +71,10 @@ def split_sentences(text: str) -> Sentences:
             nxt += 1
         if nxt > starts[-1] and nxt < len(text):
             starts.append(nxt)
-    return Sentences(text, tuple(starts))
+    ends = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        ends.append(end)
+    return Sentences(text, tuple(starts), tuple(ends))

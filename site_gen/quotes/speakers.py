@@ -10,7 +10,10 @@ extractor already reduced each to an in-article key (the fullest name, titles st
 * a bare surname ("Khamenei") joins the one full name with that surname; when several people
   share it, it joins one only if that one is far more frequent, and two full names with one
   surname (Bill and Hillary Clinton) are never merged;
-* the canonical name is the full form used by most articles (ties: the shorter, then the
+* well-known figures and organisations (``famous``) are one cluster under their common name
+  ("Michael R. Pence", "Mike Pence" -> "Mike Pence"; "AP" -> "Associated Press");
+* otherwise the canonical name is the fullest full form, middle initials counting ("Steven M.
+  Rosenthal" over "Steven Rosenthal"; ties: the most frequent, the shorter, then the
   alphabetically first); ``Speaker.id`` is its slug, made unique.
 
 ``pins`` (from the user's ``speakers.toml``, see ``load_pins``) come first and win: a key
@@ -37,6 +40,7 @@ from collections.abc import Sequence
 from slugify import slugify
 
 from site_gen.model import Speaker, SpeakerMention
+from site_gen.quotes import famous
 
 _TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
@@ -83,19 +87,51 @@ def _pin_index(pins: Sequence[Speaker]) -> dict[tuple[str, ...], Speaker]:
     return index
 
 
+def _famous_index() -> dict[tuple[str, ...], str]:
+    """Normalised form -> common name of a well-known figure or organisation."""
+    index: dict[tuple[str, ...], str] = {}
+    for name, forms in famous.entries():
+        for form in forms:
+            toks = norm_tokens(form)
+            index.setdefault(toks, name)
+            if len(toks) >= 2:
+                index.setdefault(_person_key(toks), name)
+    return index
+
+
+_FAMOUS = _famous_index()
+
+
+def famous_name(key: str) -> str | None:
+    """The common name when ``key`` names a well-known figure ("Donald J. Trump" -> "Donald
+    Trump", "Michael R. Pence" -> "Mike Pence", "AP" -> "Associated Press"), else None."""
+    toks = norm_tokens(key)
+    if not toks:
+        return None
+    return _FAMOUS.get(toks) or (_FAMOUS.get(_person_key(toks)) if len(toks) >= 2 else None)
+
+
+def _cluster_key(toks: tuple[str, ...], famous: str | None) -> tuple[str, ...]:
+    if famous is not None:
+        return _person_key(norm_tokens(famous)) or (famous,)
+    return _person_key(toks)
+
+
 def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...], list[int]]:
-    """Cluster entries by person key; bare names join a unique or dominant full name."""
+    """Cluster entries by person key (well-known figures by their common name); bare names
+    join a unique or dominant full name."""
     clusters: dict[tuple[str, ...], list[int]] = defaultdict(list)
     singles: list[int] = []
     for i, (_, sm) in enumerate(entries):
         toks = norm_tokens(sm.key)
-        if len(toks) >= 2:
-            clusters[_person_key(toks)].append(i)
+        fam = famous_name(sm.key)
+        if len(toks) >= 2 or fam is not None:
+            clusters[_cluster_key(toks, fam)].append(i)
         elif toks:
             singles.append(i)
     by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in sorted(clusters):
-        if key[-1] not in _SUFFIX:
+        if len(key) >= 2 and key[-1] not in _SUFFIX:
             by_last[key[-1]].append(key)
     for i in singles:
         tok = norm_tokens(entries[i][1].key)[0]
@@ -116,9 +152,21 @@ def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list
 
 
 def _canonical_name(names: list[str]) -> str:
+    """The common name of a well-known figure, else the fullest form (middle initials count),
+    then the most frequent one."""
+    for n in names:
+        fam = famous_name(n)
+        if fam is not None:
+            return fam
     counts = Counter(names)
     full = [n for n in counts if len(norm_tokens(n)) >= 2] or list(counts)
-    return min(full, key=lambda n: (-counts[n], len(norm_tokens(n)), len(n), n))
+    return min(full, key=lambda n: (-_fullness(n), -counts[n], len(n), n))
+
+
+def _fullness(name: str) -> int:
+    """Name tokens without titles, initials included: "John D. Podesta" -> 3."""
+    return sum(1 for t in re.split(r"[\s\u00a0]+", name)
+               if t and t.casefold().rstrip(".") not in _TITLES)
 
 
 def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],

@@ -22,10 +22,12 @@ The language is the declared one unless detection on the text disagrees with con
 title is derived from the first sentence when no layer gives one (``title_derived``); ``date``
 is the publication date, else the event date stated in the text, else None (never invented).
 
-Modules: ``decode`` (bytes -> str), ``normalize`` (display text with offsets), ``paragraphs``,
-``sentences``, ``attribution`` + ``licenses`` (credit lines), ``datelines``, ``dates``,
-``titles``, ``language``, ``meta`` (layers), ``sidecar``, ``txt`` / ``markdown`` / ``html``
-(formats), ``assemble`` (layers -> Document).
+Modules: ``decode`` (bytes -> str), ``normalize`` (display text with offsets), ``layout`` and
+``paragraphs`` (paragraph spans of plain text), ``sentences`` (quotation-aware boundaries),
+``attribution`` + ``licenses`` (credit lines, SPDX ids, ``license_info``), ``datelines``,
+``dates``, ``titles``, ``language``, ``meta`` (layers and precedence), ``sidecar``, the formats
+``txt`` / ``markdown`` / ``html`` (with ``html_meta``: what a page declares, ``html_fields``:
+choosing among it, ``html_body``: the body's edges), and ``assemble`` (layers -> Document).
 """
 
 from __future__ import annotations

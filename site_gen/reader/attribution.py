@@ -45,6 +45,9 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
         (?:\s*[;,]\s*(?:additional\s+reporting|writing|editing|edited|compiled)\s+by\s+
            [^\n)]{2,160}?)*
         \s*\)?\.?)\s*$""", _X)),
+    ("author", re.compile(
+        r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3})\)"
+        r"\s*(?:\+{3})?)\s*$")),
     ("tags", re.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
         r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),
@@ -135,7 +138,7 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
     if kind in ("license", "copyright", "source") and src and credits.source is None:
         credits.source = src.strip(" .,:;")
         credits.attribution = line
-    elif kind == "credits" and groups.get("by"):
+    elif kind in ("credits", "author") and groups.get("by"):
         credits.authors = split_names(groups["by"])
     elif kind == "signoff" and credits.signoff is None:
         credits.signoff = line

@@ -55,6 +55,11 @@ _INLINE_JUNK = re.compile(
     r"\s*[:.…»›>]*$",
     re.IGNORECASE,
 )
+# "... bleibt spannend. (Christian P. Stadtfeld) +++": the author in brackets after the last
+# sentence, an end marker after it.
+_CLOSING_AUTHOR = re.compile(
+    r"(?<=[.!?\"”»])\s*\((?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3})\)\s*(?:\+{3}|■|□)?\s*$"
+)
 _AGENCY_CREDIT = re.compile(r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[^/()\n]{3,40})$")
 
 
@@ -123,6 +128,47 @@ def _is_tail_junk(text: str) -> bool:
     return len(text) < 400 and bool(_TAIL.search(text))
 
 
+def _cut_teasers(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without a closing run of other stories' teasers: paragraphs cut off mid-sentence.
+
+    An article's own paragraphs end with a full stop (or a quotation mark); a feed of teasers
+    after it is truncated at a fixed length. A run of at least four paragraphs at the end, most
+    of them ending mid-sentence, starting with one that does, is cut.
+    """
+
+    def cut_off(block: tuple[str, str]) -> bool:
+        return not block[1].rstrip().endswith(tuple(_FINAL))
+
+    best = len(blocks)
+    cut_count = 0
+    for i in range(len(blocks) - 1, 0, -1):
+        kind, text = blocks[i]
+        if kind != "p" or len(text) < 150:
+            break  # teasers are full paragraphs; a label or list item ends the run
+        cut_count += cut_off(blocks[i])
+        size = len(blocks) - i
+        if size >= 4 and cut_off(blocks[i]) and cut_count >= 0.6 * size:
+            best = i
+    own = [b for b in blocks[:best] if b[0] == "p"]
+    # Only where the article's own paragraphs end with punctuation (not in every blog's style).
+    if best < len(blocks) and own and sum(not cut_off(b) for b in own) >= 0.8 * len(own):
+        return blocks[:best]
+    return blocks
+
+
+def _cut_link_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without a closing "Read more on this:" label and the headlines listed after it."""
+    for i in range(len(blocks) - 1, max(0, len(blocks) - 12), -1):
+        text = blocks[i][1]
+        if len(text) < 60 and text.endswith((":", "：")):
+            rest = blocks[i + 1 :]
+            if rest and all(
+                len(t) < 150 and not t.endswith(tuple(_SENTENCE_FINAL)) for _, t in rest
+            ):
+                return blocks[:i]
+    return blocks
+
+
 def _join_datelines(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A paragraph that is only a dateline ("NEW DELHI:") belongs to the next one."""
     out: list[tuple[str, str]] = []
@@ -152,11 +198,12 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
         elif not (kind == "h" and real_follows) and not _is_lead_junk(text, real_follows):
             break
         blocks = blocks[1:]
+    blocks = _cut_teasers(_cut_link_list(blocks))
     while len(blocks) > 1 and (blocks[-1][0] == "h" or _is_tail_junk(blocks[-1][1])):
         blocks = blocks[:-1]
     if blocks:
         kind, text = blocks[-1]
-        credit = _AGENCY_CREDIT.search(text)
+        credit = _AGENCY_CREDIT.search(text) or _CLOSING_AUTHOR.search(text)
         if credit:
             authors.append(credit.group("name").strip())
             blocks[-1] = (kind, text[: credit.start()].rstrip())

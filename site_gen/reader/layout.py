@@ -25,6 +25,15 @@ _SENTENCE_END = tuple(".!?…:;\"”»)’'」』。！？؟।")
 _NEW_START = re.compile(r"[\"“„«‘'(\[—–-]?\s*(?:[^\W\d_]|\d)")
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def layout_text(raw: str) -> str:
+    """A same-length copy of ``raw`` to read the layout from: old Mac line ends (a lone CR) and
+    lost newlines become newlines. Offsets into it are offsets into ``raw``."""
+    return repair_lost_newlines(_LONE_CR.sub("\n", raw) if "\r" in raw else raw)
+
+
 def repair_lost_newlines(raw: str) -> str:
     """``raw`` with dump artefacts ``n`` (between non-Latin characters) turned into newlines."""
     if "n" not in raw:

@@ -137,9 +137,9 @@ def plain_text(token: Token) -> str:
     return "".join(out)
 
 
-def _blocks(tokens: list[Token]) -> list[tuple[Token, str]]:
-    """(inline token, kind) for every text block, in order."""
-    out: list[tuple[Token, str]] = []
+def _blocks(tokens: list[Token]) -> list[tuple[Token, str, str]]:
+    """(inline token, kind, opening tag) for every text block, in order."""
+    out: list[tuple[Token, str, str]] = []
     stack: list[str] = []
     for i, tok in enumerate(tokens):
         if tok.nesting == 1:
@@ -157,7 +157,7 @@ def _blocks(tokens: list[Token]) -> list[tuple[Token, str]]:
             kind = "blockquote"
         else:
             kind = "p"
-        out.append((tok, kind))
+        out.append((tok, kind, tokens[i - 1].tag if i else ""))
     return out
 
 
@@ -205,34 +205,13 @@ def _paragraph(
     return Paragraph(index, text, -1, (), kind)
 
 
-def read_markdown(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
-    kind, front, body_at, line = split_front_matter(raw)
-    diagnostics: list[Diagnostic] = []
-    front_layer: Meta | None = None
-    if kind and front is None:
-        return ReadResult(
-            None,
-            (
-                Diagnostic(
-                    "error",
-                    path,
-                    "front matter is not closed; add a line with "
-                    f"{'---' if kind == 'yaml' else '+++'} after it",
-                    1,
-                ),
-            ),
-        )
-    if kind and front is not None:
-        values, problem = parse_front_matter(kind, front, path)
-        if problem:
-            return ReadResult(None, (problem,))
-        front_layer, problems = _front_layer(values or {}, path)
-        diagnostics.extend(problems)
+def _body(raw: str, body_at: int, tokens: list[Token]) -> tuple[list[Paragraph], str | None]:
+    """The body's paragraphs, and the text of a level-1 heading that opens it (a headline)."""
     body = raw[body_at:]
-    tokens = _MD.parse(body)
     starts = _line_offsets(body)
     paragraphs: list[Paragraph] = []
-    for tok, block_kind in _blocks(tokens):
+    heading: str | None = None
+    for tok, block_kind, tag in _blocks(tokens):
         plain = plain_text(tok)
         if not plain.strip():
             continue
@@ -240,9 +219,33 @@ def read_markdown(path: str, raw: str, registry: Registry, layers: list[Meta]) -
         a = min(a, len(starts) - 1)
         span = (body_at + starts[a], body_at + (starts[b] if b < len(starts) else len(body)))
         para = _paragraph(len(paragraphs), plain, block_kind, raw, span)
+        if para and tag == "h1" and not paragraphs and heading is None:
+            heading = para.text
+            continue
         if para:
-            paragraphs.append(para)
+            paragraphs.append(replace(para, index=len(paragraphs)))
+    return paragraphs, heading
+
+
+def read_markdown(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
+    kind, front, body_at, line = split_front_matter(raw)
+    diagnostics: list[Diagnostic] = []
+    front_layer: Meta | None = None
+    if kind and front is None:
+        fence = "---" if kind == "yaml" else "+++"
+        message = f"front matter is not closed; add a line with {fence} after it"
+        return ReadResult(None, (Diagnostic("error", path, message, 1),))
+    if kind and front is not None:
+        values, problem = parse_front_matter(kind, front, path)
+        if problem:
+            return ReadResult(None, (problem,))
+        front_layer, problems = _front_layer(values or {}, path)
+        diagnostics.extend(problems)
+    tokens = _MD.parse(raw[body_at:])
+    paragraphs, heading = _body(raw, body_at, tokens)
     paragraphs, credits_layer = _strip_md_footer(raw, paragraphs)
+    if heading and not (front_layer and front_layer.title):
+        credits_layer = replace(credits_layer, title=heading)  # "# Headline" opening the body
     site = own_site(tokens, registry)
     if site:
         credits_layer = replace(credits_layer, site_name=site)

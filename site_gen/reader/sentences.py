@@ -14,6 +14,7 @@ rest of the article into one sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _OPEN_ONLY = "“„«‹「『"
@@ -99,10 +100,11 @@ def _orphan_spans(orphans: list[tuple[int, int]], starts: list[int]) -> list[tup
     mark (where the speaker has evidently stopped), and never more than a few sentences."""
     out = []
     for open_at, next_mark in orphans:
-        after = [s for s in starts if open_at < s <= next_mark]
-        if not after:
+        lo = bisect.bisect_right(starts, open_at)
+        hi = bisect.bisect_right(starts, next_mark)
+        if hi <= lo:
             continue
-        end = min(after[-1], after[min(len(after), ORPHAN_SENTENCES) - 1])
+        end = starts[min(hi, lo + ORPHAN_SENTENCES) - 1]
         out.append((open_at, end + 1))
     return out
 
@@ -113,13 +115,29 @@ def sentence_ends(text: str, protect: list[tuple[int, int]] | None = None) -> li
     if protect is None:
         paired, orphans = _scan_quotes(text)
         protect = paired + _orphan_spans(orphans, [nxt for _, nxt in candidates])
+    merged = _merge(protect)
+    starts = [a for a, _ in merged]
     return [
-        nxt for cut, nxt in candidates if not (_inside(cut - 1, protect) and _inside(nxt, protect))
+        nxt
+        for cut, nxt in candidates
+        if not (_inside(cut - 1, merged, starts) and _inside(nxt, merged, starts))
     ]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b - 1 for a, b in spans)
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged and sorted, so that membership is a binary search."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1] - 1
 
 
 def _is_abbreviation(text: str, dot: int, end: str) -> bool:

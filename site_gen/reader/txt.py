@@ -25,7 +25,7 @@ from site_gen.reader.attribution import Credits, outlet_named_in_text, split_nam
 from site_gen.reader.datelines import Dateline, find_dateline, leading_agency
 from site_gen.reader.dates import dates_in_text
 from site_gen.reader.document import ReadResult
-from site_gen.reader.layout import repair_lost_newlines, text_paragraphs
+from site_gen.reader.layout import layout_text, text_paragraphs
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import Span, make_paragraphs, split_run_on, trim
@@ -126,7 +126,7 @@ def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | 
 
 def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
     """A plain-text article; ``layers`` are the metadata layers above the text (sidecar)."""
-    layout = repair_lost_newlines(raw)
+    layout = layout_text(raw)
     spans = text_paragraphs(layout)
     lead_outlet, lead_place, spans = outlet_place_line(layout, spans, registry)
     title, spans = title_line(layout, spans)
