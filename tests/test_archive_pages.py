@@ -14,8 +14,16 @@ from site_gen.render import make_environment, render_page
 
 def art(path: str, title: str, text: str, **kw) -> Article:
     paras = tuple(Paragraph(i, t, 0) for i, t in enumerate(text.split("\n\n")))
-    return Article(id=kw.pop("id", title.lower().replace(" ", "-")), path=path, sha256="0" * 64,
-                   format="txt", title=title, title_derived=False, paragraphs=paras, **kw)
+    return Article(
+        id=kw.pop("id", title.lower().replace(" ", "-")),
+        path=path,
+        sha256="0" * 64,
+        format="txt",
+        title=title,
+        title_derived=False,
+        paragraphs=paras,
+        **kw,
+    )
 
 
 def results(*articles: Article) -> list[FileResult]:
@@ -35,7 +43,10 @@ def test_colliding_ids_get_suffixes_in_path_order() -> None:
     a = art("a.txt", "Same title", "First.", id="same-title")
     b = art("b.txt", "Same title", "Second.", id="same-title")
     archive = build_archive(results(b, a), default_registry())
-    assert {x.path: x.id for x in archive.articles} == {"a.txt": "same-title", "b.txt": "same-title-2"}
+    assert {x.path: x.id for x in archive.articles} == {
+        "a.txt": "same-title",
+        "b.txt": "same-title-2",
+    }
 
 
 def test_order_newest_first_undated_last() -> None:
@@ -63,10 +74,25 @@ def test_source_spellings_meet_in_one_outlet() -> None:
 def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> None:
     text = "Ismail Haniyeh said: <b>“We will stay.”</b>"
     start, end = text.index("We"), text.index("”")
-    q = Quote(id="q1", paragraph=0, start=start, end=end, text=text[start:end], kind="direct",
-              cue="said", mention="Ismail Haniyeh", speaker_key="Ismail Haniyeh")
-    a = art("a.txt", "<script>alert(1)</script>", text, id="a", quotes=(q,),
-            speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),))
+    q = Quote(
+        id="q1",
+        paragraph=0,
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="direct",
+        cue="said",
+        mention="Ismail Haniyeh",
+        speaker_key="Ismail Haniyeh",
+    )
+    a = art(
+        "a.txt",
+        "<script>alert(1)</script>",
+        text,
+        id="a",
+        quotes=(q,),
+        speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),),
+    )
     archive = build_archive(results(a), default_registry())
     quote = archive.articles[0].quotes[0]
     assert quote.speaker_id and archive.speaker(quote.speaker_id).name == "Ismail Haniyeh"
@@ -78,8 +104,10 @@ def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> Non
     html = render_page(env, page).decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "&lt;b&gt;" in html  # body text is escaped too
-    assert (f'id="q1" title="Ismail Haniyeh (said)">We will stay.</span><a class="speaker-tag" '
-            f'href="../../speakers/{quote.speaker_id}/index.html">') in html
+    assert (
+        f'id="q1" title="Ismail Haniyeh (said)">We will stay.</span><a class="speaker-tag" '
+        f'href="../../speakers/{quote.speaker_id}/index.html">'
+    ) in html
     assert page.inputs == ("a.txt",)
 
 
@@ -90,13 +118,18 @@ def test_segments_nest_a_direct_fragment_inside_reported_speech() -> None:
     segs = _segments(text, [outer, inner], build_archive([], default_registry()), "x/index.html")
     assert "".join(s["text"] for s in segs) == text
     marked = [(s["text"], s["quote"]["kind"], s["quote"]["id"]) for s in segs if s["quote"]]
-    assert marked == [("the plan was \"", "indirect", "q1"), ("dead on arrival", "direct", "q2"),
-                      ("\" today", "indirect", None)]
+    assert marked == [
+        ('the plan was "', "indirect", "q1"),
+        ("dead on arrival", "direct", "q2"),
+        ('" today', "indirect", None),
+    ]
 
 
 def test_pagination(tmp_path: Path) -> None:
-    arts = [art(f"{i:02}.txt", f"Article {i}", f"Text {i}.", date=f"2020-01-{i + 1:02}")
-            for i in range(5)]
+    arts = [
+        art(f"{i:02}.txt", f"Article {i}", f"Text {i}.", date=f"2020-01-{i + 1:02}")
+        for i in range(5)
+    ]
     archive = build_archive(results(*arts), default_registry())
     pages = build_pages(archive, Config(root=tmp_path, per_page=2))
     index = [p for p in pages if p.template == "index.html"]

@@ -37,10 +37,17 @@ def _gold() -> list[dict]:
 
 
 def test_pages_exist(site: Path) -> None:
-    for rel in ("index.html", "speakers/index.html", "sources/index.html", "404.html",
-                "speakers/ali-khamenei/index.html", "speakers/ismail-haniyeh/index.html",
-                "sources/press-tv/index.html", "sources/mehr-news-agency/index.html",
-                "static/style.css"):
+    for rel in (
+        "index.html",
+        "speakers/index.html",
+        "sources/index.html",
+        "404.html",
+        "speakers/ali-khamenei/index.html",
+        "speakers/ismail-haniyeh/index.html",
+        "sources/press-tv/index.html",
+        "sources/mehr-news-agency/index.html",
+        "static/style.css",
+    ):
         assert (site / rel).is_file(), rel
     assert len(list((site / "articles").glob("*/index.html"))) == 2
 
@@ -71,8 +78,9 @@ def test_exactly_the_two_gold_speakers_have_pages(site: Path) -> None:
 
 
 def test_mehr_article_shows_its_license_and_source(site: Path) -> None:
-    page = next(p for p in (site / "articles").glob("*/index.html")
-                if "Mehr News Agency" in visible_text(p))
+    page = next(
+        p for p in (site / "articles").glob("*/index.html") if "Mehr News Agency" in visible_text(p)
+    )
     html = page.read_text()
     assert "CC BY 4.0" in html
     assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in html

@@ -70,7 +70,9 @@ def test_failed_build_leaves_previous_build_untouched(make_project, capsys) -> N
     assert main(["build", "--config", cfg]) == 0
     before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
     (root / "templates").mkdir()
-    (root / "templates" / "article.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope")
+    (root / "templates" / "article.html").write_text(
+        "{% extends 'base.html' %}{% block main %}{{ nope"
+    )
     assert main(["build", "--config", cfg]) == 1
     assert "article.html" in capsys.readouterr().out
     after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
@@ -85,8 +87,17 @@ def test_missing_content_folder_fails(tmp_path: Path, capsys) -> None:
 
 def test_inspect_json_of_seed_002() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "site_gen", "inspect", str(SEEDS / "002_c40be93e50b21434.txt"), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "site_gen",
+            "inspect",
+            str(SEEDS / "002_c40be93e50b21434.txt"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     rec = json.loads(proc.stdout)
     assert rec["source"] == "Mehr News Agency"
@@ -98,13 +109,15 @@ def test_inspect_json_of_seed_002() -> None:
     assert {q["speaker"] for q in rec["quotes"]} >= {"Ali Khamenei", "Ismail Haniyeh"}
     raw = (SEEDS / "002_c40be93e50b21434.txt").read_text(encoding="utf-8")
     for q in rec["quotes"]:
-        assert raw[q["start"]:q["end"]] == q["text"]
+        assert raw[q["start"] : q["end"]] == q["text"]
 
 
 def test_inspect_folder_gives_json_lines() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "site_gen", "inspect", str(SEEDS), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 2
@@ -114,7 +127,9 @@ def test_inspect_folder_gives_json_lines() -> None:
 def test_inspect_text_report() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "site_gen", "inspect", str(SEEDS / "000_1ca777aee57bfaee.txt")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "source:" in proc.stdout and "Press TV" in proc.stdout
     assert "quotes:" in proc.stdout
@@ -127,8 +142,10 @@ def test_inspect_missing_file_is_bad_usage(tmp_path: Path) -> None:
 def test_unicode_file_names_and_rtl_articles(make_project) -> None:
     root = make_project(
         {
-            "content/اخبار/خبر.md": "---\ntitle: سخنرانی در تهران\nlang: fa\nsource: Fars News Agency\n---\n"
-                                  "این یک متن آزمایشی است که به زبان فارسی نوشته شده است.\n",
+            "content/اخبار/خبر.md": (
+                "---\ntitle: سخنرانی در تهران\nlang: fa\nsource: Fars News Agency\n---\n"
+                "این یک متن آزمایشی است که به زبان فارسی نوشته شده است.\n"
+            ),
             "content/Москва.txt": "Москва. Это короткий тестовый текст о погоде в городе.\n",
         }
     )

@@ -32,9 +32,20 @@ def test_serve_previews_and_rebuilds(make_project) -> None:
     root = make_project(seeds=True)
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "site_gen", "serve", "--port", str(port),
-         "--config", str(root / "site.toml")],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "site_gen",
+            "serve",
+            "--port",
+            str(port),
+            "--config",
+            str(root / "site.toml"),
+        ],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         page = _get(f"http://127.0.0.1:{port}/index.html")

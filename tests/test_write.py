@@ -24,7 +24,9 @@ def test_stage_is_world_readable(tmp_path: Path) -> None:
     assert stage.stat().st_mode & 0o755 == 0o755
 
 
-def test_failed_write_leaves_previous_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from site_gen import pipeline
     from site_gen.config import Config
 
