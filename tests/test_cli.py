@@ -157,3 +157,47 @@ def test_unicode_file_names_and_rtl_articles(make_project) -> None:
     from tests.sitecheck import broken_links
 
     assert broken_links(root / "build") == []
+
+
+def test_speakers_toml_pins_name_and_description(make_project) -> None:
+    root = make_project(
+        {
+            "speakers.toml": (
+                '[[speaker]]\nname = "Sayyid Ali Khamenei"\n'
+                'aliases = ["Ali Khamenei", "Ayatollah Khamenei"]\n'
+                'description = "Leader of the Islamic Revolution of Iran"\n'
+                'id = "khamenei"\n'
+            ),
+        },
+        seeds=True,
+    )
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    page = root / "build" / "speakers" / "khamenei" / "index.html"
+    assert page.is_file()
+    html = page.read_text()
+    assert "Sayyid Ali Khamenei" in html and "Leader of the Islamic Revolution of Iran" in html
+    assert not (root / "build" / "speakers" / "ali-khamenei").exists()
+
+
+def test_bad_speakers_toml_is_reported_and_the_build_goes_on(make_project, capsys) -> None:
+    root = make_project({"speakers.toml": "[[speaker]]\nname = \n"}, seeds=True)
+    assert main(["build", "--config", str(root / "site.toml")]) == 0
+    assert "speakers.toml" in capsys.readouterr().err
+    assert (root / "build" / "speakers" / "ali-khamenei" / "index.html").is_file()
+
+
+def test_user_sources_toml_renames_an_outlet(make_project) -> None:
+    root = make_project(
+        {
+            "sources.toml": (
+                '[[outlet]]\nname = "PressTV (Iran)"\naliases = ["Press TV", "Press Tv"]\n'
+                'homepage = "https://www.presstv.ir"\ncountry = "IR"\n'
+            )
+        },
+        seeds=True,
+    )
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    pages = [p.parent.name for p in (root / "build" / "sources").glob("*/index.html")]
+    assert "presstv-iran" in pages
+    html = (root / "build" / "sources" / "presstv-iran" / "index.html").read_text()
+    assert "https://www.presstv.ir" in html
