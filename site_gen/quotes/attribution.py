@@ -157,6 +157,24 @@ def _heads_from(words: str) -> frozenset[str]:
     return frozenset(heads)
 
 
+_RunInfo = tuple[tuple[str, ...], tuple[str, ...], "str | None", str]
+
+
+@lru_cache(maxsize=8192)
+def _run_info(run: str) -> str | _RunInfo | None:
+    """What a capitalised run is, as far as the run alone tells: an organisation (its name), a
+    person-like name (tokens, titles, gender, surface form) or neither (None). Cached: the same
+    runs recur in an article and across an archive, and the inventory reads every run."""
+    if _is_org(run):
+        return _org_name(run)
+    if " " not in run and "\u00a0" not in run:  # one capitalised word alone is never a person
+        return None
+    tokens, titles, gender = clean_name(run)
+    if not _person_like(tokens, titles):
+        return None
+    return tokens, titles, gender, _surface_form(tokens, titles)
+
+
 class Cast:
     """The people of one article, and the resolution of mentions to them."""
 
@@ -169,28 +187,27 @@ class Cast:
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of organisations named
         self.headings = tuple(headings)
         for m in RUN.finditer(text):
-            run = m.group()
             if headings and self.in_heading(m.start()):
                 continue
-            if _is_org(run):
-                self.orgs.append((m.start(), _org_name(run)))
-            elif " " in run or "\u00a0" in run:  # one capitalised word alone is never a person
-                self._collect(m)
+            info = _run_info(m.group())
+            if info is None:
+                continue
+            if isinstance(info, str):
+                self.orgs.append((m.start(), info))
+            else:
+                self._collect(m, info)
 
     def in_heading(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headings)
 
     # ---------------------------------------------------------------- inventory
-    def _collect(self, m: re.Match[str]) -> None:
-        tokens, titles, gender = clean_name(m.group())
-        if not _person_like(tokens, titles):
-            return
+    def _collect(self, m: re.Match[str], info: _RunInfo) -> None:
+        tokens, titles, gender, form = info
         person = self._match(tokens, gender, create=True)
         if person is None:
             return
         person.count += 1
         person.positions.append(m.start())
-        form = _surface_form(tokens, titles)
         if form not in person.forms:
             person.forms.append(form)
         if titles:

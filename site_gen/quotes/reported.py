@@ -128,15 +128,19 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
     """Reported statements in reading order."""
     out: list[Report] = []
     opens = [s.open_at for s in segs]
-    for k in range(len(sents)):
-        s_start, s_end = sents.bounds(k)
+    for s_start, s_end in zip(sents.starts, sents.ends, strict=True):
+        cues = find_cues(text, s_start, s_end)
+        # Cheap tests first: most sentences have no cue, no colon and no "according".
+        colon = text.find(":", s_start, s_end) >= 0
+        according = text.find("ccording", s_start, s_end) >= 0
+        if not (cues or colon or according):
+            continue
         lo = max(0, bisect_left(opens, s_start) - 3)
         local = [s for s in segs[lo:bisect_left(opens, s_end)]
                  if s.close_end > s_start and s.open_at < s_end]
-        cues = find_cues(text, s_start, s_end)
-        if not cues:  # the common case: nothing to look for
-            found = _colon(text, s_start, s_end, local)
-            if not found and "ccording" in text[s_start:s_end]:
+        if not cues:
+            found = _colon(text, s_start, s_end, local) if colon else []
+            if not found and according:
                 found = _according(text, s_start, s_end, local)
         else:
             found = (_forward(text, s_start, s_end, local, cues)
@@ -170,6 +174,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         lo = max([s_start] + [s.close_end for s in segs if s.close_end <= m.start()])
         participle = m.group().lower().split()[0].endswith("ing")
+        if participle and _introduces_quotation(text, c_start, segs, cues):
+            continue  # 'While hailing X, Khamenei added, "..."': a lead-in, not a report
         mention = None if participle else subject_before(text, lo, m.start())
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
@@ -220,6 +226,8 @@ def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         cue = find_cues(text, m.start(2), m.end(2))
         if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
             continue
+        if _opens_quotation(text, m.end(), segs):
+            return []  # 'Referring to X, Khamenei added, "..."': a lead-in to a direct quote
         if _words(_uncovered(text, s_start, s_end, segs)) < 6:
             return []
         mention = parse_mention(m.group(1), m.start(1))
@@ -227,6 +235,29 @@ def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             return []
         return [Report(s_start, s_end, cue[0].group(), cue[0].start(), mention)]
     return []
+
+
+def _opens_quotation(text: str, pos: int, segs: Sequence[Segment]) -> bool:
+    """A quotation opens right at ``pos`` (after spaces): the cue before it introduces that
+    quotation, so the words before the cue are a lead-in, not what was said."""
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return any(s.open_at == pos for s in segs)
+
+
+_CUE_TO_QUOTE = re.compile(r"[ \t\u00a0]*[,:]?[ \t\u00a0]*")
+
+
+def _introduces_quotation(text: str, pos: int, segs: Sequence[Segment],
+                          cues: Sequence[CueMatch]) -> bool:
+    """A later cue of the sentence (after ``pos``) opens a quotation ('..., X added, "...'):
+    the sentence is a direct quote with a lead-in."""
+    for c in cues:
+        if c.start() > pos:
+            gap = _CUE_TO_QUOTE.match(text, c.end())
+            if gap is not None and any(s.open_at == gap.end() for s in segs):
+                return True
+    return False
 
 
 def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:

@@ -20,9 +20,9 @@ _ABBREV = frozenset(
 )
 _BOUNDARY = re.compile(
     r"(?P<end>[.!?\u2026]+(?:[\"\u201d\u2019')\]]|'')*)"
-    r"(?=[ \t\u00a0]+(?:``|''|[\"\u201c\u2018'(\[])?[A-Z0-9])"
-    r"|(?P<para>\n[ \t\u00a0]*\n)"
-)
+    r"[ \t\u00a0]+(?=(?:``|''|[\"\u201c\u2018'(\[])?[A-Z0-9])"
+    r"|(?P<para>\n[ \t\u00a0]*\n)\s*"
+)  # a match ends where the next sentence starts (its leading space consumed)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -63,18 +63,22 @@ class Sentences:
 
 def split_sentences(text: str) -> Sentences:
     starts = [0]
+    ends: list[int] = []
+    n = len(text)
     for m in _BOUNDARY.finditer(text):
-        if m.group("end") is not None and _is_abbreviation(text, m.start("end")):
+        end = m.end("end")
+        if end < 0:
+            end = m.start("para")
+        elif _is_abbreviation(text, m.start("end")):
             continue
         nxt = m.end()
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        if nxt > starts[-1] and nxt < len(text):
+        if nxt > starts[-1] and nxt < n:
             starts.append(nxt)
-    ends = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            ends.append(end)
+    ends.append(n)
+    for k in range(len(starts)):  # trailing space excluded (rarely more than the match's own)
+        end, start = ends[k], starts[k]
         while end > start and text[end - 1].isspace():
             end -= 1
-        ends.append(end)
+        ends[k] = end
     return Sentences(text, tuple(starts), tuple(ends))

@@ -155,8 +155,8 @@ def split_names(text: str) -> list[str]:
     return [n for n in names if 1 <= len(n.split()) <= 5]
 
 
-# Arabic papers name themselves inside the story: 'علمت "الوطن"' (al-Watan has learned),
-# 'وقال لـ"الرياض"' (he told al-Riyadh). Quoted, right after the verb or the preposition.
+# Arabic papers name themselves inside the story: 'علمت "المثال"' (al-Mithal has learned),
+# 'وقال لـ"المثال"' (he told al-Mithal). Quoted, right after the verb or the preposition.
 _SELF_REFERENCE = re.compile(
     r"(?:علمت|علمته|أكد|أكدت|قال|قالت|صرح|صرحت|أوضح|أوضحت|أفاد|أفادت)?\s*(?:لـ|ل|ل-)\s*[«\"“](?P<a>[^\"”»\n]{2,25})[»\"”]"
     r"|(?:علمت|نشرت|انفردت)\s+[«\"“](?P<b>[^\"”»\n]{2,25})[»\"”]"
@@ -164,7 +164,7 @@ _SELF_REFERENCE = re.compile(
 
 
 def outlet_named_in_text(text: str) -> str | None:
-    """An outlet a story names as itself ('علمت "الوطن"'), or None."""
+    """An outlet a story names as itself ('علمت "المثال"'), or None."""
     match = _SELF_REFERENCE.search(text)
     if not match:
         return None

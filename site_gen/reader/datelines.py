@@ -33,13 +33,13 @@ _PLACE_DATE_AGENCY = re.compile(
     r"(?P<agency>[^\W\d_][\w .-]{1,30}?)\.\s*)(?=\S|$)"
 )
 
-# "Москва. 9 мая. INTERFAX.RU - ": place (any case), date, agency in capitals, dash.
+# "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
 _PLACE_DOT_DATE_AGENCY = re.compile(
     r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
     r"(?P<day>\d{1,2}\s+[^\W\d_]{3,10})\.?\s+"
     r"(?P<agency>[^\W\d_a-zа-я][^\W_a-zа-я]*(?:\.[A-ZА-Я]{2,3})?)\s*[-–—]\s*)(?=\S|$)"
 )
-# Gulf agencies' Arabic dateline: "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس".
+# Gulf agencies' Arabic dateline: "PLACE <Hijri date> هـ الموافق <Gregorian date> م واس".
 _ARABIC_WIRE = re.compile(
     r"(?P<all>(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<day>\d{1,2}\s[^\n]{3,60}?\d{4}\s?(?:هـ|م)?"
     r"(?:\s*الموافق\s+\d{1,2}\s+[^\W\d_]+\s+\d{4}\s?م?)?)\s+"
@@ -50,7 +50,7 @@ _DATE_ONLY = re.compile(
     r"(?P<all>(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
     r"\s*(?:[-–—]+|:)\s*)(?=\S|$)"
 )
-# Japanese papers: "【ソウル＝小池和樹】" (place = reporter), "【6月18日 AFP】" (date, agency).
+# Japanese papers: "【大阪＝山田太郎】" (place = reporter), "【5月1日 AFP】" (date, agency).
 _BRACKET_PLACE = re.compile(
     r"(?P<all>【(?P<place>[^＝=】\s]{1,12})[＝=](?P<reporter>[^】]{1,20})】\s*)"
 )
@@ -163,7 +163,7 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
     return None
 
 
-# "ТАСС, 10 августа. ..." : the agency and the date open the first sentence (no place). This is
+# "ТАСС, 3 марта. ..." : the agency and the date open the first sentence (no place). This is
 # a credit, not a dateline: the text stays as written, the agency becomes the source.
 _AGENCY_DATE = re.compile(
     r"(?P<agency>[^\W\d_][^\s,]{1,20}(?:\s[^\W\d_][^\s,]{1,20})?),\s+\d{1,2}\s+[^\W\d_]{3,10}\.?\s"

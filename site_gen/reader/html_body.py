@@ -1,7 +1,7 @@
 """The body of an extracted page: paragraphs from trafilatura's XML, with clean edges.
 
-Main-text extractors keep what sits next to the article text: a byline paragraph ("MTHOBISI
-SITHOLE"), photo captions and labels before the first paragraph, and newsletter promos, "Our
+Main-text extractors keep what sits next to the article text: a byline paragraph ("JANE
+EXAMPLE"), photo captions and labels before the first paragraph, and newsletter promos, "Our
 Standards" lines, author bios or "read more" links after the last. Inside the article nothing is
 removed; at the edges, short paragraphs that look like these are.
 """
@@ -55,7 +55,7 @@ _INLINE_JUNK = re.compile(
     r"\s*[:.…»›>]*$",
     re.IGNORECASE,
 )
-# "... bleibt spannend. (Christian P. Stadtfeld) +++": the author in brackets after the last
+# "... bleibt spannend. (Erika Mustermann) +++": the author in brackets after the last
 # sentence, an end marker after it.
 _CLOSING_AUTHOR = re.compile(
     r"(?<=[.!?\"”»])\s*\((?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3})\)\s*(?:\+{3}|■|□)?\s*$"
@@ -78,7 +78,7 @@ def _element_text(element) -> str:
 def raw_blocks(body) -> list[tuple[str, str]]:
     """(kind, display text) of each block of trafilatura's body tree.
 
-    Text between blocks (an element's tail: "<p>NEW DELHI: </p>Pakistan<p>'s ...") is glued
+    Text between blocks (an element's tail: "<p>LONDON: </p>Britain<p>'s ...") is glued
     to the block that follows it.
     """
     out: list[tuple[str, str]] = []

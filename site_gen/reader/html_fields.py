@@ -1,7 +1,7 @@
 """Choosing a page's title, site name, authors and date among what it declares.
 
 * Title: the ``<title>`` is what the publisher calls the page, decorated with the site name
-  ("Headline | Site", "Headline - Section - Site", "Headline @ Blog :: Platform ::"). A shorter
+  ("Headline | Site", "Headline - Section - Site", "Headline @ Blog :: Host ::"). A shorter
   declared headline (og:title, JSON-LD) that the ``<title>`` starts with is the undecorated form;
   otherwise the segments naming the site (or a date) are cut off.
 * Site name: ``og:site_name``, JSON-LD publisher, ``application-name``; a URL given as a name
@@ -217,7 +217,7 @@ def choose_authors(
                     names.append(cleaned)
         people = [n for n in names if not _is_org(n, sites, registry) and not _account_like(n)]
         if people:
-            # A wire agency credited beside the reporters stays ("Konstantin Furrer/dpa").
+            # A wire agency credited beside the reporters stays ("Jane Doe/dpa").
             agencies = [
                 n for n in names if registry and registry.lookup(n) and not matches_site(n, sites)
             ]
@@ -228,7 +228,7 @@ def choose_authors(
 
 
 def _account_like(name: str) -> bool:
-    """CMS user names ("christian.stadtfeld", "jdoe") are not bylines."""
+    """CMS user names ("jane.doe", "jdoe") are not bylines."""
     return (
         " " not in name and name.islower() and "." in name and not re.search(r"\.[a-z]{2,4}$", name)
     )

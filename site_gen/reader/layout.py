@@ -7,7 +7,7 @@ Text files come from many hands, and each lays paragraphs out differently:
 * crawls of nested ``<p>`` elements, where every line repeats the rest of the article
   (each line is a suffix of the line before): only the part a line adds is its paragraph;
 * dumps that lost the backslash of ``\\n``, leaving a Latin ``n`` between words of a
-  non-Latin text ("изданиеnABC"): those ``n`` are line breaks.
+  non-Latin text ("газетаnABC"): those ``n`` are line breaks.
 All functions here return spans of the original text; ``repair_lost_newlines`` returns a
 same-length copy (``n`` -> newline) to lay out, so offsets stay valid for the original.
 """

@@ -4,11 +4,11 @@ Plain text is what datasets and copy-paste produce, so its structure is read fro
 (``layout.text_paragraphs``) and from conventions of news copy:
 * a short first line standing alone (no sentence-final full stop) is the headline;
 * ``By NAME`` on its own line near the top is a byline;
-* an "outlet – place" first line (Arabic papers: ``عين اليوم – جدة``) names outlet and place;
+* an "outlet – place" first line (Arabic papers: ``صحيفة المثال – جدة``) names outlet and place;
 * credit lines at the end (``SOURCE: X``, licence notices, sign-offs, tag lists) become
   metadata (``attribution.strip_footers``) and leave the body;
 * a dateline opening the story (``TEHRAN -``, ``LONDON (Reuters) -``) becomes ``dateline`` and
-  leaves the paragraph; an unsure one (``বীরভূম:`` in a script without capitals) is recorded
+  leaves the paragraph; an unsure one (``ঢাকা:`` in a script without capitals) is recorded
   but kept in the text, and a prefix naming a known outlet (``خبرگزاری فارس:``) gives the source;
 * a run-on paragraph (one-line articles) is split at sentence boundaries.
 Offsets of every paragraph point into the decoded file text.
@@ -109,8 +109,8 @@ def take_dateline(raw: str, spans: list[Span]) -> tuple[list[Span], Dateline | N
 def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | None, str | None]:
     """(outlet, place) named at the start of the text without being a dateline; text is kept.
 
-    "ТАСС, 10 августа." (a known agency and a date), or a "name:" prefix in a script without
-    capitals: a known outlet ("خبرگزاری فارس:") or else a place ("বীরভূম:").
+    "ТАСС, 3 марта." (a known agency and a date), or a "name:" prefix in a script without
+    capitals: a known outlet ("خبرگزاری فارس:") or else a place ("ঢাকা:").
     """
     if not spans:
         return None, None
