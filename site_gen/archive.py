@@ -156,7 +156,7 @@ def _resolve_speakers(
     out = []
     for art in articles:
         quotes = tuple(
-            replace(q, speaker_id=speakers[ids[(sp.id, sp.name)]].id)
+            replace(q, speaker_id=ids[(sp.id, sp.name)])
             if q.speaker_key and (sp := mapping.get((art.id, q.speaker_key)))
             else q
             for q in art.quotes

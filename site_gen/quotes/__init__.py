@@ -149,8 +149,10 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
 
 def _is_heading(paragraph: str) -> bool:
     """A title-case line without final punctuation (a headline): its names are not people."""
+    if paragraph.rstrip()[-1:] in ".!?\u201d\"'" or len(paragraph) > 400:
+        return False  # the common case, decided before splitting the paragraph into words
     words = paragraph.split()
-    if not 3 <= len(words) <= 25 or paragraph.rstrip()[-1:] in ".!?\u201d\"'":
+    if not 3 <= len(words) <= 25:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 0.6 * len(words)

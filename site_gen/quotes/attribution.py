@@ -102,11 +102,17 @@ class Person:
     count: int = 0
     last_seen: int = -1
     positions: list[int] = field(default_factory=list)  # offsets of name mentions
-    pending: list[str] = field(default_factory=list)  # role words not yet read (done lazily)
+    # role words not yet read (done lazily: most people are never looked up by role); an int
+    # is the offset of a name mention whose premodifier is still to be read
+    pending: list[str | int] = field(default_factory=list)
 
-    def role_heads(self) -> set[str]:
+    def role_heads(self, text: str) -> set[str]:
         """Head nouns of the roles the article gives this person ("leader", "nominee")."""
         for words in self.pending:
+            if isinstance(words, int):
+                words = _premodifier(text, words)
+                if not words:
+                    continue
             if words.startswith("="):  # an apposition: only its head noun
                 head = role_head(words[1:])
                 if head:
@@ -212,9 +218,7 @@ class Cast:
             person.forms.append(form)
         if titles:
             person.pending.append(" ".join(titles))
-        pre = _premodifier(self.text, m.start())
-        if pre:
-            person.pending.append(pre)
+        person.pending.append(m.start())  # its premodifier, read when a role is looked up
         app = _APPOSITION.match(self.text, m.end(), min(len(self.text), m.end() + 140)) \
             if len(tokens) >= 2 and self.text.startswith(",", m.end()) else None
         if app:
@@ -353,7 +357,7 @@ class Cast:
         head = role_head(role)
         if not head:
             return None
-        cands = [p for p in self.people if head in p.role_heads()]
+        cands = [p for p in self.people if head in p.role_heads(self.text)]
         if not cands:
             return self._well_known(role) or self._org_by_role(head, pos)
         if len(cands) == 1:
