@@ -53,7 +53,8 @@ def build_archive(
 ) -> Archive:
     ordered = sorted((r for r in results if r.article is not None), key=lambda r: r.path)
     articles, diagnostics = _merge_duplicates([r.article for r in ordered if r.article])
-    articles = _unique_ids(articles)
+    articles, collisions = _unique_ids(articles)
+    diagnostics += collisions
     articles, sources = _resolve_sources(articles, registry)
     articles, speakers = _resolve_speakers(articles, pins)
     by_source: dict[str, list[str]] = defaultdict(list)
@@ -112,9 +113,21 @@ def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diag
     return kept, diagnostics
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
+def _unique_ids(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
+    """Unique article ids; a later file whose slug is taken gets a suffix and a warning."""
     ids = unique_slugs((a.path, a.id) for a in articles)
-    return [replace(a, id=ids[a.path]) for a in articles]
+    owner = {a.id: a.path for a in reversed(articles)}  # the first file with each slug
+    diagnostics = [
+        Diagnostic(
+            "warning",
+            a.path,
+            f"its page would collide with {owner[a.id]} (articles/{a.id}/); "
+            f"written to articles/{ids[a.path]}/ instead (give it another title to choose)",
+        )
+        for a in articles
+        if ids[a.path] != a.id
+    ]
+    return [replace(a, id=ids[a.path]) for a in articles], diagnostics
 
 
 def _resolve_sources(
