@@ -23,8 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from site_gen.quotes import attribution, cues, extract_quotes, names  # noqa: E402
-from site_gen.quotes.speakers import canonicalize  # noqa: E402
+from site_gen.quotes import attribution, cues, extract_quotes, names, speakers  # noqa: E402
 
 DEFAULT_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-quotes"
 _NAMES = ["Anna Berg", "Omar Haddad", "Maria Lopez", "John Carter", "Li Wei", "Sam Ortiz"]
@@ -66,7 +65,7 @@ def dev_articles(dev: Path) -> list[list[str]]:
 
 def clear_caches() -> None:
     for fn in (cues._all_cues, names.clean_name, names._parse, attribution._heads_from,
-               attribution._run_info):
+               attribution._run_info, speakers.norm_tokens):
         fn.cache_clear()
 
 
@@ -75,7 +74,7 @@ def run_once(arts: list[list[str]]) -> float:
     clear_caches()  # no run may profit from the previous one
     t0 = time.process_time()
     extractions = [(str(k), extract_quotes(paras).speakers) for k, paras in enumerate(arts)]
-    canonicalize(extractions)
+    speakers.canonicalize(extractions)
     return time.process_time() - t0
 
 

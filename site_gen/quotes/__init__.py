@@ -148,14 +148,16 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A title-case line without final punctuation (a headline): its names are not people."""
-    if paragraph.rstrip()[-1:] in ".!?\u201d\"'" or len(paragraph) > 400:
+    """A title-case line (a headline): its names are not people. A short one may end in a
+    period ("Why Sexual Harassment Persists in Politics."), as some feeds write titles."""
+    last = paragraph.rstrip()[-1:]
+    if last in "!?\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
         return False  # the common case, decided before splitting the paragraph into words
     words = paragraph.split()
-    if not 3 <= len(words) <= 25:
+    if not 3 <= len(words) <= (12 if last == "." else 25):
         return False
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps >= 0.6 * len(words)
+    return caps >= (0.75 if last == "." else 0.6) * len(words)
 
 
 def _build(found: list[_Found], spans: list[tuple[int, int]], paragraphs: Sequence[str],

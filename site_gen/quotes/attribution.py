@@ -61,13 +61,15 @@ _ORG_LAST = frozenset(
     " Company Organization Administration Commission University Center Fund Reserve Office"
     " Service Today TV Radio".split())
 _CAMEL = re.compile(r"[a-z][A-Z]")
+# Surnames written in camel case ("McCaskill", "MacArthur", "DeVos", "LaHood") are no brands.
+_CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+")
 
 
 def _is_org(run: str) -> bool:
     """'Washington Post', 'CNN', 'WikiLeaks': a name of an organisation, not a person."""
     words = run.split()
     last = words[-1]
-    if last in _ORG_LAST or _CAMEL.search(last):
+    if last in _ORG_LAST or (_CAMEL.search(last) and not _CAMEL_SURNAME.fullmatch(last)):
         return True
     if words[0] == "The":
         words = words[1:]

@@ -117,6 +117,25 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     return parse_mention(piece, lo + start)
 
 
+_WITH_SUBJECT = re.compile(
+    r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")\s*$")
+
+
+def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
+    Caplin saying, "..."' -> Glen Caplin. Any other participle ('..., saying that ...') has the
+    sentence's subject, which the caller finds."""
+    start = max(lo, cue_start - _TAIL)
+    m = _WITH_SUBJECT.search(text, start, cue_start)
+    if m is None:
+        return None
+    mention = parse_mention(m.group(2), m.start(2))
+    if mention is None or mention.kind != "name":
+        return None
+    role = m.group(1).strip() or mention.role
+    return Mention(mention.text, mention.start, "name", mention.name, role, mention.gender)
+
+
 def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
     """'Greenpeace, which charged ...' -> the phrase before the relative pronoun."""
     a, b = cuts[-2], cuts[-1] - 1
@@ -248,6 +267,13 @@ _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _COMMA_NEXT = re.compile(r"\s*,")
 
 
+_STAFF_NAME = re.compile(
+    r"\s+(?:(?:press|deputy|senior|national|communications|campaign|chief|top|former|general)\s+)*"
+    r"(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|manager|adviser|advisor|aide"
+    r"|director|strategist|pollster|secretary|official|lawyer|attorney|counsel)\s+(" + RUN.pattern
+    + r")")
+
+
 def _leading_np(window: str, offset: int) -> Mention | None:
     det = _DET.match(window)
     pos = det.end() if det else 0
@@ -261,6 +287,12 @@ def _leading_np(window: str, offset: int) -> Mention | None:
             return None
         nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
         if nxt and nxt.group(1) in _ORG_HEADS:  # "The Trump campaign"
+            staff = _STAFF_NAME.match(window, nxt.end())
+            if staff:  # "Clinton campaign spokesman Glen Caplin": the person, not the campaign
+                person = parse_mention(staff.group(1), offset + staff.start(1))
+                if person is not None and person.kind == "name":
+                    return Mention(person.text, person.start, "name", person.name,
+                                   window[:staff.start(1)].strip(), person.gender)
             org = parse_mention(window[:nxt.end()], offset)
             if org is not None and org.kind == "org":
                 return org

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from site_gen.quotes.clauses import mention_after, subject_before
+from site_gen.quotes.clauses import mention_after, participle_subject, subject_before
 from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, verb_use
 from site_gen.quotes.marks import Segment
 from site_gen.quotes.names import Mention
@@ -95,7 +95,8 @@ def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> A
         if not ok:
             continue
         participle = m.group().lower().split()[0].endswith("ing")
-        mention = None if participle else subject_before(text, lo, m.start())
+        mention = participle_subject(text, lo, m.start()) if participle \
+            else subject_before(text, lo, m.start())
         return Attribution("before", m.group(), m.start(), mention, mention is None)
     if acc and not short:
         mention = mention_after(text, acc[-1].end(), hi)

@@ -21,7 +21,13 @@ LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAP = (rf"(?:[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?[{UP}][{LO}{UP}'\u2019]*"
         rf"(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
 _PARTICLE = r"(?:van|von|de|da|del|der|den|bin|ibn|la|le|du|dos|di|al)"
-RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
+# The first ``_CAP`` of a run written to start with a bare character class (then the
+# lookbehind on the character before it): the regex engine then skips at C speed to the next
+# capital (or "al-", "el-", ...), where a leading lookbehind made it try every position.
+_CAP_TAIL = rf"[{LO}{UP}'\u2019]*(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*"
+_FIRST_CAP = (rf"[{UP}ae](?<![\w-].)(?:(?<=[{UP}])(?:[{LO}]{{0,3}}\.|{_CAP_TAIL})"
+              rf"|(?:(?<=a)(?:l|d|s|sh|n)|(?<=e)l)-[{UP}]{_CAP_TAIL})")
+RUN = re.compile(rf"{_FIRST_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
 
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
@@ -193,11 +199,19 @@ def _parse(text: str) -> tuple[int, Mention] | None:
     return (offset, mention) if mention is not None else None
 
 
+_OF_PLACE_END = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?$")
+
+
 def _classify(t: str) -> Mention | None:
     start = 0
     low = t.lower()
     if low in PRONOUNS:
         return Mention(t, start, "pronoun", gender=PRONOUNS[low])
+    place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
+    if place is not None:  # "Gov. Mike Pence of Indiana": the name before the place
+        person = _classify(t[:place.start()])
+        if person is not None and person.kind == "name" and " " in (person.name or ""):
+            return Mention(t, start, "name", person.name, person.role, person.gender)
     runs = list(RUN.finditer(t))
     last = runs[-1] if runs else None
     if last is not None and last.end() >= len(t.rstrip("'\u2019s")) - 0:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from site_gen.quotes.clauses import mention_after, subject_before
+from site_gen.quotes.clauses import mention_after, participle_subject, subject_before
 from site_gen.quotes.cues import (
     ACCORDING,
     CueMatch,
@@ -176,7 +176,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         participle = m.group().lower().split()[0].endswith("ing")
         if participle and _introduces_quotation(text, c_start, segs, cues):
             continue  # 'While hailing X, Khamenei added, "..."': a lead-in, not a report
-        mention = None if participle else subject_before(text, lo, m.start())
+        mention = participle_subject(text, lo, m.start()) if participle \
+            else subject_before(text, lo, m.start())
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out

@@ -18,10 +18,12 @@ _ABBREV = frozenset(
     " vs v mt ft jan feb mar apr aug sept sep oct nov dec prof rev messrs gop e.g i.e u.s u.k"
     " u.n d.c a.m p.m hon pres supt det atty ave blvd".split()
 )
+# The pattern starts with a bare character class so that the regex engine skips, at C speed,
+# to the next candidate character (a leading group or lookahead defeats that optimisation).
 _BOUNDARY = re.compile(
-    r"(?P<end>[.!?\u2026]+(?:[\"\u201d\u2019')\]]|'')*)"
+    r"[.!?\u2026\n](?:(?<=[.!?\u2026])(?P<end>[.!?\u2026]*(?:[\"\u201d\u2019')\]]|'')*)"
     r"[ \t\u00a0]+(?=(?:``|''|[\"\u201c\u2018'(\[])?[A-Z0-9])"
-    r"|(?P<para>\n[ \t\u00a0]*\n)\s*"
+    r"|(?<=\n)(?P<para>[ \t\u00a0]*\n)\s*)"
 )  # a match ends where the next sentence starts (its leading space consumed)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -67,9 +69,9 @@ def split_sentences(text: str) -> Sentences:
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         end = m.end("end")
-        if end < 0:
-            end = m.start("para")
-        elif _is_abbreviation(text, m.start("end")):
+        if end < 0:  # a paragraph break
+            end = m.start()
+        elif _is_abbreviation(text, m.start()):
             continue
         nxt = m.end()
         if nxt > starts[-1] and nxt < n:

@@ -36,6 +36,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -53,12 +54,21 @@ _SUFFIX = frozenset("jr sr ii iii iv".split())
 _DOMINANCE = 3  # a shared surname joins the most frequent bearer when it is this many times ahead
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+@lru_cache(maxsize=16384)
 def norm_tokens(name: str) -> tuple[str, ...]:
-    """'Ayatollah Seyyed Ali Khamenei' -> ('ali', 'khamenei'); middle initials dropped."""
-    n = unicodedata.normalize("NFKD", name)
-    n = "".join(c for c in n if not unicodedata.combining(c)).casefold()
-    n = re.sub(r"['\u2019]s\b", "", n)
-    n = re.sub(r"[^\w\s-]", " ", n).replace("-", " ")
+    """'Ayatollah Seyyed Ali Khamenei' -> ('ali', 'khamenei'); middle initials dropped.
+    Cached: every name and form is compared several times (pins, famous, clusters)."""
+    if name.isascii():  # no accents to strip (the common case)
+        n = name.casefold()
+    else:
+        n = unicodedata.normalize("NFKD", name)
+        n = "".join(c for c in n if not unicodedata.combining(c)).casefold()
+    n = _POSSESSIVE.sub("", n)
+    n = _NON_WORD.sub(" ", n).replace("-", " ")
     toks = [t for t in n.split() if t not in _TITLES]
     suffix = []
     while len(toks) > 1 and toks[-1] in _SUFFIX:
