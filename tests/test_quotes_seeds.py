@@ -106,3 +106,14 @@ def test_seed_002_unclosed_quote_and_scare_quote() -> None:
     unclosed = next(q for q in ex.quotes if q.text.startswith("What impeded"))
     assert unclosed.text.endswith("reliance is on Islam.")
     assert not any(q.text.strip(' ",') == "unity" for q in ex.quotes)
+
+
+@pytest.mark.parametrize("per", [0, 1, 3])
+def test_seed_002_lead_in_is_not_reported_speech(per: int) -> None:
+    """'Referring to ..., Ayatollah Khamenei added, "What impeded ...': the lead-in and the
+    speaker are no indirect quote; an indirect quote never runs into a quotation it cues."""
+    text, _ = _load(SEED2)
+    paras = [text] if per == 0 else _sentence_paragraphs(text, per)[0]
+    indirect = [q.text for q in extract_quotes(paras).quotes if q.kind == "indirect"]
+    assert not any(t.startswith("Referring to") for t in indirect)
+    assert not any(re.search(r"added,\s*[\"\u201c]", t) for t in indirect)

@@ -236,3 +236,30 @@ def test_windows_and_old_mac_line_ends():
             "First paragraph of text.",
             "Second paragraph of text.",
         ]
+
+
+# --- editor's notes and pages without a main text ---------------------------------------------
+
+
+def test_leading_and_closing_editors_notes_leave_the_body():
+    text = (
+        "---\ntitle: A post\n---\n\n> **Update: January 15, 2026**\n>\n> The feature is now "
+        "generally available.\n\n" + LONG + "\n\n" + LONG + "\n\nCorrection: An earlier version "
+        "of this post gave the wrong date.\n"
+    )
+    d = doc("post.md", text)
+    assert d.paragraphs[0].text == LONG.strip() and len(d.paragraphs) == 2
+    assert d.notes[0].startswith("Update: January 15, 2026")
+    assert "generally available" in d.notes[0]
+    assert d.notes[-1].startswith("Correction:")
+    assert [p.index for p in d.paragraphs] == [0, 1]
+
+
+def test_update_word_in_a_sentence_is_not_a_note():
+    d = doc("u.txt", "Updates to the plan were announced on Monday. " + LONG)
+    assert d.notes == () and d.paragraphs[0].text.startswith("Updates to the plan")
+
+
+def test_page_without_a_main_text_falls_back_to_its_blocks():
+    d = doc("short.html", _page("<p>A short notice.</p><p>Second line of it.</p>"))
+    assert [p.text for p in d.paragraphs] == ["A short notice.", "Second line of it."]

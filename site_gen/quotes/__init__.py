@@ -156,8 +156,11 @@ def _is_heading(paragraph: str) -> bool:
     words = paragraph.split()
     if not 3 <= len(words) <= (12 if last == "." else 25):
         return False
+    if last == ".":  # title case: every content word capitalised ("How to Mend the Tax Code.")
+        long = [w for w in words if len(w) > 3]
+        return len(long) >= 2 and sum(1 for w in long if w[:1].isupper()) >= 0.9 * len(long)
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps >= (0.75 if last == "." else 0.6) * len(words)
+    return caps >= 0.6 * len(words)
 
 
 def _build(found: list[_Found], spans: list[tuple[int, int]], paragraphs: Sequence[str],

@@ -155,7 +155,8 @@ _TITLE_HEADS = {"sen": "senator", "rep": "representative", "gov": "governor", "g
 def _heads_from(words: str) -> frozenset[str]:
     heads = set()
     for w in _SPLIT.split(words):
-        lw = _POSS.sub("", w.lower().strip(".,;:"))
+        lw = w.lower().strip(".,;:")
+        lw = lw[:-2] if lw.endswith(("'s", "\u2019s")) else lw
         lw = _TITLE_HEADS.get(lw, lw)
         if lw and lw not in STOP and lw not in ("of", "the", "for", "and"):
             heads.add(lw)
@@ -416,7 +417,8 @@ def _org_like(p: Person) -> bool:
     last = p.tokens[-1]
     return (last.lower() in _ORG_TAIL or last.lower() in _ORG_WORDS or _is_org(p.key)
             or (len(p.tokens) == 1 and last[:1].isupper() and last.endswith("s")
-                and any(c.isupper() for c in last[1:])))
+                and any(c.isupper() for c in last[1:]))
+            or (len(last) > 2 and last.endswith("s") and last[:-1].isupper()))  # "Super PACs"
 
 
 def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:

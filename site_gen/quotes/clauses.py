@@ -53,6 +53,11 @@ def _tail(text: str) -> int:
     return max(0, len(text) - _TAIL)
 
 
+# Words in -ly that are nouns, not adverbs ("the influential US daily wrote").
+_LY_NOUNS = frozenset("daily weekly monthly quarterly family ally rally assembly anomaly supply"
+                      " reply bully homily monopoly".split())
+
+
 def _cut_aux(text: str) -> str:
     """``text`` without trailing auxiliaries and adverbs ("Trump has repeatedly"), as
     ``cues.AUX`` would cut it, word by word from the end (a regex search anchored at the end
@@ -63,8 +68,9 @@ def _cut_aux(text: str) -> str:
         if i < 0:
             return text
         word = text[i + 1:]
-        if not (word in AUX_WORDS or (len(word) > 2 and word.endswith("ly")
-                                      and word.isalpha() and word.islower() and word.isascii())):
+        if not (word in AUX_WORDS or (len(word) > 2 and word.endswith("ly") and word.isalpha()
+                                      and word.islower() and word.isascii()
+                                      and word not in _LY_NOUNS)):
             return text
         text = text[:i].rstrip()
 
@@ -181,6 +187,8 @@ def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
         name_piece = _OF_PLACE.sub("", seg[name_start: app_start - 1])
     head = parse_mention(name_piece, lo + name_start)
     if head is None or head.kind not in ("name", "org"):
+        if head is not None and head.kind == "role" and _RELATIVE.match(seg[app_start:app_end]):
+            return head  # "The network, which reported on the decision, called ..."
         tail = parse_mention(seg[app_start:app_end], lo + app_start)
         return tail
     appos = seg[app_start:app_end].strip()
@@ -225,10 +233,14 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     return mention
 
 
+# An abbreviation's period inside an introductory clause ("In the wake of the Sept. 11 ...").
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in (
+    "Jan Feb Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr St Gov Sen Rep".split())) + r")\."
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
-    r"|Responding|Writing|[A-Z][a-z]+ing)\b[^,.;:\"\u201c\u201d]{0,140},\s*"
+    r"|Responding|Writing|[A-Z][a-z]+ing)\b"
+    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,140},\s*"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
     r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally),?\s+)")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
@@ -256,12 +268,24 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     m = _PRONOUN_START.match(window) or _PRONOUN_LOWER.match(window)
     if m:
         return parse_mention(m.group(), i)
-    return _leading_np(window, i)
+    found = _leading_np(window, i)
+    if found is None and (window.find("'s ", 0, 40) > 0 or window.find("\u2019s ", 0, 40) > 0):
+        # "Ms. McCaskill's chief of staff is a woman, as is her ...": the possessor is who the
+        # sentence is about, and what a pronoun after it most likely means
+        owner = _POSSESSOR.match(window)
+        if owner:
+            mention = parse_mention(owner.group(1), i)
+            return mention if mention is not None and mention.kind == "name" else None
+    return found
+
+
+_POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
 
 _NP_GAP = 48
 _ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
-_DET = re.compile(r"(?:The|the|A|An|a|an)\s+")
+# a determiner before the name; possessive ones too ("Her friend Brittany Lockwood, 20, ...")
+_DET = re.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
 _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _COMMA_NEXT = re.compile(r"\s*,")

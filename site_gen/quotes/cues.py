@@ -231,3 +231,16 @@ def is_naming(cue: str) -> bool:
 
 def base_of(cue: str) -> str:
     return FORMS.get(re.sub(r"\s+", " ", cue.lower()), cue.lower())
+
+
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|was|are|were|be|been|am|['\u2019]s|['\u2019]re)"
+    r"(?:\s+(?:also|still|now|not|again|already|repeatedly|[a-z]+ly))?\s+$")
+
+
+def is_participle(text: str, m: CueMatch) -> bool:
+    """An -ing cue without a subject of its own ("..., saying that ..."); "Trump is insisting"
+    is a finite verb with its subject before it."""
+    if not m.text.split()[0].lower().endswith("ing"):
+        return False
+    return not _PROGRESSIVE.search(text, max(0, m.pos - 30), m.pos)

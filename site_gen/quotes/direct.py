@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from site_gen.quotes.clauses import mention_after, participle_subject, subject_before
-from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, verb_use
+from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, is_participle, verb_use
 from site_gen.quotes.marks import Segment
 from site_gen.quotes.names import Mention
 from site_gen.quotes.reported import Report
@@ -61,8 +61,10 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
         return None
     _, s_end = sents.span(here)
     limit = min(s_end, next_open, seg.close_end + _AFTER_MAX)
-    acc = ACCORDING.match(text, seg.close_end + (len(text[seg.close_end:limit])
-                                                 - len(text[seg.close_end:limit].lstrip(" ,"))))
+    gap = seg.close_end
+    while gap < limit and text[gap] in " ,":
+        gap += 1
+    acc = ACCORDING.match(text, gap) if text[gap + 1:gap + 9].lower() == "ccording" else None
     if acc:
         mention = mention_after(text, acc.end(), limit)
         return Attribution("after", acc.group(), acc.start(), mention) if mention else None
@@ -85,7 +87,7 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
 def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> Attribution | None:
     """'X said: "..."', 'X described it as the "..."', '... but added that "..."'."""
     hi = seg.open_at
-    acc = [a for a in ACCORDING.finditer(text, lo, hi)]
+    acc = list(ACCORDING.finditer(text, lo, hi)) if text.find("ccording", lo, hi) >= 0 else []
     for m in reversed(_cues(text, lo, hi)):
         tail = text[m.end():hi]
         if is_naming(m.group()):
@@ -94,7 +96,7 @@ def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> A
             ok = bool((_SHORT_TAIL if short else _BEFORE_TAIL).match(tail))
         if not ok:
             continue
-        participle = m.group().lower().split()[0].endswith("ing")
+        participle = is_participle(text, m)
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
         return Attribution("before", m.group(), m.start(), mention, mention is None)

@@ -22,6 +22,7 @@ from site_gen.quotes.cues import (
     find_cues,
     is_bare,
     is_naming,
+    is_participle,
     is_transitive,
     verb_use,
 )
@@ -138,16 +139,12 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
         lo = max(0, bisect_left(opens, s_start) - 3)
         local = [s for s in segs[lo:bisect_left(opens, s_end)]
                  if s.close_end > s_start and s.open_at < s_end]
-        if not cues:
-            found = _colon(text, s_start, s_end, local) if colon else []
-            if not found and according:
-                found = _according(text, s_start, s_end, local)
-        else:
-            found = (_forward(text, s_start, s_end, local, cues)
-                     or _colon(text, s_start, s_end, local)
-                     or _parenthetical(text, s_start, s_end, local)
-                     or _according(text, s_start, s_end, local)
-                     or _trailing(text, s_start, s_end, local))
+        found = (cues and _forward(text, s_start, s_end, local, cues)
+                 or colon and _colon(text, s_start, s_end, local)
+                 or cues and _parenthetical(text, s_start, s_end, local)
+                 or according and _according(text, s_start, s_end, local)
+                 or cues and _trailing(text, s_start, s_end, local)
+                 or [])
         out += [Report(r.start, _trim_end(text, r.start, r.end), r.cue, r.cue_start, r.mention,
                        r.elided, r.emit) for r in found]
     return out
@@ -173,14 +170,33 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         if _words(rest) < 3 or _inside(c_start, segs) and _words(rest) < 3:
             continue
         lo = max([s_start] + [s.close_end for s in segs if s.close_end <= m.start()])
-        participle = m.group().lower().split()[0].endswith("ing")
-        if participle and _introduces_quotation(text, c_start, segs, cues):
-            continue  # 'While hailing X, Khamenei added, "..."': a lead-in, not a report
+        participle = is_participle(text, m)
+        if participle and _introduces_quotation(text, c_start, segs, cues) or (
+                m.start() == s_start and _finite_cue_after(c_start, cues)):
+            continue  # 'While hailing X, Khamenei added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
+        if mention is None and not participle and _inverted(text, s_start, m, s_end):
+            continue  # 'CONTENT, adds psychologist Mary Alvord.': left to ``_trailing``
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+_COMMA_GAP = re.compile(r"[ \t\u00a0]*$")
+
+
+def _inverted(text: str, s_start: int, m: CueMatch, s_end: int) -> bool:
+    """A subject-less cue right after a comma, followed by a short phrase naming someone and
+    the sentence end ("..., adds psychologist Mary Alvord."): the cue is inverted, what
+    follows it is the speaker and what precedes the comma is what was said."""
+    comma = text.rfind(",", s_start, m.start())
+    if comma < 0 or not _COMMA_GAP.match(text, comma + 1, m.start()):
+        return False
+    if _words(text[m.end():s_end]) > _TRAIL_WORDS or _words(text[s_start:comma]) < 4:
+        return False
+    mention = mention_after(text, m.end(), s_end)
+    return mention is not None and mention.kind == "name"
 
 
 _INVERTED_GAP = re.compile(r"[\s,\u2014\u2013-]*")
@@ -259,6 +275,13 @@ def _introduces_quotation(text: str, pos: int, segs: Sequence[Segment],
             if gap is not None and any(s.open_at == gap.end() for s in segs):
                 return True
     return False
+
+
+def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
+    """A cue after ``pos`` that is no participle ("Asked about it, Mr. Trump said ..."): the
+    sentence's main statement, which the participle only leads into."""
+    return any(c.start() > pos and not c.group().split()[0].lower().endswith("ing")
+               for c in cues)
 
 
 def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:

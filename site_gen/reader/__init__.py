@@ -35,7 +35,7 @@ from __future__ import annotations
 import posixpath
 
 from site_gen.model import Diagnostic
-from site_gen.reader.decode import decode_bytes
+from site_gen.reader.decode import decode_bytes, looks_binary
 from site_gen.reader.document import Document, ReadResult
 from site_gen.reader.html import read_html
 from site_gen.reader.licenses import license_id, license_info
@@ -123,6 +123,9 @@ def _read(
             ),
         )
     decoded = decode_bytes(data, html=fmt == "html")
+    if looks_binary(decoded.text):
+        message = "this is not a text file (binary data); save the article as text or HTML"
+        return ReadResult(None, (*diagnostics, Diagnostic("error", path, message)))
     if decoded.note:
         diagnostics.append(
             Diagnostic("warning", path, decoded.note + "; save the file as UTF-8 to be sure")

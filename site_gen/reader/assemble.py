@@ -34,6 +34,7 @@ def build_document(
     if merged.title:
         paragraphs = drop_repeated_title(paragraphs, tidy_title(merged.title))
     paragraphs = trim_headings(paragraphs)
+    paragraphs, notes = split_notes(paragraphs)
     body = "\n\n".join(p.text for p in paragraphs)
     title, derived = _title(merged.title, path, paragraphs)
     source_name = _source(merged, registry, path)
@@ -68,7 +69,63 @@ def build_document(
         date_basis=date_basis,
         lang=lang,
         dir=direction(lang, body),
+        notes=notes,
     )
+
+
+# "Update:", "UPDATE (Jan. 5):", "Updated March 3, 2024:", "Editor's note:", "Correction:" ...
+_NOTE_START = re.compile(
+    r"^[*_\s]*(?:update[ds]?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editors?|"
+    r"corrections?|clarifications?|programming\s+note|disclosure|"
+    r"aktualisierung|update\s+der\s+redaktion|anmerkung\s+der\s+redaktion|"
+    r"korrektur|mise\s+à\s+jour|note\s+de\s+la\s+rédaction|rectificatif|"
+    r"actualización|nota\s+del\s+editor|nota\s+de\s+la\s+redacción|fe\s+de\s+errores|"
+    r"aggiornamento|nota\s+della\s+redazione)"
+    r"(?:\s*\([^)\n]{0,40}\)|\s+(?:on\s+|am\s+|le\s+|el\s+)?[\w.,/ ]{0,30}?\d{4})?"
+    r"\s*(?:[:：—–]|-\s|$)",
+    re.IGNORECASE,
+)
+# A closing correction written as a sentence: "An earlier version of this article misstated ..."
+_CLOSING_NOTE = re.compile(
+    r"^[*_\s]*(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|post)|"
+    r"this\s+(?:article|story|post)\s+(?:has\s+been|was)\s+(?:updated|corrected|amended))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_note(paragraph: Paragraph, closing: bool = False) -> bool:
+    text = paragraph.text
+    if paragraph.kind == "h" or len(text) > 600:
+        return False
+    return bool(_NOTE_START.match(text) or (closing and _CLOSING_NOTE.match(text)))
+
+
+def split_notes(
+    paragraphs: tuple[Paragraph, ...],
+) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
+    """Editor's notes at the very start or end of the body, taken out of it.
+
+    An "Update: ..." or "Correction: ..." paragraph opening or closing the body is about the
+    article, not part of it (the first paragraph is the story's lead). A note in a blockquote
+    takes the rest of that blockquote with it. Each note is one string (its paragraphs joined by
+    a blank line). The body keeps at least one paragraph.
+    """
+    kept = list(paragraphs)
+    notes: list[str] = []
+    while len(kept) > 1 and _is_note(kept[0]):
+        take = 1
+        if kept[0].kind == "blockquote":
+            while take < len(kept) - 1 and kept[take].kind == "blockquote":
+                take += 1
+        notes.append("\n\n".join(p.text for p in kept[:take]))
+        del kept[:take]
+    closing: list[str] = []
+    while len(kept) > 1 and _is_note(kept[-1], closing=True):
+        closing.insert(0, kept.pop().text)
+    if not notes and not closing:
+        return paragraphs, ()
+    renumbered = tuple(replace(p, index=i) for i, p in enumerate(kept))
+    return renumbered, (*notes, *closing)
 
 
 def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:

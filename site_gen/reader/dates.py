@@ -84,7 +84,9 @@ def parse_date_value(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None  # a table or list is not a date (and its str() may be enormous)
+    text = str(value).strip()[:200]
     match = _ISO_PREFIX.match(text)
     if match:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))

@@ -45,7 +45,12 @@ _WHATWG = {
     "tis-620": "cp874",
     "iso-8859-11": "cp874",
     "utf8": "utf-8",
-    "unicode": "utf-16",
+    # A page cannot declare UTF-16 in a <meta> it could be read by: browsers take UTF-8.
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "unicode": "utf-8",
+    "x-user-defined": "cp1252",
 }
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(
@@ -91,13 +96,15 @@ def decode_bytes(data: bytes, html: bool = False) -> Decoded:
         found = _decode_declared(data)
         if found:
             return found
+    # UTF-16 before UTF-8: UTF-16 text of ASCII or Cyrillic letters is also valid UTF-8 (full of
+    # NULs and control characters); real UTF-8 text has no NUL bytes, so this costs nothing.
+    utf16 = _guess_utf16(data) if b"\x00" in data[:4096] else None
+    if utf16:
+        return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _guess_utf16(data)
-    if utf16:
-        return utf16
     return _guess(data)
 
 
@@ -125,15 +132,22 @@ def _guess_utf16(data: bytes) -> Decoded | None:
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) / 2
-    codec = "utf-16-le" if odd_nuls > 0.3 * half and even_nuls < 0.05 * half else None
-    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+    # The high bytes of UTF-16 are NUL for Latin text; for other scripts (Cyrillic: 0x04) only
+    # spaces and punctuation have them, so a tenth of NULs on one side only is enough, when
+    # the result then reads as text.
+    codec = "utf-16-le" if odd_nuls > 0.1 * half and even_nuls < 0.02 * half else None
+    if even_nuls > 0.1 * half and odd_nuls < 0.02 * half:
         codec = "utf-16-be"
     if not codec:
         return None
     try:
-        return Decoded(data.decode(codec), codec)
+        text = data[: len(data) // 2 * 2].decode(codec)
     except UnicodeDecodeError:
         return None
+    shown = text[:2000]
+    if sum(c.isprintable() or c.isspace() for c in shown) < 0.95 * len(shown):
+        return None
+    return Decoded(text, codec, "no byte-order mark; read as UTF-16 (a guess)")
 
 
 def _looks_western(text: str) -> bool:
@@ -175,3 +189,13 @@ def _guess(data: bytes) -> Decoded:
             pass
     text = data.decode("cp1252", errors="replace")
     return Decoded(text, "cp1252", "not UTF-8; read as Windows-1252 (a guess)")
+
+
+def looks_binary(text: str) -> bool:
+    """True when decoded text is mostly not text (control characters, undecodable bytes): an
+    image, an archive or a damaged file, which no reading can turn into an article."""
+    sample = text[:10000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v"))
+    return bad > 0.1 * len(sample)

@@ -28,6 +28,9 @@ class Document:
     date_basis: str | None = None
     lang: str | None = None
     dir: Direction = "ltr"
+    # Editor's notes ("Update: ...", "Correction: ...") found at the start or end of the body and
+    # taken out of ``paragraphs``; one string per note, in order (leading notes first).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ Paragraphs of HTML have no offsets into the file (``start=-1``): the file is mar
 
 from __future__ import annotations
 
-from site_gen.model import Diagnostic
+import re
+
+from site_gen.model import Diagnostic, Paragraph
 from site_gen.reader.assemble import build_document
 from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
-from site_gen.reader.html_body import body_paragraphs, recover_lead
+from site_gen.reader.html_body import Body, body_paragraphs, recover_lead
 from site_gen.reader.html_fields import (
     article_url,
     choose_authors,
@@ -28,6 +30,7 @@ from site_gen.reader.html_fields import (
 from site_gen.reader.html_meta import parse_tree, read_page_meta
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
+from site_gen.reader.normalize import clean_inline
 from site_gen.registry import Registry
 
 
@@ -44,6 +47,34 @@ def _extract(raw: str):
     )
 
 
+class _Nothing:
+    """What trafilatura says about a page it found no main text in: nothing."""
+
+    url = title = author = date = sitename = license = language = None
+
+
+def fallback_paragraphs(tree) -> tuple[Paragraph, ...]:
+    """The page's text blocks when the extractor finds no article in it (a short page, a text
+    file saved as .html): every paragraph-like element, else the body's text by blank lines."""
+    if tree is None:
+        return ()
+    texts: list[tuple[str, str]] = []
+    for el in tree.iter("p", "h2", "h3", "h4", "li", "blockquote", "pre"):
+        if any(a.tag in ("nav", "header", "footer", "aside") for a in el.iterancestors()):
+            continue
+        text = clean_inline(el.text_content())
+        if text:
+            texts.append(("h" if el.tag[0] == "h" else "p", text))
+    if not texts:
+        body = tree.find(".//body")
+        source = body if body is not None else tree
+        for junk in source.xpath(".//script | .//style | .//noscript | .//head"):
+            junk.drop_tree()
+        whole = source.text_content() if hasattr(source, "text_content") else ""
+        texts = [("p", t) for t in (clean_inline(b) for b in re.split(r"\n\s*\n", whole)) if t]
+    return tuple(Paragraph(i, text, -1, (), kind) for i, (kind, text) in enumerate(texts[:2000]))
+
+
 def _people(authors: list[str], sites: list[str]) -> list[str]:
     """The authors that are not the site itself (an organisation byline is a weak author)."""
     return [a for a in authors if not matches_site(a, sites)]
@@ -58,14 +89,19 @@ def _dateline_date(dateline) -> str | None:
 
 
 def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
-    page = read_page_meta(parse_tree(raw))
+    tree = parse_tree(raw)
+    page = read_page_meta(tree)
     extracted = _extract(raw)
-    if extracted is None or extracted.body is None:
+    if extracted is not None and extracted.body is not None:
+        body = body_paragraphs(extracted.body)
+    else:
+        extracted = _Nothing()
+        body = Body(fallback_paragraphs(tree))
+    if not body.paragraphs:
         message = "no article text found in this page; save the article page itself"
         return ReadResult(None, (Diagnostic("error", path, message),))
     url = article_url(page.url or extracted.url)
     sites = site_names(page, registry, url)
-    body = body_paragraphs(extracted.body)
     paragraphs = recover_lead(body.paragraphs, page.descriptions, page.body_text)
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = body.byline or choose_authors(page, sites, extracted.author, registry)

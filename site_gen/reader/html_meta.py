@@ -192,7 +192,7 @@ def _read_meta_tag(meta: PageMeta, el) -> None:
 def _read_json_ld(meta: PageMeta, text: str) -> None:
     try:
         data = json.loads(text.strip().rstrip(";"))
-    except ValueError:
+    except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD says nothing
         return
     for obj in _objects(data):
         kinds = obj.get("@type")

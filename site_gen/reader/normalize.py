@@ -8,7 +8,8 @@ original of display character ``i``.
 What changes, and why:
 * runs of whitespace (newlines of hard-wrapped lines, NBSP, tabs) become one space, because
   they are layout, not content; NBSP and a single newline are same-length substitutions;
-* zero-width spaces, soft hyphens, BOMs and other format characters are dropped; ZWNJ and ZWJ
+* zero-width spaces, soft hyphens, BOMs, other format characters and control characters are
+  dropped; ZWNJ and ZWJ
   are kept (Persian and Indic scripts need them inside words);
 * Unicode NFC (decomposed accents from Mac files compose);
 * mojibake ("SÃ£o Paulo") is repaired with ftfy, but quotation marks are left exactly as
@@ -17,7 +18,6 @@ What changes, and why:
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -27,6 +27,8 @@ import ftfy
 # bidi marks that scrapers leave behind). ZWNJ (U+200C) / ZWJ (U+200D) are letters' glue: kept.
 _DROP = frozenset(
     "\u200b\u00ad\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063"
+    # C0 controls other than whitespace (NULs of a damaged file, escape codes): never text.
+    + "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
 )
 _SPACE = frozenset(
     " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -63,6 +65,7 @@ _NEEDS_WORK = re.compile(
 
 
 _TO_SPACE = {ord(c): " " for c in _SPACE}
+SPACE_CLASS = "[" + re.escape("".join(sorted(_SPACE))) + "]"  # a regex class of the spaces
 
 
 def is_space(ch: str) -> bool:
@@ -122,17 +125,81 @@ def _repair_mojibake(text: str, origin: list[int]) -> tuple[str, list[int]]:
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if fixed == text:
         return text, origin
+    if len(text) <= _CHUNK:
+        return fixed, _realign(text, fixed, origin)
+    # Aligning a long text with its repair in one diff is quadratic; mojibake is local (a few
+    # bytes of one word), so repair and align chunk by chunk instead.
+    out: list[str] = []
     new_origin: list[int] = []
-    matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            new_origin.extend(origin[i1:i2])
-        elif j2 > j1:
-            span = max(i2 - i1, 1)
-            for j in range(j2 - j1):
-                idx = i1 + (j * span) // (j2 - j1)
-                new_origin.append(origin[min(idx, len(origin) - 1)])
-    return fixed, new_origin
+    for a, b in _chunks(text):
+        piece = text[a:b]
+        repaired = piece if piece.isascii() else ftfy.fix_text(piece, config=_FTFY_CONFIG)
+        out.append(repaired)
+        new_origin.extend(
+            origin[a:b] if repaired == piece else _realign(piece, repaired, origin[a:b])
+        )
+    return "".join(out), new_origin
+
+
+_CHUNK = 600
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of at most ``_CHUNK`` characters, cut after a line or a space (where mojibake,
+    which lives inside words, cannot be cut in two), anywhere only as a last resort."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + _CHUNK)
+        if end < len(text):
+            window = text[pos:end]
+            cut = max(window.rfind("\n"), window.rfind(" "))
+            end = pos + cut + 1 if cut > 0 else end
+        spans.append((pos, end))
+        pos = end
+    return spans
+
+
+def _realign(text: str, fixed: str, origin: list[int]) -> list[int]:
+    """The origin map of ``fixed`` (a repair of ``text``) given the one of ``text``.
+
+    Linear-time: walk both strings; where they differ, resynchronise at the nearest point
+    (within ``_WINDOW`` characters each, fewest characters replaced) where they agree again,
+    and map the replaced characters proportionally. Repairs are short replacements, so this
+    finds them; a general diff (difflib) is quadratic on texts that changed a lot.
+    """
+    out: list[int] = []
+    i = j = 0
+    n, m = len(text), len(fixed)
+    while j < m:
+        if i < n and text[i] == fixed[j]:
+            out.append(origin[i])
+            i += 1
+            j += 1
+            continue
+        di, dj = _resync(text, fixed, i, j)
+        for k in range(dj):
+            idx = i + (k * di) // dj if di else i
+            out.append(origin[min(idx, n - 1)])
+        i, j = i + di, j + dj
+    return out
+
+
+_WINDOW = 8
+
+
+def _resync(text: str, fixed: str, i: int, j: int) -> tuple[int, int]:
+    """(characters of ``text``, characters of ``fixed``) replaced at a mismatch at (i, j)."""
+    for total in range(1, 2 * _WINDOW + 1):
+        for di in range(max(0, total - _WINDOW), min(total, _WINDOW) + 1):
+            dj = total - di
+            if dj == 0:
+                continue  # the repair deleted text[i:i+di]: try a replacement first
+            if i + di < len(text) and j + dj < len(fixed) and text[i + di] == fixed[j + dj]:
+                return di, dj
+            if i + di >= len(text) and j + dj >= len(fixed):
+                return di, dj
+    return 1, 1
 
 
 def clean_inline(text: str) -> str:

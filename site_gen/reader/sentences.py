@@ -21,9 +21,12 @@ _OPEN_ONLY = "“„«‹「『"
 _CLOSE_ONLY = "”»›」』"
 _AMBIGUOUS = '"'
 _FINAL = ".!?。！？؟।"
+_QUOTE_MARK = re.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
 
 _BOUNDARY = re.compile(
-    r"(?P<end>[.!?。！？؟।]+[\"”’'»)\]」』]*)"  # final punctuation, closing marks
+    # A run of final punctuation is matched once, from its first mark, possessively: without
+    # that, a long run ("......") is retried from every position (quadratic time).
+    r"(?<![.!?。！？؟।])(?P<end>[.!?。！？؟।]++[\"”’'»)\]」』]*+)"  # final marks, closing marks
     r"(?P<gap>\s+|(?<=[。！？」』])(?=\S))"  # then space (CJK needs none)
 )
 _NEXT_START = re.compile(r"[\"“„«‘'(\[「『]?\s*(?:[^\W\d_]|\d)")
@@ -48,15 +51,14 @@ def _scan_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     orphans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):  # only the marks: a per-character loop is slow
+        i, ch = match.start(), match.group()
         if ch in _OPEN_ONLY:
             opening = True
         elif ch in _CLOSE_ONLY:
             opening = False
         elif ch in _AMBIGUOUS:
             opening = _straight_opens(text, i, open_at is not None)
-        else:
-            continue
         if opening:
             if open_at is not None:
                 orphans.append((open_at, i))  # an earlier unclosed opening is abandoned

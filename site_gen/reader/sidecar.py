@@ -8,6 +8,7 @@ noticed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
@@ -64,6 +65,8 @@ def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]
                 _toml_line(str(exc)),
             )
         ]
+    except RecursionError:
+        return None, [Diagnostic("error", path, "sidecar is nested too deeply; use flat keys")]
     if not isinstance(values, dict):
         return None, [Diagnostic("error", path, 'sidecar must be a table of keys (title = "...")')]
     return meta_from_mapping(values, "sidecar", path)
@@ -74,29 +77,45 @@ def _toml_line(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_SCALARS = (str, int, float, dt.date, dt.time)
+
+
 def _text(value: object) -> str | None:
-    if value is None:
+    """A metadata value as text: a scalar, or a list of scalars joined; anything else (a table,
+    nested lists: a mistake, or a YAML alias bomb whose ``str`` would never end) says nothing."""
+    if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) or None
+        items = [str(v).strip() for v in value[:50] if isinstance(v, _SCALARS)]
+        return ", ".join(i for i in items if i)[:1000] or None
+    if not isinstance(value, _SCALARS):
+        return None
     text = str(value).strip()
-    return text or None
+    return text[:1000] or None
 
 
 def _authors(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
     if isinstance(value, dict):
         value = value.get("name")
     if isinstance(value, (list, tuple)):
         names: list[str] = []
-        for item in value:
+        for item in value[:50]:
             if isinstance(item, dict):
                 item = item.get("name")
-            if item:
-                names.extend(split_names(str(item)) or [str(item).strip()])
+            text = _text(item) if not isinstance(item, (list, tuple)) else None
+            if text:
+                names.extend(split_names(text) or [text])
         return tuple(names)
-    return tuple(split_names(str(value))) if str(value).strip() else ()
+    text = _text(value)
+    return tuple(split_names(text)) if text else ()
+
+
+def _shown(value: object) -> str:
+    """A value for a message: its repr, cut short (a list or table may be huge)."""
+    if not isinstance(value, _SCALARS):
+        return f"(a {type(value).__name__})"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def meta_from_mapping(values: dict, basis: str, path: str) -> tuple[Meta, list[Diagnostic]]:
@@ -120,7 +139,8 @@ def meta_from_mapping(values: dict, basis: str, path: str) -> tuple[Meta, list[D
             Diagnostic(
                 "warning",
                 path,
-                f"{basis}: date {published_raw!r} is not a date I can read; write it as YYYY-MM-DD",
+                f"{basis}: date {_shown(published_raw)} is not a date I can read; "
+                "write it as YYYY-MM-DD",
             )
         )
     license_raw = _text(get.get("license", get.get("licence")))
