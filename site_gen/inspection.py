@@ -39,6 +39,7 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
         "attribution": a.attribution,
         "url": a.url,
         "paragraphs": [p.text for p in a.paragraphs],
+        "notes": list(a.notes),
         "quotes": [
             {
                 "id": q.id,

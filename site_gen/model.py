@@ -136,6 +136,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[SpeakerMention, ...] = ()
     also_paths: tuple[str, ...] = ()  # other input files holding the same article (duplicates)
+    notes: tuple[str, ...] = ()  # editor's notes ("Update: ...") kept apart from the body
 
 
 @dataclass(frozen=True)

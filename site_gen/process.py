@@ -86,4 +86,5 @@ def _article(
         dir=doc.dir,
         quotes=quotes,
         speakers=speakers,
+        notes=doc.notes,
     )

@@ -201,3 +201,27 @@ def test_user_sources_toml_renames_an_outlet(make_project) -> None:
     assert "presstv-iran" in pages
     html = (root / "build" / "sources" / "presstv-iran" / "index.html").read_text()
     assert "https://www.presstv.ir" in html
+
+
+def test_editor_note_is_kept_apart_from_the_body(make_project) -> None:
+    root = make_project(
+        {
+            "content/post.md": (
+                "---\ntitle: Certificates for addresses\n---\n"
+                "> Update: this feature is now generally available.\n\n"
+                "The first paragraph of the post itself.\n\nA second paragraph.\n"
+            )
+        }
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "site_gen", "inspect", str(root / "content/post.md"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rec = json.loads(proc.stdout)
+    assert rec["paragraphs"][0] == "The first paragraph of the post itself."
+    assert rec["notes"] and rec["notes"][0].startswith("Update:")
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    (page,) = (root / "build/articles").glob("*/index.html")
+    assert 'class="editor-note"' in page.read_text()
