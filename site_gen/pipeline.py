@@ -80,19 +80,32 @@ def sidecar_for(path: Path) -> Path | None:
     return None
 
 
+# No news article comes near this; a larger file is a mistake (a dump, a video) or hostile, and
+# reading it would stall the whole build.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def _read_input(path: Path, rel: str, side_rel: str | None) -> InputFile | Diagnostic:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return Diagnostic(
+                "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
+            )
+        side = path.with_name(side_rel.rsplit("/", 1)[-1]) if side_rel else None
+        side_data = side.read_bytes() if side else None
+        return InputFile(rel, path.read_bytes(), side_data, side_rel)
+    except OSError as exc:
+        return Diagnostic("error", rel, f"cannot read file: {exc.strerror or exc}")
+
+
 def load_inputs(content_dir: Path) -> tuple[list[InputFile], list[Diagnostic]]:
     inputs, diagnostics = [], []
     for p in discover(content_dir):
-        rel = p.relative_to(content_dir).as_posix()
-        try:
-            data = p.read_bytes()
-            side = sidecar_for(p)
-            side_data = side.read_bytes() if side else None
-        except OSError as exc:
-            diagnostics.append(Diagnostic("error", rel, f"cannot read file: {exc.strerror}"))
-            continue
+        side = sidecar_for(p)
         side_rel = side.relative_to(content_dir).as_posix() if side else None
-        inputs.append(InputFile(rel, data, side_data, side_rel))
+        got = _read_input(p, p.relative_to(content_dir).as_posix(), side_rel)
+        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
     return inputs, diagnostics
 
 
@@ -106,18 +119,9 @@ def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnost
             inputs += more
             diagnostics += diags
             continue
-        try:
-            side = sidecar_for(given)
-            inputs.append(
-                InputFile(
-                    given.name,
-                    given.read_bytes(),
-                    side.read_bytes() if side else None,
-                    side.name if side else None,
-                )
-            )
-        except OSError as exc:
-            diagnostics.append(Diagnostic("error", str(given), f"cannot read file: {exc.strerror}"))
+        side = sidecar_for(given)
+        got = _read_input(given, given.name, side.name if side else None)
+        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
     return inputs, diagnostics
 
 

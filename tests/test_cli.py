@@ -225,3 +225,14 @@ def test_editor_note_is_kept_apart_from_the_body(make_project) -> None:
     assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
     (page,) = (root / "build/articles").glob("*/index.html")
     assert 'class="editor-note"' in page.read_text()
+
+
+def test_oversized_file_is_skipped_with_a_message(make_project, capsys, monkeypatch) -> None:
+    from site_gen import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_FILE_BYTES", 10_000)
+    root = make_project({"content/huge.txt": "Words and more words. " * 1000}, seeds=True)
+    assert main(["build", "--config", str(root / "site.toml")]) == 0
+    captured = capsys.readouterr()
+    assert "huge.txt: error: larger than" in captured.err
+    assert "Built 2 articles" in captured.out
