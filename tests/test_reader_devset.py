@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not (DEV / "cases").is_dir(), reason="private de
 
 # Minimum normalized accuracy per field (fraction of the cases that have the field).
 THRESHOLDS = {
-    "title": 0.96,
+    "title": 0.98,
     "title_slug": 0.95,
     "source": 0.95,
     "author": 0.95,

@@ -15,7 +15,8 @@ The paragraphs are joined with blank lines so that a quotation or a sentence can
 across paragraph boundaries; offsets are mapped back to each paragraph at the end. A quotation
 over several paragraphs becomes one ``Quote`` per paragraph (consecutive ids, one speaker);
 ``chains.chains`` groups the pieces again for display. The cue lexicon is English: for another
-``lang`` only quotation marks are read.
+``lang`` only quotation marks are read, attributed by ``foreign`` from strong evidence only, and
+every name must pass ``plausible.admit`` (a speaker gets a public page).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from site_gen.model import Quote, SpeakerMention
+from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
 from site_gen.quotes.clauses import sentence_subject
 from site_gen.quotes.direct import Attribution, attribute
@@ -64,12 +66,13 @@ def _join(paragraphs: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _items(text: str, sents: Sentences, attributed: list[tuple[Segment, Attribution]],
-           reports: list[Report]) -> list[tuple[int, int, object]]:
-    """Everything to resolve, in reading order: sentence subjects, reports and quotations."""
+           reports: list[Report], subjects: bool = True) -> list[tuple[int, int, object]]:
+    """Everything to resolve, in reading order: sentence subjects (English only: elsewhere the
+    clause rules misread the sentence), reports and quotations."""
     items: list[tuple[int, int, object]] = []
     quoted = sorted((seg.open_at, seg.close_end) for seg, _ in attributed)
     opens = [a for a, _ in quoted]
-    for k in range(len(sents)):
+    for k in range(len(sents) if subjects else 0):
         s, e = sents.bounds(k)
         j = bisect_right(opens, s - 1) - 1  # the last quotation opening before s
         if j < 0 or not quoted[j][1] > s:
@@ -134,16 +137,19 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
 
 def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extraction:
     """Find direct and reported quotations in an article's paragraphs and attribute them."""
-    english = lang is None or lang.lower().startswith("en")
+    code = (lang or "en").lower()[:2]
+    english = code == "en"
     text, spans = _join(paragraphs)
     sents = split_sentences(text)
     segs = find_segments(text, spans, sents)
     # The cue lexicon is English: elsewhere only quotation marks are read (no reported speech,
-    # and a quotation is not dropped as a scare quote for lack of an English cue).
+    # no scare quotes dropped for lack of an English cue), attributed by ``foreign``'s patterns.
     reports = find_reported(text, sents, segs) if english else []
-    attributed = attribute(text, sents, segs, reports, scare_quotes=english)
-    cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)])
-    found = _resolve(text, sents, cast, _items(text, sents, attributed, reports))
+    attributed = attribute(text, sents, segs, reports) if english else \
+        foreign.attribute(text, sents, segs, code)
+    cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
+                code)
+    found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
     return _build(found, spans, paragraphs)
 
 

@@ -26,6 +26,7 @@ from site_gen.quotes.names import (
     clean_name,
     role_head,
 )
+from site_gen.quotes.plausible import admit, lower_words, new_name_ok
 
 _ORG_WORDS = frozenset(
     """bank republic movement party house committee department university college school court
@@ -187,8 +188,11 @@ def _run_info(run: str) -> str | _RunInfo | None:
 class Cast:
     """The people of one article, and the resolution of mentions to them."""
 
-    def __init__(self, text: str, headings: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str, headings: Sequence[tuple[int, int]] = (), lang: str = "en",
+                 ) -> None:
         self.text = text
+        self.lang = lang  # two-letter code; names are admitted by ``plausible.admit``
+        self._lower: frozenset[str] | None = None
         self.people: list[Person] = []
         self.by_surname: dict[str, list[Person]] = {}
         self.events: list[tuple[int, Person]] = []  # focus events, sorted by offset
@@ -209,9 +213,21 @@ class Cast:
     def in_heading(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headings)
 
+    def lower(self) -> frozenset[str]:
+        """The article's lower-case words, read once and only when a one-word name is new."""
+        if self._lower is None:
+            self._lower = lower_words(self.text)
+        return self._lower
+
     # ---------------------------------------------------------------- inventory
     def _collect(self, m: re.Match[str], info: _RunInfo) -> None:
         tokens, titles, gender, form = info
+        name = admit(tokens, self.lang)
+        if name is None or (name != tokens and not _person_like(name, titles)) \
+                or not new_name_ok(name, None):
+            return
+        if name != tokens:
+            tokens, form = name, " ".join(name)
         person = self._match(tokens, gender, create=True)
         if person is None:
             return
@@ -246,6 +262,10 @@ class Cast:
                 same = compatible or same
             if same:
                 return same[0]
+            if self.lang != "en":  # "Malín" for "Malín Brand": a first name alone, by custom
+                firsts = [p for p in self.people if len(p.tokens) > 1 and p.tokens[0] == tokens[0]]
+                if len(firsts) == 1:
+                    return firsts[0]
         if not create:
             return None
         person = Person(" ".join(tokens), tuple(tokens), gender or _gender(tokens))
@@ -273,11 +293,14 @@ class Cast:
                 [mention.name], [], None)
             if mention.kind == "org":
                 self.orgs.append((mention.start, mention.name))
-            if tokens:
+            name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens
+            if name:
                 create = not self.in_heading(mention.start) and (
                     not subject or mention.kind == "org" or _person_like(
-                    tokens, mention.role.split() if mention.role else []))
-                person = self._match(tokens, mention.gender, create=create)
+                    name, mention.role.split() if mention.role else [])) and (
+                    mention.kind == "org"
+                    or new_name_ok(name, self.lower() if len(name) == 1 else None))
+                person = self._match(name, mention.gender, create=create)
                 if person is not None and mention.kind == "org":
                     person.heads.add(mention.name.split()[-1].lower())
                 if person is not None and mention.role:
@@ -294,8 +317,9 @@ class Cast:
             else:
                 person = self._by_role(mention.role, mention.start)
         if person is not None:
-            if mention.kind != "pronoun" and mention.text not in person.forms:
-                person.forms.append(mention.text)
+            if mention.kind != "pronoun" and mention.text not in person.forms and (
+                    mention.kind != "name" or self.lang == "en" or person.key in mention.text):
+                person.forms.append(mention.text)  # not "Según Hurtado" for "Hurtado"
             self.focus(person, pos)
         return person
 

@@ -143,7 +143,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
                 continue
             att = NONE
         out.append((seg, att))
-    return _share_in_chains(out)
+    return share_in_chains(out)
 
 
 def _distance(seg: Segment, cue_start: int) -> int:
@@ -164,7 +164,7 @@ def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, 
 _COMMA_AFTER = re.compile(r"\s*[,\u2014\u2013-]")
 
 
-def _share_in_chains(found: list[tuple[Segment, Attribution]]) -> list[tuple[Segment, Attribution]]:
+def share_in_chains(found: list[tuple[Segment, Attribution]]) -> list[tuple[Segment, Attribution]]:
     """A multi-paragraph quotation is attributed once (usually in its last paragraph): every
     cue-less part of the chain takes the attribution of the nearest attributed part."""
     out = list(found)

@@ -208,11 +208,16 @@ def _parse(text: str) -> tuple[int, Mention] | None:
 _OF_PLACE_END = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?$")
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
+
+
 def _classify(t: str) -> Mention | None:
     start = 0
     low = t.lower()
     if low in PRONOUNS:
         return Mention(t, start, "pronoun", gender=PRONOUNS[low])
+    if _DOTTED.fullmatch(t):  # "U.S", "U.N.": an abbreviated organisation, not "S"
+        return Mention(t, start, "org", t.rstrip(".") + ".", role=t)
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
     if place is not None:  # "Gov. Mike Pence of Indiana": the name before the place
         person = _classify(t[:place.start()])

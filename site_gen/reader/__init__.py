@@ -24,10 +24,11 @@ is the publication date, else the event date stated in the text, else None (neve
 
 Modules: ``decode`` (bytes -> str), ``normalize`` (display text with offsets), ``layout`` and
 ``paragraphs`` (paragraph spans of plain text), ``sentences`` (quotation-aware boundaries),
-``attribution`` + ``licenses`` (credit lines, SPDX ids, ``license_info``), ``datelines``,
-``dates``, ``titles``, ``language``, ``meta`` (layers and precedence), ``sidecar``, the formats
-``txt`` / ``markdown`` / ``html`` (with ``html_meta``: what a page declares, ``html_fields``:
-choosing among it, ``html_body``: the body's edges), and ``assemble`` (layers -> Document).
+``attribution`` + ``licenses`` (credit lines, SPDX ids, ``license_info``), ``bylines`` (the
+names of a credit line), ``datelines``, ``dates``, ``titles``, ``language``, ``meta`` (layers
+and precedence), ``sidecar``, the formats ``txt`` / ``markdown`` / ``html`` (with
+``html_meta``: what a page declares, ``html_fields``: choosing among it, ``html_body``: the
+body's edges), and ``assemble`` (layers -> Document).
 """
 
 from __future__ import annotations

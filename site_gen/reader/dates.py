@@ -90,6 +90,9 @@ def parse_date_value(value: object) -> str | None:
     match = _ISO_PREFIX.match(text)
     if match:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = re.match(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T|$)", text)  # 20230621
+    if match:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = re.match(r"^\s*([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b", text)
     if match:
         return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))

@@ -104,13 +104,15 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     sites = site_names(page, registry, url)
     paragraphs = recover_lead(body.paragraphs, page.descriptions, page.body_text)
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
-    authors = body.byline or choose_authors(page, sites, extracted.author, registry)
+    authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]
     layer = Meta(
         basis="page metadata",
         title=choose_title(page, sites, extracted.title),
-        published=choose_date(page) or _dateline_date(dateline) or parse_date_value(extracted.date),
+        published=choose_date(page, url)
+        or _dateline_date(dateline)
+        or parse_date_value(extracted.date),
         site_name=choose_site(page, registry, url, extracted.sitename),
         url=url,
         authors=tuple(authors),

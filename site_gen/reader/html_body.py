@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from site_gen.model import Paragraph
+from site_gen.reader.bylines import parse_byline
 from site_gen.reader.datelines import find_dateline
 from site_gen.reader.normalize import clean_inline
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
+_BY_LINE = re.compile(r"^(?:By|Von|Par|Por|Door|Av|Af)\s+\S", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
 _FINAL = '.!?。！？؟।"”’»)】」』'
 _SENTENCE_FINAL = ".!?。！？؟।"
@@ -100,14 +102,17 @@ def raw_blocks(body) -> list[tuple[str, str]]:
     return out
 
 
-def _byline(text: str) -> str | None:
+def _byline(text: str) -> list[str] | None:
+    """The names of a byline paragraph ("JANE EXAMPLE", "By A and B"), None if it is not one.
+    A "By ..." line naming only staff ("By Our Foreign Staff") is a byline naming nobody."""
     match = _NAME_LINE.match(text)
-    if not match:
-        return None
-    name = match.group("name")
-    words = name.split()
-    if name.isupper() or all(w[:1].isupper() for w in words):
-        return name
+    if match:
+        name = match.group("name")
+        if name.isupper() or all(w[:1].isupper() for w in name.split()):
+            return [name]
+    if _BY_LINE.match(text):
+        people, others = parse_byline(text)
+        return people or others
     return None
 
 
@@ -192,9 +197,9 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
     while len(blocks) > 1:
         kind, text = blocks[0]
         real_follows = any(_is_real(t) for _, t in blocks[1:8])
-        name = _byline(text) if kind == "p" and len(text) < 40 else None
-        if name:
-            authors.append(name)
+        names = _byline(text) if kind == "p" and len(text) < 100 else None
+        if names is not None:
+            authors.extend(names)
         elif not (kind == "h" and real_follows) and not _is_lead_junk(text, real_follows):
             break
         blocks = blocks[1:]

@@ -1,15 +1,17 @@
 """Choosing a page's title, site name, authors and date among what it declares.
 
-* Title: the ``<title>`` is what the publisher calls the page, decorated with the site name
-  ("Headline | Site", "Headline - Section - Site", "Headline @ Blog :: Host ::"). A shorter
-  declared headline (og:title, JSON-LD) that the ``<title>`` starts with is the undecorated form;
-  otherwise the segments naming the site (or a date) are cut off.
-* Site name: ``og:site_name``, JSON-LD publisher, ``application-name``; a URL given as a name
-  becomes its host; else the registry's outlet for the page's URL.
+* Title: the wording most declarations agree on (``<title>`` without its site segments,
+  JSON-LD ``headline``, og:title, the ``<h1>``), ties going to the ``<title>``'s; else a
+  declared headline the ``<title>`` starts with; else the ``<title>`` with the segments naming
+  the site (or a date) cut off ("Headline | Site", "Headline - Section - Site").
+* Site name: ``og:site_name``, JSON-LD publisher, ``application-name`` (a URL becomes the
+  registered outlet or its host; a tagline after the name is cut); else the registry's outlet
+  for the page's URL; else the ``<title>``'s site segment.
 * Authors: personal names beat organisation names (a page's author meta often repeats the
-  site name); URLs, handles and CMS accounts are dropped; credentials ("MA", "PhD") and trailing
-  dates are cut from bylines.
-* Date: JSON-LD ``datePublished``, then ``article:published_time`` and similar, then trafilatura.
+  site name); URLs, handles, CMS accounts and staff credits are dropped; credentials, roles,
+  desks and glued dates are cut from bylines (``bylines``).
+* Date: declared (JSON-LD ``datePublished``, ``article:published_time`` and similar), then the
+  URL's date, then dates the page only shows; never from script blobs or comments.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from site_gen.reader.attribution import split_names
+from site_gen.reader.bylines import parse_byline
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -59,11 +61,9 @@ def choose_title(meta: PageMeta, sites: list[str], fallback: str | None) -> str 
     """The headline of the page, without site decorations."""
     tag = meta.title_tag or ""
     declared = [t for t in [*meta.titles, *meta.h1] if t]
-    # The declared headline (JSON-LD, og:title) that the page also shows as its <h1> is the one.
-    shown = {name_key(h) for h in meta.h1}
-    for title in meta.titles:
-        if name_key(title) in shown and not matches_site(title, sites):
-            return title.strip()
+    agreed = _agreed_title(meta, sites)
+    if agreed:
+        return agreed
     # A declared headline the <title> starts with (or contains) is the undecorated form.
     inside = [t for t in declared if 8 <= len(t) < len(tag) and tag.startswith(t.rstrip(" ."))]
     if inside:
@@ -75,6 +75,34 @@ def choose_title(meta: PageMeta, sites: list[str], fallback: str | None) -> str 
         if cleaned and not matches_site(cleaned, sites):
             return cleaned
     return fallback
+
+
+def _agreed_title(meta: PageMeta, sites: list[str]) -> str | None:
+    """The headline most of the page's independent declarations agree on.
+
+    The ``<title>`` (without its site segments), the JSON-LD headline, og:title (with
+    twitter:title, set from the same field), other title metas and the ``<h1>`` each vote once
+    for a wording. Pages often carry two wordings (an SEO one and a displayed one); a wording
+    at least two declarations share wins, and a tie goes to the one the ``<title>`` agrees with:
+    the ``<title>`` is what the publisher names the page in every listing.
+    """
+    # Every declaration may carry the site suffix ("Headline - Site" in og:title too).
+    votes = [(kind, strip_site(text, sites)) for kind, text in meta.title_votes]
+    if meta.title_tag:
+        votes.append(("tag", strip_site(meta.title_tag, sites)))
+    votes.extend(("h1", h) for h in meta.h1)
+    tally: dict[str, set[str]] = {}
+    wording: dict[str, str] = {}
+    for kind, text in votes:
+        key = name_key(text)
+        if not key or matches_site(text, sites):
+            continue
+        tally.setdefault(key, set()).add(kind)
+        wording.setdefault(key, text.strip())
+    ranked = sorted(tally, key=lambda k: (len(tally[k]), "tag" in tally[k]), reverse=True)
+    if ranked and len(tally[ranked[0]]) >= 2:
+        return wording[ranked[0]]
+    return None
 
 
 def strip_site(title: str, sites: list[str]) -> str:
@@ -107,6 +135,9 @@ def site_names(meta: PageMeta, registry: Registry, url: str | None) -> list[str]
     for name in declared_sites(meta):
         host = host_of(name) if "://" in name or name.startswith("www.") else None
         names.append(host or name)
+        cleaned = clean_site(name, meta, registry)
+        if cleaned:
+            names.append(cleaned)
     page_url = article_url(url)
     if page_url:
         found = registry.lookup(page_url)
@@ -117,6 +148,8 @@ def site_names(meta: PageMeta, registry: Registry, url: str | None) -> list[str]
         if host:
             names.append(host)
             names.append(host.split(".")[-2] if host.count(".") >= 1 else host)
+    if not names:
+        names.append(site_from_title(meta, page_url) or "")
     return [n for n in dict.fromkeys(n.strip() for n in names) if n]
 
 
@@ -170,19 +203,64 @@ def linked_site(meta: PageMeta, registry: Registry) -> str | None:
 def choose_site(
     meta: PageMeta, registry: Registry, url: str | None, fallback: str | None
 ) -> str | None:
+    """The outlet's name: declared (cleaned), else the registry's for the URL, else the
+    ``<title>``'s site segment, else what trafilatura or the page's own links say."""
     for name in declared_sites(meta):
-        if "://" in name or name.startswith("www."):
-            host = host_of(name)
-            found = registry.lookup(name)
-            return found.name if found else host
-        if name.strip():
-            return name.strip()
+        cleaned = clean_site(name, meta, registry)
+        if cleaned:
+            return cleaned
     page_url = article_url(url)
     if page_url:
         found = registry.lookup(page_url)
         if found:
             return found.name
-    return fallback or linked_site(meta, registry)
+    return site_from_title(meta, page_url) or fallback or linked_site(meta, registry)
+
+
+def clean_site(name: str, meta: PageMeta, registry: Registry) -> str | None:
+    """A declared site name without its decorations: a URL becomes the registered outlet or
+    its host; "Outlet - Tagline" / "Outlet | Breaking News" keeps the segment the ``<title>``
+    also names (else the first one: the name comes before the tagline)."""
+    name = name.strip()
+    if "://" in name or name.startswith("www."):
+        found = registry.lookup(name)
+        return found.name if found else host_of(name)
+    parts = _segments(name)
+    if len(parts) <= 1:
+        return name or None
+    found = registry.lookup(name)
+    if found:
+        return found.name
+    tag_keys = {name_key(s) for s in _segments(meta.title_tag or "")[1:]}
+    for part in parts:
+        if name_key(part) in tag_keys:
+            return part
+    return parts[0]
+
+
+def site_from_title(meta: PageMeta, url: str | None) -> str | None:
+    """The site segment of a ``<title>`` ("Headline | Outlet", "Headline - Outlet") when the
+    page declares no site name: the last segment, if what precedes it is the headline the
+    page declares or shows, or it names the URL's host, or it follows a ``|``."""
+    tag = meta.title_tag or ""
+    parts = _segments(tag)
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    if len(last) > 40 or len(last.split()) > 5 or _DATE_SEGMENT.match(last):
+        return None
+    head_key = name_key(tag[: tag.rfind(last)].rstrip(" |｜-–—:·»@"))
+    shown = {name_key(t) for t in [*meta.titles, *meta.h1]}
+    host = host_of(url or "") or ""
+    host_key = name_key(registrable(host).split(".")[0]) if host else ""
+    last_key = name_key(last)
+    if (
+        head_key in shown
+        or (host_key and last_key and (last_key in host_key or host_key in last_key))
+        or re.search(r"\s[|｜]\s*" + re.escape(last) + r"\s*$", tag)
+    ):
+        return last
+    return None
 
 
 def clean_author(name: str) -> str | None:
@@ -201,29 +279,45 @@ def _is_org(name: str, sites: list[str], registry: Registry | None = None) -> bo
 
 
 def choose_authors(
-    meta: PageMeta, sites: list[str], fallback: str | None, registry: Registry | None = None
+    meta: PageMeta,
+    sites: list[str],
+    fallback: str | None,
+    registry: Registry | None = None,
+    body_byline: list[str] | None = None,
 ) -> list[str]:
-    """Personal bylines if the page has any, else the organisation it credits."""
-    groups = [meta.ld_authors, meta.authors, [fallback] if fallback else []]
+    """Personal bylines if the page has any, else the organisation it credits.
+
+    Sources in order: a byline line at the top of the body, JSON-LD authors, author metas,
+    the page's byline elements (``rel=author``, ``.byline``), trafilatura's guess. The first
+    that names a person wins. Structured sources keep a wire agency listed beside the
+    reporters ("Jane Doe" + "dpa" as two authors); in a text byline ("Jane Doe, Reuters") the
+    agency is the reporter's employer and goes. With no person anywhere, the first
+    organisation credited (not a generic "Staff") stands in: it is all the page says.
+    """
+    groups: list[tuple[list[str], bool]] = [
+        (body_byline or [], True),
+        (meta.ld_authors, False),
+        (meta.authors, False),
+        (meta.bylines, True),
+        ([fallback] if fallback else [], True),
+    ]
     orgs: list[str] = []
-    for group in groups:
+    for group, text_form in groups:
         names: list[str] = []
         for raw in group:
-            raw = _CREDENTIALS.sub("", raw.strip())
-            parts = split_names(raw) if re.search(r"[;,/&]| and ", raw) else [raw]
-            for part in parts:
-                cleaned = clean_author(part)
-                if cleaned and cleaned not in names:
+            people, others = parse_byline(raw, strict=text_form)
+            for name in [*people, *([] if text_form else others)]:
+                cleaned = clean_author(name)
+                if cleaned and cleaned not in names and not _account_like(cleaned):
                     names.append(cleaned)
-        people = [n for n in names if not _is_org(n, sites, registry) and not _account_like(n)]
+        people = [n for n in names if not _is_org(n, sites, registry)]
         if people:
-            # A wire agency credited beside the reporters stays ("Jane Doe/dpa").
             agencies = [
                 n for n in names if registry and registry.lookup(n) and not matches_site(n, sites)
             ]
-            return people + [a for a in agencies if a not in people]
-        if names and not orgs:
-            orgs = [n for n in names if not _account_like(n)]
+            return people + [a for a in agencies if a not in people and not text_form]
+        if names and not orgs and not (text_form and group is meta.bylines):
+            orgs = names
     return orgs
 
 
@@ -234,9 +328,36 @@ def _account_like(name: str) -> bool:
     )
 
 
-def choose_date(meta: PageMeta) -> str | None:
-    """The publication date the page declares (not a guess from its text)."""
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in an article URL's path (/2023/06/21/slug, /2023-06-21-slug, /20230621/)."""
+    match = _URL_DATE.search(urlsplit(url).path if url else "")
+    if not match:
+        return None
+    year, month, day = (g for g in match.groups() if g is not None)
+    return parse_date_value(f"{year}-{int(month):02d}-{int(day):02d}")
+
+
+def choose_date(meta: PageMeta, url: str | None = None) -> str | None:
+    """The publication date the page declares (not a guess from its text).
+
+    Declarations first (JSON-LD ``datePublished`` of the article, ``article:published_time``
+    and similar metas, ``<time pubdate>``); then the date in the URL; then dates the page
+    only shows (a ``<time>`` in the article, a WebPage's date). Script blobs and comments are
+    never read: they hold dates of other stories and of the crawl.
+    """
     for value in meta.dates:
+        found = parse_date_value(value)
+        if found:
+            return found
+    found = url_date(article_url(url))
+    if found:
+        return found
+    for value in meta.weak_dates:
         found = parse_date_value(value)
         if found:
             return found

@@ -82,11 +82,14 @@ _ARTICLE_TYPES = (
 class PageMeta:
     title_tag: str | None = None
     titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, twitter:title
+    title_votes: list[tuple[str, str]] = field(default_factory=list)  # (kind, declared headline)
     h1: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)  # personal or organisational, as declared
     ld_authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)  # texts of byline elements on the page
     dates: list[str] = field(default_factory=list)
+    weak_dates: list[str] = field(default_factory=list)  # WebPage / shown <time>: after dates
     url: str | None = None
     lang: str | None = None
     license: str | None = None
@@ -143,11 +146,57 @@ def read_page_meta(tree) -> PageMeta:
             (_shown_text(body, d) or d) if len(d) >= 150 else d
             for d in dict.fromkeys(meta.descriptions)
         ]
-    for el in tree.xpath("//time[@datetime] | //*[@itemprop='datePublished']"):
-        value = el.get("datetime") or el.get("content")
-        if value:
-            meta.dates.append(value)
+    _read_shown_dates(meta, tree)
+    meta.bylines = _byline_texts(tree)
     return meta
+
+
+# Where other stories are listed: their dates and bylines are not this article's.
+_ELSEWHERE = re.compile(r"related|list-?item|listitem|teaser|recommend|more-|popular|sidebar|promo")
+# Not "credit" (photo credits) nor "authorization"/"authority" (login widgets, agencies).
+_BYLINE_CLASS = re.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.IGNORECASE)
+
+
+def _elsewhere(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "nav", "footer", "li"):
+            return True
+        if _ELSEWHERE.search(((anc.get("class") or "") + " " + (anc.get("id") or "")).lower()):
+            return True
+    return False
+
+
+def _read_shown_dates(meta: PageMeta, tree) -> None:
+    """Dates the page shows: ``itemprop=datePublished`` and ``<time pubdate>`` are declarations;
+    other ``<time>`` elements are weak, and those listing other stories are not counted."""
+    for el in tree.xpath("//time[@datetime] | //*[@itemprop='datePublished']"):
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if not value or _elsewhere(el):
+            continue
+        if el.get("itemprop") == "datePublished" or el.get("pubdate") is not None:
+            meta.dates.append(value)
+        else:
+            meta.weak_dates.append(value)
+
+
+def _byline_texts(tree) -> list[str]:
+    """Texts of the page's byline elements (``rel=author`` links, ``byline``/``author`` classes,
+    ``itemprop=author``), short ones only, outside lists of other stories."""
+    found: list[str] = []
+    xpath = "//*[@rel='author'] | //*[@itemprop='author'] | //*[@class] | //*[@id]"
+    for el in tree.xpath(xpath)[:5000]:
+        if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
+            continue
+        marks = (el.get("class") or "") + " " + (el.get("id") or "")
+        by_rel = el.get("rel") == "author" or el.get("itemprop") == "author"
+        if not by_rel and not _BYLINE_CLASS.search(marks):
+            continue
+        text = _text(el.text_content())
+        if 3 <= len(text) <= 120 and not _elsewhere(el) and text not in found:
+            found.append(text)
+        if len(found) >= 8:
+            break
+    return found
 
 
 def _shown_text(body, description: str) -> str | None:
@@ -173,6 +222,8 @@ def _read_meta_tag(meta: PageMeta, el) -> None:
         return
     if key in ("og:title", "twitter:title", "title", "dc.title", "cxenseparse:title", "headline"):
         meta.titles.append(value)
+        # og:title and twitter:title are one declaration (set from the same field): one vote.
+        meta.title_votes.append(("og" if key in ("og:title", "twitter:title") else "meta", value))
     elif key in _SITE_KEYS:
         meta.site_names.append(value)
     elif key in _AUTHOR_KEYS and not value.startswith("@"):
@@ -194,26 +245,44 @@ def _read_json_ld(meta: PageMeta, text: str) -> None:
         data = json.loads(text.strip().rstrip(";"))
     except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD says nothing
         return
-    for obj in _objects(data):
+    objects = _objects(data)
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    for obj in objects:
         kinds = obj.get("@type")
         kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
         kinds = [str(k).lower() for k in kinds]
         if not any(k in _ARTICLE_TYPES for k in kinds):
             continue
-        if isinstance(obj.get("headline"), str):
+        page_only = all(k == "webpage" for k in kinds)  # the page's own dates, not the story's
+        if isinstance(obj.get("headline"), str) and not page_only:
             meta.titles.insert(0, _text(obj["headline"]))
-        for name in _names(obj.get("author")):
+            meta.title_votes.append(("ld", _text(obj["headline"])))
+        for name in _names(obj.get("author"), by_id):
             meta.ld_authors.append(name)
-        for name in _names(obj.get("publisher")):
+        for name in _names(obj.get("publisher"), by_id):
             meta.site_names.append(name)
-        if isinstance(obj.get("datePublished"), str):
-            meta.dates.insert(0, obj["datePublished"])
-        elif isinstance(obj.get("dateCreated"), str):
-            meta.dates.append(obj["dateCreated"])  # a draft's date: weaker than any meta tag
-        if isinstance(obj.get("inLanguage"), str) and not meta.lang:
-            meta.lang = obj["inLanguage"]
+        published = _first_string(obj.get("datePublished")) or _first_string(obj.get("dateCreated"))
+        if published:
+            if page_only:
+                meta.weak_dates.append(published)
+            elif _first_string(obj.get("datePublished")):
+                meta.dates.insert(0, published)
+            else:
+                meta.dates.append(published)  # a draft's date: weaker than any meta tag
+        language = _first_string(obj.get("inLanguage"))
+        if language and not meta.lang:
+            meta.lang = language
         if isinstance(obj.get("license"), str):
             meta.license = meta.license or obj["license"]
+
+
+def _first_string(value) -> str | None:
+    """A JSON-LD value that may be given as a list ("datePublished": ["2023-06-21"])."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _objects(data) -> list[dict]:
@@ -233,12 +302,17 @@ def _objects(data) -> list[dict]:
     return out
 
 
-def _names(value) -> list[str]:
+def _names(value, by_id: dict | None = None) -> list[str]:
+    """Names of JSON-LD persons/organisations: strings, objects, lists, ``@id`` references."""
     if isinstance(value, str):
         return [_text(value)] if value.strip() and not value.startswith("http") else []
     if isinstance(value, dict):
         name = value.get("name")
+        if not isinstance(name, str) and by_id and isinstance(value.get("@id"), str):
+            name = by_id.get(value["@id"], {}).get("name")
+        if isinstance(name, list):
+            name = next((n for n in name if isinstance(n, str)), None)
         return [_text(name)] if isinstance(name, str) and name.strip() else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value[:20] for n in _names(item, by_id)]
     return []

@@ -1,0 +1,98 @@
+"""Bylines: the people a credit line names, without what is glued to them.
+
+A byline as pages write it carries more than names: "By Jane Doe, MA / Health Desk", "Jane
+Doe | Science Correspondent", "Jane Doe, Reuters", "By Jane Doe\\n March 11, 2015 3:46 PM",
+"By Jane Doe and John Roe". The archive wants the personal names (an author page per person),
+so credentials, roles, desks, dates and the employer's name are cut. Organisation credits
+("Staff", "Our Foreign Staff", "AFP") are told apart: generic staff credits name nobody and are
+dropped; an outlet or agency is kept separately, for pages that credit nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD_WORD = re.compile(
+    r"^(?:(?:story|words|text|written|reported|reporting|report|article|posted)\s+by|by|von|par|"
+    r"por|di|door|av|af|text|texto|autor|auteur|author|reporter)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# A date or time glued after the name: "Jane Doe March 11, 2015", "Jane Doe 11.03.2015",
+# "Jane Doe Updated ...". A month name alone is not cut ("Anna May Wong").
+_GLUED_DATE = re.compile(
+    rf"\s+(?:(?:{_MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{_MONTHS})\b|\d{{4}}-\d\d|"
+    r"(?:updated|published|posted|aktualisiert|veröffentlicht|publié|am|le|el|on)\s+\d|"
+    r"(?:updated|published|posted)\b|\d{1,2}:\d\d).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CREDENTIAL = re.compile(
+    r"^(?:MA|MD|PhD|Ph\.D\.?|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?|Jr\.?|Sr\.?|II|III)$"
+)
+_STAFF = re.compile(
+    r"\b(?:staff|desk|team|bureau|newsroom|editorial|agencies|agency|wires?|redaktion|"
+    r"rédaction|redacción|redazione|redaktion|correspondents|reporters|editors|contributors)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|producer|analyst|"
+    r"photographer|journalist|chief|senior|political|science|health|business|sports?|"
+    r"special|associate|contributing|freelance|intern|host|anchor|critic)\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:[,;&/|·•]|\s(?:and|und|et|y|e|i|och|og|en|ve)\s)\s*")
+_PARTICLES = frozenset(
+    "de da di do du dos das del della van von der den ter le la al el bin ibn".split()
+)
+_CASED = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def is_staff_credit(text: str) -> bool:
+    """A generic staff credit ("Staff", "Our Foreign Staff", "Web Desk"): names nobody."""
+    return bool(_STAFF.search(text))
+
+
+def _cut(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" \t,;:|-–—")
+    text = _GLUED_DATE.sub("", text)
+    for _ in range(2):
+        text = _LEAD_WORD.sub("", text).strip(" ,;:|-–—")
+    return text
+
+
+def looks_personal(name: str, strict: bool = True) -> bool:
+    """Could ``name`` be a person's name? ``strict`` (text bylines) also wants capitals."""
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60 or re.search(r"\d|@|://", name):
+        return False
+    if is_staff_credit(name) or _ROLE.search(name) and len(words) <= 3 and not strict:
+        return False
+    if strict and _CASED.search(name):
+        if len(words) < 2 and not name.isupper():
+            return False
+        return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
+    return True
+
+
+def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
+    """(personal names, other credits) of one byline. Roles, desks, credentials, dates go."""
+    if re.search(r"://|^www\.|^@", text.strip()):
+        return [], []  # a profile URL or a handle, not a name
+    cleaned = _cut(text)
+    if not cleaned:
+        return [], []
+    people: list[str] = []
+    others: list[str] = []
+    for part in _SPLIT.split(cleaned):
+        part = _cut(part).strip(" .") if part else ""
+        if not part or _CREDENTIAL.match(part):
+            continue
+        if looks_personal(part, strict) and not (_ROLE.search(part) and strict):
+            if part not in people:
+                people.append(part)
+        elif not is_staff_credit(part) and not _ROLE.search(part) and part not in others:
+            others.append(part)
+    return people, others
