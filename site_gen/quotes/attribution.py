@@ -26,7 +26,7 @@ from site_gen.quotes.names import (
     clean_name,
     role_head,
 )
-from site_gen.quotes.plausible import admit, lower_words, new_name_ok
+from site_gen.quotes.plausible import LowerWords, admit, new_name_ok
 
 _ORG_WORDS = frozenset(
     """bank republic movement party house committee department university college school court
@@ -192,7 +192,7 @@ class Cast:
                  ) -> None:
         self.text = text
         self.lang = lang  # two-letter code; names are admitted by ``plausible.admit``
-        self._lower: frozenset[str] | None = None
+        self._lower: LowerWords | None = None
         self.people: list[Person] = []
         self.by_surname: dict[str, list[Person]] = {}
         self.events: list[tuple[int, Person]] = []  # focus events, sorted by offset
@@ -213,10 +213,10 @@ class Cast:
     def in_heading(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headings)
 
-    def lower(self) -> frozenset[str]:
-        """The article's lower-case words, read once and only when a one-word name is new."""
+    def lower(self) -> LowerWords:
+        """The article's lower-case words, looked up only when a one-word name is new."""
         if self._lower is None:
-            self._lower = lower_words(self.text)
+            self._lower = LowerWords(self.text)
         return self._lower
 
     # ---------------------------------------------------------------- inventory
