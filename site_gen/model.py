@@ -104,24 +104,20 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Article:
-    """One article, as the reader and the quote extractor made it from one input file.
+class Document:
+    """Everything the reader knows about one article file (the per-file reader's output).
 
     Dates are ISO ``YYYY-MM-DD`` strings. ``date`` is what the archive shows and sorts by: the
     publication date when known, else the event date stated in the text, else None (undated);
     ``date_basis`` says which ("sidecar", "front matter", "page metadata", "text", ...).
     """
 
-    id: str  # slug of the article, unique in the archive (made unique by the archive stage)
-    path: str  # content-relative POSIX path of the input file
-    sha256: str
     format: str  # txt | md | html
     title: str
     title_derived: bool
     paragraphs: tuple[Paragraph, ...]
     raw_text: str = ""  # the decoded original text the offsets refer to
     source_name: str | None = None  # outlet, canonical via the registry when known
-    source_id: str | None = None  # archive-level Source.id
     attribution: str | None = None  # the raw attribution line as written ("SOURCE: Press Tv")
     license: str | None = None  # SPDX id ("CC-BY-4.0") or "all-rights-reserved"
     url: str | None = None
@@ -133,10 +129,26 @@ class Article:
     date_basis: str | None = None
     lang: str | None = None
     dir: Direction = "ltr"
+    # Editor's notes ("Update: ...", "Correction: ...") found at the start or end of the body and
+    # taken out of ``paragraphs``; one string per note, in order (leading notes first).
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article(Document):
+    """One article of the archive: its ``Document`` plus identity, quotes and speakers.
+
+    ``id`` is made unique by the archive stage; ``source_id`` and each quote's ``speaker_id`` are
+    known only after it.
+    """
+
+    id: str  # slug of the article, unique in the archive
+    path: str  # content-relative POSIX path of the input file
+    sha256: str
+    source_id: str | None = None  # archive-level Source.id
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[SpeakerMention, ...] = ()
     also_paths: tuple[str, ...] = ()  # other input files holding the same article (duplicates)
-    notes: tuple[str, ...] = ()  # editor's notes ("Update: ...") kept apart from the body
 
 
 @dataclass(frozen=True)

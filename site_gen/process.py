@@ -7,11 +7,11 @@ process and be cached by content hash; nothing here touches the disk.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import fields, replace
 
-from site_gen.model import Article, Diagnostic, FileResult, Paragraph, Quote
+from site_gen.model import Article, Diagnostic, Document, FileResult, Paragraph, Quote
 from site_gen.quotes import extract_quotes
-from site_gen.reader import Document, read_document
+from site_gen.reader import read_document
 from site_gen.registry import Registry
 from site_gen.slugs import make_slug
 
@@ -63,28 +63,12 @@ def _locate(quote: Quote, paragraphs: tuple[Paragraph, ...]) -> Quote:
 def _article(
     path: str, data: bytes, doc: Document, quotes: tuple[Quote, ...], speakers: tuple
 ) -> Article:
+    fields_of_doc = {f.name: getattr(doc, f.name) for f in fields(Document)}
     return Article(
+        **fields_of_doc,
         id=make_slug(doc.title or path.rsplit("/", 1)[-1]),
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
-        format=doc.format,
-        title=doc.title,
-        title_derived=doc.title_derived,
-        paragraphs=doc.paragraphs,
-        raw_text=doc.raw_text,
-        source_name=doc.source_name,
-        attribution=doc.attribution,
-        license=doc.license,
-        url=doc.url,
-        authors=doc.authors,
-        dateline=doc.dateline,
-        published=doc.published,
-        event_date=doc.event_date,
-        date=doc.date,
-        date_basis=doc.date_basis,
-        lang=doc.lang,
-        dir=doc.dir,
         quotes=quotes,
         speakers=speakers,
-        notes=doc.notes,
     )
