@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from site_gen import __version__
-from site_gen.archive import build_archive
 from site_gen.config import Config, ConfigError, load_config
 from site_gen.inspection import article_record, failed_record, text_report
 from site_gen.pipeline import (
+    analyze,
     build,
     inputs_from_paths,
-    load_sources,
-    load_speaker_pins,
-    process_all,
 )
 
 
@@ -150,18 +146,10 @@ def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:
     if missing:
         print(f"site-gen inspect: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    registry, diagnostics = load_sources(config)
-    pins, pin_diags = load_speaker_pins(config)
     inputs, read_diags = inputs_from_paths(paths)
-    results = process_all(inputs, registry, os.cpu_count() or 1)
-    diagnostics = [
-        *diagnostics,
-        *pin_diags,
-        *read_diags,
-        *(d for r in results for d in r.diagnostics),
-    ]
-    archive = build_archive(results, registry, pins)
-    diagnostics += archive.diagnostics
+    analysis = analyze(config, inputs)
+    archive, results = analysis.archive, analysis.results
+    diagnostics = [*read_diags, *analysis.diagnostics]
     by_path = {a.path: a for a in archive.articles}
     records = []
     for r in results:

@@ -11,7 +11,7 @@ from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.model import Article
+from site_gen.inspection import article_record
 from site_gen.pages import Page
 from site_gen.urls import article_path, relative_url, source_path, speaker_path
 
@@ -63,10 +63,12 @@ def sitemap_page(pages: list[Page], config: Config) -> Page | None:
 
 
 def data_page(archive: Archive) -> Page:
-    """The whole archive as one JSON document (same quote fields as ``inspect --json``)."""
+    """The whole archive as one JSON document; articles as ``inspect --json`` shows them."""
     data: dict[str, Any] = {
         "schema": 1,
-        "articles": [_article_data(a, archive) for a in archive.articles],
+        "articles": [
+            {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
+        ],
         "speakers": [
             {
                 "id": s.id,
@@ -93,40 +95,3 @@ def data_page(archive: Archive) -> Page:
         ],
     }
     return Page(DATA_PATH, "", {}, tuple(a.path for a in archive.articles), data=data)
-
-
-def _article_data(a: Article, archive: Archive) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "page": article_path(a.id),
-        "file": a.path,
-        "sha256": a.sha256,
-        "title": a.title,
-        "source": archive.source(a.source_id).name if a.source_id else None,
-        "source_id": a.source_id,
-        "authors": list(a.authors),
-        "date": a.date,
-        "date_basis": a.date_basis,
-        "published": a.published,
-        "event_date": a.event_date,
-        "dateline": a.dateline,
-        "license": a.license,
-        "attribution": a.attribution,
-        "url": a.url,
-        "lang": a.lang,
-        "dir": a.dir,
-        "paragraphs": [p.text for p in a.paragraphs],
-        "quotes": [
-            {
-                "id": q.id,
-                "speaker_id": q.speaker_id,
-                "text": q.text,
-                "kind": q.kind,
-                "cue": q.cue,
-                "paragraph": q.paragraph,
-                "start": q.source_start,
-                "end": q.source_end,
-            }
-            for q in a.quotes
-        ],
-    }

@@ -16,9 +16,12 @@ from site_gen.model import Article, Diagnostic, Quote
 SCHEMA_VERSION = 1
 
 
-def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+def article_record(
+    a: Article, archive: Archive, diagnostics: list[Diagnostic] | None = None
+) -> dict[str, Any]:
+    """The article as data; ``diagnostics`` (all messages of the run) adds its own messages."""
     src = archive.source(a.source_id) if a.source_id else None
-    return {
+    record = {
         "schema": SCHEMA_VERSION,
         "file": a.path,
         "id": a.id,
@@ -27,6 +30,7 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
         "title": a.title,
         "title_derived": a.title_derived,
         "source": src.name if src else a.source_name,
+        "source_id": a.source_id,
         "author": list(a.authors),
         "date": a.date,
         "date_basis": a.date_basis,
@@ -44,6 +48,7 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
             {
                 "id": q.id,
                 "speaker": archive.speaker(q.speaker_id).name if q.speaker_id else None,
+                "speaker_id": q.speaker_id,
                 "mention": q.mention,
                 "text": _original_text(a, q),
                 "kind": q.kind,
@@ -55,8 +60,11 @@ def article_record(a: Article, archive: Archive, diagnostics: list[Diagnostic]) 
             for q in a.quotes
         ],
         "duplicates": list(a.also_paths),
-        "diagnostics": [d.format() for d in diagnostics if d.path in (a.path, *a.also_paths)],
     }
+    if diagnostics is not None:
+        files = (a.path, *a.also_paths)
+        record["diagnostics"] = [d.format() for d in diagnostics if d.path in files]
+    return record
 
 
 def _original_text(a: Article, q: Quote) -> str:

@@ -161,6 +161,28 @@ def process_all(inputs: list[InputFile], registry: Registry, jobs: int = 1) -> l
         return list(pool.map(_process_one, [(f, registry) for f in inputs], chunksize=chunk))
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """What the per-file and cross-article stages made of some inputs."""
+
+    archive: Archive
+    results: list[FileResult]
+    diagnostics: list[Diagnostic]
+
+
+def analyze(config: Config, inputs: list[InputFile], jobs: int | None = None) -> Analysis:
+    """Registry and pins from the config, every input through the per-file stage, then the
+    archive. ``jobs``: worker processes for the per-file stage (default: all cores)."""
+    registry, diagnostics = load_sources(config)
+    pins, pin_diags = load_speaker_pins(config)
+    diagnostics += pin_diags
+    results = process_all(inputs, registry, jobs if jobs is not None else (os.cpu_count() or 1))
+    diagnostics += [d for r in results for d in r.diagnostics]
+    archive = build_archive(results, registry, pins)
+    diagnostics += archive.diagnostics
+    return Analysis(archive, results, diagnostics)
+
+
 def build(config: Config, strict: bool = False, jobs: int | None = None) -> BuildReport:
     """Build the site; ``jobs`` worker processes for the per-file stage (default: all cores)."""
     t0 = time.perf_counter()
@@ -175,20 +197,14 @@ def build(config: Config, strict: bool = False, jobs: int | None = None) -> Buil
     content = config.content_dir
     if not content.is_dir():
         return BuildReport(False, output, fatal=f"content folder {content} does not exist")
-    registry, diagnostics = load_sources(config)
-    pins, pin_diags = load_speaker_pins(config)
-    diagnostics += pin_diags
-    inputs, read_diags = load_inputs(content)
-    diagnostics += read_diags
+    inputs, diagnostics = load_inputs(content)
     t = lap("read", t0)
-    results = process_all(inputs, registry, jobs if jobs is not None else (os.cpu_count() or 1))
-    for r in results:
-        diagnostics += r.diagnostics
-    t = lap("process", t)
-    archive = build_archive(results, registry, pins)
-    diagnostics += archive.diagnostics
+    analysis = analyze(config, inputs, jobs)
+    archive = analysis.archive
+    diagnostics += analysis.diagnostics
+    t = lap("analyze", t)
     pages = build_pages(archive, config)
-    t = lap("archive", t)
+    t = lap("pages", t)
     if strict and diagnostics:
         return BuildReport(
             False,
