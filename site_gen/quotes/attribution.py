@@ -392,18 +392,14 @@ class Cast:
         return max(cands, key=lambda p: p.last_seen)
 
     def _well_known(self, role: str) -> Person | None:
-        """'the Republican nominee' -> Donald Trump (see ``famous.ROLES``)."""
+        """'the Republican nominee' -> Donald Trump, only when the article names him (see
+        ``famous.ROLES``): of the figures a description may mean, the one mentioned last."""
         desc = _DET_START.sub("", role.strip().lower().replace("\u00a0", " "))
-        for pattern, named_only, figures in _ROLES:
+        for pattern, figures in _ROLES:
             if not pattern.fullmatch(desc):
                 continue
             named = [p for p in (self._named(f) for f in figures) if p is not None]
-            if named:
-                return max(named, key=lambda p: p.last_seen)
-            if named_only or len(figures) > 1:
-                return None
-            tokens = tuple(figures[0].split())
-            return self._match(tokens, _gender(tokens), create=True)
+            return max(named, key=lambda p: p.last_seen) if named else None
         return None
 
     def _named(self, name: str) -> Person | None:
@@ -427,7 +423,7 @@ class Cast:
 # A pronoun takes the latest focus (subject or speaker); a person merely named later wins only
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
-_ROLES = [(re.compile(p), named, figures) for p, named, figures in famous.roles()]
+_ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 _SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())

@@ -126,11 +126,10 @@ wikileaks founder|founder of wikileaks = Julian Assange
 _NOMINEE = r"(?:nominee|candidate|standard[- ]bearer|front-?runner|hopeful)"
 
 
-def roles() -> list[tuple[str, bool, tuple[str, ...]]]:
-    """(pattern, named only (always: see ROLES), figures) for each description in ``ROLES``."""
+def roles() -> list[tuple[str, tuple[str, ...]]]:
+    """(pattern, figures) for each description in ``ROLES``."""
     out = []
     for line in ROLES.strip().splitlines():
         pattern, _, who = line.rpartition(" = ")
-        pattern = pattern.replace("NOMINEE", _NOMINEE)
-        out.append((pattern, True, tuple(who.split("|"))))
+        out.append((pattern.replace("NOMINEE", _NOMINEE), tuple(who.split("|"))))
     return out
