@@ -55,6 +55,7 @@ class _Found(NamedTuple):
     cue: str | None
     mention: str | None
     person: Person | None
+    rule: str = ""  # which resolution path chose ``person`` (for measuring, see ``_resolve``)
 
 
 def _join(paragraphs: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -92,7 +93,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     found: list[_Found] = []
     subjects: dict[int, Person | None] = {}
     last: Person | None = None
-    by_report: dict[tuple[int, int], Person | None] = {}
+    by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
     for _pos, _, item in items:
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
@@ -100,39 +101,61 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
             continue
         if isinstance(item, Report):
-            person = _speaker(cast, item.mention, item.elided, item.cue_start, sents, subjects)
-            by_report[(item.start, item.cue_start)] = person
+            person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
+                                    subjects, None)
+            by_report[(item.start, item.cue_start)] = person, rule
             if not item.emit:
                 continue
             found.append(_Found(item.start, item.end, "indirect", item.cue,
-                                item.mention.text if item.mention else None, person))
+                                item.mention.text if item.mention else None, person,
+                                "r-" + _report_kind(item.cue) + ":" + rule))
             last = person or last
             continue
         seg, att = item  # type: ignore[misc]
         if att.how == "report" and att.report is not None:
             key = (att.report.start, att.report.cue_start)
-            person = by_report[key] if key in by_report else _speaker(
-                cast, att.mention, att.elided, att.cue_start, sents, subjects)
+            person, rule = by_report[key] if key in by_report else _speaker(
+                cast, att.mention, att.elided, att.cue_start, sents, subjects, None)
         elif att.how == "none":
             person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
+            rule = "continued" if seg.continued else "latest"
         else:
-            person = _speaker(cast, att.mention, att.elided, att.cue_start, sents, subjects)
+            person, rule = _speaker(cast, att.mention, att.elided, att.cue_start, sents,
+                                    subjects, seg.open_at)
         if person is not None and att.how == "none":
             cast.focus(person, seg.open_at)
         found.append(_Found(seg.start, seg.end, "direct", att.cue,
-                            att.mention.text if att.mention else None, person))
+                            att.mention.text if att.mention else None, person,
+                            "d-" + att.how + ":" + rule))
         last = person or last
     return found
 
 
+def _report_kind(cue: str) -> str:
+    return "colon" if cue == ":" else "according" if cue[:1] in "Aa" and \
+        cue.lower().startswith("according") else "cue"
+
+
 def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, sents: Sentences,
-             subjects: dict[int, Person | None]) -> Person | None:
+             subjects: dict[int, Person | None], said_at: int | None,
+             ) -> tuple[Person | None, str]:
+    """Who ``mention`` means (or, ``elided``, the sentence's subject); ``said_at`` is where a
+    quotation starts: a pronoun after it ('"...," he said') looks back from there, not at the
+    names inside. (Not for reported speech: in "Smith voted for her, he says" the name of
+    what was said may well be who says it.)"""
     if mention is not None:
-        return cast.resolve(mention, mention.start)
+        person = cast.resolve(mention, mention.start, context=said_at)
+        return person, cast.how
     if elided:
         s, _ = sents.span(cue_start)
-        return subjects.get(s) or cast.latest(cue_start, _CONTEXT)
-    return None
+        subject = subjects.get(s)
+        if subject is not None:
+            return subject, "elided-subject"
+        # no subject of its own and none resolved for the sentence: only a speaker named
+        # earlier in the same sentence ('"...," said X, adding that ...'); the latest speaker
+        # of an earlier sentence is a guess ("The group issued a statement saying that ...")
+        return cast.latest(cue_start, cue_start - s), "elided-latest"
+    return None, "none"
 
 
 def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extraction:
@@ -148,7 +171,7 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
     attributed = attribute(text, sents, segs, reports) if english else \
         foreign.attribute(text, sents, segs, code)
     cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
-                code)
+                code, sents.starts)
     found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
     return _build(found, spans, paragraphs)
 

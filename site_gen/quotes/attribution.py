@@ -24,6 +24,8 @@ from site_gen.quotes.names import (
     STOP,
     Mention,
     clean_name,
+    first_name_like,
+    org_of,
     role_head,
 )
 from site_gen.quotes.plausible import LowerWords, admit, new_name_ok
@@ -51,6 +53,24 @@ def _premodifier(text: str, start: int) -> str:
             break
         keep.append(w)
     return " ".join(reversed(keep))
+_VERBISH = frozenset(
+    "is was are were be been has have had says said say told tells asks asked by who which that"
+    " than and or but with as".split())
+
+
+def _premodifier_head(words: str) -> str | None:
+    """The noun right before a name, when it is a role ("Republican nominee Donald Trump" ->
+    "nominee"); not a verb or a word of another clause ("materials led by Mr. Rogers")."""
+    if not words or words.endswith(","):
+        return None
+    last = words.rsplit(None, 1)[-1].lower()
+    last = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+    if not last.isalpha() or last in _VERBISH or last in STOP or last.endswith(("ed", "ing")):
+        return None
+    return _TITLE_HEADS.get(last, last)
+
+
+_OF_END = re.compile(r"\b(?:of|for|to|about|against|on|like|than)$", re.IGNORECASE)
 _PREMOD_STOP = re.compile(
     r"\b(?:with|and|to|by|from|met|said|says|told|that|as|in|on|at|for|when|while|after|before)\s+",
     re.IGNORECASE)
@@ -113,15 +133,18 @@ class Person:
         """Head nouns of the roles the article gives this person ("leader", "nominee")."""
         for words in self.pending:
             if isinstance(words, int):
-                words = _premodifier(text, words)
-                if not words:
-                    continue
+                head = _premodifier_head(_premodifier(text, words))
+                if head:
+                    self.heads.add(head)
+                continue
             if words.startswith("="):  # an apposition: only its head noun
                 head = role_head(words[1:])
                 if head:
                     self.heads.add(head)
                 continue
             words = _PREMOD_STOP.split(words)[-1]
+            if _OF_END.search(words):
+                continue  # "The daughter of Eric Garner": a role of someone else
             if words.strip():
                 self.heads |= _heads_from(words)
         self.pending.clear()
@@ -189,8 +212,9 @@ class Cast:
     """The people of one article, and the resolution of mentions to them."""
 
     def __init__(self, text: str, headings: Sequence[tuple[int, int]] = (), lang: str = "en",
-                 ) -> None:
+                 sentence_starts: Sequence[int] = ()) -> None:
         self.text = text
+        self.sentence_starts = sentence_starts  # sorted; lets a pronoun see the last sentence
         self.lang = lang  # two-letter code; names are admitted by ``plausible.admit``
         self._lower: LowerWords | None = None
         self.people: list[Person] = []
@@ -199,16 +223,39 @@ class Cast:
         self._event_at: list[int] = []
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of organisations named
         self.headings = tuple(headings)
+        self.how = ""  # the path the last ``resolve`` took ("name:known", "pronoun:focus", ...)
+        skip = -1
+        singles: list[tuple[int, str]] = []
         for m in RUN.finditer(text):
-            if headings and self.in_heading(m.start()):
+            if m.start() < skip or headings and self.in_heading(m.start()):
                 continue
             info = _run_info(m.group())
             if info is None:
+                if " " not in m.group():
+                    singles.append((m.start(), m.group()))
                 continue
             if isinstance(info, str):
+                tail = org_of(text, m, min(len(text), m.end() + 80))
+                if tail is not None:  # "Royal Bank" + " of Scotland Group": one name
+                    info, skip = info + text[m.end():tail.end()], tail.end()
+                    info = _org_name(info.replace("\u00a0", " "))
                 self.orgs.append((m.start(), info))
             else:
                 self._collect(m, info)
+        self._surname_positions(singles)
+
+    def _surname_positions(self, singles: list[tuple[int, str]]) -> None:
+        """A surname alone ("Kukura") names the one person of the article who bears it: its
+        offset counts as a mention of that person (see ``pronoun``)."""
+        grown: set[int] = set()
+        for at, word in singles:
+            same = self.by_surname.get(_unpossessive_lower(word))
+            if same and len(same) == 1 and _split_surname(same[0].tokens)[0]:
+                same[0].positions.append(at)
+                grown.add(id(same[0]))
+        for p in self.people:
+            if id(p) in grown:
+                p.positions.sort()
 
     def in_heading(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headings)
@@ -222,6 +269,11 @@ class Cast:
     # ---------------------------------------------------------------- inventory
     def _collect(self, m: re.Match[str], info: _RunInfo) -> None:
         tokens, titles, gender, form = info
+        if len(titles) == 1 and len(tokens) >= 2 and m.group().startswith(titles[0]) \
+                and is_given_name(tokens[0]) and first_name_like(titles[0]) \
+                and titles[0].lower() not in self.lower():
+            # "Michaela Angela Davis": a first name that is no word of the article
+            tokens, form, titles = (titles[0], *tokens), titles[0] + " " + form, ()
         name = admit(tokens, self.lang)
         if name is None or (name != tokens and not _person_like(name, titles)) \
                 or not new_name_ok(name, None):
@@ -252,20 +304,32 @@ class Cast:
             for p in same:
                 pf = p.tokens[0].lower().rstrip(".")
                 if not _split_surname(p.tokens)[0] or pf == first \
+                        or (first in _lower_given(p.tokens) and is_given_name(first)) \
                         or (len(first) == 1 and pf.startswith(first)) \
                         or (len(pf) == 1 and first.startswith(pf)):
                     self._grow(p, tokens, gender)
                     return p
+            if not same and len(tokens) == 2 and not is_given_name(tokens[0]):
+                # "Dong Xiaolin" after "Mr. Dong": a family name written first
+                for p in self.by_surname.get(tokens[0].lower(), ()):
+                    if len(p.tokens) == 1 and p.gender in (None, gender or p.gender) \
+                            and not _org_like(p):
+                        self._grow(p, tokens, gender)
+                        self.by_surname.setdefault(last, []).append(p)
+                        return p
         else:
             if gender:
                 compatible = [p for p in same if p.gender in (None, gender)]
                 same = compatible or same
             if same:
                 return same[0]
-            if self.lang != "en":  # "Malín" for "Malín Brand": a first name alone, by custom
-                firsts = [p for p in self.people if len(p.tokens) > 1 and p.tokens[0] == tokens[0]]
-                if len(firsts) == 1:
-                    return firsts[0]
+            # "Hillary" for "Hillary Clinton" (a first name alone), "Mr. Dong" for "Dong
+            # Xiaolin" (a family name written first): the one person whose name starts so
+            firsts = [p for p in self.people if len(p.tokens) > 1 and p.tokens[0] == tokens[0]
+                      and p.gender in (None, gender or p.gender)]
+            if len(firsts) == 1 and (self.lang != "en" or len(firsts[0].tokens) == 2
+                                     and not _org_like(firsts[0])):
+                return firsts[0]
         if not create:
             return None
         person = Person(" ".join(tokens), tuple(tokens), gender or _gender(tokens))
@@ -280,14 +344,20 @@ class Cast:
             p.gender = gender or _gender(tokens)
 
     # ---------------------------------------------------------------- resolution
-    def resolve(self, mention: Mention | None, pos: int, subject: bool = False) -> Person | None:
+    def resolve(self, mention: Mention | None, pos: int, subject: bool = False,
+                context: int | None = None) -> Person | None:
         """The person ``mention`` refers to (None: unnamed or unknown); records a focus event.
-        A sentence ``subject`` only refers to people already known or person-like names."""
+        A sentence ``subject`` only refers to people already known or person-like names. A
+        pronoun looks for its antecedent before ``context`` (default ``pos``): before what was
+        said when the cue comes after it ('"...," he said'), not among the names inside."""
         if mention is None:
+            self.how = "none"
             return None
         person: Person | None = None
+        self.how = mention.kind
         if mention.kind == "pronoun":
-            person = self.pronoun(mention.gender, pos)
+            person = self.pronoun(mention.gender, pos) if context is None or context >= pos \
+                else self.pronoun(mention.gender, context, before=True)
         elif mention.kind in ("name", "org") and mention.name:
             tokens, _, _ = clean_name(mention.name) if mention.kind == "name" else (
                 [mention.name], [], None)
@@ -300,7 +370,9 @@ class Cast:
                     name, mention.role.split() if mention.role else [])) and (
                     mention.kind == "org"
                     or new_name_ok(name, self.lower() if len(name) == 1 else None))
+                n_people = len(self.people)
                 person = self._match(name, mention.gender, create=create)
+                self.how = mention.kind + (":new" if len(self.people) > n_people else ":known")
                 if person is not None and mention.kind == "org":
                     person.heads.add(mention.name.split()[-1].lower())
                 if person is not None and mention.role:
@@ -314,6 +386,7 @@ class Cast:
                 if owner is not None:
                     org = _split_surname(owner.tokens)[1].title() + " campaign"
                     person = self._match([org], None, create=True)
+                self.how = "role:own"
             else:
                 person = self._by_role(mention.role, mention.start)
         if person is not None:
@@ -333,24 +406,52 @@ class Cast:
             self._event_at.insert(i, pos)
         person.last_seen = pos
 
-    def pronoun(self, gender: str | None, pos: int) -> Person | None:
+    def pronoun(self, gender: str | None, pos: int, before: bool = False) -> Person | None:
+        """The person a "he"/"she" at ``pos`` means (``before``: only focus events strictly
+        before ``pos``)."""
         if gender is None:
             return None
         best: tuple[int, Person] | None = None
         events = self.events
-        for k in range(bisect_right(self._event_at, pos) - 1, -1, -1):
+        first = (bisect_left if before else bisect_right)(self._event_at, pos) - 1
+        for k in range(first, -1, -1):
             at, p = events[k]
             if p.gender == gender or (p.gender is None and not _org_like(p)):
                 best = (at, p)
                 break
         named = self._mentioned_at(gender, pos)
-        if named is not None and (best is None or named[0] > best[0] + _NAMED_LEAD):
-            best = named
+        how = "pronoun:focus"
+        if named is not None and (best is None or named[0] > best[0] + _NAMED_LEAD
+                                  or self._fresher(named, best[0], gender, pos)):
+            best, how = named, "pronoun:named"
         if best is None:
             return None
         if best[1].gender is None:
             best[1].gender = gender
+            how += "-ungendered"
+        self.how = how
         return best[1]
+
+    def _fresher(self, named: tuple[int, Person], focus: int, gender: str, pos: int) -> bool:
+        """The one person of that gender named in this sentence or the one before, when the
+        latest focus is older than that ("Ruhle asked Flynn about it. He declined."): the
+        pronoun means the person named."""
+        starts = self.sentence_starts
+        if not starts or named[0] < focus:
+            return False
+        run = RUN.match(self.text, named[0])
+        if run is None or run.group().endswith(("'s", "\u2019s")):
+            return False  # "Donald Trump's son said": the possessor is not who speaks
+        k = bisect_right(starts, pos) - 1
+        prev = starts[k - 1] if k >= 1 else 0
+        if not focus < prev <= named[0]:
+            return False
+        for p in self.people:
+            if p is not named[1] and p.gender == gender:
+                i = bisect_left(p.positions, prev)
+                if i < len(p.positions) and p.positions[i] < pos:
+                    return False  # two named: which one is meant, the focus may tell
+        return True
 
     def _mentioned_at(self, gender: str, pos: int) -> tuple[int, Person] | None:
         """The latest person of that gender named before ``pos``, with where."""
@@ -386,7 +487,13 @@ class Cast:
             return None
         cands = [p for p in self.people if head in p.role_heads(self.text)]
         if not cands:
-            return self._well_known(role) or self._org_by_role(head, pos)
+            self.how = "role:famous"
+            found = self._well_known(role)
+            if found is None:
+                self.how = "role:org"
+                found = self._org_by_role(head, pos)
+            return found
+        self.how = "role:heads"
         if len(cands) == 1:
             return cands[0]
         return max(cands, key=lambda p: p.last_seen)
@@ -439,6 +546,16 @@ def _org_like(p: Person) -> bool:
             or (len(p.tokens) == 1 and last[:1].isupper() and last.endswith("s")
                 and any(c.isupper() for c in last[1:]))
             or (len(last) > 2 and last.endswith("s") and last[:-1].isupper()))  # "Super PACs"
+
+
+def _unpossessive_lower(word: str) -> str:
+    low = word.lower()
+    return low[:-2] if low.endswith(("'s", "\u2019s")) else low
+
+
+def _lower_given(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The given names after the first ("Michaela Angela Davis" -> ("angela",))."""
+    return tuple(t.lower() for t in tokens[1:-1])
 
 
 def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:

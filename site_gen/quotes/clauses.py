@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from site_gen.quotes.cues import AUX_WORDS
-from site_gen.quotes.names import RUN, Mention, parse_mention
+from site_gen.quotes.names import GROUP_HEADS, RUN, Mention, parse_mention
 
 _DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
 _CONJ = re.compile(
@@ -240,7 +240,8 @@ _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
     r"|Responding|Writing|[A-Z][a-z]+ing)\b"
-    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,140},\s*"
+    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,140},\s*"
+    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago),\s*"  # "Eight years later,"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
     r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally),?\s+)")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
@@ -289,6 +290,7 @@ _DET = re.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
 _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _COMMA_NEXT = re.compile(r"\s*,")
+_LOWER_NEXT = re.compile(r" [a-z]")
 
 
 _STAFF_NAME = re.compile(
@@ -310,6 +312,10 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         if gap.strip() and not _GAP.fullmatch(gap):
             return None
         nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
+        if nxt and nxt.group(1) in GROUP_HEADS and not m.group().endswith(("'s", "\u2019s")):
+            # "Trump backers", "Clinton aides": a group, no person (a possessive, "Mr. Comey's
+            # allies", says who the sentence is about: see the possessor below)
+            return Mention(window[:nxt.end()], offset, "group", role=window[:nxt.end()])
         if nxt and nxt.group(1) in _ORG_HEADS:  # "The Trump campaign"
             staff = _STAFF_NAME.match(window, nxt.end())
             if staff:  # "Clinton campaign spokesman Glen Caplin": the person, not the campaign
@@ -320,6 +326,12 @@ def _leading_np(window: str, offset: int) -> Mention | None:
             org = parse_mention(window[:nxt.end()], offset)
             if org is not None and org.kind == "org":
                 return org
+        if det and nxt and nxt.group(1) in _ROLE_WORDS and not m.group().endswith(
+                ("'s", "\u2019s")) and _LOWER_NEXT.match(window, nxt.end()):
+            # "The GOP nominee then said ...": a role with no name after it is the subject
+            role = parse_mention(window[:nxt.end()], offset)
+            if role is not None and role.kind == "role":
+                return role
         if m.group().endswith(("'s", "\u2019s")) or (nxt and nxt.group(1) in _ROLE_WORDS):
             pos = m.end()
             continue

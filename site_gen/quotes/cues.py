@@ -82,7 +82,7 @@ def _inflect(base: str) -> list[str]:
 _NOUNY = frozenset(
     "post blog text email mail report answer comment charge counter demand promise joke question"
     " challenge attack signal note tweet reply respond state claim quip cry vow pledge mention"
-    " protest object estimate guess testify caution advise rave laugh sigh groan muse remark"
+    " protest object estimate guess testify caution rave laugh sigh groan muse remark"
     " recall repeat counter chant boast lament".split())
 
 

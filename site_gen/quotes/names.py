@@ -65,8 +65,9 @@ _TRAILING_TIME = frozenset(
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "i": None,
             "we": None, "you": None, "who": None}
-_GROUP_HEADS = frozenset(
+GROUP_HEADS = _GROUP_HEADS = frozenset(
     """officials aides advisers advisors experts analysts critics sources people supporters voters
+    backers donors loyalists
     democrats republicans members leaders observers residents lawmakers economists researchers
     activists officers investigators authorities staff staffers surrogates allies opponents
     spokesmen scholars others many some both several few polls polling reports studies documents
@@ -164,6 +165,25 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     return name, titles, gender
 
 
+# Capitalised words of a title that end right before a name ("Secretary of State Colin
+# Powell", "Under Secretary for Management Patrick Kennedy").
+_TITLE_TAILS = frozenset(
+    """state management defense defence justice treasury commerce labor labour energy interior
+    education agriculture transportation veterans homeland security health staff affairs policy
+    operations communications intelligence counsel finance trade""".split())
+_ROLE_NOUN = re.compile(r"(?:er|or|ist|ess|ian|ant|ent|man|woman|person|ing|ee|ive|ary|s)$")
+
+
+def first_name_like(token: str) -> bool:
+    """May ``token``, before a given name and a surname, be a first name ("Michaela Angela
+    Davis") rather than a premodifier ("Actress Eva Longoria", "CEO John Doe", "Hammering
+    Hillary Clinton", "State Colin Powell")? ``clean_name`` strips it; the caller, who knows
+    the article's lower-case words ("Even Mike Pence"), may put it back."""
+    low = token.lower()
+    return not (token.isupper() or low in _TITLE_TAILS or _ROLE_NOUN.search(low)
+                or not token.isalpha() or low in _STOP_OR_TITLE)
+
+
 def name_gender(tokens: tuple[str, ...] | list[str]) -> str | None:
     return gender_of(tokens[0]) if len(tokens) > 1 else None
 
@@ -211,13 +231,41 @@ _OF_PLACE_END = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.
 _DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 
 
+# Institutions named "X of Y" ("Royal Bank of Scotland Group", "University of Chicago"): one
+# name, not a person "Royal Bank" and a place.
+ORG_OF_HEADS = frozenset(
+    "Bank University Department Bureau Institute Board Council Committee Association Federation"
+    " League Chamber Church College Academy Ministry Office Court Commission Foundation Fund"
+    " Union Society Corporation Company Museum School Center Centre Conference Coalition"
+    " Alliance Network Agency Authority Service Services Organization Organisation".split())
+_OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
+    """The run after "of" when the capitalised ``run`` names an institution that goes on
+    with "of ..." ("Royal Bank" + " of Scotland Group"), else None."""
+    if run.group().rsplit(None, 1)[-1] not in ORG_OF_HEADS:
+        return None
+    gap = _OF_GAP.match(text, run.end(), end)
+    return RUN.match(text, gap.end(), end) if gap else None
+
+
+_SEVERAL = re.compile(r"(?:neither|either|both)\s|.*\s(?:nor)\s", re.IGNORECASE)
+
+
 def _classify(t: str) -> Mention | None:
     start = 0
     low = t.lower()
     if low in PRONOUNS:
         return Mention(t, start, "pronoun", gender=PRONOUNS[low])
+    if _SEVERAL.match(t):  # "neither the Trump Organization nor the campaign": no one speaker
+        return Mention(t, start, "group", role=t)
     if _DOTTED.fullmatch(t):  # "U.S", "U.N.": an abbreviated organisation, not "S"
         return Mention(t, start, "org", t.rstrip(".") + ".", role=t)
+    if " of " in t:
+        org = _org_of_end(t)
+        if org is not None:
+            return org
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
     if place is not None:  # "Gov. Mike Pence of Indiana": the name before the place
         person = _classify(t[:place.start()])
@@ -240,6 +288,20 @@ def _classify(t: str) -> Mention | None:
         kind = "group" if role_head(t) in _GROUP_HEADS else "role"
         return Mention(t, start, kind, role=t, gender=gender)
     return _describe(t, start, runs)
+
+
+def _org_of_end(t: str) -> Mention | None:
+    """'the Royal Bank of Scotland Group' -> the organisation named, whole."""
+    runs = list(RUN.finditer(t))
+    if len(runs) < 2 or runs[-1].end() < len(_unpossessive(t)):
+        return None
+    a, b = runs[-2], runs[-1]
+    nxt = org_of(t, a, len(t))
+    if nxt is None or nxt.end() != b.end() or _PREPOSITION_END.search(t[:a.start()]):
+        return None  # "a spokesman for the Bank of England": who speaks is unnamed
+    name = _unpossessive(t[a.start():b.end()])
+    return Mention(t, 0, "org", name[4:] if name.startswith("The ") else name,
+                   role=t[:a.start()].strip() or None)
 
 
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:

@@ -193,7 +193,7 @@ def _inverted(text: str, s_start: int, m: CueMatch, s_end: int) -> bool:
     comma = text.rfind(",", s_start, m.start())
     if comma < 0 or not _COMMA_GAP.match(text, comma + 1, m.start()):
         return False
-    if _words(text[m.end():s_end]) > _TRAIL_WORDS or _words(text[s_start:comma]) < 4:
+    if _words(text[m.end():s_end]) > _TRAIL_WORDS + 2 or _words(text[s_start:comma]) < 4:
         return False
     mention = mention_after(text, m.end(), s_end)
     return mention is not None and mention.kind == "name"
@@ -305,13 +305,23 @@ def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> 
     return [Report(span[0], span[1], m.group(), m.start(), mention)]
 
 
+_NAME_THEN_COMMA = re.compile(
+    r"[ \u00a0]+[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){1,3},")
+
+
 def _trailing(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
     """'CONTENT, he said (on Tuesday).' / 'CONTENT, said X.'"""
     comma = text.rfind(",", s_start, s_end)
+    found = find_cues(text, comma + 1, s_end) if comma >= 0 else []
+    if comma >= 0 and not found:  # "..., said Bart Nyland, policy advocate for X."
+        last, comma = comma, text.rfind(",", s_start, comma)
+        found = find_cues(text, comma + 1, last) if comma >= 0 else []
+        name = _NAME_THEN_COMMA.match(text, found[0].end(), last + 1) if found else None
+        if name is None or text[comma + 1:found[0].start()].strip():
+            return []
     if comma < 0 or _inside(comma, segs):
         return []
     tail = text[comma + 1:s_end]
-    found = find_cues(text, comma + 1, s_end)
     if not found or is_naming(found[0].group()) or _words(tail) > _TRAIL_WORDS + 2:
         return []
     m = found[0]

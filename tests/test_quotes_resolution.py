@@ -1,0 +1,142 @@
+"""Speaker resolution paths kept conservative (a speaker page must not hold other people's
+words) and in-article name merging (first names, family names written first, three-part
+names, institutions named "X of Y"). Made-up sentences only."""
+
+from __future__ import annotations
+
+from site_gen.quotes import extract_quotes
+from site_gen.quotes.clauses import sentence_subject
+from site_gen.quotes.names import clean_name, parse_mention
+
+Q, E = "\u201c", "\u201d"
+
+
+def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
+            if kind is None or q.kind == kind]
+
+
+def _keys(paragraphs: list[str]) -> set[str]:
+    return {s.key for s in extract_quotes(paragraphs).speakers}
+
+
+# ---------------------------------------------------------------- conservative paths
+def test_subjectless_participle_does_not_guess_an_earlier_speaker() -> None:
+    paras = [f"{Q}We will appeal the ruling,{E} said Nora Quist, the mayor.",
+             "The water board issued a statement on Monday saying that the plant will stay "
+             "open for another year."]
+    reported = _who(paras, "indirect")
+    assert reported and all(k is None for _, k in reported)
+
+
+def test_subjectless_participle_takes_the_speaker_of_its_sentence() -> None:
+    paras = [f"{Q}We will appeal the ruling,{E} said Nora Quist, adding that the city "
+             "would pay the costs of the case."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Nora Quist"]
+
+
+def test_inverted_cue_with_a_long_description() -> None:
+    paras = ["The council could still vote on the budget before the end of the year, said "
+             "Bart Nyland, senior policy advocate for Citizen Works."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Bart Nyland"]
+
+
+def test_advises_is_a_speech_cue() -> None:
+    paras = ["Mary Alvik is a psychologist in Ohio.",
+             f"{Q}Talk to other people who support you,{E} advises psychologist Alvik."]
+    assert [k for _, k in _who(paras, "direct")] == ["Mary Alvik"]
+
+
+def test_a_group_named_after_a_person_is_no_focus() -> None:
+    paras = ["Derek Kulla leads the campus club, and Tom Brandt backs the governor.",
+             "Brandt supporters looked to Kulla to take a stand. He declined.",
+             f"{Q}We were a new club and we did not want to take sides,{E} he said."]
+    assert [k for _, k in _who(paras, "direct")] == ["Derek Kulla"]
+
+
+def test_pronoun_after_a_quotation_ignores_names_inside_it() -> None:
+    paras = ["Tom Baker spoke at the rally on Friday night.",
+             f"{Q}Ask Bill Jones about the plan. Jones knows it well. I love the plan and "
+             f"we will pass it,{E} he said."]
+    assert {k for _, k in _who(paras, "direct")} == {"Tom Baker"}
+
+
+def test_role_of_someone_else_is_not_that_persons_role() -> None:
+    # "The daughter of Eric Dunmore" gives no role "daughter" to Eric Dunmore
+    paras = ["The daughter of Eric Dunmore wrote to the campaign on Thursday.",
+             "The daughter said that the campaign had ignored her letters for months."]
+    assert [k for _, k in _who(paras, "indirect")] == [None]
+
+
+def test_premodifier_of_another_clause_is_no_role() -> None:
+    paras = ["The pitch materials were prepared by Mr. Kevin Rowe last spring.",
+             "The pitch says that the hotel would bear the family name."]
+    assert [k for _, k in _who(paras, "indirect")] == [None]
+
+
+def test_neither_nor_is_no_single_speaker() -> None:
+    paras = ["Neither the Acme Group nor the Rowe campaign said whether they had been "
+             "involved in the deal."]
+    assert all(k is None for _, k in _who(paras))
+    assert parse_mention("neither the Acme Group nor the Rowe campaign", 0).kind == "group"
+
+
+# ---------------------------------------------------------------- sentence subjects
+def test_intro_clause_may_hold_a_number_with_a_comma() -> None:
+    t = "Before a crowd of close to 15,000 people, Dana Whitlock attacked the plan."
+    m = sentence_subject(t, 0, len(t))
+    assert m is not None and m.name == "Dana Whitlock"
+
+
+def test_intro_time_phrase() -> None:
+    t = "Eight years later, Dana Whitlock is touring the state for her."
+    m = sentence_subject(t, 0, len(t))
+    assert m is not None and m.name == "Dana Whitlock"
+    t = "Whitlock later apologized in a video."
+    m = sentence_subject(t, 0, len(t))
+    assert m is not None and m.name == "Whitlock"
+
+
+def test_role_subject_without_a_name() -> None:
+    t = "The GOP nominee then referred to his guests, suggesting they agreed."
+    m = sentence_subject(t, 0, len(t))
+    assert m is not None and m.kind == "role"
+
+
+# ---------------------------------------------------------------- name merging
+def test_first_name_alone_is_the_one_person_so_named() -> None:
+    paras = ["Hillary Clinton spoke in Ohio on Monday.",
+             "Hillary said that the plan would help families."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Hillary Clinton"]
+
+
+def test_family_name_written_first() -> None:
+    for paras in (
+        [f"{Q}We will build it,{E} said Dong Xiaolin, the developer.",
+         f"{Q}The law protects investors,{E} Mr. Dong said."],
+        [f"{Q}The law protects investors,{E} Mr. Dong said.",
+         f"{Q}We will build it,{E} said Dong Xiaolin, the developer."],
+    ):
+        assert {k for _, k in _who(paras)} == {"Dong Xiaolin"}
+
+
+def test_three_part_name_is_kept_whole() -> None:
+    paras = [f"{Q}It is time,{E} said Michaela Angela Dorsey, a writer.",
+             f"{Q}Vote early,{E} Dorsey said."]
+    assert {k for _, k in _who(paras)} == {"Michaela Angela Dorsey"}
+    # a capitalised word the article also writes in lower case is no first name
+    paras = ["Even Mike Pence could not calm the crowd, and even the governor tried.",
+             f"{Q}We will accept the result,{E} Pence said."]
+    assert {k for _, k in _who(paras)} == {"Mike Pence"}
+    # a role word before the name stays a title
+    assert clean_name("Actress Eva Longoria")[0] == ("Eva", "Longoria")
+
+
+def test_institution_named_x_of_y_is_one_name() -> None:
+    m = parse_mention("the Royal Bank of Scotland Group", 0)
+    assert m is not None and m.kind == "org" and m.name == "Royal Bank of Scotland Group"
+    assert parse_mention("a spokesman for the Bank of England", 0).kind == "group"
+    paras = ["The Royal Bank of Scotland Group said in a statement that the accounts would "
+             "be closed in December.",
+             "The bank said that the decision was final."]
+    assert _keys(paras) == {"Royal Bank of Scotland Group"}
