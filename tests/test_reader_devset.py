@@ -30,8 +30,8 @@ THRESHOLDS = {
     "dir": 0.98,
     "dateline": 0.95,
     "license": 0.95,
-    "first_paragraph": 0.92,
-    "last_paragraph": 0.90,
+    "first_paragraph": 0.96,
+    "last_paragraph": 0.93,
     "body_contains": 0.95,
     "body_excludes": 0.95,
 }

@@ -28,7 +28,8 @@ Modules: ``decode`` (bytes -> str), ``normalize`` (display text with offsets), `
 names of a credit line), ``datelines``, ``dates``, ``titles``, ``language``, ``meta`` (layers
 and precedence), ``sidecar``, the formats ``txt`` / ``markdown`` / ``html`` (with
 ``html_meta``: what a page declares, ``html_fields``: choosing among it, ``html_body``: the
-body's edges), and ``assemble`` (layers -> Document).
+body's edges, ``html_tail``: an ending the extractor lost), and ``assemble`` (layers ->
+Document).
 """
 
 from __future__ import annotations

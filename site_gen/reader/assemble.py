@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from site_gen.model import Paragraph
+from site_gen.reader.datelines import dateline_only
 from site_gen.reader.dates import event_date_in_text
 from site_gen.reader.document import Document
 from site_gen.reader.language import choose_language, direction
@@ -160,6 +161,8 @@ def _title(given: str | None, path: str, paragraphs: tuple[Paragraph, ...]) -> t
     if slug:
         return slug, True
     for paragraph in paragraphs:
+        if dateline_only(paragraph.text):
+            continue  # "PLACE, 10 Aug – Agency." on its own line: where, not what
         if paragraph.kind in ("p", "blockquote", "li") and paragraph.text.strip():
             return derive_title(paragraph.text), True
     return stem or path, True

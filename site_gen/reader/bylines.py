@@ -43,7 +43,8 @@ _ROLE = re.compile(
     r"special|associate|contributing|freelance|intern|host|anchor|critic)\b",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:[,;&/|·•]|\s(?:and|und|et|y|e|i|och|og|en|ve)\s)\s*")
+# Between names: punctuation, a conjunction, or both (the serial comma: "A, B, and C").
+_SPLIT = re.compile(r"\s*(?:,?\s(?:and|und|et|y|e|i|och|og|en|ve)\s|[,;&/|·•])\s*")
 _PARTICLES = frozenset(
     "de da di do du dos das del della van von der den ter le la al el bin ibn".split()
 )

@@ -17,7 +17,7 @@ _UPPER_WORD = r"[^\W\d_a-zа-яё]['’\w.-]*"
 _PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{0,4}})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]{2,15}))?"
 _DAY = (
-    r"(?:,?\s*(?P<day>(?:[^\W\d_]{3,10}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,10}\.?)"
+    r"(?:,?\s*(?P<day>(?:[^\W\d_]{3,10}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,10}\.?)"
     r"(?:,?\s+\d{4})?))?"
 )
 _AGENCY = r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\))?"
@@ -33,6 +33,32 @@ _PLACE_DATE_AGENCY = re.compile(
     r"(?P<agency>[^\W\d_][\w .-]{1,30}?)\.\s*)(?=\S|$)"
 )
 
+# "МОСКВА, 10 августа. /ТАСС/. ": place, date, the agency between slashes.
+_SLASH_AGENCY = re.compile(
+    r"(?P<all>" + _PLACE + r",\s*(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)\s*"
+    r"/(?P<agency>[^\W\d_][^/\n]{1,30}?)/\.?\s*)(?=\S|$)"
+)
+# An agency's dateline with the place in ordinary case: "Tehran, IRNA - ", "Riyadh, June 21,
+# 2023, SPA -- ", "New Delhi [India], June 21 (ANI): ", and a bracketed agency with no dash
+# after it ("NEW DELHI, Jun 21 (PTI) The ..."). The agency is what makes these datelines.
+_TITLE_WORD = r"[^\W\d_][\w'’.-]*"
+_AGENCY_PLACE = re.compile(
+    r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,3})"
+    r"(?:\s*\[[^\]\n]{2,30}\])?" + _DAY + r"(?:"
+    r"\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,30})\)"
+    + _SEP
+    + r"|,\s*(?P<acronym>[A-Z]{2,6})\s+[-–—]{1,2}\s+"
+    r"|\s*\((?P<bare>[A-Z]{2,6})\)\s+(?=[\"“]?[^\W\d_])"  # no dash: only after a date
+    r"))(?=\S|$)"
+)
+# Wire agencies that write datelines with the place in ordinary case. With a capitalised
+# place any agency goes ("LONDON (Reuters) -"); here the agency must be one of these, so that
+# "The United Nations (UN) said" or "Sen. Jane Roe (D-Ohio) said" stay sentences.
+_WIRE_AGENCIES = frozenset(
+    """reuters ap afp xinhua irna isna mehr tasnim fars iqna ians pti ani uni wam spa qna kuna
+    bna mena sana anadolu aa tass ria yonhap kyodo jiji dpa efe ansa bernama antara pna pap ctk
+    mti bta tanjug hina apa sda upi bss app nna kna""".split()
+)
 # "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
 _PLACE_DOT_DATE_AGENCY = re.compile(
     r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
@@ -95,6 +121,22 @@ def _is_place(place: str) -> bool:
     return place.casefold().split(" ")[0].strip(".'’") not in _LABELS
 
 
+def _dateline_of(match: re.Match, place: str) -> Dateline:
+    return Dateline(
+        len(match.group("all")),
+        title_case_place(place),
+        match.group("all").strip(),
+        match.group("agency"),
+        match.group("day"),
+    )
+
+
+def _capitalised(place: str) -> bool:
+    """Every word of a place name starts with a capital ("New Delhi", "TEHRAN")."""
+    words = place.split(" ")
+    return all(w[:1].isupper() for w in words) and place.casefold().split(" ")[0] not in _LABELS
+
+
 def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
     """The dateline opening ``text`` (a paragraph's original text), or None.
 
@@ -130,6 +172,9 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
                 match.group("agency"),
                 match.group("day"),
             )
+    match = _SLASH_AGENCY.match(head)
+    if match and _is_place(match.group("place")):
+        return _dateline_of(match, match.group("place"))
     for pattern in (_PLACE_DATE_AGENCY, _DATELINE):
         match = pattern.match(head)
         if match and _is_place(match.group("place")):
@@ -150,6 +195,22 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
             return Dateline(
                 len(match.group("all")), shown, raw, match.group("agency"), match.group("day")
             )
+    match = _AGENCY_PLACE.match(head)
+    agency = match and (match.group("agency") or match.group("acronym") or match.group("bare"))
+    if (
+        agency
+        and agency.casefold() in _WIRE_AGENCIES
+        and _capitalised(match.group("place"))
+        and (match.group("day") or not match.group("bare"))
+    ):
+        raw = match.group("all").strip()
+        return Dateline(
+            len(match.group("all")),
+            title_case_place(match.group("place")),
+            raw,
+            agency,
+            match.group("day"),
+        )
     match = _DATE_ONLY.match(head)
     if match:
         return Dateline(
@@ -161,6 +222,12 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
             len(match.group("all")), None, match.group("all").strip(), match.group("agency")
         )
     return None
+
+
+def dateline_only(text: str) -> bool:
+    """Is ``text`` a dateline and nothing else ("NEW DELHI:", "МОСКВА, 10 авг – РИА Новости.")?"""
+    found = find_dateline(text, standalone=True)
+    return found is not None and found.length >= len(text.rstrip())
 
 
 # "ТАСС, 3 марта. ..." : the agency and the date open the first sentence (no place). This is

@@ -51,6 +51,11 @@ _TEXT_DATES = [
     re.compile(r"\b" + _YEAR + r"年(?P<mnum>[01]?\d)月(?P<day>[0-3]?\d)日"),  # 2023年6月21日
 ]
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+# "2023/06/21 10:00", "2023.06.21": year first, any of the usual separators (the same one twice).
+_YMD = re.compile(r"^\s*((?:19|20)\d\d)([./])([01]?\d)\2([0-3]?\d)\b")
+_DMY = re.compile(r"^\s*([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)\b")
+# Unix time in seconds or milliseconds (some pages declare dates so): 2001 to 2033.
+_EPOCH = re.compile(r"^(1\d{9})(\d{3})?$")
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -93,10 +98,30 @@ def parse_date_value(value: object) -> str | None:
     match = re.match(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:T|$)", text)  # 20230621
     if match:
         return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = re.match(r"^\s*([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b", text)
+    match = _YMD.match(text)
     if match:
-        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    return dates_in_text(text)[0] if dates_in_text(text) else None
+        return _iso(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    numeric = _numeric_date(text)
+    if numeric:
+        return numeric
+    stated = dates_in_text(text)
+    return stated[0] if stated else None
+
+
+def _numeric_date(text: str) -> str | None:
+    """ "21.06.2023", "21/06/2023" (day first, the common order), "06/21/2023" (month first,
+    only when the day cannot be a month), or a Unix timestamp."""
+    match = _DMY.match(text)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if second > 12 and first <= 12:
+            return _iso(year, first, second)
+        return _iso(year, second, first)
+    match = _EPOCH.match(text)
+    if match:
+        moment = dt.datetime.fromtimestamp(int(match.group(1)), tz=dt.UTC)
+        return moment.date().isoformat()
+    return None
 
 
 def dates_in_text(text: str) -> list[str]:

@@ -4,7 +4,9 @@ Hand scraping breaks on every new site layout; trafilatura has seen thousands. I
 main text as a small XML tree (``p``, ``head``, ``list/item``, ``quote``); the page's own
 declarations (``html_meta``) give title, site, authors, date, URL and language candidates,
 chosen in ``html_fields``; ``html_body`` cleans the edges of the body (bylines, captions,
-promos). The declared language is weighed against the text (pages declare the wrong one).
+promos) and ``html_tail`` puts back the end of an article split over several containers that
+the extractor cut short (the page's paragraphs marked like the ones it kept). The declared
+language is weighed against the text (pages declare the wrong one).
 Paragraphs of HTML have no offsets into the file (``start=-1``): the file is markup, not text.
 """
 
@@ -28,6 +30,7 @@ from site_gen.reader.html_fields import (
     site_names,
 )
 from site_gen.reader.html_meta import parse_tree, read_page_meta
+from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
@@ -94,6 +97,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     extracted = _extract(raw)
     if extracted is not None and extracted.body is not None:
         body = body_paragraphs(extracted.body)
+        body = Body(recover_tail(tree, body.paragraphs), body.byline)
     else:
         extracted = _Nothing()
         body = Body(fallback_paragraphs(tree))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from site_gen.model import Paragraph
 from site_gen.reader.bylines import parse_byline
-from site_gen.reader.datelines import find_dateline
+from site_gen.reader.datelines import dateline_only
 from site_gen.reader.normalize import clean_inline
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
@@ -127,7 +127,13 @@ def _is_real(text: str) -> bool:
     return len(text) >= 80 and text.endswith(tuple(_FINAL))
 
 
-def _is_tail_junk(text: str) -> bool:
+def sentence_final(text: str) -> bool:
+    """Does ``text`` end like a sentence (a full stop, or a closing quotation mark)?"""
+    return text.rstrip().endswith(tuple(_FINAL))
+
+
+def is_tail_junk(text: str) -> bool:
+    """A label, link, promo, credit or bio that follows an article's last paragraph."""
     if len(text) < 50 and not text.endswith(tuple(_FINAL)):
         return True  # a label or link after the last paragraph
     return len(text) < 400 and bool(_TAIL.search(text))
@@ -178,16 +184,11 @@ def _join_datelines(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A paragraph that is only a dateline ("NEW DELHI:") belongs to the next one."""
     out: list[tuple[str, str]] = []
     for kind, text in blocks:
-        if out and out[-1][0] == "p" and kind == "p" and _dateline_only(out[-1][1]):
+        if out and out[-1][0] == "p" and kind == "p" and dateline_only(out[-1][1]):
             out[-1] = ("p", out[-1][1] + " " + text)
         else:
             out.append((kind, text))
     return out
-
-
-def _dateline_only(text: str) -> bool:
-    found = find_dateline(text, standalone=True)
-    return found is not None and found.length >= len(text.rstrip())
 
 
 def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -204,7 +205,7 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
             break
         blocks = blocks[1:]
     blocks = _cut_teasers(_cut_link_list(blocks))
-    while len(blocks) > 1 and (blocks[-1][0] == "h" or _is_tail_junk(blocks[-1][1])):
+    while len(blocks) > 1 and (blocks[-1][0] == "h" or is_tail_junk(blocks[-1][1])):
         blocks = blocks[:-1]
     if blocks:
         kind, text = blocks[-1]

@@ -4,12 +4,14 @@
   JSON-LD ``headline``, og:title, the ``<h1>``), ties going to the ``<title>``'s; else a
   declared headline the ``<title>`` starts with; else the ``<title>`` with the segments naming
   the site (or a date) cut off ("Headline | Site", "Headline - Section - Site").
-* Site name: ``og:site_name``, JSON-LD publisher, ``application-name`` (a URL becomes the
-  registered outlet or its host; a tagline after the name is cut); else the registry's outlet
-  for the page's URL; else the ``<title>``'s site segment.
+* Site name: ``og:site_name``, JSON-LD publisher, ``application-name``, other publisher and
+  app-name metas, in that order (a URL becomes the registered outlet or its host, never a
+  social network's; a tagline after the name is cut); else the registry's outlet for the
+  page's URL; else the ``<title>``'s site segment; else the page's own host.
 * Authors: personal names beat organisation names (a page's author meta often repeats the
-  site name); URLs, handles, CMS accounts and staff credits are dropped; credentials, roles,
-  desks and glued dates are cut from bylines (``bylines``).
+  site name; JSON-LD authors typed ``Organization`` are organisations); URLs, handles, CMS
+  accounts and staff credits are dropped; credentials, roles, desks and glued dates are cut
+  from bylines (``bylines``).
 * Date: declared (JSON-LD ``datePublished``, ``article:published_time`` and similar), then the
   URL's date, then dates the page only shows; never from script blobs or comments.
 """
@@ -68,13 +70,31 @@ def choose_title(meta: PageMeta, sites: list[str], fallback: str | None) -> str 
     inside = [t for t in declared if 8 <= len(t) < len(tag) and tag.startswith(t.rstrip(" ."))]
     if inside:
         return max(inside, key=len).strip()
-    for candidate in [tag, *declared, fallback or ""]:
+    first = [] if _names_only_the_site(tag, declared, sites) else [tag]
+    for candidate in [*first, *declared, fallback or ""]:
         if not candidate:
             continue
         cleaned = strip_site(candidate, sites)
         if cleaned and not matches_site(cleaned, sites):
             return cleaned
     return fallback
+
+
+def _names_only_the_site(tag: str, declared: list[str], sites: list[str]) -> bool:
+    """A ``<title>`` that is only a short name ("Valley Post") while the page declares a
+    headline (JSON-LD, og:title, ``<h1>``) sharing none of its words: the site, not the story."""
+    cleaned = strip_site(tag, sites)
+    words = set(name_key_words(cleaned))
+    if not cleaned or len(words) > 3 or len(_segments(tag)) > 1:
+        return False
+    return any(
+        len(name_key_words(t)) >= 2 * len(words) + 1 and not words & set(name_key_words(t))
+        for t in declared
+    )
+
+
+def name_key_words(text: str) -> list[str]:
+    return [w for w in re.split(r"\W+", text.casefold()) if w]
 
 
 def _agreed_title(meta: PageMeta, sites: list[str]) -> str | None:
@@ -134,6 +154,8 @@ def site_names(meta: PageMeta, registry: Registry, url: str | None) -> list[str]
     names: list[str] = []
     for name in declared_sites(meta):
         host = host_of(name) if "://" in name or name.startswith("www.") else None
+        if social_host(host):
+            continue
         names.append(host or name)
         cleaned = clean_site(name, meta, registry)
         if cleaned:
@@ -204,7 +226,8 @@ def choose_site(
     meta: PageMeta, registry: Registry, url: str | None, fallback: str | None
 ) -> str | None:
     """The outlet's name: declared (cleaned), else the registry's for the URL, else the
-    ``<title>``'s site segment, else what trafilatura or the page's own links say."""
+    ``<title>``'s site segment, else what trafilatura or the page's own links say, else the
+    URL's host."""
     for name in declared_sites(meta):
         cleaned = clean_site(name, meta, registry)
         if cleaned:
@@ -214,17 +237,43 @@ def choose_site(
         found = registry.lookup(page_url)
         if found:
             return found.name
-    return site_from_title(meta, page_url) or fallback or linked_site(meta, registry)
+    guessed = clean_site(fallback, meta, registry) if fallback else None
+    return (
+        site_from_title(meta, page_url)
+        or guessed
+        or linked_site(meta, registry)
+        or _own_host(page_url)
+    )
+
+
+def _own_host(url: str | None) -> str | None:
+    """The page's own host ("valleypost.example"): what names the site when nothing else does."""
+    host = host_of(url) if url else None
+    return host if host and not social_host(host) else None
+
+
+# Where pages link their social accounts ("article:publisher" is often a Facebook page): a
+# URL there names the network, not the outlet.
+_SOCIAL = frozenset(
+    """facebook.com fb.com twitter.com x.com instagram.com youtube.com youtu.be linkedin.com
+    tiktok.com t.me telegram.me wa.me whatsapp.com pinterest.com threads.net bsky.app""".split()
+)
+
+
+def social_host(host: str | None) -> bool:
+    return bool(host) and registrable(host) in _SOCIAL
 
 
 def clean_site(name: str, meta: PageMeta, registry: Registry) -> str | None:
     """A declared site name without its decorations: a URL becomes the registered outlet or
-    its host; "Outlet - Tagline" / "Outlet | Breaking News" keeps the segment the ``<title>``
-    also names (else the first one: the name comes before the tagline)."""
+    its host (not a social network's); "Outlet - Tagline" / "Outlet | Breaking News" keeps the
+    segment the ``<title>`` also names (else the first one: the name comes before the
+    tagline)."""
     name = name.strip()
     if "://" in name or name.startswith("www."):
         found = registry.lookup(name)
-        return found.name if found else host_of(name)
+        host = host_of(name)
+        return found.name if found else None if social_host(host) else host
     parts = _segments(name)
     if len(parts) <= 1:
         return name or None
@@ -310,7 +359,7 @@ def choose_authors(
                 cleaned = clean_author(name)
                 if cleaned and cleaned not in names and not _account_like(cleaned):
                     names.append(cleaned)
-        people = [n for n in names if not _is_org(n, sites, registry)]
+        people = [n for n in names if not _is_org(n, sites, registry) and n not in meta.org_names]
         if people:
             agencies = [
                 n for n in names if registry and registry.lookup(n) and not matches_site(n, sites)

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 _WS = re.compile(r"\s+")
 _AUTHOR_KEYS = (
     "author",
+    "articleauthor",
     "article:author",
     "byl",
     "dc.creator",
@@ -56,14 +57,23 @@ _DATE_KEYS = (
     "content:publishdate",
     "dateposted",
 )
-_SITE_KEYS = (
-    "og:site_name",
-    "application-name",
-    "apple-mobile-web-app-title",
-    "publisher",
-    "twitter:app:name:iphone",
-    "al:iphone:app_name",
-    "dc.publisher",
+# Site-name declarations, most telling first: og:site_name is set for exactly this; a JSON-LD
+# publisher (rank 1) next; app names are often shortened ("VPost") or decorated.
+_SITE_RANKS = {
+    "og:site_name": 0,
+    "application-name": 2,
+    "dc.publisher": 3,
+    "dcterms.publisher": 3,
+    "publisher": 3,
+    "apple-mobile-web-app-title": 4,
+    "twitter:app:name:iphone": 5,
+    "al:iphone:app_name": 5,
+}
+_LD_PUBLISHER_RANK = 1
+# Keys whose values are written "Family, Given" by convention (Dublin Core, citation tags).
+_INVERTED_NAME_KEYS = ("dc.creator", "dcterms.creator", "citation_author")
+_INVERTED = re.compile(
+    r"^(?P<family>[^\W\d_][\w'’-]+),\s*(?P<given>[^\W\d_][\w'’.-]*(?: [A-Z]\.)*)$"
 )
 _ARTICLE_TYPES = (
     "article",
@@ -84,9 +94,11 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, twitter:title
     title_votes: list[tuple[str, str]] = field(default_factory=list)  # (kind, declared headline)
     h1: list[str] = field(default_factory=list)
-    site_names: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)  # best first (see _SITE_RANKS)
+    site_votes: list[tuple[int, str]] = field(default_factory=list)  # (rank, name) as read
     authors: list[str] = field(default_factory=list)  # personal or organisational, as declared
     ld_authors: list[str] = field(default_factory=list)
+    org_names: set[str] = field(default_factory=set)  # JSON-LD authors typed as organisations
     bylines: list[str] = field(default_factory=list)  # texts of byline elements on the page
     dates: list[str] = field(default_factory=list)
     weak_dates: list[str] = field(default_factory=list)  # WebPage / shown <time>: after dates
@@ -148,6 +160,7 @@ def read_page_meta(tree) -> PageMeta:
         ]
     _read_shown_dates(meta, tree)
     meta.bylines = _byline_texts(tree)
+    meta.site_names = [name for _, name in sorted(meta.site_votes, key=lambda v: v[0])]
     return meta
 
 
@@ -224,10 +237,10 @@ def _read_meta_tag(meta: PageMeta, el) -> None:
         meta.titles.append(value)
         # og:title and twitter:title are one declaration (set from the same field): one vote.
         meta.title_votes.append(("og" if key in ("og:title", "twitter:title") else "meta", value))
-    elif key in _SITE_KEYS:
-        meta.site_names.append(value)
+    elif key in _SITE_RANKS:
+        meta.site_votes.append((_SITE_RANKS[key], value))
     elif key in _AUTHOR_KEYS and not value.startswith("@"):
-        meta.authors.append(value)
+        meta.authors.append(_uninverted(value) if key in _INVERTED_NAME_KEYS else value)
     elif key in _DATE_KEYS:
         meta.dates.append(value)
     elif key in ("og:description", "description", "twitter:description"):
@@ -240,18 +253,52 @@ def _read_meta_tag(meta: PageMeta, el) -> None:
         meta.license = meta.license or value
 
 
+def _uninverted(value: str) -> str:
+    """ "Roe, Jane" -> "Jane Roe" (one person written family name first); else unchanged."""
+    match = _INVERTED.match(value.strip())
+    return f"{match.group('given')} {match.group('family')}" if match else value
+
+
+_WRAPPERS = re.compile(
+    r"^\s*(?:<!--|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[)|(?:-->|/\*\s*\]\]>\s*\*/|\]\]>)\s*$"
+)
+_TRAILING_COMMA = re.compile(r",\s*(?=[}\]])")
+
+
+def load_json_ld(text: str):
+    """The data of a JSON-LD script as pages write it: wrapped in CDATA or HTML comments, with
+    raw line breaks inside strings or a trailing comma. None when it cannot be read."""
+    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
+    for attempt in (text, _TRAILING_COMMA.sub("", text)):
+        try:
+            return json.loads(attempt, strict=False)
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD says nothing
+            continue
+    return None
+
+
+def _kinds(obj: dict) -> list[str]:
+    """The object's types, lower case, without a vocabulary prefix ("schema:NewsArticle",
+    "https://schema.org/NewsArticle" -> "newsarticle")."""
+    kinds = obj.get("@type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+    return [re.split(r"[/:#]", str(k))[-1].lower() for k in kinds]
+
+
+def _is_article(kind: str) -> bool:
+    """An article type: the listed ones and every schema.org *Article / *Posting subtype."""
+    return kind in _ARTICLE_TYPES or kind.endswith(("article", "posting"))
+
+
 def _read_json_ld(meta: PageMeta, text: str) -> None:
-    try:
-        data = json.loads(text.strip().rstrip(";"))
-    except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD says nothing
+    data = load_json_ld(text)
+    if data is None:
         return
     objects = _objects(data)
-    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and _names(o)}
     for obj in objects:
-        kinds = obj.get("@type")
-        kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
-        kinds = [str(k).lower() for k in kinds]
-        if not any(k in _ARTICLE_TYPES for k in kinds):
+        kinds = _kinds(obj)
+        if not any(_is_article(k) for k in kinds):
             continue
         page_only = all(k == "webpage" for k in kinds)  # the page's own dates, not the story's
         if isinstance(obj.get("headline"), str) and not page_only:
@@ -259,8 +306,9 @@ def _read_json_ld(meta: PageMeta, text: str) -> None:
             meta.title_votes.append(("ld", _text(obj["headline"])))
         for name in _names(obj.get("author"), by_id):
             meta.ld_authors.append(name)
+        meta.org_names.update(_organisations(obj.get("author"), by_id))
         for name in _names(obj.get("publisher"), by_id):
-            meta.site_names.append(name)
+            meta.site_votes.append((_LD_PUBLISHER_RANK, name))
         published = _first_string(obj.get("datePublished")) or _first_string(obj.get("dateCreated"))
         if published:
             if page_only:
@@ -307,12 +355,40 @@ def _names(value, by_id: dict | None = None) -> list[str]:
     if isinstance(value, str):
         return [_text(value)] if value.strip() and not value.startswith("http") else []
     if isinstance(value, dict):
-        name = value.get("name")
-        if not isinstance(name, str) and by_id and isinstance(value.get("@id"), str):
-            name = by_id.get(value["@id"], {}).get("name")
-        if isinstance(name, list):
-            name = next((n for n in name if isinstance(n, str)), None)
-        return [_text(name)] if isinstance(name, str) and name.strip() else []
+        name = _own_name(value)
+        if name is None and by_id and isinstance(value.get("@id"), str):
+            target = by_id.get(value["@id"])
+            name = _own_name(target) if target is not None else None
+        return [name] if name else []
     if isinstance(value, list):
         return [n for item in value[:20] for n in _names(item, by_id)]
     return []
+
+
+def _own_name(obj: dict) -> str | None:
+    """A person's or organisation's name: ``name`` (a string or a list), else given and family
+    names ("givenName": "Jane", "familyName": "Roe")."""
+    name = obj.get("name")
+    if isinstance(name, list):
+        name = next((n for n in name if isinstance(n, str) and n.strip()), None)
+    if isinstance(name, dict):
+        name = name.get("@value")
+    if isinstance(name, str) and name.strip():
+        return _text(name)
+    parts = [obj.get(k) for k in ("givenName", "additionalName", "familyName")]
+    parts = [_text(p) for p in parts if isinstance(p, str) and p.strip()]
+    return " ".join(parts) if obj.get("familyName") and parts else None
+
+
+def _organisations(value, by_id: dict) -> list[str]:
+    """Names of the JSON-LD authors typed as organisations ("@type": "Organization",
+    "NewsMediaOrganization", ...): credits, not personal bylines."""
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items[:20]:
+        if not isinstance(item, dict):
+            continue
+        target = by_id.get(item["@id"], item) if isinstance(item.get("@id"), str) else item
+        if any(k.endswith("organization") for k in _kinds(target)):
+            out.extend(_names(target))
+    return out

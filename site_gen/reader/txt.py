@@ -3,13 +3,16 @@
 Plain text is what datasets and copy-paste produce, so its structure is read from layout
 (``layout.text_paragraphs``) and from conventions of news copy:
 * a short first line standing alone (no sentence-final full stop) is the headline;
-* ``By NAME`` on its own line near the top is a byline;
+* ``By NAME`` on its own line near the top is a byline (a date on it is the publication
+  date, an outlet on it the source: "By Jane Roe, Reuters | June 21, 2023");
 * an "outlet – place" first line (Arabic papers: ``صحيفة المثال – جدة``) names outlet and place;
 * credit lines at the end (``SOURCE: X``, licence notices, sign-offs, tag lists) become
   metadata (``attribution.strip_footers``) and leave the body;
 * a dateline opening the story (``TEHRAN -``, ``LONDON (Reuters) -``) becomes ``dateline`` and
-  leaves the paragraph; an unsure one (``ঢাকা:`` in a script without capitals) is recorded
-  but kept in the text, and a prefix naming a known outlet (``خبرگزاری فارس:``) gives the source;
+  leaves the paragraph (a line that is only a dateline written as a sentence, ``МОСКВА,
+  10 авг – РИА Новости.``, stays in the body as written); an unsure one (``ঢাকা:`` in a
+  script without capitals) is recorded but kept in the text, and a prefix naming a known
+  outlet (``خبرگزاری فارس:``) gives the source;
 * a run-on paragraph (one-line articles) is split at sentence boundaries.
 Offsets of every paragraph point into the decoded file text.
 """
@@ -17,11 +20,12 @@ Offsets of every paragraph point into the decoded file text.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from site_gen.model import Diagnostic
 from site_gen.reader.assemble import build_document
 from site_gen.reader.attribution import Credits, outlet_named_in_text, split_names, strip_footers
+from site_gen.reader.bylines import parse_byline
 from site_gen.reader.datelines import Dateline, find_dateline, leading_agency
 from site_gen.reader.dates import dates_in_text
 from site_gen.reader.document import ReadResult
@@ -63,15 +67,46 @@ def title_line(raw: str, spans: list[Span]) -> tuple[str | None, list[Span]]:
     return clean_inline(text), spans[1:]
 
 
-def byline(raw: str, spans: list[Span]) -> tuple[list[str], list[Span]]:
-    """Authors from a ``By NAME`` line among the first two blocks, which is then dropped."""
+@dataclass(frozen=True)
+class Byline:
+    """What a ``By NAME`` line says: the people, an outlet they write for, the date it gives."""
+
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    date: str | None = None
+
+
+def _byline_names(names: str, registry: Registry | None) -> tuple[list[str], str | None]:
+    """(people, outlet) of a byline's names: "Jane Roe, Political Correspondent", "Jane Roe
+    | June 21, 2023", "Jane Roe, Reuters" (the outlet is the employer, not an author)."""
+    simple = [n for n in split_names(_ROLE.sub("", names)) if _NAME.match(n)]
+    people, others = parse_byline(names)
+    if not people:
+        people = simple
+    outlets = [o for o in others if registry is not None and registry.lookup(o)]
+    people = [n for n in people if registry is None or not registry.lookup(n)]
+    outlet = (
+        outlets[0]
+        if outlets
+        else next((n for n in simple if registry is not None and registry.lookup(n)), None)
+    )
+    return people, outlet
+
+
+def byline(
+    raw: str, spans: list[Span], registry: Registry | None = None
+) -> tuple[Byline, list[Span]]:
+    """A ``By NAME`` line among the first two blocks, which is then dropped (what it states,
+    names, employer and date, is kept as metadata)."""
     for i, (start, end) in enumerate(spans[:2]):
         match = _BYLINE.match(raw[start:end])
         if match and "\n" not in raw[start:end]:
-            names = [n for n in split_names(_ROLE.sub("", match.group("names"))) if _NAME.match(n)]
-            if names:
-                return names, spans[:i] + spans[i + 1 :]
-    return [], spans
+            people, outlet = _byline_names(match.group("names"), registry)
+            if people:
+                stated = dates_in_text(match.group("names"))
+                found = Byline(tuple(people), outlet, stated[0] if stated else None)
+                return found, spans[:i] + spans[i + 1 :]
+    return Byline(), spans
 
 
 def outlet_place_line(
@@ -82,7 +117,7 @@ def outlet_place_line(
         return None, None, spans
     text = raw[spans[0][0] : spans[0][1]]
     match = _OUTLET_PLACE.match(text)
-    if not match or len(text.split()) > 6:
+    if not match or len(text.split()) > 6 or find_dateline(text) is not None:
         return None, None, spans
     a, b = match.group("a").strip(), match.group("b").strip()
     if registry.lookup(b) and not registry.lookup(a):
@@ -92,13 +127,26 @@ def outlet_place_line(
     return None, None, spans
 
 
+def _credit_sentence(found: Dateline) -> bool:
+    """A dateline written as a sentence of its own ("БУЭНОС-АЙРЕС, 10 авг – РИА Новости."):
+    a line the story states (place, day, agency), not a prefix leading into the next words."""
+    return found.raw.endswith((".", "。")) and bool(found.day or found.agency)
+
+
 def take_dateline(raw: str, spans: list[Span]) -> tuple[list[Span], Dateline | None]:
-    """The dateline opening the story (first paragraph, or the second after a short lead)."""
+    """The dateline opening the story (first paragraph, or the second after a short lead).
+
+    A dateline prefix ("TEHRAN -") leaves its paragraph; a paragraph that is only a dateline
+    written as a sentence ("PLACE, 10 Aug – Agency.") is read as the dateline and kept as
+    written: the line states the day and the agency, and the body never loses text.
+    """
     for i in range(min(2, len(spans))):
         start, end = spans[i]
         found = find_dateline(raw[start:end])
         if found and (i == 0 or found.agency):
             rest = trim(raw, start + found.length, end)
+            if rest[1] <= rest[0] and _credit_sentence(found):
+                return spans, found
             kept = [rest] if rest[1] > rest[0] else []
             return spans[:i] + kept + spans[i + 1 :], found
         if end - start > 300:
@@ -130,7 +178,7 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
     spans = text_paragraphs(layout)
     lead_outlet, lead_place, spans = outlet_place_line(layout, spans, registry)
     title, spans = title_line(layout, spans)
-    authors, spans = byline(layout, spans)
+    by, spans = byline(layout, spans, registry)
     spans, credits = strip_footers(layout, spans)
     spans, dateline = take_dateline(layout, spans)
     prefix_outlet, prefix_place = (
@@ -145,11 +193,16 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
         )
         diagnostics.append(Diagnostic("warning", path, message))
     body = "\n".join(p.text for p in paragraphs)
-    text_layer = _text_layer(title, authors, credits, dateline)
+    text_layer = _text_layer(title, list(by.authors), credits, dateline)
     text_layer = replace(
         text_layer,
-        source=text_layer.source or lead_outlet or prefix_outlet or outlet_named_in_text(body),
+        source=text_layer.source
+        or lead_outlet
+        or prefix_outlet
+        or by.outlet
+        or outlet_named_in_text(body),
         dateline=text_layer.dateline or lead_place or prefix_place,
+        published=text_layer.published or by.date,
     )
     document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry)
     return ReadResult(document, tuple(diagnostics))

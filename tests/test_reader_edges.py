@@ -1,0 +1,227 @@
+"""Edges of an article's text: a body the extractor cut short, a dateline standing alone.
+
+Synthetic, invented text only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.model import Paragraph
+from site_gen.reader import read_document
+from site_gen.reader.html_meta import parse_tree
+from site_gen.reader.html_tail import recover_tail
+from site_gen.registry import default_registry
+
+P = 'class="story-block story--paragraph"'
+H = 'class="story-block story--header"'
+FIRST = "The council met on Monday to discuss the future of the old stone bridge over the river."
+SECOND = "Engineers told the meeting that the arches had weathered two centuries of floods well."
+THIRD = "A decision on the repairs is expected before the end of the summer, the mayor said."
+FOURTH = "Residents who use the bridge every day welcomed the news at the meeting on Monday."
+
+
+def _paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(index=i, text=t, start=-1, kind="p") for i, t in enumerate(texts))
+
+
+def _page(after: str) -> str:
+    return f"""<html><body><div class="page">
+    <div class="section"><div class="story-body">
+      <p {P}>{FIRST}</p><p {P}>{SECOND}</p></div></div>
+    <div class="ad-slot"><p class="ad">Advertisement</p></div>
+    {after}
+    </div></body></html>"""
+
+
+def _recovered(after: str) -> list[str]:
+    tree = parse_tree(_page(after))
+    out = recover_tail(tree, _paragraphs(FIRST, SECOND))
+    return [p.text for p in out[2:]]
+
+
+def test_tail_in_a_later_container_is_recovered_with_its_subheading():
+    after = f"""<div class="section"><div class="story-body">
+      <h2 {H}>What happens next</h2><p {P}>{THIRD}</p></div></div>
+      <div class="section"><div class="story-body"><p {P}>{FOURTH}</p>
+      <p class="license">© Example Press. All rights reserved.</p></div></div>"""
+    assert _recovered(after) == ["What happens next", THIRD, FOURTH]
+
+
+def test_tail_recovery_keeps_the_recovered_kinds_and_indexes():
+    after = f'<div class="story-body"><h2 {H}>Next</h2><p {P}>{THIRD}</p></div>'
+    out = recover_tail(parse_tree(_page(after)), _paragraphs(FIRST, SECOND))
+    assert [(p.index, p.kind) for p in out] == [(0, "p"), (1, "p"), (2, "h"), (3, "p")]
+
+
+def test_tail_recovery_takes_no_promos_links_or_other_stories():
+    promo = "Read our other report on the bridge, published here last week for all readers."
+    after = f"""
+      <p class="teaser-lead">{THIRD}</p>
+      <div class="related-stories"><p {P}>{FOURTH}</p></div>
+      <aside><p {P}>An aside paragraph that shares the markup of the story text.</p></aside>
+      <p {P}><a href="/other">{promo}</a></p>
+      <p {P}>Sign up for our daily newsletter to get the news from the valley every morning.</p>
+      <p {P}>Short label</p>"""
+    assert _recovered(after) == []
+
+
+def test_tail_recovery_stops_at_a_read_more_list_and_at_the_next_story():
+    listed = f"<p {P}>Read more on this:</p><p {P}>{THIRD}</p>"
+    assert _recovered(listed) == []
+    next_story = f"<h1>Another headline</h1><p {P}>{THIRD}</p>"
+    assert _recovered(next_story) == []
+
+
+def test_tail_recovery_stays_inside_the_article_element():
+    page = f"""<html><body>
+      <article><p {P}>{FIRST}</p><p {P}>{SECOND}</p></article>
+      <article><p {P}>{THIRD}</p></article></body></html>"""
+    out = recover_tail(parse_tree(page), _paragraphs(FIRST, SECOND))
+    assert len(out) == 2
+
+
+def test_tail_recovery_needs_paragraph_markup_the_extracted_text_shares():
+    page = f"<html><body><p>{FIRST}</p><p>{SECOND}</p><div><p>{THIRD}</p></div></body></html>"
+    out = recover_tail(parse_tree(page), _paragraphs(FIRST, SECOND))
+    assert len(out) == 2
+
+
+def test_tail_in_the_marked_article_body_is_recovered_without_its_boxes():
+    page = f"""<html><body><div itemprop="articleBody">
+      <p>{FIRST}</p><p>{SECOND}</p>
+      <div class="embed"><p>The old bridge was built in 1820 by the masons of the valley.</p>
+      </div>
+      <h2>What happens next</h2><p>{THIRD}</p><p>{FOURTH}</p></div>
+      <p>A paragraph of the page after the article body, which is not part of the story.</p>
+      </body></html>"""
+    out = recover_tail(parse_tree(page), _paragraphs(FIRST, SECOND))
+    assert [p.text for p in out[2:]] == ["What happens next", THIRD, FOURTH]
+
+
+def test_tail_recovery_needs_a_marked_body_when_paragraphs_have_no_class():
+    page = f"<html><body><div><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div></body></html>"
+    out = recover_tail(parse_tree(page), _paragraphs(FIRST, SECOND))
+    assert len(out) == 2
+
+
+def test_tail_recovery_does_not_repeat_a_paragraph_the_reader_trimmed():
+    credited = THIRD + " (c)AFP/Jane Roe."
+    page = f"""<html><body><div class="article-body">
+      <p>{FIRST}</p><p>{SECOND}</p><p>{credited}</p></div></body></html>"""
+    out = recover_tail(parse_tree(page), _paragraphs(FIRST, SECOND, THIRD))
+    assert [p.text for p in out] == [FIRST, SECOND, THIRD]
+
+
+def _txt(text: str):
+    result = read_document("wire.txt", text.encode("utf-8"), default_registry())
+    assert result.document is not None
+    return result.document
+
+
+def test_a_dateline_line_stated_as_a_sentence_is_kept_in_the_body():
+    text = (
+        "Council approves bridge repairs\n\n"
+        "МОСКВА, 10 авг – РИА Новости.\n"
+        "Городской совет одобрил ремонт старого каменного моста через реку в понедельник.\n"
+        "Решение о сроках работ ожидается до конца лета, сообщил мэр города журналистам.\n"
+    )
+    d = _txt(text)
+    assert d.dateline == "Москва"
+    assert d.source_name == "RIA Novosti"
+    assert d.paragraphs[0].text == "МОСКВА, 10 авг – РИА Новости."
+    assert d.paragraphs[1].text.startswith("Городской совет")
+
+
+def test_a_dateline_prefix_alone_on_its_line_still_leaves_the_body():
+    text = (
+        "Council approves bridge repairs\n\n"
+        "LONDON (Reuters) -\n\n"
+        "The council approved the repairs of the old stone bridge on Monday evening.\n\n"
+        "A decision on the timetable is expected before the end of the summer.\n"
+    )
+    d = _txt(text)
+    assert d.dateline == "London"
+    assert d.paragraphs[0].text.startswith("The council approved")
+
+
+BODY = (
+    "The council met on Monday to discuss the future of the old stone bridge over the river.\n\n"
+    "Engineers told the meeting that the arches had weathered two centuries of floods well.\n"
+)
+
+
+def test_text_byline_with_a_date_gives_the_author_and_the_publication_date():
+    d = _txt("Council votes to rebuild the bridge\n\nBy Jane Roe | June 21, 2023\n\n" + BODY)
+    assert d.authors == ("Jane Roe",)
+    assert d.published == "2023-06-21"
+    assert d.paragraphs[0].text.startswith("The council met")
+
+
+def test_text_byline_naming_the_employer_gives_the_source_not_an_author():
+    d = _txt("Council votes to rebuild the bridge\n\nBy Jane Roe, Reuters\n\n" + BODY)
+    assert d.authors == ("Jane Roe",)
+    assert d.source_name == "Reuters"
+
+
+def test_text_byline_of_several_people_with_a_role():
+    d = _txt(
+        "Council votes to rebuild the bridge\n\n"
+        "By Jane Roe, Political Correspondent, and John Doe\n\n" + BODY
+    )
+    assert d.authors == ("Jane Roe", "John Doe")
+
+
+def test_an_untitled_text_opening_with_a_dateline_line():
+    d = _txt(
+        "МОСКВА, 10 авг – РИА Новости.\n"
+        "Городской совет одобрил ремонт старого каменного моста через реку в понедельник.\n"
+        "Решение о сроках работ ожидается до конца лета, сообщил мэр города журналистам.\n"
+    )
+    assert d.dateline == "Москва"  # the place, as a dateline (not "МОСКВА, 10 авг")
+    assert d.source_name == "RIA Novosti"
+    assert d.paragraphs[0].text == "МОСКВА, 10 авг – РИА Новости."
+    assert d.title_derived and d.title.startswith("Городской совет")  # not the dateline
+
+
+def test_tail_recovery_stops_at_a_linked_headline_and_skips_author_bios():
+    next_story = f'<h2 {H}><a href="/next">Another story</a></h2><p {P}>{THIRD}</p>'
+    assert _recovered(next_story) == []
+    bio = f'<div class="author-info"><p {P}>Jane Roe is a reporter who covers the valley.</p></div>'
+    assert _recovered(bio) == []
+
+
+STORY = "The council approved the repairs of the old stone bridge on Monday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("МОСКВА, 10 августа. /ТАСС/. ", "Москва", "TASS"),
+        ("Tehran, IRNA - ", "Tehran", "IRNA"),
+        ("Riyadh, June 21, 2023, SPA -- ", "Riyadh", "Saudi Press Agency"),
+        ("ABU DHABI, 21st June, 2023 (WAM) -- ", "Abu Dhabi", "WAM"),
+        ("New Delhi [India], June 21 (ANI): ", "New Delhi", "ANI"),
+        ("NEW DELHI, Jun 21 (PTI) ", "New Delhi", "PTI"),
+        ("Rome (ANSA) - ", "Rome", "ANSA"),
+    ],
+)
+def test_agency_datelines(opening, place, agency):
+    d = _txt("Council approves bridge repairs\n\n" + opening + STORY)
+    assert d.dateline == place
+    assert d.source_name == agency
+    assert d.paragraphs[0].text == STORY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sen. Jane Roe (D-Ohio) said on Monday that the council approved the bridge repairs.",
+        "The United Nations (UN) said on Monday that the council approved the bridge repairs.",
+        "Acme, IBM - the two firms - said on Monday that they would fund the bridge repairs.",
+    ],
+)
+def test_sentences_that_look_like_agency_datelines_are_kept(sentence):
+    d = _txt("Council approves bridge repairs\n\n" + sentence)
+    assert d.dateline is None
+    assert d.paragraphs[0].text == sentence

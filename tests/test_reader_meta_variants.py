@@ -1,0 +1,244 @@
+"""Page metadata as unseen outlets write it: JSON-LD variants, site-name precedence, dates.
+
+Synthetic pages with invented text; each test names the form it covers.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from site_gen.reader import read_document
+from site_gen.reader.dates import parse_date_value
+from site_gen.reader.html_fields import choose_date, choose_site
+from site_gen.reader.html_meta import load_json_ld, parse_tree, read_page_meta
+from site_gen.registry import default_registry
+
+HEADLINE = "Council votes to rebuild the stone bridge"
+TEXT = (
+    "<p>"
+    + "The council met on Monday to discuss the future of the old stone bridge. " * 3
+    + "</p><p>"
+    + "Engineers told the meeting that the arches had weathered the floods well. " * 3
+    + "</p>"
+)
+
+
+def _page(head: str, body: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{body}{TEXT}</article></body></html>"
+
+
+def _ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _meta(head: str, body: str = ""):
+    return read_page_meta(parse_tree(_page(head, body)))
+
+
+def _doc(head: str, body: str = ""):
+    result = read_document("page.html", _page(head, body).encode(), default_registry())
+    assert result.document is not None
+    return result.document
+
+
+# --- JSON-LD ------------------------------------------------------------------------------
+
+
+def test_ld_author_given_and_family_names():
+    head = _ld(
+        {
+            "@type": "NewsArticle",
+            "headline": HEADLINE,
+            "author": {"@type": "Person", "givenName": "Jane", "familyName": "Roe"},
+        }
+    )
+    assert _meta(head).ld_authors == ["Jane Roe"]
+
+
+def test_ld_graph_author_reference_to_a_person_with_given_and_family_names():
+    head = _ld(
+        {
+            "@graph": [
+                {"@type": "NewsArticle", "author": [{"@id": "#p1"}, {"@id": "#p2"}]},
+                {"@id": "#p1", "@type": "Person", "givenName": "Jane", "familyName": "Roe"},
+                {"@id": "#p2", "@type": "Person", "name": "John Doe"},
+            ]
+        }
+    )
+    assert _meta(head).ld_authors == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "https://schema.org/NewsArticle",
+        "schema:NewsArticle",
+        "TechArticle",
+        "BackgroundNewsArticle",
+        "SocialMediaPosting",
+        ["Thing", "ScholarlyArticle"],
+    ],
+)
+def test_ld_article_types_with_prefixes_and_subtypes(kind):
+    head = _ld({"@type": kind, "author": {"name": "Jane Roe"}, "datePublished": "2023-06-21"})
+    meta = _meta(head)
+    assert meta.ld_authors == ["Jane Roe"]
+    assert meta.dates[0] == "2023-06-21"
+
+
+def test_ld_a_person_is_not_an_article():
+    head = _ld({"@type": "Person", "name": "Jane Roe", "datePublished": "2023-06-21"})
+    assert _meta(head).ld_authors == []
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '/*<![CDATA[*/{"@type": "NewsArticle", "author": "Jane Roe"}/*]]>*/',
+        '<!-- {"@type": "NewsArticle", "author": "Jane Roe"} -->',
+        '{"@type": "NewsArticle", "author": "Jane Roe",}',
+        '{"@type": "NewsArticle", "headline": "Two\nlines", "author": "Jane Roe"};',
+    ],
+)
+def test_ld_as_pages_write_it(script):
+    data = load_json_ld(script)
+    assert isinstance(data, dict) and data["author"] == "Jane Roe"
+
+
+def test_ld_that_cannot_be_read_says_nothing():
+    assert load_json_ld("{not json at all") is None
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": </script>'
+    assert _meta(head).ld_authors == []
+
+
+def test_ld_headline_with_a_raw_line_break_is_read():
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Council votes to rebuild\nthe stone bridge"}</script>'
+    )
+    assert _meta(script).titles[0] == HEADLINE
+
+
+# --- authors ------------------------------------------------------------------------------
+
+
+def test_dublin_core_creator_written_family_name_first():
+    head = (
+        '<meta name="DC.creator" content="Roe, Jane">'
+        '<meta name="citation_author" content="Doe, J.">'
+    )
+    assert _meta(head).authors == ["Jane Roe", "J. Doe"]
+    assert _doc('<meta name="DC.creator" content="Roe, Jane">').authors == ("Jane Roe",)
+
+
+def test_author_meta_listing_two_people_stays_two_people():
+    head = '<meta name="author" content="Jane Roe, John Doe">'
+    assert _doc(head).authors == ("Jane Roe", "John Doe")
+
+
+# --- site name ----------------------------------------------------------------------------
+
+
+def test_og_site_name_beats_an_app_name_declared_before_it():
+    head = (
+        '<meta name="apple-mobile-web-app-title" content="VPost">'
+        '<meta name="application-name" content="VP News App">'
+        '<meta property="og:site_name" content="Valley Post">'
+    )
+    assert _meta(head).site_names == ["Valley Post", "VP News App", "VPost"]
+    assert _doc(head).source_name == "Valley Post"
+
+
+def test_ld_publisher_beats_an_app_name():
+    head = '<meta name="application-name" content="VPost">' + _ld(
+        {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Valley Post"}}
+    )
+    assert _doc(head).source_name == "Valley Post"
+
+
+def test_a_social_network_url_is_not_the_site():
+    meta = _meta("<title>Council votes</title>")
+    registry = default_registry()
+    assert choose_site(meta, registry, None, "https://www.facebook.com/valleypost") is None
+    assert choose_site(meta, registry, None, "https://valleypost.example/") == "valleypost.example"
+    head = '<meta property="og:site_name" content="https://twitter.com/valleypost">'
+    canonical = '<link rel="canonical" href="https://www.valleypost.example/a/1">'
+    assert _doc(head + canonical).source_name == "valleypost.example"
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2023-06-21T10:00:00+02:00",
+        "2023/06/21 10:00",
+        "2023.06.21",
+        "21.06.2023",
+        "21/06/2023",
+        "21-06-2023",
+        "06/21/2023",  # month first: 21 cannot be a month
+        "20230621",
+        "1687341600",  # Unix seconds
+        "1687341600000",  # Unix milliseconds
+        "Wed, 21 Jun 2023 10:00:00 GMT",
+        "June 21st, 2023",
+    ],
+)
+def test_date_values_in_meta_tags(value):
+    assert parse_date_value(value) == "2023-06-21"
+
+
+@pytest.mark.parametrize("value", ["2023/13/01", "12345", "99/99/2023", "soon"])
+def test_date_values_that_are_not_dates(value):
+    assert parse_date_value(value) is None
+
+
+def test_a_declared_slash_date_beats_the_url_date():
+    meta = _meta('<meta property="article:published_time" content="2023/06/21 10:00">')
+    assert choose_date(meta, "https://valleypost.example/2020/01/01/bridge") == "2023-06-21"
+
+
+# --- titles and bylines -------------------------------------------------------------------
+
+
+def test_a_title_tag_naming_only_the_site_loses_to_the_declared_headline():
+    head = _ld({"@type": "NewsArticle", "headline": HEADLINE}) + "<title>Valley Post</title>"
+    assert _doc(head).title == HEADLINE
+
+
+def test_a_short_title_tag_sharing_the_headline_words_is_still_the_title():
+    head = _ld({"@type": "NewsArticle", "headline": HEADLINE}) + "<title>Stone bridge</title>"
+    assert _doc(head).title == "Stone bridge"
+
+
+def test_byline_with_a_serial_comma():
+    head = '<meta name="author" content="Jane Roe, John Doe, and Max Mustermann">'
+    assert _doc(head).authors == ("Jane Roe", "John Doe", "Max Mustermann")
+
+
+def test_ld_author_typed_as_an_organisation_is_not_a_person_beside_one():
+    head = '<meta property="og:site_name" content="Valley Post">' + _ld(
+        {
+            "@type": "NewsArticle",
+            "author": [
+                {"@type": "NewsMediaOrganization", "name": "Valley Broadcasting Group"},
+                {"@type": "Person", "name": "Jane Roe"},
+            ],
+        }
+    )
+    assert _doc(head).authors == ("Jane Roe",)
+
+
+def test_ld_author_typed_as_an_organisation_still_stands_in_alone():
+    head = _ld(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Group"}}
+    )
+    assert _doc(head).authors == ("Valley Group",)
+
+
+def test_article_author_meta_names_the_author():
+    assert _doc('<meta name="articleAuthor" content="Jane Roe">').authors == ("Jane Roe",)
