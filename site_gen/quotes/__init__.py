@@ -21,6 +21,7 @@ every name must pass ``plausible.admit`` (a speaker gets a public page).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from site_gen.quotes.attribution import Cast, Person
 from site_gen.quotes.clauses import sentence_subject
 from site_gen.quotes.direct import Attribution, attribute
 from site_gen.quotes.marks import Segment, find_segments
-from site_gen.quotes.names import Mention
+from site_gen.quotes.names import RUN, Mention
 from site_gen.quotes.reported import Report, find_reported
 from site_gen.quotes.sentences import Sentences, split_sentences
 
@@ -93,16 +94,22 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     found: list[_Found] = []
     subjects: dict[int, Person | None] = {}
     last: Person | None = None
+    prev: Person | None = None  # the speaker of the latest direct quotation, and its end
+    prev_at = -1
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
     for _pos, _, item in items:
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
             mention = sentence_subject(text, s, e)
             subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
+            _asked(text, s, e, cast)
             continue
         if isinstance(item, Report):
             person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
                                     subjects, None)
+            on = _goes_on(item, cast, sents)
+            if on is not None:
+                person, rule = on, "pronoun:goes-on"
             by_report[(item.start, item.cue_start)] = person, rule
             if not item.emit:
                 continue
@@ -116,6 +123,17 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             key = (att.report.start, att.report.cue_start)
             person, rule = by_report[key] if key in by_report else _speaker(
                 cast, att.mention, att.elided, att.cue_start, sents, subjects, None)
+            on = _goes_on(att.report, cast, sents) if key not in by_report else None
+            if on is not None:
+                person, rule = on, "pronoun:goes-on"
+        elif att.how == "none" and not seg.continued and prev is None and prev_at >= 0 \
+                and text.find(_SEP, prev_at, seg.open_at) < 0 \
+                and not text[sents.span(seg.open_at)[0]:seg.open_at].strip() \
+                and cast.latest(seg.open_at, seg.open_at - prev_at) is None:
+            # a quotation that is a sentence of its own right after an unnamed speaker's
+            # ('"...," a spokeswoman said. "..."'), no one else spoken of in between: the
+            # unnamed speaker goes on, not the latest person named
+            person, rule = None, "paragraph"
         elif att.how == "none":
             person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
             rule = "continued" if seg.continued else "latest"
@@ -128,7 +146,39 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                             att.mention.text if att.mention else None, person,
                             "d-" + att.how + ":" + rule))
         last = person or last
+        prev, prev_at = person, seg.close_end
     return found
+
+
+def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
+    """'Podesta said that ... . Obama was the first, he said.': a pronoun cue after (or
+    inside) what was said means the person of that gender the sentence before was about (its
+    speaker or subject), going on; the names in what was said are what it is about."""
+    m = report.mention
+    if m is None or m.kind != "pronoun" or m.start <= report.start or m.gender is None:
+        return None
+    k = sents.index(report.start)
+    if k < 1:
+        return None
+    return cast.focus_between(m.gender, sents.bounds(k - 1)[0], report.start)
+
+
+_ASKED = re.compile(r"\b(?:asked|pressed|questioned|quizzed|interviewed)[ \u00a0]+(" + RUN.pattern
+                    + r")")
+
+
+def _asked(text: str, s: int, e: int, cast: Cast) -> None:
+    """'Ruhle asked Flynn about Putin. He declined.': the person asked is who answers next,
+    so a name right after "asked" is a focus at the sentence end (the asker is the subject of
+    the sentence itself: "Ruhle pressed Flynn, citing reports that ..." is hers)."""
+    if text.find("sked ", s, e) < 0 and text.find("ressed ", s, e) < 0 \
+            and text.find("uestioned ", s, e) < 0 and text.find("uizzed ", s, e) < 0 \
+            and text.find("nterviewed ", s, e) < 0:
+        return
+    for m in _ASKED.finditer(text, s, e):
+        person = cast.known(m.group(1))
+        if person is not None:
+            cast.focus(person, max(m.end(1), e - 1))  # not the subject of this sentence
 
 
 def _report_kind(cue: str) -> str:

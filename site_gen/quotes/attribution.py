@@ -322,7 +322,7 @@ class Cast:
                 compatible = [p for p in same if p.gender in (None, gender)]
                 same = compatible or same
             if same:
-                return same[0]
+                return same[0] if same[0].last_seen >= 0 else self._spoken_of(same)
             # "Hillary" for "Hillary Clinton" (a first name alone), "Mr. Dong" for "Dong
             # Xiaolin" (a family name written first): the one person whose name starts so
             firsts = [p for p in self.people if len(p.tokens) > 1 and p.tokens[0] == tokens[0]
@@ -336,6 +336,14 @@ class Cast:
         self.people.append(person)
         self.by_surname.setdefault(last, []).append(person)
         return person
+
+    @staticmethod
+    def _spoken_of(same: list[Person]) -> Person:
+        """Of the people sharing a surname ("Eric Garner" and "Erica Garner"), the first one
+        named, unless it was never a subject or speaker and another one (a real given name)
+        was: a surname alone then means who was last spoken of."""
+        focused = [p for p in same if p.last_seen >= 0 and is_given_name(p.tokens[0])]
+        return max(focused, key=lambda p: p.last_seen) if focused else same[0]
 
     def _grow(self, p: Person, tokens: Sequence[str], gender: str | None) -> None:
         if len(tokens) > len(p.tokens):
@@ -432,6 +440,23 @@ class Cast:
         self.how = how
         return best[1]
 
+    def known(self, run: str) -> Person | None:
+        """The person of the article a capitalised run names, if any (no new person)."""
+        info = _run_info(run)
+        tokens = info[0] if isinstance(info, tuple) else clean_name(run)[0] \
+            if info is None else ()
+        return self._match(tokens, None, create=False) if tokens else None
+
+    def focus_between(self, gender: str, lo: int, hi: int) -> Person | None:
+        """The latest focus of that gender in ``[lo, hi)``, or None."""
+        for k in range(bisect_left(self._event_at, hi) - 1, -1, -1):
+            at, p = self.events[k]
+            if at < lo:
+                break
+            if p.gender == gender:
+                return p
+        return None
+
     def _fresher(self, named: tuple[int, Person], focus: int, gender: str, pos: int) -> bool:
         """The one person of that gender named in this sentence or the one before, when the
         latest focus is older than that ("Ruhle asked Flynn about it. He declined."): the
@@ -440,9 +465,9 @@ class Cast:
         if not starts or named[0] < focus:
             return False
         run = RUN.match(self.text, named[0])
-        if run is None or run.group().endswith(("'s", "\u2019s")):
-            return False  # "Donald Trump's son said": the possessor is not who speaks
         k = bisect_right(starts, pos) - 1
+        if run is None or run.group().endswith(("'s", "\u2019s")) and named[0] < starts[k]:
+            return False  # "Donald Trump's son said.": the possessor is not who speaks next
         prev = starts[k - 1] if k >= 1 else 0
         if not focus < prev <= named[0]:
             return False
@@ -485,7 +510,8 @@ class Cast:
         head = role_head(role)
         if not head:
             return None
-        cands = [p for p in self.people if head in p.role_heads(self.text)]
+        heads = _HEAD_KINDS.get(head, (head,))
+        cands = [p for p in self.people if not p.role_heads(self.text).isdisjoint(heads)]
         if not cands:
             self.how = "role:famous"
             found = self._well_known(role)
@@ -531,6 +557,9 @@ class Cast:
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
 _ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
+# A generic role word means any of these titles ("the lawmaker" for "Rep. Mike McCaul").
+_HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
+                   "congressmember") for w in ("lawmaker", "legislator")}
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 _SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())

@@ -26,6 +26,7 @@ _AFTER_STOP = re.compile(
     r"|Friday|Saturday|Sunday|earlier|later|recently|yesterday|today)\b")
 _POSS_APPOSITION = re.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
+_WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
 # "a spokeswoman for Trump Hotels, Jennifer Rodstrom": a role, then the name in apposition.
 _ROLE_FIRST = re.compile(
@@ -127,6 +128,10 @@ _WITH_SUBJECT = re.compile(
     r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")\s*$")
 
 
+_WITH_ROLE = re.compile(
+    r"(?:^|[\s,])with\s+((?:the|his|her|its|their)\s+(?:[\w-]+\s+){0,5}?[a-z][\w-]*)\s*$")
+
+
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
     Caplin saying, "..."' -> Glen Caplin. Any other participle ('..., saying that ...') has the
@@ -134,7 +139,10 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     start = max(lo, cue_start - _TAIL)
     m = _WITH_SUBJECT.search(text, start, cue_start)
     if m is None:
-        return None
+        # '..., with the former secretary of state calling it "..."': a description
+        r = _WITH_ROLE.search(text, start, cue_start)
+        mention = parse_mention(r.group(1), r.start(1)) if r else None
+        return mention if mention is not None and mention.kind == "role" else None
     mention = parse_mention(m.group(2), m.start(2))
     if mention is None or mention.kind != "name":
         return None
@@ -178,6 +186,10 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
 
 def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
     """'Smith, the prime minister,' / 'Smith, who ...,' before a cue."""
+    if len(cuts) >= 5 and _WHOSE.fullmatch(seg, cuts[-4], cuts[-3] - 1):
+        # "Reed-Veal, whose daughter, Sandra Bland, died in ..., called": the name before
+        # the relative clause is the subject; the one inside it is someone else
+        cuts = [*cuts[:-3], len(seg.rstrip())]
     app_start, app_end = cuts[-2], cuts[-1] - 1
     name_start = cuts[-3]
     name_piece = _OF_PLACE.sub("", seg[name_start: app_start - 1])
@@ -240,8 +252,9 @@ _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
     r"|Responding|Writing|[A-Z][a-z]+ing)\b"
-    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,140},\s*"
-    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago),\s*"  # "Eight years later,"
+    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,200},\s*"
+    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
+    r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
     r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally),?\s+)")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
@@ -291,6 +304,7 @@ _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _COMMA_NEXT = re.compile(r"\s*,")
 _LOWER_NEXT = re.compile(r" [a-z]")
+_COORD = re.compile(r"\b(?:and|or)\s")
 
 
 _STAFF_NAME = re.compile(
@@ -309,8 +323,8 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         if m is None:
             return None
         gap = window[pos:m.start()]
-        if gap.strip() and not _GAP.fullmatch(gap):
-            return None
+        if gap.strip() and (not _GAP.fullmatch(gap) or _COORD.search(gap)):
+            return None  # "The commentator and Clinton supporter": the name is no head
         nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
         if nxt and nxt.group(1) in GROUP_HEADS and not m.group().endswith(("'s", "\u2019s")):
             # "Trump backers", "Clinton aides": a group, no person (a possessive, "Mr. Comey's

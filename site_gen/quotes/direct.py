@@ -13,10 +13,15 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from site_gen.quotes.clauses import mention_after, participle_subject, subject_before
+from site_gen.quotes.clauses import (
+    mention_after,
+    participle_subject,
+    sentence_subject,
+    subject_before,
+)
 from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, is_participle, verb_use
 from site_gen.quotes.marks import Segment
-from site_gen.quotes.names import Mention
+from site_gen.quotes.names import RUN, Mention, parse_mention
 from site_gen.quotes.reported import Report
 from site_gen.quotes.sentences import Sentences
 
@@ -134,16 +139,66 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
         lo = max([s_start] + [s.close_end for s in segs[:i] if s.close_end <= seg.open_at])
         att = _own(text, sents, segs, i, lo, short)
         rep = next((r for r in reports if r.start <= seg.open_at < r.end), None)
+        if rep is not None and (att is None or att.mention is None):
+            att = _later_clause(text, rep, seg, lo) or att
         if rep is not None and (att is None or att.mention is None
                                 or _distance(seg, att.cue_start) > _distance(seg, rep.cue_start)):
             att = Attribution("report", rep.cue, rep.cue_start, rep.mention, rep.elided, rep)
+        if att is None and lo == s_start and _LEAD_COLON.search(text, max(0, s_start - 4), s_start):
+            # 'Jane Doe, the spokeswoman, wrote:' closing the paragraph before this quotation
+            att = before(text, sents, seg, sents.span(s_start - 4)[0], False)
         if att is None:
             standalone = lo == s_start and not text[s_start:seg.open_at].strip()
             if short and not (standalone and _last_char(text[seg.start:seg.end]) in ".!?,"):
                 continue
             att = NONE
         out.append((seg, att))
+    _signatures(text, out)
     return share_in_chains(out)
+
+
+# A pull quote's last line naming who said it: 'Jane Doe, a scholar at X, on Y."'
+_SIGNATURE = re.compile(r"[\u2014\u2013-]?[ \u00a0]*(" + RUN.pattern
+                        + r"),[ \u00a0]+[^.!?\"\u201c\u201d\n]{3,140}\.?[\"\u201d]")
+
+
+def _signatures(text: str, found: list[tuple[Segment, Attribution]]) -> None:
+    """A cue-less quotation left open at its paragraph's end, when the next paragraph is a
+    signature line that closes it ('"We have seen nothing like it.' + 'Jane Doe, a scholar at
+    X."'): the name is the speaker."""
+    for i, (seg, att) in enumerate(found):
+        if att.how != "none" or seg.closed or seg.continues or not text.startswith("\n\n", seg.end):
+            continue
+        nxt = seg.end + 2
+        end = text.find("\n\n", nxt)
+        m = _SIGNATURE.fullmatch(text, nxt, len(text) if end < 0 else end)
+        if m is None or find_cues(text, nxt, m.end()):
+            continue
+        mention = parse_mention(m.group(1), m.start(1))
+        if mention is not None and mention.kind == "name" and " " in (mention.name or ""):
+            found[i] = (seg, Attribution("after", None, m.start(1), mention))
+
+
+_CLAUSE_CUT = re.compile(r"[,;()\u2014\u2013]")
+
+
+def _later_clause(text: str, rep: Report, seg: Segment, lo: int) -> Attribution | None:
+    """'While X has vowed to ..., Y has pledged to "cancel" it' / '(X called it "..."), Y
+    replied by saying, "..."': a cue of a later clause of the reported statement, with a
+    name of its own opening that clause, is what the quotation belongs to."""
+    start = max(lo, rep.cue_start + len(rep.cue))
+    cues = [c for c in find_cues(text, start, seg.open_at) if c.start() > rep.cue_start]
+    if not cues:
+        return None
+    c = cues[-1]
+    cuts = list(_CLAUSE_CUT.finditer(text, rep.cue_start, c.start()))
+    if not cuts:
+        return None
+    mention = sentence_subject(text, cuts[-1].end(), c.start())
+    if mention is None or mention.kind != "name" or rep.mention is not None \
+            and rep.mention.kind == "name" and rep.mention.name == mention.name:
+        return None
+    return Attribution("before", c.group(), c.start(), mention)
 
 
 def _distance(seg: Segment, cue_start: int) -> int:
@@ -161,6 +216,7 @@ def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, 
     return att or before(text, sents, seg, lo, short)
 
 
+_LEAD_COLON = re.compile(r":[ \u00a0]*\n\n$")
 _COMMA_AFTER = re.compile(r"\s*[,\u2014\u2013-]")
 
 

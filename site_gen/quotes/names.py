@@ -130,6 +130,13 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         return [], [], None  # "Blame Placed On The United": a headline, not a name
     for i, t in enumerate(raw[:-1]):
         rest = toks[i + 1:]
+        if t.endswith(_POSSESSIVE_ENDS) and toks[i] in ORG_OF_HEADS and len(rest) >= 3:
+            # "Millikin University's Media Coordinator Dane Lisser": the person after the
+            # institution's role words
+            k = max((j for j, x in enumerate(rest[:-2]) if _ROLE_NOUN.search(x.lower())
+                     or _bare(x) in HONORIFICS), default=-1)
+            if k >= 0:
+                return list(rest[k + 1:]), [*toks[:i + 1], *rest[:k + 1]], None
         if t.endswith(_POSSESSIVE_ENDS) and not any(_bare(x) in HONORIFICS or is_given_name(x)
                                              for x in rest):
             toks = toks[: i + 1]  # "Mr. Burr's Democratic challenger": the name ends there

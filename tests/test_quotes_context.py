@@ -1,0 +1,158 @@
+"""Speakers decided by the context around a quotation: who a pronoun after what was said
+means, the person asked, subjects of coordinated and relative phrases, pull-quote signature
+lines, a cue closing the paragraph before, the clause a quotation sits in, and unnamed
+speakers going on. Made-up sentences only."""
+
+from __future__ import annotations
+
+from site_gen.quotes import extract_quotes
+from site_gen.quotes.clauses import sentence_subject, subject_before
+from site_gen.quotes.names import parse_mention
+
+Q, E = "\u201c", "\u201d"
+
+
+def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
+            if kind is None or q.kind == kind]
+
+
+def _speaker_of(paragraphs: list[str], needle: str, kind: str | None = None) -> str | None:
+    hits = [k for t, k in _who(paragraphs, kind) if needle in t]
+    assert hits, (needle, _who(paragraphs))
+    return hits[0]
+
+
+def test_trailing_pronoun_means_the_previous_sentences_speaker() -> None:
+    paras = ["Tom Baker told reporters that the count was going well.",
+             "Mark Rowe was the best mayor the city ever had, he said."]
+    assert _speaker_of(paras, "best mayor") == "Tom Baker"
+
+
+def test_parenthetical_pronoun_means_the_previous_sentences_speaker() -> None:
+    paras = [f"{Q}They see what we cannot see from here,{E} Paul Kern said. Mark Rowe's "
+             f"focus on {Q}the town first{E} appealed to him, he said, because the budget "
+             "was a mess."]
+    assert _speaker_of(paras, "appealed to him") == "Paul Kern"
+    assert _speaker_of(paras, "the town first") == "Paul Kern"
+
+
+def test_trailing_pronoun_with_no_speaker_before_keeps_the_subject() -> None:
+    paras = ["Sam Ortiz voted for the tax in 2012 and against it in 2014.",
+             "Ortiz likely would have voted for the plan no matter what, he says."]
+    assert _speaker_of(paras, "likely would") == "Sam Ortiz"
+
+
+def test_the_person_asked_answers_next() -> None:
+    paras = ["Mark Rowe said the deal was fine.",
+             "Jane Ruhle asked Tom Flynn to describe Ivan Petrov twice in the interview. He "
+             "did not, and instead argued that the deal was bad for the country."]
+    assert _speaker_of(paras, "bad for the country") == "Tom Flynn"
+
+
+def test_the_asker_keeps_her_own_sentence() -> None:
+    paras = ["Jane Ruhle pressed Tom Flynn on the deal, citing reports that the firm had "
+             "paid the mayor twice."]
+    assert _speaker_of(paras, "paid the mayor") != "Tom Flynn"
+
+
+def test_a_name_in_a_coordinated_subject_is_not_its_head() -> None:
+    assert sentence_subject("The singer and Ann Lee supporter praised the plan.", 0, 49) is None
+    paras = ["The singer and Ann Lee supporter praised the plan in a video, saying that the "
+             "mayor was the best person for the job."]
+    assert _speaker_of(paras, "best person") != "Ann Lee"
+
+
+def test_a_name_inside_a_whose_clause_is_not_the_subject() -> None:
+    text = "Mary Reed, whose daughter, Sara Bland, died last year, called on them"
+    mention = subject_before(text, 0, text.index("called"))
+    assert mention is not None and mention.name == "Mary Reed"
+    paras = ["Mary Reed, whose daughter, Sara Bland, died in a county jail last year, called "
+             "on the voters to make their voices heard at the polls."]
+    assert _speaker_of(paras, "voices heard") == "Mary Reed"
+
+
+def test_a_surname_means_the_one_spoken_of() -> None:
+    paras = ["The son of Paul Dorsey, a retired miner, wrote to the board on Monday.",
+             f"{Q}Why would you use my dad in your campaign?{E} Carl Dorsey said.",
+             "Dorsey later wrote that the board owed his family an apology."]
+    assert _speaker_of(paras, "owed his family") == "Carl Dorsey"
+
+
+def test_a_surname_keeps_the_first_person_once_spoken_of() -> None:
+    paras = [f"{Q}We will win the county,{E} Hillary Vance said.",
+             "Bill Vance spoke at a rally in the evening.",
+             "Vance said that the county would vote for her."]
+    assert _speaker_of(paras, "county would vote") == "Hillary Vance"
+
+
+def test_with_a_description_then_a_participle() -> None:
+    paras = ["Former Sen. Jane Doe spoke in Ohio on Monday.",
+             f"Doe's campaign criticized the decision, with the former senator calling the "
+             f"move {Q}deeply troubling.{E}"]
+    assert _speaker_of(paras, "deeply troubling", "direct") == "Jane Doe"
+
+
+def test_pull_quote_signature_line_names_the_speaker() -> None:
+    paras = [f"{Q}This is the best plan I have seen,{E} said Ann Cole, the mayor.",
+             '"We have not seen anything like this before. Nobody has, and it shows.',
+             'Norman Oakes, a scholar at the Center for Policy, on the race."']
+    assert _speaker_of(paras, "anything like this") == "Norman Oakes"
+
+
+def test_a_cue_closing_the_paragraph_before() -> None:
+    paras = ["Steve Lyle, the coach, spoke to the team on Monday.",
+             "In response, the university released a statement. Acme University's Media "
+             "Coordinator Dane Lisser wrote:",
+             f"{Q}The anthem is a time to reflect on the freedoms we hold dear. We respect "
+             f"the rights of every student on the team.{E}"]
+    assert _speaker_of(paras, "anthem is a time") == "Dane Lisser"
+
+
+def test_an_institutions_role_then_a_name() -> None:
+    m = parse_mention("Acme University's Media Coordinator Dane Lisser", 0)
+    assert m is not None and m.kind == "name" and m.name == "Dane Lisser"
+
+
+def test_the_lawmaker_is_the_representative() -> None:
+    paras = ["Rep. Mike Carter said on Monday that the inquiry would go on.",
+             f"{Q}This will continue whether she wins or not,{E} the Republican lawmaker "
+             "told reporters."]
+    assert _speaker_of(paras, "continue whether") == "Mike Carter"
+
+
+def test_a_possessor_in_the_pronouns_own_sentence() -> None:
+    paras = [f"{Q}Depreciation is a large deduction,{E} said Steven Ross, a tax lawyer.",
+             "Limit the deductions.",
+             f"Even without his returns, the source of many of Mr. Kemp's losses is no "
+             f"mystery: {Q}I love depreciation,{E} he said during the debate."]
+    assert _speaker_of(paras, "love depreciation") == "Kemp"
+
+
+def test_a_quotation_in_a_later_clause_of_a_report() -> None:
+    paras = [f"While Jane Doe has vowed to honor the agreement, Mark Rowe has pledged to "
+             f"{Q}cancel{E} the accord."]
+    assert _speaker_of(paras, "cancel", "direct") == "Mark Rowe"
+
+
+def test_an_introductory_time_phrase_before_the_subject() -> None:
+    paras = ["Derek Kukura joined the club in May.",
+             f"{Q}It is fine,{E} said Hailey Stone, a student.",
+             f"One recent evening, Kukura placed a sign in the student center that read, "
+             f"{Q}The Best Party on Campus, open to everyone in town.{E}"]
+    assert _speaker_of(paras, "Best Party") == "Derek Kukura"
+
+
+def test_a_long_introductory_clause_before_the_subject() -> None:
+    text = ("As for the polls and the early vote statistics suggesting that the young voters "
+            "are not backing the mayor as eagerly as they had backed him in the two previous "
+            "elections, Tom Baker said that was not a useful comparison.")
+    mention = sentence_subject(text, 0, len(text))
+    assert mention is not None and mention.name == "Tom Baker"
+
+
+def test_an_unnamed_speaker_goes_on() -> None:
+    paras = ["Mark Rowe, the treasurer, said the bank acted alone.",
+             f"{Q}This is a matter for the bank,{E} a spokeswoman said. {Q}We have not "
+             f"changed the rules and we will not change them.{E}"]
+    assert _speaker_of(paras, "changed the rules") is None
