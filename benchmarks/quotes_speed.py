@@ -23,7 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from site_gen.quotes import attribution, cues, extract_quotes, names, speakers  # noqa: E402
+from site_gen.quotes import (  # noqa: E402
+    attribution,
+    cues,
+    extract_quotes,
+    names,
+    plausible,
+    speakers,
+)
 
 DEFAULT_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-quotes"
 _NAMES = ["Anna Berg", "Omar Haddad", "Maria Lopez", "John Carter", "Li Wei", "Sam Ortiz"]
@@ -65,7 +72,7 @@ def dev_articles(dev: Path) -> list[list[str]]:
 
 def clear_caches() -> None:
     for fn in (cues._all_cues, names.clean_name, names._parse, attribution._heads_from,
-               attribution._run_info, speakers.norm_tokens):
+               attribution._run_info, speakers.norm_tokens, plausible._admit):
         fn.cache_clear()
 
 

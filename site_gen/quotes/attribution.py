@@ -42,17 +42,15 @@ _APPOSITION = re.compile(
 _PREMOD_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*,?")
 
 
-def _premodifier(text: str, start: int) -> str:
-    """Up to six words right before ``start`` ("Leader of the Islamic Revolution")."""
+def _head_before(text: str, start: int) -> str | None:
+    """The role noun right before a name at ``start`` ("nominee" in "Republican nominee Donald
+    Trump"): only the word next to the name counts (see ``_premodifier_head``)."""
     if start == 0 or text[start - 1] not in " \u00a0":
-        return ""
+        return None
     words = text[max(0, start - 60):start].split()
-    keep: list[str] = []
-    for w in reversed(words[-6:]):
-        if not _PREMOD_WORD.fullmatch(w):
-            break
-        keep.append(w)
-    return " ".join(reversed(keep))
+    if not words or not _PREMOD_WORD.fullmatch(words[-1]):
+        return None
+    return _premodifier_head(words[-1])
 _VERBISH = frozenset(
     "is was are were be been has have had says said say told tells asks asked by who which that"
     " than and or but with as".split())
@@ -133,7 +131,7 @@ class Person:
         """Head nouns of the roles the article gives this person ("leader", "nominee")."""
         for words in self.pending:
             if isinstance(words, int):
-                head = _premodifier_head(_premodifier(text, words))
+                head = _head_before(text, words)
                 if head:
                     self.heads.add(head)
                 continue
@@ -227,12 +225,14 @@ class Cast:
         skip = -1
         singles: list[tuple[int, str]] = []
         for m in RUN.finditer(text):
-            if m.start() < skip or headings and self.in_heading(m.start()):
+            at = m.start()
+            if at < skip or headings and self.in_heading(at):
                 continue
-            info = _run_info(m.group())
+            run = m.group()
+            info = _run_info(run)
             if info is None:
-                if " " not in m.group():
-                    singles.append((m.start(), m.group()))
+                if " " not in run:
+                    singles.append((at, run))
                 continue
             if isinstance(info, str):
                 tail = org_of(text, m, min(len(text), m.end() + 80))

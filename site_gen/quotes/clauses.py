@@ -79,7 +79,10 @@ def _cut_aux(text: str) -> str:
 def _strip_aux(text: str) -> str:
     for _ in range(2):
         text = _cut_aux(text)
-        c = _CONTROL.search(text, _tail(text)) or _PAREN.search(text, _tail(text))
+        # both patterns are anchored at the end: test the last characters before searching
+        end = text.rstrip()[-2:]
+        c = (_CONTROL.search(text, _tail(text)) if end == "to" else None) or (
+            _PAREN.search(text, _tail(text)) if end[-1:] == ")" else None)
         if not c:
             break
         text = text[: c.start()]
@@ -97,12 +100,27 @@ _TRAILING_PP = re.compile(
     r"|\s+(?:on|in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s+(?:hearing|interview|rally"
     r"|speech|event|appearance))+\s*$")
 _MAX_SUBJECT_WORDS = 9
+# What the last word of a ``_TRAILING_PP`` match starts with (lower-cased): a cheap test that
+# spares the search on most segments.
+_PP_LAST = tuple(
+    """monday tuesday wednesday thursday friday saturday sunday week month year night morning
+    afternoon evening twitter facebook statement interview speech email letter tweet post
+    release debate rally op-ed january february march april june july august september october
+    november december days hearing event appearance""".split())
+
+
+def _trailing_pp(seg: str) -> re.Match[str] | None:
+    words = seg.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if not (last[:1].isdigit() or last.lower().startswith(_PP_LAST)):
+        return None
+    return _TRAILING_PP.search(seg, _tail(seg))
 
 
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
     seg = _strip_aux(text[lo:cue_start])
-    pp = _TRAILING_PP.search(seg, _tail(seg))
+    pp = _trailing_pp(seg)
     if pp:
         seg = _strip_aux(seg[: pp.start()])
     if not seg.strip():

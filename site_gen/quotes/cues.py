@@ -171,11 +171,16 @@ def _all_cues(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
         lowered = text.translate(_ASCII_LOWER)
-    found = tuple(CueMatch(a, b, text[a:b]) for a, b in
-                  ((m.start(1) - 1, m.end(1) - 1) for m in _CUE_LOWER.finditer(" " + lowered))
-                  if not text[a].isupper() or lowered[a:b] not in NOUNY
-                  or _SENTENCE_START.search(text, max(0, a - 3), a) or a == 0)
-    return tuple(c.pos for c in found), found
+    starts: list[int] = []
+    found: list[CueMatch] = []
+    for m in _CUE_LOWER.finditer(" " + lowered):
+        a, b = m.span(1)
+        a, b = a - 1, b - 1
+        if not text[a].isupper() or lowered[a:b] not in NOUNY or a == 0 \
+                or _SENTENCE_START.search(text, max(0, a - 3), a):
+            starts.append(a)
+            found.append(CueMatch(a, b, text[a:b]))
+    return tuple(starts), tuple(found)
 
 
 def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:

@@ -41,6 +41,9 @@ class Segment(NamedTuple):
     continued: bool = False  # continues a quotation of the previous paragraph
 
 
+_APOSTROPHES = frozenset(("\u2019", "'"))
+
+
 def _role(text: str, i: int, tok: str) -> str | None:
     """'open', 'close', 'either' or None (an apostrophe, or a mark between spaces)."""
     before = text[i - 1] if i > 0 else "\n"
@@ -150,10 +153,14 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]], sents: Sente
         doubles: list[tuple[int, str, str]] = []
         singles: list[tuple[int, str, str]] = []
         for m in _MARK.finditer(text, p_start, p_end):
-            role = _role(text, m.start(), m.group())
+            i, tok = m.start(), m.group()
+            if tok in _APOSTROPHES and 0 < i < len(text) - 1 and text[i - 1].isalnum() \
+                    and text[i + 1].isalnum():
+                continue  # don't, Trump's: the common case, decided before ``_role``
+            role = _role(text, i, tok)
             if role is None:
                 continue
-            (doubles if m.group() in _DOUBLE else singles).append((m.start(), m.group(), role))
+            (doubles if tok in _DOUBLE else singles).append((i, tok, role))
         segs, still_open = _pair(text, doubles, sents)
         if spill is not None:
             segs.insert(0, Segment(spill[0], spill[1], spill[0], spill[1], False, False, True))

@@ -123,22 +123,28 @@ def clean_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
 
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     raw = run.replace("\u00a0", " ").split()
-    toks = [_unpossessive(t) for t in raw]
-    toks = [t if (len(t) <= 3 and t.endswith(".")) or t.lower() in _SUFFIXES else t.rstrip(".")
-            for t in toks]
-    if any(t.lower() in _TITLE_FUNCTION for t in toks[1:]):
-        return [], [], None  # "Blame Placed On The United": a headline, not a name
-    for i, t in enumerate(raw[:-1]):
+    toks: list[str] = []
+    for t in raw:  # possessive and trailing dots off (initials and "Jr." keep theirs)
+        if t.endswith(_POSSESSIVE_ENDS):
+            t = t[:-2]
+        if not ((len(t) <= 3 and t.endswith(".")) or t.lower() in _SUFFIXES):
+            t = t.rstrip(".")
+        toks.append(t)
+    for t in toks[1:]:
+        if t.lower() in _TITLE_FUNCTION:
+            return [], [], None  # "Blame Placed On The United": a headline, not a name
+    for i in range(len(raw) - 1):
+        if not raw[i].endswith(_POSSESSIVE_ENDS):
+            continue
         rest = toks[i + 1:]
-        if t.endswith(_POSSESSIVE_ENDS) and toks[i] in ORG_OF_HEADS and len(rest) >= 3:
+        if toks[i] in ORG_OF_HEADS and len(rest) >= 3:
             # "Millikin University's Media Coordinator Dane Lisser": the person after the
             # institution's role words
             k = max((j for j, x in enumerate(rest[:-2]) if _ROLE_NOUN.search(x.lower())
                      or _bare(x) in HONORIFICS), default=-1)
             if k >= 0:
                 return list(rest[k + 1:]), [*toks[:i + 1], *rest[:k + 1]], None
-        if t.endswith(_POSSESSIVE_ENDS) and not any(_bare(x) in HONORIFICS or is_given_name(x)
-                                             for x in rest):
+        if not any(_bare(x) in HONORIFICS or is_given_name(x) for x in rest):
             toks = toks[: i + 1]  # "Mr. Burr's Democratic challenger": the name ends there
             break
     for i in range(len(toks) - 1, -1, -1):
@@ -150,17 +156,24 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         return [], [], None
     gender = None
     cut = 0
-    bares = [_bare(t) for t in toks]
-    for i in range(len(toks) - 1):
+    bares = []
+    for t in toks:  # ``_bare`` of each token
+        b = t.lower()
+        if b.endswith(_POSSESSIVE_ENDS):
+            b = b[:-2]
+        bares.append(b if b in _SUFFIXES else b.rstrip("."))
+    n = len(toks)
+    for i in range(n - 1):
         b = bares[i]
         if b in HONORIFICS and any(x not in _SUFFIXES for x in bares[i + 1:]):
             cut = i + 1
             gender = "m" if b in _MALE_TITLES else "f" if b in _FEMALE_TITLES else gender
-    titles, name = toks[:cut], toks[cut:]
-    while name and _bare(name[0]) in _STOP_OR_TITLE:
-        titles.append(name.pop(0))
-    while len(name) > 1 and _bare(name[-1]) in _TRAILING_TIME:
-        name.pop()
+    lo, hi = cut, n
+    while lo < hi and bares[lo] in _STOP_OR_TITLE:
+        lo += 1  # leading stop words and titles join the titles
+    while hi - lo > 1 and bares[hi - 1] in _TRAILING_TIME:
+        hi -= 1
+    titles, name = toks[:lo], toks[lo:hi]
     for j in range(1, len(name) - 1):
         if is_given_name(name[j]) and not any(is_given_name(x) or _INITIAL.fullmatch(x)
                                               for x in name[:j]):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from functools import lru_cache
 
 from site_gen.quotes.firstnames import is_given_name
 
@@ -198,6 +199,12 @@ def admit(tokens: Sequence[str], lang: str = "en") -> tuple[str, ...] | None:
     """The name tokens a speaker page may carry (leading non-name words dropped), or None.
     ``lang`` is the article's two-letter language; anything but "en" is read conservatively:
     function words of the major languages are never name words there."""
+    return _admit(tuple(tokens), lang)
+
+
+@lru_cache(maxsize=8192)
+def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
+    """``admit``, cached: the same names recur in an article and across an archive."""
     english = lang == "en"
     toks = tuple(tokens) if english else strip_function(tokens, lang)
     while len(toks) > 1 and toks[0].lower() in _QUANTIFIERS:

@@ -85,7 +85,7 @@ def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
     if when and is_bare(cue):
         j = when.end()
     first = cue.split()[0]
-    gap = _THAT_GAP.match(text, j, s_end)
+    gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
     if gap:
         return gap.end()
     if first in _TELL:
