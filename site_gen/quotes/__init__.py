@@ -22,7 +22,7 @@ every name must pass ``plausible.admit`` (a speaker gets a public page).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -74,8 +74,14 @@ def _items(text: str, sents: Sentences, attributed: list[tuple[Segment, Attribut
     items: list[tuple[int, int, object]] = []
     quoted = sorted((seg.open_at, seg.close_end) for seg, _ in attributed)
     opens = [a for a, _ in quoted]
+    # A subject is a focus for what comes after it: one far from every quotation and report
+    # resolves nothing (``_CONTEXT`` is as far as a cue-less quotation looks back).
+    heard = sorted([r.cue_start for r in reports] + opens)
     for k in range(len(sents) if subjects else 0):
         s, e = sents.bounds(k)
+        h = bisect_left(heard, s)
+        if h == len(heard) or heard[h] - e > _CONTEXT:
+            continue
         j = bisect_right(opens, s - 1) - 1  # the last quotation opening before s
         if j < 0 or not quoted[j][1] > s:
             items.append((s, 0, ("subject", s, e)))
@@ -97,12 +103,14 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     prev: Person | None = None  # the speaker of the latest direct quotation, and its end
     prev_at = -1
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
+    asking = _asks(text, 0, len(text))  # most articles ask no one: ``_asked`` is skipped
     for _pos, _, item in items:
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
             mention = sentence_subject(text, s, e)
             subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
-            _asked(text, s, e, cast)
+            if asking:
+                _asked(text, s, e, cast)
             continue
         if isinstance(item, Report):
             person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
@@ -167,13 +175,18 @@ _ASKED = re.compile(r"\b(?:asked|pressed|questioned|quizzed|interviewed)[ \u00a0
                     + r")")
 
 
+def _asks(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` hold a word of ``_ASKED`` (a cheap test before the regex)?"""
+    return text.find("sked ", s, e) >= 0 or text.find("ressed ", s, e) >= 0 \
+        or text.find("uestioned ", s, e) >= 0 or text.find("uizzed ", s, e) >= 0 \
+        or text.find("nterviewed ", s, e) >= 0
+
+
 def _asked(text: str, s: int, e: int, cast: Cast) -> None:
     """'Ruhle asked Flynn about Putin. He declined.': the person asked is who answers next,
     so a name right after "asked" is a focus at the sentence end (the asker is the subject of
     the sentence itself: "Ruhle pressed Flynn, citing reports that ..." is hers)."""
-    if text.find("sked ", s, e) < 0 and text.find("ressed ", s, e) < 0 \
-            and text.find("uestioned ", s, e) < 0 and text.find("uizzed ", s, e) < 0 \
-            and text.find("nterviewed ", s, e) < 0:
+    if not _asks(text, s, e):
         return
     for m in _ASKED.finditer(text, s, e):
         person = cast.known(m.group(1))
