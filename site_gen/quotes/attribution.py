@@ -512,6 +512,13 @@ class Cast:
             return None
         heads = _HEAD_KINDS.get(head, (head,))
         cands = [p for p in self.people if not p.role_heads(self.text).isdisjoint(heads)]
+        orgs = _ROLE_ORG.findall(role.split(" of ")[0].rsplit(None, 1)[0]) if " " in role else []
+        if orgs:  # "the CNN host": a host the article ties to CNN, not the radio's host
+            cands = [p for p in cands if self._tied(p, orgs, pos)] or [
+                p for p in self.people if self._tied(p, orgs, pos)]
+            if not cands:
+                self.how = "role:org-mismatch"
+                return None
         if not cands:
             self.how = "role:famous"
             found = self._well_known(role)
@@ -523,6 +530,21 @@ class Cast:
         if len(cands) == 1:
             return cands[0]
         return max(cands, key=lambda p: p.last_seen)
+
+    def _tied(self, p: Person, orgs: Sequence[str], pos: int) -> bool:
+        """Is ``p`` named, before ``pos``, right after one of ``orgs`` ("CNN’s Jake Tapper",
+        "Brazile’s CNN colleague, Jake Tapper")?"""
+        text = self.text
+        for at in p.positions:
+            if at >= pos:
+                break
+            # the words before the name, in its sentence, and the start of the name's own run
+            # ("NBC’s Dana Pruitt")
+            window = text[max(0, at - _TIE_WINDOW):at + 8]
+            window = window[max(window.rfind("\n", 0, -8), window.rfind(". ", 0, -8)) + 1:]
+            if any(o in window for o in orgs):
+                return True
+        return False
 
     def _well_known(self, role: str) -> Person | None:
         """'the Republican nominee' -> Donald Trump, only when the article names him (see
@@ -561,6 +583,10 @@ _ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
 _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
                    "congressmember") for w in ("lawmaker", "legislator")}
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
+# An acronym naming an organisation inside a role ("the CNN host", "the FBI director"); a
+# party ("the GOP nominee") or a country ("the U.S. envoy") says nothing of who employs them.
+_ROLE_ORG = re.compile(r"\b(?!(?:GOP|US|UK|EU|UN|USA|DC)\b)[A-Z]{2,6}\b")
+_TIE_WINDOW = 40
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 _SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())
 

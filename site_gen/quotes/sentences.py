@@ -38,7 +38,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".")
     if word in _ABBREV:
         return True
-    return len(word) == 1 and word.isalpha()
+    # an initial ("George W."), or a chain of them ("George H.W. Bush", "J.R.R. Tolkien")
+    return all(len(part) == 1 and part.isalpha() for part in word.split("."))
 
 
 @dataclass(frozen=True)
