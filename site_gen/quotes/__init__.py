@@ -103,6 +103,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     prev: Person | None = None  # the speaker of the latest direct quotation, and its end
     prev_at = -1
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
+    shared: tuple[int, Person | None, str] = (-1, None, "")  # the latest report's cue, speaker
     asking = _asks(text, 0, len(text))  # most articles ask no one: ``_asked`` is skipped
     for _pos, _, item in items:
         if isinstance(item, tuple) and item[0] == "subject":
@@ -113,11 +114,15 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                 _asked(text, s, e, cast)
             continue
         if isinstance(item, Report):
-            person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
-                                    subjects, None)
-            on = _goes_on(item, cast, sents)
-            if on is not None:
-                person, rule = on, "pronoun:goes-on"
+            if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
+                person, rule = shared[1], shared[2]
+            else:
+                person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
+                                        subjects, None)
+                on = _goes_on(item, cast, sents)
+                if on is not None:
+                    person, rule = on, "pronoun:goes-on"
+                shared = item.cue_start, person, rule
             by_report[(item.start, item.cue_start)] = person, rule
             if not item.emit:
                 continue

@@ -135,8 +135,18 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     if conj:
         start += conj[-1].end()
         piece = seg[start:]
-        if not piece.strip() and _RELATIVE.match(conj[-1].group().strip()) and len(cuts) >= 2:
-            return _antecedent(text, lo, seg, cuts)
+        if not piece.strip() and _RELATIVE.match(conj[-1].group().strip()):
+            # "groups like Greenpeace which charged": a name right before the relative pronoun
+            head = seg[cuts[-1]:cuts[-1] + conj[-1].start()].rstrip()
+            # (after an apposition, "X, a scholar at the Y Institute who said", it is X's)
+            runs = list(RUN.finditer(head, max(0, len(head) - 60))) \
+                if head[-1:].isalnum() and len(cuts) == 1 else []
+            if runs and runs[-1].end() == len(head) and runs[-1].start() > 0:
+                name = parse_mention(runs[-1].group(), lo + cuts[-1] + runs[-1].start())
+                if name is not None and name.kind in ("name", "org"):
+                    return name
+            if len(cuts) >= 2:
+                return _antecedent(text, lo, seg, cuts)
     if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
         return None
     return parse_mention(piece, lo + start)
@@ -269,7 +279,8 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in (
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
-    r"|Responding|Writing|[A-Z][a-z]+ing)\b"
+    r"|Responding|Writing|Between|Under|Over|Throughout|Amid|Among|Unlike|Until|Ahead|Across"
+    r"|Around|Beyond|Through|Within|By|Like|Upon|Toward|Towards|[A-Z][a-z]+ing)\b"
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,200},\s*"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
     r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"

@@ -167,7 +167,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         while c_start < s_end and text[c_start].isspace():
             c_start += 1
         rest = _uncovered(text, c_start, s_end, segs)
-        if _words(rest) < 3 or _inside(c_start, segs) and _words(rest) < 3:
+        if _words(rest) < (2 if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
             continue
         lo = max([s_start] + [s.close_end for s in segs if s.close_end <= m.start()])
         participle = is_participle(text, m)
@@ -178,9 +178,27 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             else subject_before(text, lo, m.start())
         if mention is None and not participle and _inverted(text, s_start, m, s_end):
             continue  # 'CONTENT, adds psychologist Mary Alvord.': left to ``_trailing``
+        end = _named_cue_after(text, c_start, cues) if mention is None and participle else -1
+        if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
+            out.append(Report(c_start, end, m.group(), m.start(), None, True))
+            covered = end
+            continue
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch]) -> int:
+    """The comma before a finite cue after ``pos`` whose subject, right after that comma, is a
+    name (-1 when there is none)."""
+    for c in cues:
+        if c.start() > pos and not is_participle(text, c):
+            comma = text.rfind(",", pos, c.start())
+            if comma < 0:
+                return -1
+            mention = subject_before(text, comma + 1, c.start())
+            return comma if mention is not None and mention.kind == "name" else -1
+    return -1
 
 
 _COMMA_GAP = re.compile(r"[ \t\u00a0]*$")
@@ -250,7 +268,15 @@ def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         mention = parse_mention(m.group(1), m.start(1))
         if mention is None:
             return []
-        return [Report(s_start, s_end, cue[0].group(), cue[0].start(), mention)]
+        # what was said is the two pieces around the cue ('Still, he said, it failed.' ->
+        # "Still" and "it failed"), as one statement (one speaker, see ``_resolve``)
+        after = m.end()
+        while after < s_end and text[after] in " \t\u00a0":
+            after += 1
+        if not text[s_start:m.start()].strip() or _words(text[after:s_end]) < 2:
+            return [Report(s_start, s_end, cue[0].group(), cue[0].start(), mention)]
+        return [Report(s_start, m.start(), cue[0].group(), cue[0].start(), mention),
+                Report(after, s_end, cue[0].group(), cue[0].start(), mention)]
     return []
 
 

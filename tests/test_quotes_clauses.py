@@ -1,0 +1,67 @@
+"""Reported speech split around its cue, short objects of speech verbs, subjects after an
+introductory phrase or before a relative pronoun, and a participle that does not swallow the
+sentence's named statement. Made-up sentences only."""
+
+from __future__ import annotations
+
+from site_gen.quotes import extract_quotes
+from site_gen.quotes.clauses import sentence_subject
+
+
+def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
+            if kind is None or q.kind == kind]
+
+
+def test_a_parenthetical_cue_splits_what_was_said_in_two() -> None:
+    paras = ["Tom Baker spoke to the council on Monday.",
+             "Still, he said, the new budget would leave the town short of money."]
+    found = _who(paras, "indirect")
+    assert ("Still", "Tom Baker") in found
+    assert ("the new budget would leave the town short of money.", "Tom Baker") in found
+
+
+def test_both_pieces_of_a_parenthetical_statement_share_one_speaker() -> None:
+    paras = ["Tom Baker spoke first and Jane Doe spoke after him.",
+             "By then, Mr. Baker noted, the vote was already lost for the mayor."]
+    found = dict(_who(paras, "indirect"))
+    assert found["By then"] == found["the vote was already lost for the mayor."] == "Tom Baker"
+
+
+def test_an_introductory_between_phrase_is_not_the_subject() -> None:
+    text = "Between Monday and Friday, Jane Doe sent ten letters to the board."
+    m = sentence_subject(text, 0, len(text))
+    assert m is not None and m.name == "Jane Doe"
+
+
+def test_a_colon_quote_after_an_introductory_phrase_is_the_subjects() -> None:
+    paras = ['"We will accept the result," Tom Baker said on Sunday.',
+             'Between Monday and Friday, Jane Doe fired off ten angry posts: "The count is '
+             'rigged and everyone knows it!"']
+    assert dict(_who(paras))["The count is rigged and everyone knows it!"] == "Jane Doe"
+
+
+def test_a_short_object_of_a_speech_verb_is_what_was_said() -> None:
+    assert ("the charge.", "Tom Baker") in _who(["Tom Baker has denied the charge."],
+                                                "indirect")
+
+
+def test_a_name_right_before_a_relative_pronoun_is_the_speaker() -> None:
+    paras = ["The plan drew fire from groups like Greenwatch which charged that the deal "
+             "would hurt farmers in every county."]
+    assert _who(paras, "indirect") == [
+        ("the deal would hurt farmers in every county.", "Greenwatch")]
+
+
+def test_a_relative_pronoun_after_an_apposition_keeps_the_person() -> None:
+    paras = ["Tom Baker, a scholar at the Grant Policy Institute who argued that the deal "
+             "would hurt farmers, spoke on Monday."]
+    assert [k for t, k in _who(paras, "indirect") if "hurt farmers" in t] == ["Tom Baker"]
+
+
+def test_a_participle_does_not_swallow_a_later_named_statement() -> None:
+    paras = ["As for polls suggesting that voters were drifting away from the mayor, Tom "
+             "Baker said that the polls were wrong about the town."]
+    found = _who(paras, "indirect")
+    assert ("the polls were wrong about the town.", "Tom Baker") in found
+    assert "voters were drifting away from the mayor" in [t for t, _ in found]
