@@ -9,7 +9,9 @@ synthetic ~700-word news articles. Each run starts with cold caches; the median 
 of ``--repeat`` runs are printed, with the words per article and the rate normalised to
 700-word articles (time grows about linearly with length). Target: at least 500 articles of
 ~700 words per second on one core. Run it on a quiet machine: CPU time still suffers from
-other processes sharing the core's caches.
+other processes sharing the core's caches. It says whether the compiled extractor (``make``
+builds it; ``python -m site_gen.quotes``) or plain Python ran; ``SITE_GEN_PURE=1`` forces
+plain Python.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from site_gen.quotes import (  # noqa: E402
+    accel,
     attribution,
     cues,
     extract_quotes,
@@ -106,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-synthetic", action="store_true")
     a = ap.parse_args(argv)
     extract_quotes(["warm up: \u201cHello,\u201d she said."])
+    print("quote extractor:", "compiled (mypyc)" if accel.active else
+          "plain Python (compile it with `python -m site_gen.quotes`)")
     if (a.dev / "articles").is_dir():
         arts = dev_articles(a.dev)
         print(_line("dev set:", len(arts), *rate(arts, a.repeat), a.repeat))

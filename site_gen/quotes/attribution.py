@@ -621,7 +621,7 @@ def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:
     return toks[:-1], toks[-1].lower()
 
 
-def _gender(tokens: list[str] | tuple[str, ...]) -> str | None:
+def _gender(tokens: Sequence[str]) -> str | None:
     from site_gen.quotes.firstnames import gender_of
 
     return gender_of(tokens[0]) if len(tokens) > 1 else None

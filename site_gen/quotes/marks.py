@@ -122,7 +122,9 @@ def _starts_with_opener(text: str, start: int, end: int) -> bool:
     while i < end and text[i].isspace():
         i += 1
     m = _MARK.match(text, i)
-    return bool(m) and m.group() in _DOUBLE and _role(text, i, m.group()) in ("open", "either")
+    if m is None:
+        return False
+    return m.group() in _DOUBLE and _role(text, i, m.group()) in ("open", "either")
 
 
 def _single_segments(text: str, toks: list[tuple[int, str, str]], taken: list[Segment],

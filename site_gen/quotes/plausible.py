@@ -150,7 +150,8 @@ class LowerWords:
             j = i
             while j > 0 and _RUN_CHAR.match(text, j - 1):
                 j -= 1
-            k = _RUN_CHARS.match(text, i).end()
+            run = _RUN_CHARS.match(text, i)
+            k = run.end() if run else i
             if word in _LOWER_WORD.findall(text, j, k):
                 return True
             i = text.find(word, max(k, i + 1))

@@ -70,7 +70,7 @@ def norm_tokens(name: str) -> tuple[str, ...]:
     n = _POSSESSIVE.sub("", n)
     n = _NON_WORD.sub(" ", n).replace("-", " ")
     toks = [t for t in n.split() if t not in _TITLES]
-    suffix = []
+    suffix: list[str] = []
     while len(toks) > 1 and toks[-1] in _SUFFIX:
         suffix.insert(0, toks.pop())
     if len(toks) > 2:

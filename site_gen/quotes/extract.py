@@ -1,0 +1,267 @@
+"""One article's quotations and their speakers: the stages of ``site_gen.quotes`` in order
+(see the package docstring), and the ``Extraction`` they give."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from site_gen.model import Quote, QuoteKind, SpeakerMention
+from site_gen.quotes import foreign
+from site_gen.quotes.attribution import Cast, Person
+from site_gen.quotes.clauses import sentence_subject
+from site_gen.quotes.direct import Attribution, attribute
+from site_gen.quotes.marks import Segment, find_segments
+from site_gen.quotes.names import RUN, Mention
+from site_gen.quotes.reported import Report, find_reported
+from site_gen.quotes.sentences import Sentences, split_sentences
+
+_SEP = "\n\n"
+_CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
+
+
+@dataclass(frozen=True)
+class Extraction:
+    quotes: tuple[Quote, ...]  # ids "q1", "q2", ... in reading order; offsets into paragraph text
+    speakers: tuple[SpeakerMention, ...]  # every speaker_key used by quotes, once
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    mention: str | None
+    person: Person | None
+    rule: str = ""  # which resolution path chose ``person`` (for measuring, see ``_resolve``)
+
+
+def _join(paragraphs: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + len(_SEP)
+    return _SEP.join(p.replace("\n", " ") for p in paragraphs), spans
+
+
+def _items(text: str, sents: Sentences, attributed: list[tuple[Segment, Attribution]],
+           reports: list[Report], subjects: bool = True) -> list[tuple[int, int, object]]:
+    """Everything to resolve, in reading order: sentence subjects (English only: elsewhere the
+    clause rules misread the sentence), reports and quotations."""
+    items: list[tuple[int, int, object]] = []
+    quoted = sorted((seg.open_at, seg.close_end) for seg, _ in attributed)
+    opens = [a for a, _ in quoted]
+    # A subject is a focus for what comes after it: one far from every quotation and report
+    # resolves nothing (``_CONTEXT`` is as far as a cue-less quotation looks back).
+    heard = sorted([r.cue_start for r in reports] + opens)
+    for k in range(len(sents) if subjects else 0):
+        s, e = sents.bounds(k)
+        h = bisect_left(heard, s)
+        if h == len(heard) or heard[h] - e > _CONTEXT:
+            continue
+        j = bisect_right(opens, s - 1) - 1  # the last quotation opening before s
+        if j < 0 or not quoted[j][1] > s:
+            items.append((s, 0, ("subject", s, e)))
+    for r in reports:
+        pos = r.mention.start if r.mention else r.cue_start
+        items.append((pos, 1, r))
+    for seg, att in attributed:
+        pos = att.mention.start if att.mention and att.how == "after" else seg.open_at
+        items.append((pos, 2, (seg, att)))
+    items.sort(key=lambda x: (x[0], x[1]))
+    return items
+
+
+def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int, object]],
+             ) -> list[_Found]:
+    found: list[_Found] = []
+    subjects: dict[int, Person | None] = {}
+    last: Person | None = None
+    prev: Person | None = None  # the speaker of the latest direct quotation, and its end
+    prev_at = -1
+    by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
+    shared: tuple[int, Person | None, str] = (-1, None, "")  # the latest report's cue, speaker
+    asking = _asks(text, 0, len(text))  # most articles ask no one: ``_asked`` is skipped
+    for _pos, _, item in items:
+        if isinstance(item, tuple) and item[0] == "subject":
+            _, s, e = item
+            mention = sentence_subject(text, s, e)
+            subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
+            if asking:
+                _asked(text, s, e, cast)
+            continue
+        if isinstance(item, Report):
+            if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
+                person, rule = shared[1], shared[2]
+            else:
+                person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
+                                        subjects, None)
+                on = _goes_on(item, cast, sents)
+                if on is not None:
+                    person, rule = on, "pronoun:goes-on"
+                shared = item.cue_start, person, rule
+            by_report[(item.start, item.cue_start)] = person, rule
+            if not item.emit:
+                continue
+            found.append(_Found(item.start, item.end, "indirect", item.cue,
+                                item.mention.text if item.mention else None, person,
+                                "r-" + _report_kind(item.cue) + ":" + rule))
+            last = person or last
+            continue
+        seg: Segment = item[0]  # type: ignore[index]
+        att: Attribution = item[1]  # type: ignore[index]
+        if att.how == "report" and att.report is not None:
+            key = (att.report.start, att.report.cue_start)
+            person, rule = by_report[key] if key in by_report else _speaker(
+                cast, att.mention, att.elided, att.cue_start, sents, subjects, None)
+            on = _goes_on(att.report, cast, sents) if key not in by_report else None
+            if on is not None:
+                person, rule = on, "pronoun:goes-on"
+        elif att.how == "none" and not seg.continued and prev is None and prev_at >= 0 \
+                and text.find(_SEP, prev_at, seg.open_at) < 0 \
+                and not text[sents.span(seg.open_at)[0]:seg.open_at].strip() \
+                and cast.latest(seg.open_at, seg.open_at - prev_at) is None:
+            # a quotation that is a sentence of its own right after an unnamed speaker's
+            # ('"...," a spokeswoman said. "..."'), no one else spoken of in between: the
+            # unnamed speaker goes on, not the latest person named
+            person, rule = None, "paragraph"
+        elif att.how == "none":
+            person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
+            rule = "continued" if seg.continued else "latest"
+        else:
+            person, rule = _speaker(cast, att.mention, att.elided, att.cue_start, sents,
+                                    subjects, seg.open_at)
+        if person is not None and att.how == "none":
+            cast.focus(person, seg.open_at)
+        found.append(_Found(seg.start, seg.end, "direct", att.cue,
+                            att.mention.text if att.mention else None, person,
+                            "d-" + att.how + ":" + rule))
+        last = person or last
+        prev, prev_at = person, seg.close_end
+    return found
+
+
+def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
+    """'Podesta said that ... . Obama was the first, he said.': a pronoun cue after (or
+    inside) what was said means the person of that gender the sentence before was about (its
+    speaker or subject), going on; the names in what was said are what it is about."""
+    m = report.mention
+    if m is None or m.kind != "pronoun" or m.start <= report.start or m.gender is None:
+        return None
+    k = sents.index(report.start)
+    if k < 1:
+        return None
+    return cast.focus_between(m.gender, sents.bounds(k - 1)[0], report.start)
+
+
+_ASKED = re.compile(r"\b(?:asked|pressed|questioned|quizzed|interviewed)[ \u00a0]+(" + RUN.pattern
+                    + r")")
+
+
+def _asks(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` hold a word of ``_ASKED`` (a cheap test before the regex)?"""
+    return text.find("sked ", s, e) >= 0 or text.find("ressed ", s, e) >= 0 \
+        or text.find("uestioned ", s, e) >= 0 or text.find("uizzed ", s, e) >= 0 \
+        or text.find("nterviewed ", s, e) >= 0
+
+
+def _asked(text: str, s: int, e: int, cast: Cast) -> None:
+    """'Ruhle asked Flynn about Putin. He declined.': the person asked is who answers next,
+    so a name right after "asked" is a focus at the sentence end (the asker is the subject of
+    the sentence itself: "Ruhle pressed Flynn, citing reports that ..." is hers)."""
+    if not _asks(text, s, e):
+        return
+    for m in _ASKED.finditer(text, s, e):
+        person = cast.known(m.group(1))
+        if person is not None:
+            cast.focus(person, max(m.end(1), e - 1))  # not the subject of this sentence
+
+
+def _report_kind(cue: str) -> str:
+    return "colon" if cue == ":" else "according" if cue[:1] in "Aa" and \
+        cue.lower().startswith("according") else "cue"
+
+
+def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, sents: Sentences,
+             subjects: dict[int, Person | None], said_at: int | None,
+             ) -> tuple[Person | None, str]:
+    """Who ``mention`` means (or, ``elided``, the sentence's subject); ``said_at`` is where a
+    quotation starts: a pronoun after it ('"...," he said') looks back from there, not at the
+    names inside. (Not for reported speech: in "Smith voted for her, he says" the name of
+    what was said may well be who says it.)"""
+    if mention is not None:
+        person = cast.resolve(mention, mention.start, context=said_at)
+        return person, cast.how
+    if elided:
+        s, _ = sents.span(cue_start)
+        subject = subjects.get(s)
+        if subject is not None:
+            return subject, "elided-subject"
+        # no subject of its own and none resolved for the sentence: only a speaker named
+        # earlier in the same sentence ('"...," said X, adding that ...'); the latest speaker
+        # of an earlier sentence is a guess ("The group issued a statement saying that ...")
+        return cast.latest(cue_start, cue_start - s), "elided-latest"
+    return None, "none"
+
+
+def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extraction:
+    """Find direct and reported quotations in an article's paragraphs and attribute them."""
+    code = (lang or "en").lower()[:2]
+    english = code == "en"
+    text, spans = _join(paragraphs)
+    sents = split_sentences(text)
+    segs = find_segments(text, spans, sents)
+    # The cue lexicon is English: elsewhere only quotation marks are read (no reported speech,
+    # no scare quotes dropped for lack of an English cue), attributed by ``foreign``'s patterns.
+    reports = find_reported(text, sents, segs) if english else []
+    attributed = attribute(text, sents, segs, reports) if english else \
+        foreign.attribute(text, sents, segs, code)
+    cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
+                code, sents.starts)
+    found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
+    return _build(found, spans, paragraphs)
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A title-case line (a headline): its names are not people. A short one may end in a
+    period ("Why Sexual Harassment Persists in Politics."), as some feeds write titles."""
+    last = paragraph.rstrip()[-1:]
+    if last in "!?\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
+        return False  # the common case, decided before splitting the paragraph into words
+    words = paragraph.split()
+    if not 3 <= len(words) <= (12 if last == "." else 25):
+        return False
+    if last == ".":  # title case: every content word capitalised ("How to Mend the Tax Code.")
+        long = [w for w in words if len(w) > 3]
+        return len(long) >= 2 and sum(1 for w in long if w[:1].isupper()) >= 0.9 * len(long)
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.6 * len(words)
+
+
+def _build(found: list[_Found], spans: list[tuple[int, int]], paragraphs: Sequence[str],
+           ) -> Extraction:
+    found = sorted(found, key=lambda f: (f.start, f.kind != "indirect", f.end))
+    quotes: list[Quote] = []
+    used: dict[str, Person] = {}
+    starts = [s for s, _ in spans]
+    for f in found:
+        first = max(0, bisect_right(starts, f.start) - 1)
+        for k in range(first, len(spans)):
+            p_start, p_end = spans[k]
+            if p_start >= f.end:
+                break
+            s, e = max(f.start, p_start), min(f.end, p_end)
+            if e <= s:
+                continue
+            key = f.person.key if f.person else None
+            if f.person is not None:
+                used[f.person.key] = f.person
+            a, b = s - p_start, e - p_start
+            quotes.append(Quote(f"q{len(quotes) + 1}", k, a, b, paragraphs[k][a:b], f.kind, f.cue,
+                                f.mention, key))
+    speakers = tuple(SpeakerMention(p.key, tuple(p.forms), p.description)
+                     for p in sorted(used.values(), key=lambda p: p.key))
+    return Extraction(tuple(quotes), speakers)
