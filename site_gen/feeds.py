@@ -11,7 +11,7 @@ from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.inspection import article_record
+from site_gen.inspection import SCHEMA_VERSION, article_record
 from site_gen.pages import Page
 from site_gen.urls import article_path, relative_url, source_path, speaker_path
 
@@ -31,10 +31,8 @@ def feed_page(archive: Archive, config: Config) -> Page:
     entries = [
         {
             "title": a.title,
-            "url": _url(config, FEED_PATH, article_path(a.id)),
-            "id": _url(config, FEED_PATH, article_path(a.id))
-            if config.base_url
-            else f"urn:sha256:{a.sha256}",
+            "url": (url := _url(config, FEED_PATH, article_path(a.id))),
+            "id": url if config.base_url else f"urn:sha256:{a.sha256}",
             "updated": f"{a.date}T00:00:00Z",
             "source": archive.source(a.source_id).name if a.source_id else None,
             "authors": list(a.authors),
@@ -65,7 +63,7 @@ def sitemap_page(pages: list[Page], config: Config) -> Page | None:
 def data_page(archive: Archive) -> Page:
     """The whole archive as one JSON document; articles as ``inspect --json`` shows them."""
     data: dict[str, Any] = {
-        "schema": 1,
+        "schema": SCHEMA_VERSION,
         "articles": [
             {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
         ],

@@ -85,14 +85,15 @@ def sidecar_for(path: Path) -> Path | None:
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
-def _read_input(path: Path, rel: str, side_rel: str | None) -> InputFile | Diagnostic:
+def _read_input(
+    path: Path, rel: str, side: Path | None, side_rel: str | None
+) -> InputFile | Diagnostic:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             return Diagnostic(
                 "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
             )
-        side = path.with_name(side_rel.rsplit("/", 1)[-1]) if side_rel else None
         side_data = side.read_bytes() if side else None
         return InputFile(rel, path.read_bytes(), side_data, side_rel)
     except OSError as exc:
@@ -104,7 +105,7 @@ def load_inputs(content_dir: Path) -> tuple[list[InputFile], list[Diagnostic]]:
     for p in discover(content_dir):
         side = sidecar_for(p)
         side_rel = side.relative_to(content_dir).as_posix() if side else None
-        got = _read_input(p, p.relative_to(content_dir).as_posix(), side_rel)
+        got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
         (inputs if isinstance(got, InputFile) else diagnostics).append(got)
     return inputs, diagnostics
 
@@ -120,7 +121,7 @@ def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnost
             diagnostics += diags
             continue
         side = sidecar_for(given)
-        got = _read_input(given, given.name, side.name if side else None)
+        got = _read_input(given, given.name, side, side.name if side else None)
         (inputs if isinstance(got, InputFile) else diagnostics).append(got)
     return inputs, diagnostics
 

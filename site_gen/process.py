@@ -23,11 +23,9 @@ def process_file(
     sidecar: bytes | None = None,
     sidecar_path: str | None = None,
 ) -> FileResult:
-    """Read, normalize and extract quotes from one file. Never raises on bad input."""
-    try:
-        result = read_document(path, data, registry, sidecar=sidecar, sidecar_path=sidecar_path)
-    except Exception as exc:  # a reader bug must not take the whole archive down
-        return _failed(path, f"could not be read ({type(exc).__name__}: {exc})")
+    """Read, normalize and extract quotes from one file. Never raises on bad input (the reader
+    turns its own failures into diagnostics; a failing quote extraction loses only the quotes)."""
+    result = read_document(path, data, registry, sidecar=sidecar, sidecar_path=sidecar_path)
     doc = result.document
     if doc is None:
         return FileResult(path=path, article=None, diagnostics=result.diagnostics)
@@ -47,10 +45,6 @@ def process_file(
         quotes, speakers = (), ()
     article = _article(path, data, doc, quotes, speakers)
     return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
-
-
-def _failed(path: str, message: str) -> FileResult:
-    return FileResult(path=path, article=None, diagnostics=(Diagnostic("error", path, message),))
 
 
 def _locate(quote: Quote, paragraphs: tuple[Paragraph, ...]) -> Quote:

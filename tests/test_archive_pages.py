@@ -136,3 +136,26 @@ def test_pagination(tmp_path: Path) -> None:
     assert [p.path for p in index] == ["index.html", "page/2/index.html", "page/3/index.html"]
     assert index[1].view["pager"]["prev"] == "../../index.html"
     assert index[1].view["pager"]["next"] == "../3/index.html"
+
+
+def test_speaker_page_groups_by_article_with_date_outlet_and_counts(tmp_path: Path) -> None:
+    def quoted(path: str, title: str, source: str, date: str | None) -> Article:
+        text = f"In the {title.lower()}, Ismail Haniyeh said: “We will stay.”"
+        start, end = text.index("We"), text.index("”")
+        q = Quote("q1", 0, start, end, text[start:end], "direct", "said", "Ismail Haniyeh",
+                  "Ismail Haniyeh")
+        return art(path, title, text, quotes=(q,), source_name=source, date=date,
+                   speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),))
+
+    arts = [quoted("a.txt", "First report", "Press Tv", "2023-06-21"),
+            quoted("b.txt", "Second report", "Mehr News Agency", None)]
+    archive = build_archive(results(*arts), default_registry())
+    pages = build_pages(archive, Config(root=tmp_path))
+    page = next(p for p in pages if p.template == "speaker.html")
+    html = render_page(make_environment(Config(root=tmp_path).template_dirs), page).decode()
+    assert "2 quotes in 2 articles from 2 outlets." in html
+    first, second = html.index("First report"), html.index("Second report")
+    assert '<time datetime="2023-06-21">' in html[first:second]
+    assert "Press TV</a>" in html[first:second] and "Undated" in html[second:]
+    assert "Mehr News Agency</a>" in html[second:]
+    assert page.inputs == ("a.txt", "b.txt")
