@@ -73,7 +73,7 @@ def host_of(value: str) -> str | None:
 def slug_id(name: str) -> str:
     """A stable ASCII-ish id for an outlet name ("Press TV" -> "press-tv")."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    return re.sub(r"[\W_]+", "-", text).strip("-") or "source"
+    return _KEY_DROP.sub("-", text).strip("-") or "source"
 
 
 def clean_name(name: str) -> str:

@@ -32,12 +32,13 @@ def build_document(
     registry: Registry,
 ) -> Document:
     merged, basis = merge(layers)
+    given = tidy_title(merged.title) if merged.title else ""
     if merged.title:
-        paragraphs = drop_repeated_title(paragraphs, tidy_title(merged.title))
+        paragraphs = drop_repeated_title(paragraphs, given)
     paragraphs = trim_headings(paragraphs)
     paragraphs, notes = split_notes(paragraphs)
     body = "\n\n".join(p.text for p in paragraphs)
-    title, derived = _title(merged.title, path, paragraphs)
+    title, derived = _title(given, path, paragraphs)
     source_name = _source(merged, registry, path)
     published = merged.published
     event_date = merged.event_date or event_date_in_text(body, published)
@@ -125,8 +126,7 @@ def split_notes(
         closing.insert(0, kept.pop().text)
     if not notes and not closing:
         return paragraphs, ()
-    renumbered = tuple(replace(p, index=i) for i, p in enumerate(kept))
-    return renumbered, (*notes, *closing)
+    return _renumbered(kept), (*notes, *closing)
 
 
 def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
@@ -137,9 +137,7 @@ def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         kept.pop(0)
     while len(kept) > 1 and kept[-1].kind == "h":
         kept.pop()
-    if len(kept) == len(paragraphs):
-        return paragraphs
-    return tuple(replace(p, index=i) for i, p in enumerate(kept))
+    return paragraphs if len(kept) == len(paragraphs) else _renumbered(kept)
 
 
 def drop_repeated_title(paragraphs: tuple[Paragraph, ...], title: str) -> tuple[Paragraph, ...]:
@@ -148,14 +146,18 @@ def drop_repeated_title(paragraphs: tuple[Paragraph, ...], title: str) -> tuple[
     kept = list(paragraphs)
     while kept and kept[0].text.casefold().strip() == key and len(kept) > 1:
         kept.pop(0)
-    if len(kept) == len(paragraphs):
-        return paragraphs
+    return paragraphs if len(kept) == len(paragraphs) else _renumbered(kept)
+
+
+def _renumbered(kept: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """The paragraphs left after dropping some, indexed from 0 again."""
     return tuple(replace(p, index=i) for i, p in enumerate(kept))
 
 
-def _title(given: str | None, path: str, paragraphs: tuple[Paragraph, ...]) -> tuple[str, bool]:
-    if given and tidy_title(given):
-        return tidy_title(given), False
+def _title(given: str, path: str, paragraphs: tuple[Paragraph, ...]) -> tuple[str, bool]:
+    """(title, derived?): the given one (already tidied), else from the file name or the text."""
+    if given:
+        return given, False
     stem = posixpath.basename(path).split(".", 1)[0]
     slug = title_from_slug(stem)
     if slug:

@@ -21,6 +21,10 @@ from site_gen.reader.paragraphs import Span, trim
 _LEAD = r"(?:^|(?<=\n)|(?<=[.!?”\"'’»)]\s)|(?<=[.!?”\"'’»)]\s\s))[ \t\u00a0]*"
 _X = re.IGNORECASE | re.VERBOSE
 
+# A reporter signing off after the last sentence, in brackets: "... spannend. (Erika Mustermann)".
+# The name's shape (up to four capitalised words); ``html_body`` cuts the same sign-off.
+SIGNOFF_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}"
+
 # fmt: off
 _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     ("license", re.compile(_LEAD + r"""(?P<line>
@@ -46,8 +50,7 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
            [^\n)]{2,160}?)*
         \s*\)?\.?)\s*$""", _X)),
     ("author", re.compile(
-        r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3})\)"
-        r"\s*(?:\+{3})?)\s*$")),
+        r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>" + SIGNOFF_NAME + r")\)\s*(?:\+{3})?)\s*$")),
     ("tags", re.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
         r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),

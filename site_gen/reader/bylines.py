@@ -17,14 +17,15 @@ _LEAD_WORD = re.compile(
     r"por|di|door|av|af|text|texto|autor|auteur|author|reporter)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_MONTHS = (
+# English month names and abbreviations as a regex alternation (also used by ``html_fields``).
+MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 # A date or time glued after the name: "Jane Doe March 11, 2015", "Jane Doe 11.03.2015",
 # "Jane Doe Updated ...". A month name alone is not cut ("Anna May Wong").
 _GLUED_DATE = re.compile(
-    rf"\s+(?:(?:{_MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{_MONTHS})\b|\d{{4}}-\d\d|"
+    rf"\s+(?:(?:{MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{MONTHS})\b|\d{{4}}-\d\d|"
     r"(?:updated|published|posted|aktualisiert|veröffentlicht|publié|am|le|el|on)\s+\d|"
     r"(?:updated|published|posted)\b|\d{1,2}:\d\d).*$",
     re.IGNORECASE | re.DOTALL,
@@ -49,6 +50,9 @@ _PARTICLES = frozenset(
     "de da di do du dos das del della van von der den ter le la al el bin ibn".split()
 )
 _CASED = re.compile(r"[A-Za-zÀ-ÿ]")
+_WS = re.compile(r"\s+")
+_NOT_A_NAME = re.compile(r"\d|@|://")
+_URL_OR_HANDLE = re.compile(r"://|^www\.|^@")
 
 
 def is_staff_credit(text: str) -> bool:
@@ -57,7 +61,7 @@ def is_staff_credit(text: str) -> bool:
 
 
 def _cut(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" \t,;:|-–—")
+    text = _WS.sub(" ", text).strip(" \t,;:|-–—")  # \s covers NBSP
     text = _GLUED_DATE.sub("", text)
     for _ in range(2):
         text = _LEAD_WORD.sub("", text).strip(" ,;:|-–—")
@@ -67,7 +71,7 @@ def _cut(text: str) -> str:
 def looks_personal(name: str, strict: bool = True) -> bool:
     """Could ``name`` be a person's name? ``strict`` (text bylines) also wants capitals."""
     words = name.split()
-    if not words or len(words) > 6 or len(name) > 60 or re.search(r"\d|@|://", name):
+    if not words or len(words) > 6 or len(name) > 60 or _NOT_A_NAME.search(name):
         return False
     if is_staff_credit(name) or _ROLE.search(name) and len(words) <= 3 and not strict:
         return False
@@ -80,7 +84,7 @@ def looks_personal(name: str, strict: bool = True) -> bool:
 
 def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
     """(personal names, other credits) of one byline. Roles, desks, credentials, dates go."""
-    if re.search(r"://|^www\.|^@", text.strip()):
+    if _URL_OR_HANDLE.search(text.strip()):
         return [], []  # a profile URL or a handle, not a name
     cleaned = _cut(text)
     if not cleaned:

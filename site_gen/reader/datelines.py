@@ -121,12 +121,14 @@ def _is_place(place: str) -> bool:
     return place.casefold().split(" ")[0].strip(".'’") not in _LABELS
 
 
-def _dateline_of(match: re.Match, place: str) -> Dateline:
+def _dateline_of(match: re.Match, place: str, agency: str | None = None) -> Dateline:
+    """The dateline a pattern matched: its place title-cased, its agency (the ``agency`` group
+    unless given), its day."""
     return Dateline(
         len(match.group("all")),
         title_case_place(place),
         match.group("all").strip(),
-        match.group("agency"),
+        agency if agency is not None else match.group("agency"),
         match.group("day"),
     )
 
@@ -165,13 +167,7 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
     for pattern in (_PLACE_DOT_DATE_AGENCY, _ARABIC_WIRE):
         match = pattern.match(head)
         if match:
-            return Dateline(
-                len(match.group("all")),
-                title_case_place(match.group("place")),
-                match.group("all").strip(),
-                match.group("agency"),
-                match.group("day"),
-            )
+            return _dateline_of(match, match.group("place"))
     match = _SLASH_AGENCY.match(head)
     if match and _is_place(match.group("place")):
         return _dateline_of(match, match.group("place"))
@@ -181,7 +177,6 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
             sep = match.group("all").strip()[-1:]
             if sep == ":" and not (match.group("agency") or len(match.group("place")) > 2):
                 continue
-            place = match.group("place")
             rest = text[len(match.group("all")) :].strip()
             if (
                 not standalone
@@ -190,11 +185,7 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
             ):
                 continue  # "OIL PRICES FALL - ANALYSTS": a headline, not a dateline
             region = match.groupdict().get("region")
-            shown = title_case_place(place + (f", {region}" if region else ""))
-            raw = match.group("all").strip()
-            return Dateline(
-                len(match.group("all")), shown, raw, match.group("agency"), match.group("day")
-            )
+            return _dateline_of(match, match.group("place") + (f", {region}" if region else ""))
     match = _AGENCY_PLACE.match(head)
     agency = match and (match.group("agency") or match.group("acronym") or match.group("bare"))
     if (
@@ -203,14 +194,7 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
         and _capitalised(match.group("place"))
         and (match.group("day") or not match.group("bare"))
     ):
-        raw = match.group("all").strip()
-        return Dateline(
-            len(match.group("all")),
-            title_case_place(match.group("place")),
-            raw,
-            agency,
-            match.group("day"),
-        )
+        return _dateline_of(match, match.group("place"), agency)
     match = _DATE_ONLY.match(head)
     if match:
         return Dateline(

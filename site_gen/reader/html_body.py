@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from site_gen.model import Paragraph
+from site_gen.reader.attribution import SIGNOFF_NAME
 from site_gen.reader.bylines import parse_byline
 from site_gen.reader.datelines import dateline_only
 from site_gen.reader.normalize import clean_inline
@@ -19,8 +20,8 @@ from site_gen.reader.normalize import clean_inline
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
 _BY_LINE = re.compile(r"^(?:By|Von|Par|Por|Door|Av|Af)\s+\S", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
-_FINAL = '.!?。！？؟।"”’»)】」』'
-_SENTENCE_FINAL = ".!?。！？؟।"
+_FINAL = tuple('.!?。！？؟।"”’»)】」』')  # a sentence's end, closing marks included
+_SENTENCE_FINAL = tuple(".!?。！？؟।")
 _CONTINUES = re.compile(r"^(?:['’][a-z]|[a-z]|[,.;:)])")
 _DATE_ONLY = re.compile(
     r"^[\d\s./:,-]{6,25}$|^(?:Updated|Published|Aktualisiert|Publié)\b.{0,40}\d.{0,20}$"
@@ -60,8 +61,9 @@ _INLINE_JUNK = re.compile(
 # "... bleibt spannend. (Erika Mustermann) +++": the author in brackets after the last
 # sentence, an end marker after it.
 _CLOSING_AUTHOR = re.compile(
-    r"(?<=[.!?\"”»])\s*\((?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3})\)\s*(?:\+{3}|■|□)?\s*$"
+    r"(?<=[.!?\"”»])\s*\((?P<name>" + SIGNOFF_NAME + r")\)\s*(?:\+{3}|■|□)?\s*$"
 )
+_NON_WORD = re.compile(r"\W+")
 _AGENCY_CREDIT = re.compile(r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[^/()\n]{3,40})$")
 
 
@@ -120,21 +122,21 @@ def _is_lead_junk(text: str, real_follows: bool) -> bool:
     """A caption, kicker, label, timestamp or widget before the article's first paragraph."""
     if _DATE_ONLY.match(text) or _BRACKETED.match(text) or _WIDGET.search(text):
         return True
-    return real_follows and len(text) < 80 and not text.endswith(tuple(_SENTENCE_FINAL))
+    return real_follows and len(text) < 80 and not text.endswith(_SENTENCE_FINAL)
 
 
 def _is_real(text: str) -> bool:
-    return len(text) >= 80 and text.endswith(tuple(_FINAL))
+    return len(text) >= 80 and text.endswith(_FINAL)
 
 
 def sentence_final(text: str) -> bool:
     """Does ``text`` end like a sentence (a full stop, or a closing quotation mark)?"""
-    return text.rstrip().endswith(tuple(_FINAL))
+    return text.rstrip().endswith(_FINAL)
 
 
 def is_tail_junk(text: str) -> bool:
     """A label, link, promo, credit or bio that follows an article's last paragraph."""
-    if len(text) < 50 and not text.endswith(tuple(_FINAL)):
+    if len(text) < 50 and not text.endswith(_FINAL):
         return True  # a label or link after the last paragraph
     return len(text) < 400 and bool(_TAIL.search(text))
 
@@ -148,7 +150,7 @@ def _cut_teasers(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """
 
     def cut_off(block: tuple[str, str]) -> bool:
-        return not block[1].rstrip().endswith(tuple(_FINAL))
+        return not sentence_final(block[1])
 
     best = len(blocks)
     cut_count = 0
@@ -167,15 +169,17 @@ def _cut_teasers(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return blocks
 
 
+def list_label(text: str) -> bool:
+    """ "Read more on this:": what follows is a list of other stories."""
+    return len(text) < 60 and text.endswith((":", "："))
+
+
 def _cut_link_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Without a closing "Read more on this:" label and the headlines listed after it."""
     for i in range(len(blocks) - 1, max(0, len(blocks) - 12), -1):
-        text = blocks[i][1]
-        if len(text) < 60 and text.endswith((":", "：")):
+        if list_label(blocks[i][1]):
             rest = blocks[i + 1 :]
-            if rest and all(
-                len(t) < 150 and not t.endswith(tuple(_SENTENCE_FINAL)) for _, t in rest
-            ):
+            if rest and all(len(t) < 150 and not t.endswith(_SENTENCE_FINAL) for _, t in rest):
                 return blocks[:i]
     return blocks
 
@@ -224,8 +228,9 @@ def body_paragraphs(body) -> Body:
     return Body(paragraphs, byline)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
+def text_key(text: str) -> str:
+    """What two copies of a paragraph share: its letters and digits, case-folded."""
+    return _NON_WORD.sub("", text.casefold())
 
 
 def recover_lead(paragraphs: tuple[Paragraph, ...], descriptions: list[str], page_text: str):
@@ -236,11 +241,11 @@ def recover_lead(paragraphs: tuple[Paragraph, ...], descriptions: list[str], pag
     """
     if not paragraphs or not page_text:
         return paragraphs
-    body_key = _key(" ".join(p.text for p in paragraphs))
+    body_key = text_key(" ".join(p.text for p in paragraphs))
     first_at = page_text.find(paragraphs[0].text[:60])
     for description in descriptions:
         text = clean_inline(description)
-        if len(text) < 150 or _key(text) in body_key:
+        if len(text) < 150 or text_key(text) in body_key:
             continue
         at = page_text.find(text)
         if at < 0 or (first_at >= 0 and at > first_at):

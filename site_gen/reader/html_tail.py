@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from site_gen.model import Paragraph
-from site_gen.reader.html_body import is_tail_junk, sentence_final
+from site_gen.reader.html_body import is_tail_junk, list_label, sentence_final, text_key
 from site_gen.reader.normalize import clean_inline
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4")
@@ -33,10 +33,6 @@ _OUTSIDE = re.compile(
 )
 _MAX_RECOVERED = 60
 _MIN_CHARS = 40
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
 
 
 def _marks(el) -> str:
@@ -60,13 +56,13 @@ def _matched(blocks: list, paragraphs: tuple[Paragraph, ...]) -> list[int]:
     positions: dict[str, list[int]] = {}
     for i, el in enumerate(blocks):
         if el.tag == "p":
-            positions.setdefault(_key(el.text_content()), []).append(i)
+            positions.setdefault(text_key(el.text_content()), []).append(i)
     found: list[int] = []
     for paragraph in paragraphs:
         if paragraph.kind != "p":
             continue
         after = found[-1] if found else -1
-        at = next((i for i in positions.get(_key(paragraph.text), []) if i > after), None)
+        at = next((i for i in positions.get(text_key(paragraph.text), []) if i > after), None)
         if at is not None:
             found.append(at)
     return found
@@ -115,11 +111,6 @@ def _linked_heading(el) -> bool:
 def _repeats(key: str, seen: set[str]) -> bool:
     """Is this block text the body already has (perhaps with a credit the reader cut off)?"""
     return key in seen or any(len(k) >= 20 and (k in key or key in k) for k in seen)
-
-
-def _list_label(text: str) -> bool:
-    """ "Read more on this:": what follows is a list of other stories."""
-    return len(text) < 60 and text.endswith((":", "："))
 
 
 _BODY_MARK = re.compile(
@@ -194,7 +185,7 @@ def recover_tail(tree, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ..
     if rule is None:
         return paragraphs
     kind_of, within = rule
-    seen = {_key(p.text) for p in paragraphs}
+    seen = {text_key(p.text) for p in paragraphs}
     extra: list[tuple[str, str]] = []
     for el in blocks[found[-1] + 1 :]:
         if el.tag == "h1" or _linked_heading(el) or not within(el):
@@ -203,13 +194,14 @@ def recover_tail(tree, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ..
         if kind is None or _outside(el):
             continue
         text = clean_inline(el.text_content())
-        if not text or _repeats(_key(text), seen):
+        key = text_key(text)
+        if not text or _repeats(key, seen):
             continue
-        if _list_label(text):
+        if list_label(text):
             break
         if kind == "p" and not _reads_as_body(el, text):
             continue
-        seen.add(_key(text))
+        seen.add(key)
         extra.append((kind, text))
         if len(extra) >= _MAX_RECOVERED:
             break

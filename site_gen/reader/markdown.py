@@ -24,11 +24,12 @@ from site_gen.reader.attribution import strip_footers
 from site_gen.reader.document import ReadResult
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import SPACE_CLASS, is_space, normalize_span
-from site_gen.reader.sidecar import meta_from_mapping
+from site_gen.reader.sidecar import meta_from_mapping, toml_line
 from site_gen.registry import Registry, host_of
 
 _MD = MarkdownIt("commonmark")
 _FENCE = {"---": "yaml", "+++": "toml"}
+_CLOSING_FENCE = {f: re.compile(r"^" + re.escape(f) + r"[ \t]*\r?$", re.MULTILINE) for f in _FENCE}
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?!\d)")
 
 
@@ -39,8 +40,7 @@ def split_front_matter(text: str) -> tuple[str | None, str | None, int, int]:
     opener = text[lead : first_nl if first_nl >= 0 else len(text)].strip()
     if opener not in _FENCE:
         return None, None, 0, 0
-    closing = re.compile(r"^" + re.escape(opener) + r"[ \t]*\r?$", re.MULTILINE)
-    match = closing.search(text, first_nl + 1)
+    match = _CLOSING_FENCE[opener].search(text, first_nl + 1)
     if not match:
         return _FENCE[opener], None, -1, 1
     body_at = match.end() + 1 if match.end() < len(text) else match.end()
@@ -68,8 +68,8 @@ def parse_front_matter(kind: str, text: str, path: str) -> tuple[dict | None, Di
         values = yaml.load(text, Loader=_FrontLoader) if kind == "yaml" else tomllib.loads(text)
     except (RecursionError, ValueError, TypeError) as exc:
         if isinstance(exc, tomllib.TOMLDecodeError):
-            found = re.search(r"line (\d+)", str(exc))
-            line = int(found.group(1)) + 1 if found else None
+            line = toml_line(exc)
+            line = line + 1 if line is not None else None  # the front matter starts on line 2
             message = f"front matter is not valid TOML ({exc}); fix the syntax"
             return None, Diagnostic("error", path, message, line)
         message = f"front matter could not be read ({type(exc).__name__}); simplify it"
@@ -149,10 +149,7 @@ def plain_text(token: Token) -> str:
             out.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif child.type == "image":
-            continue
-        elif child.type == "html_inline":
-            continue
+        # Anything else (images, inline HTML, emphasis and link markers) adds no words.
     return "".join(out)
 
 

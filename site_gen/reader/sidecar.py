@@ -62,7 +62,7 @@ def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]
                 "error",
                 path,
                 f"sidecar is not valid TOML ({exc}); fix the syntax",
-                _toml_line(str(exc)),
+                toml_line(exc),
             )
         ]
     except RecursionError:
@@ -72,8 +72,12 @@ def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]
     return meta_from_mapping(values, "sidecar", path)
 
 
-def _toml_line(message: str) -> int | None:
-    match = re.search(r"line (\d+)", message)
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+def toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    """The line a TOML error names (1-based, in the TOML text), if it names one."""
+    match = _TOML_LINE.search(str(exc))
     return int(match.group(1)) if match else None
 
 

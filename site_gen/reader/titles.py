@@ -24,6 +24,7 @@ _SLUG_ID = re.compile(
     r"^(?:[_-]*(?:news|article|story|post|\d+|[0-9a-f]{8,})[_-]+)+", re.IGNORECASE
 )
 _SLUG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACE = re.compile(r"\s")
 
 
 def derive_title(text: str, limit: int = MAX_DERIVED) -> str:
@@ -46,18 +47,14 @@ def derive_title(text: str, limit: int = MAX_DERIVED) -> str:
 
 def _last_cut(text: str, limit: int, spans: list[tuple[int, int]]) -> int:
     """The last space at or before ``limit`` that is outside every quotation."""
-    best = None
-    for match in re.finditer(r"\s", text[: limit + 1]):
-        pos = match.start()
-        if any(a < pos < b for a, b in spans):
-            continue
-        best = pos
+    spaces = [m.start() for m in _SPACE.finditer(text, 0, limit + 1)]
+    outside = [pos for pos in spaces if not any(a < pos < b for a, b in spans)]
+    best = outside[-1] if outside else None
     if best is None or best < limit // 3:
         # The opening is one long quotation: cut before it, or at the limit as a last resort.
         opening = spans[0][0] if spans else 0
         if opening > 15:
             return opening
-        spaces = [m.start() for m in re.finditer(r"\s", text[: limit + 1])]
         return spaces[-1] if spaces else limit
     return best
 
