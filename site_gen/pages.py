@@ -15,7 +15,7 @@ from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Paragraph, Quote
 from site_gen.quotes.chains import chains
-from site_gen.reader.licenses import license_info
+from site_gen.reader.licenses import license_info, license_short
 from site_gen.urls import (
     article_path,
     index_path,
@@ -188,19 +188,11 @@ def _attribution(a: Article, archive: Archive, path: str) -> dict[str, Any]:
         "url": a.url,
         "raw": a.attribution,
         "license": (
-            {"id": a.license, "name": lic[0], "url": lic[1], "short": _license_short(a.license)}
+            {"id": a.license, "name": lic[0], "url": lic[1], "short": license_short(a.license)}
             if a.license and lic
             else None
         ),
     }
-
-
-def _license_short(spdx: str) -> str | None:
-    """The short form people write: CC-BY-SA-4.0 -> "CC BY-SA 4.0"; None for other ids."""
-    parts = spdx.split("-")
-    if parts[0] != "CC" or len(parts) < 3:
-        return None
-    return f"CC {'-'.join(parts[1:-1])} {parts[-1]}"
 
 
 def _article_speakers(a: Article, archive: Archive, path: str) -> list[dict[str, Any]]:

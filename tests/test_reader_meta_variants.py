@@ -242,3 +242,13 @@ def test_ld_author_typed_as_an_organisation_still_stands_in_alone():
 
 def test_article_author_meta_names_the_author():
     assert _doc('<meta name="articleAuthor" content="Jane Roe">').authors == ("Jane Roe",)
+
+
+def test_author_meta_keeps_a_name_with_a_month_word_and_cuts_a_glued_date() -> None:
+    from site_gen.reader.html_fields import clean_author
+
+    assert clean_author("Anna May Wong") == "Anna May Wong"
+    assert clean_author("By Jane Doe March 11, 2015 3:46 PM") == "Jane Doe"
+    assert clean_author("Jane Doe Updated 10:30") == "Jane Doe"
+    assert clean_author("Jane Doe, Ph.D.") == "Jane Doe"
+    assert clean_author("Jane Doe, MD") == "Jane Doe"

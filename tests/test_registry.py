@@ -93,3 +93,11 @@ def test_load_from_file(tmp_path):
     reg = Registry.load(str(path))
     assert reg.lookup("gazette.test").name == "Local Gazette"
     assert Registry.load(str(tmp_path / "missing.toml")).lookup("Reuters").name == "Reuters"
+
+
+def test_license_short_form() -> None:
+    from site_gen.reader.licenses import license_short
+
+    assert license_short("CC-BY-SA-4.0") == "CC BY-SA 4.0"
+    assert license_short("CC-BY-4.0") == "CC BY 4.0"
+    assert license_short("all-rights-reserved") is None and license_short("MIT") is None

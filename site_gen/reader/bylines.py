@@ -24,7 +24,7 @@ MONTHS = (
 )
 # A date or time glued after the name: "Jane Doe March 11, 2015", "Jane Doe 11.03.2015",
 # "Jane Doe Updated ...". A month name alone is not cut ("Anna May Wong").
-_GLUED_DATE = re.compile(
+GLUED_DATE = re.compile(
     rf"\s+(?:(?:{MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{MONTHS})\b|\d{{4}}-\d\d|"
     r"(?:updated|published|posted|aktualisiert|veröffentlicht|publié|am|le|el|on)\s+\d|"
     r"(?:updated|published|posted)\b|\d{1,2}:\d\d).*$",
@@ -62,7 +62,7 @@ def is_staff_credit(text: str) -> bool:
 
 def _cut(text: str) -> str:
     text = _WS.sub(" ", text).strip(" \t,;:|-–—")  # \s covers NBSP
-    text = _GLUED_DATE.sub("", text)
+    text = GLUED_DATE.sub("", text)
     for _ in range(2):
         text = _LEAD_WORD.sub("", text).strip(" ,;:|-–—")
     return text

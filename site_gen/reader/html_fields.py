@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from site_gen.reader.bylines import MONTHS, parse_byline
+from site_gen.reader.bylines import GLUED_DATE, parse_byline
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -29,10 +29,8 @@ from site_gen.registry import Registry, host_of, name_key
 _SEPARATORS = re.compile(r"\s+[|｜–—:-]{1,2}\s+|\s+@\s+|\s*::\s*|\s*\u3000\s*|\s+·\s+|\s+»\s+")
 _DATE_SEGMENT = re.compile(r"^[\d./ -]{6,12}$")
 _CREDENTIALS = re.compile(
-    r",?\s+(?:MA|MD|PhD|Ph\.D\.|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?)\b\.?(?=\s*(?:$|[,;/|]))"
+    r",?\s+(?:MA|MD|PhD|Ph\.D|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?)\b\.?(?=\s*(?:$|[,;/|]))"
 )
-# Unlike ``bylines``' glued-date cut, a month name alone cuts here ("Anna May Wong" -> "Anna").
-_TRAILING_DATE = re.compile(rf"\s+(?:{MONTHS}|Updated|Published|\d{{1,2}}[./]).*$", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^(?:By|Von|Par|Por|Di|Door)\s+", re.IGNORECASE)
 _ACCOUNT = re.compile(
     r"^(?:admin|administrator|editor|redaktion|redacción|staff|user\d*|webmaster)$", re.I
@@ -312,7 +310,7 @@ def site_from_title(meta: PageMeta, url: str | None) -> str | None:
 
 def clean_author(name: str) -> str | None:
     text = _BY_PREFIX.sub("", name.strip())
-    text = _TRAILING_DATE.sub("", text)
+    text = GLUED_DATE.sub("", text)  # a date glued after the name, not a month-named name
     text = _CREDENTIALS.sub("", text).strip(" ,;|")
     if not text or "://" in text or text.startswith("@") or _ACCOUNT.match(text):
         return None

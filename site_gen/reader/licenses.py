@@ -65,6 +65,14 @@ def license_info(spdx: str) -> tuple[str, str | None]:
     return spdx, None
 
 
+def license_short(spdx: str) -> str | None:
+    """The short form people write: CC-BY-SA-4.0 -> "CC BY-SA 4.0"; None for other ids."""
+    parts = spdx.split("-")
+    if parts[0] != "CC" or len(parts) < 3:
+        return None
+    return f"CC {'-'.join(parts[1:-1])} {parts[-1]}"
+
+
 def _cc_id(terms: set[str], version: str | None, port: str | None) -> str:
     parts = ["BY"]
     if "nc" in terms:
