@@ -20,13 +20,19 @@ from site_gen.quotes import famous
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     HONORIFICS,
+    ORG_HEADS,
+    POSSESSIVE_ENDS,
     RUN,
+    SPLIT_WORDS,
     STOP,
+    SUFFIXES,
     Mention,
     clean_name,
     first_name_like,
+    name_gender,
     org_of,
     role_head,
+    unpossessive,
 )
 from site_gen.quotes.plausible import LowerWords, admit, new_name_ok
 
@@ -51,6 +57,8 @@ def _head_before(text: str, start: int) -> str | None:
     if not words or not _PREMOD_WORD.fullmatch(words[-1]):
         return None
     return _premodifier_head(words[-1])
+
+
 _VERBISH = frozenset(
     "is was are were be been has have had says said say told tells asks asked by who which that"
     " than and or but with as".split())
@@ -61,8 +69,7 @@ def _premodifier_head(words: str) -> str | None:
     "nominee"); not a verb or a word of another clause ("materials led by Mr. Rogers")."""
     if not words or words.endswith(","):
         return None
-    last = words.rsplit(None, 1)[-1].lower()
-    last = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+    last = unpossessive(words.rsplit(None, 1)[-1].lower())
     if not last.isalpha() or last in _VERBISH or last in STOP or last.endswith(("ed", "ing")):
         return None
     return _TITLE_HEADS.get(last, last)
@@ -93,12 +100,15 @@ def _is_org(run: str) -> bool:
     if words[0] == "The":
         words = words[1:]
     return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper()
+
+
+# Which organisation names a role word means ("the newspaper" -> "Washington Post").
 _ORG_CLASSES = {
-    "newspaper": r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily|News|Star"
-                 r"|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$",
-    "network": r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$",
-    "bank": r"(?:Bank|Fargo|Chase|Barclays|NatWest|Citigroup|Group)\b",
-    "company": r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$",
+    "newspaper": re.compile(r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily"
+                            r"|News|Star|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$"),
+    "network": re.compile(r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$"),
+    "bank": re.compile(r"(?:Bank|Fargo|Chase|Barclays|NatWest|Citigroup|Group)\b"),
+    "company": re.compile(r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$"),
 }
 _ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["newspaper"],
                      "broadcaster": _ORG_CLASSES["network"], "channel": _ORG_CLASSES["network"],
@@ -106,10 +116,10 @@ _ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["
 
 
 def _org_name(run: str) -> str:
-    return re.sub(r"^(?:The|the)\s+", "", _POSS.sub("", run.strip()))
+    return _THE.sub("", unpossessive(run.strip()))
 
 
-_POSS = re.compile(r"['\u2019]s$")
+_THE = re.compile(r"^(?:The|the)\s+")
 
 
 @dataclass
@@ -120,7 +130,6 @@ class Person:
     forms: list[str] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     description: str | None = None
-    count: int = 0
     last_seen: int = -1
     positions: list[int] = field(default_factory=list)  # offsets of name mentions
     # role words not yet read (done lazily: most people are never looked up by role); an int
@@ -167,7 +176,6 @@ def _person_like(tokens: Sequence[str], titles: Sequence[str]) -> bool:
     return is_given_name(tokens[0]) or len(tokens) <= 3
 
 
-_SPLIT = re.compile(r"[\s,]+")
 _TITLE_HEADS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                 "pres": "president", "sec": "secretary", "lt": "lieutenant", "col": "colonel",
                 "prof": "professor", "dr": "doctor"}
@@ -176,11 +184,10 @@ _TITLE_HEADS = {"sen": "senator", "rep": "representative", "gov": "governor", "g
 @lru_cache(maxsize=4096)
 def _heads_from(words: str) -> frozenset[str]:
     heads = set()
-    for w in _SPLIT.split(words):
-        lw = w.lower().strip(".,;:")
-        lw = lw[:-2] if lw.endswith(("'s", "\u2019s")) else lw
+    for w in SPLIT_WORDS.split(words):
+        lw = unpossessive(w.lower().strip(".,;:"))
         lw = _TITLE_HEADS.get(lw, lw)
-        if lw and lw not in STOP and lw not in ("of", "the", "for", "and"):
+        if lw and lw not in STOP:
             heads.add(lw)
     head = role_head(words)
     if head:
@@ -249,7 +256,7 @@ class Cast:
         offset counts as a mention of that person (see ``pronoun``)."""
         grown: set[int] = set()
         for at, word in singles:
-            same = self.by_surname.get(_unpossessive_lower(word))
+            same = self.by_surname.get(unpossessive(word.lower()))
             if same and len(same) == 1 and _split_surname(same[0].tokens)[0]:
                 same[0].positions.append(at)
                 grown.add(id(same[0]))
@@ -283,7 +290,6 @@ class Cast:
         person = self._match(tokens, gender, create=True)
         if person is None:
             return
-        person.count += 1
         person.positions.append(m.start())
         if form not in person.forms:
             person.forms.append(form)
@@ -332,7 +338,7 @@ class Cast:
                 return firsts[0]
         if not create:
             return None
-        person = Person(" ".join(tokens), tuple(tokens), gender or _gender(tokens))
+        person = Person(" ".join(tokens), tuple(tokens), gender or name_gender(tokens))
         self.people.append(person)
         self.by_surname.setdefault(last, []).append(person)
         return person
@@ -349,7 +355,7 @@ class Cast:
         if len(tokens) > len(p.tokens):
             p.tokens, p.key = tuple(tokens), " ".join(tokens)
         if p.gender is None:
-            p.gender = gender or _gender(tokens)
+            p.gender = gender or name_gender(tokens)
 
     # ---------------------------------------------------------------- resolution
     def resolve(self, mention: Mention | None, pos: int, subject: bool = False,
@@ -466,7 +472,7 @@ class Cast:
             return False
         run = RUN.match(self.text, named[0])
         k = bisect_right(starts, pos) - 1
-        if run is None or run.group().endswith(("'s", "\u2019s")) and named[0] < starts[k]:
+        if run is None or run.group().endswith(POSSESSIVE_ENDS) and named[0] < starts[k]:
             return False  # "Donald Trump's son said.": the possessor is not who speaks next
         prev = starts[k - 1] if k >= 1 else 0
         if not focus < prev <= named[0]:
@@ -496,8 +502,8 @@ class Cast:
         for at, name in reversed(self.orgs):
             if at >= pos:
                 continue
-            if (pattern and re.search(pattern, name)) or name.lower().endswith(" " + head) \
-                    or name.lower() == head:
+            low = name.lower()
+            if (pattern and pattern.search(name)) or low.endswith(" " + head) or low == head:
                 person = self._match([name], None, create=True)
                 if person is not None:
                     person.heads.add(head)
@@ -505,7 +511,7 @@ class Cast:
         return None
 
     def _by_role(self, role: str, pos: int = 1 << 30) -> Person | None:
-        if re.match(r"(?:a|an|one|another|some|his|her|their)\s", role, re.IGNORECASE):
+        if _UNSPECIFIC.match(role):
             return None
         head = role_head(role)
         if not head:
@@ -583,29 +589,23 @@ _ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
 _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
                    "congressmember") for w in ("lawmaker", "legislator")}
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
+# A role that says which person it means only in context ("a spokesman", "his adviser").
+_UNSPECIFIC = re.compile(r"(?:a|an|one|another|some|his|her|their)\s", re.IGNORECASE)
 # An acronym naming an organisation inside a role ("the CNN host", "the FBI director"); a
 # party ("the GOP nominee") or a country ("the U.S. envoy") says nothing of who employs them.
 _ROLE_ORG = re.compile(r"\b(?!(?:GOP|US|UK|EU|UN|USA|DC)\b)[A-Z]{2,6}\b")
 _TIE_WINDOW = 40
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
-_SUFFIX_TOKENS = frozenset("jr jr. sr sr. ii iii iv".split())
-
-
-_ORG_TAIL = frozenset("campaign administration camp team foundation transition".split())
 
 
 def _org_like(p: Person) -> bool:
     """An organisation ("Super PACs", "Clinton campaign", "CNN"): never "he" or "she"."""
     last = p.tokens[-1]
-    return (last.lower() in _ORG_TAIL or last.lower() in _ORG_WORDS or _is_org(p.key)
+    low = last.lower()
+    return (low in ORG_HEADS or low in _ORG_WORDS or _is_org(p.key)
             or (len(p.tokens) == 1 and last[:1].isupper() and last.endswith("s")
                 and any(c.isupper() for c in last[1:]))
             or (len(last) > 2 and last.endswith("s") and last[:-1].isupper()))  # "Super PACs"
-
-
-def _unpossessive_lower(word: str) -> str:
-    low = word.lower()
-    return low[:-2] if low.endswith(("'s", "\u2019s")) else low
 
 
 def _lower_given(tokens: Sequence[str]) -> tuple[str, ...]:
@@ -616,12 +616,6 @@ def _lower_given(tokens: Sequence[str]) -> tuple[str, ...]:
 def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:
     """('Donald', 'Trump', 'Jr.') -> (('Donald',), 'trump jr'); a suffix belongs to the surname."""
     toks = tuple(tokens)
-    if len(toks) >= 2 and toks[-1].lower() in _SUFFIX_TOKENS:
+    if len(toks) >= 2 and toks[-1].lower() in SUFFIXES:
         return toks[:-2], (toks[-2] + " " + toks[-1].rstrip(".")).lower()
     return toks[:-1], toks[-1].lower()
-
-
-def _gender(tokens: Sequence[str]) -> str | None:
-    from site_gen.quotes.firstnames import gender_of
-
-    return gender_of(tokens[0]) if len(tokens) > 1 else None

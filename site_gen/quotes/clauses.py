@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from site_gen.quotes.cues import AUX_WORDS
-from site_gen.quotes.names import GROUP_HEADS, RUN, Mention, parse_mention
+from site_gen.quotes.names import (
+    GROUP_HEADS,
+    ORG_HEADS,
+    POSSESSIVE_ENDS,
+    RUN,
+    Mention,
+    parse_mention,
+)
 
 _DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
 _CONJ = re.compile(
@@ -60,9 +67,9 @@ _LY_NOUNS = frozenset("daily weekly monthly quarterly family ally rally assembly
 
 
 def _cut_aux(text: str) -> str:
-    """``text`` without trailing auxiliaries and adverbs ("Trump has repeatedly"), as
-    ``cues.AUX`` would cut it, word by word from the end (a regex search anchored at the end
-    tries every position)."""
+    """``text`` without trailing auxiliaries (``cues.AUX_WORDS``) and adverbs in -ly ("Trump
+    has repeatedly"), cut word by word from the end (a regex search anchored at the end tries
+    every position)."""
     text = text.rstrip()
     while True:
         i = max(text.rfind(" "), text.rfind("\t"), text.rfind("\n"), text.rfind("\u00a0"))
@@ -326,7 +333,6 @@ _POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
 
 _NP_GAP = 48
-_ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
 # a determiner before the name; possessive ones too ("Her friend Brittany Lockwood, 20, ...")
 _DET = re.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
 _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
@@ -355,11 +361,12 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         if gap.strip() and (not _GAP.fullmatch(gap) or _COORD.search(gap)):
             return None  # "The commentator and Clinton supporter": the name is no head
         nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
-        if nxt and nxt.group(1) in GROUP_HEADS and not m.group().endswith(("'s", "\u2019s")):
+        possessive = m.group().endswith(POSSESSIVE_ENDS)
+        if nxt and nxt.group(1) in GROUP_HEADS and not possessive:
             # "Trump backers", "Clinton aides": a group, no person (a possessive, "Mr. Comey's
             # allies", says who the sentence is about: see the possessor below)
             return Mention(window[:nxt.end()], offset, "group", role=window[:nxt.end()])
-        if nxt and nxt.group(1) in _ORG_HEADS:  # "The Trump campaign"
+        if nxt and nxt.group(1) in ORG_HEADS:  # "The Trump campaign"
             staff = _STAFF_NAME.match(window, nxt.end())
             if staff:  # "Clinton campaign spokesman Glen Caplin": the person, not the campaign
                 person = parse_mention(staff.group(1), offset + staff.start(1))
@@ -369,13 +376,13 @@ def _leading_np(window: str, offset: int) -> Mention | None:
             org = parse_mention(window[:nxt.end()], offset)
             if org is not None and org.kind == "org":
                 return org
-        if det and nxt and nxt.group(1) in _ROLE_WORDS and not m.group().endswith(
-                ("'s", "\u2019s")) and _LOWER_NEXT.match(window, nxt.end()):
+        if det and nxt and nxt.group(1) in _ROLE_WORDS and not possessive \
+                and _LOWER_NEXT.match(window, nxt.end()):
             # "The GOP nominee then said ...": a role with no name after it is the subject
             role = parse_mention(window[:nxt.end()], offset)
             if role is not None and role.kind == "role":
                 return role
-        if m.group().endswith(("'s", "\u2019s")) or (nxt and nxt.group(1) in _ROLE_WORDS):
+        if possessive or (nxt and nxt.group(1) in _ROLE_WORDS):
             pos = m.end()
             continue
         if not (nxt or _COMMA_NEXT.match(window, m.end())):

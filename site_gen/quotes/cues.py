@@ -190,17 +190,9 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:
     return [c for c in found[bisect_left(starts, lo):bisect_left(starts, hi)] if c.stop <= hi]
 
 
-def search_cue(text: str, lo: int = 0, hi: int | None = None) -> CueMatch | None:
-    found = find_cues(text, lo, hi)
-    return found[0] if found else None
 ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
-# Words allowed between a speaker and the cue ("he also said", "Trump has repeatedly claimed").
-AUX = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|then|again|once|further|previously|recently|would|will|could"
-    r"|might|may|should|must|can|is|was|were|are|be|been|did|does|do|not|never|just|first|still"
-    r"|even|already|often|always|himself|herself|itself|themselves|only|instead|too|though"
-    r"|however|earlier|again|[a-z]+ly))*\s*$"
-)
+# Words allowed between a speaker and the cue ("he also said", "Trump has repeatedly claimed"),
+# with the adverbs in -ly (see ``clauses._cut_aux``).
 AUX_WORDS = frozenset(
     """has have had also later then again once further previously recently would will could
     might may should must can is was were are be been did does do not never just first still
@@ -210,7 +202,8 @@ AUX_WORDS = frozenset(
 
 def is_bare(cue: str) -> bool:
     """True when ``cue`` may take a reported clause without "that" ("said the plan failed")."""
-    return cue.lower().split()[-1] in BARE or cue.lower() in BARE
+    low = cue.lower()
+    return low.split()[-1] in BARE or low in BARE
 
 
 _VERB_SUBJECT = re.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u2019-]*)\s+$")
@@ -235,7 +228,11 @@ def is_naming(cue: str) -> bool:
 
 
 def base_of(cue: str) -> str:
-    return FORMS.get(re.sub(r"\s+", " ", cue.lower()), cue.lower())
+    low = cue.lower()
+    return FORMS.get(_SPACES.sub(" ", low), low)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _PROGRESSIVE = re.compile(

@@ -20,7 +20,7 @@ from site_gen.quotes.clauses import (
     subject_before,
 )
 from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, is_participle, verb_use
-from site_gen.quotes.marks import Segment
+from site_gen.quotes.marks import Segment, after_quotations
 from site_gen.quotes.names import RUN, Mention, parse_mention
 from site_gen.quotes.reported import Report
 from site_gen.quotes.sentences import Sentences
@@ -136,7 +136,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
     for i, seg in enumerate(segs):
         short = is_short(text, seg) if scare_quotes else len(text[seg.start:seg.end].split()) < 2
         s_start, _ = sents.span(seg.open_at)
-        lo = max([s_start] + [s.close_end for s in segs[:i] if s.close_end <= seg.open_at])
+        lo = after_quotations(segs[:i], s_start, seg.open_at)
         att = _own(text, sents, segs, i, lo, short)
         rep = next((r for r in reports if r.start <= seg.open_at < r.end), None)
         if rep is not None and (att is None or att.mention is None):

@@ -41,6 +41,12 @@ class Segment(NamedTuple):
     continued: bool = False  # continues a quotation of the previous paragraph
 
 
+def after_quotations(segs: Sequence[Segment], start: int, pos: int) -> int:
+    """``start``, or the end of the latest of ``segs`` closed by ``pos`` when that is later:
+    where the words that may attribute what is at ``pos`` begin."""
+    return max([start] + [s.close_end for s in segs if s.close_end <= pos])
+
+
 _APOSTROPHES = frozenset(("\u2019", "'"))
 
 

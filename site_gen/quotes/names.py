@@ -11,6 +11,7 @@ Islamic Revolution"), which ties later role mentions ("the Leader") to the perso
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -29,16 +30,22 @@ _FIRST_CAP = (rf"[{UP}ae](?<![\w-].)(?:(?<=[{UP}])(?:[{LO}]{{0,3}}\.|{_CAP_TAIL}
               rf"|(?:(?<=a)(?:l|d|s|sh|n)|(?<=e)l)-[{UP}]{_CAP_TAIL})")
 RUN = re.compile(rf"{_FIRST_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
 
-HONORIFICS = frozenset(
+# Titles of a person's name: stripped here, and dropped when ``speakers.norm_tokens`` compares
+# names across articles.
+TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
     pres vice secretary sec gen general lt col rev reverend sir dame judge justice mayor
     speaker chairman chairwoman ayatollah grand seyyed sayyed sayed syed sheikh shaikh imam
     hojatoleslam king queen prince princess pope cardinal bishop father rabbi chancellor
-    premier minister prime ambassador attorney commissioner director chief captain capt sgt
-    officer detective coach pastor emir lord lady adm admiral maj major cmdr commander supt
-    atty hon leader chair candidate nominee""".split()
+    premier minister prime ambassador""".split()
 )
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# ... and the ranks and roles also stripped from a name here (they are the person's role).
+HONORIFICS = TITLES | frozenset(
+    """attorney commissioner director chief captain capt sgt officer detective coach pastor emir
+    lord lady adm admiral maj major cmdr commander supt atty hon leader chair candidate
+    nominee""".split()
+)
+SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _MALE_TITLES = frozenset("mr sir king prince father lord".split())
 _FEMALE_TITLES = frozenset("mrs ms miss dame queen princess lady".split())
 # Capitalised words that start a sentence or modify a name but are never part of it.
@@ -53,19 +60,19 @@ STOP = frozenset(
     today yesterday tomorrow last next earlier later asked according said says told mrs. mr.
     ms. dr. speaking writing""".split()
 )
-_SPLIT_WORDS = re.compile(r"[\s,]+")
+SPLIT_WORDS = re.compile(r"[\s,]+")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several)\s", re.IGNORECASE)
 _TITLE_FUNCTION = frozenset("on the in of and for to at with from by that is are was be as or"
                              " a an into about over".split())
 _STOP_OR_TITLE = STOP | HONORIFICS
-_TITLE_OR_SUFFIX = HONORIFICS | _SUFFIXES
+_TITLE_OR_SUFFIX = HONORIFICS | SUFFIXES
 _TRAILING_TIME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
     " earlier".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None, "it": None, "i": None,
             "we": None, "you": None, "who": None}
-GROUP_HEADS = _GROUP_HEADS = frozenset(
+GROUP_HEADS = frozenset(
     """officials aides advisers advisors experts analysts critics sources people supporters voters
     backers donors loyalists
     democrats republicans members leaders observers residents lawmakers economists researchers
@@ -73,11 +80,12 @@ GROUP_HEADS = _GROUP_HEADS = frozenset(
     spokesmen scholars others many some both several few polls polling reports studies documents
     emails email report study poll survey statement memo ad ads letter filing filings data records
     group groups organizers protesters students teachers parents workers employees friends
-    americans conservatives liberals progressives evangelicals women men fans observers insiders
-    strategists pundits officials, agency agencies committee government campaigns""".split()
+    americans conservatives liberals progressives evangelicals women men fans insiders
+    strategists pundits agency agencies committee government campaigns""".split()
 )
 _FUNCTION = frozenset("the a an one another this that his her their its our former late".split())
-_ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
+# The last word of an organisation named after a person ("the Trump campaign").
+ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
 _DETERMINERS = re.compile(
     r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
                           re.IGNORECASE)
@@ -100,18 +108,18 @@ class Mention(NamedTuple):
     gender: str | None = None
 
 
-_POSSESSIVE_ENDS = ("'s", "\u2019s")
+POSSESSIVE_ENDS = ("'s", "\u2019s")
 
 
-def _unpossessive(token: str) -> str:
-    """'Trump's' -> 'Trump' (``_POSSESSIVE.sub`` without a regex call: names are split into
-    tokens by the thousand)."""
-    return token[:-2] if token.endswith(_POSSESSIVE_ENDS) else token
+def unpossessive(token: str) -> str:
+    """'Trump's' -> 'Trump' (a suffix test, not a regex: names are split into tokens by the
+    thousand)."""
+    return token[:-2] if token.endswith(POSSESSIVE_ENDS) else token
 
 
 def _bare(token: str) -> str:
-    t = _unpossessive(token.lower())
-    return t.rstrip(".") if t not in _SUFFIXES else t
+    t = unpossessive(token.lower())
+    return t.rstrip(".") if t not in SUFFIXES else t
 
 
 @lru_cache(maxsize=8192)
@@ -125,16 +133,15 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     raw = run.replace("\u00a0", " ").split()
     toks: list[str] = []
     for t in raw:  # possessive and trailing dots off (initials and "Jr." keep theirs)
-        if t.endswith(_POSSESSIVE_ENDS):
-            t = t[:-2]
-        if not ((len(t) <= 3 and t.endswith(".")) or t.lower() in _SUFFIXES):
+        t = unpossessive(t)
+        if not ((len(t) <= 3 and t.endswith(".")) or t.lower() in SUFFIXES):
             t = t.rstrip(".")
         toks.append(t)
     for t in toks[1:]:
         if t.lower() in _TITLE_FUNCTION:
             return [], [], None  # "Blame Placed On The United": a headline, not a name
     for i in range(len(raw) - 1):
-        if not raw[i].endswith(_POSSESSIVE_ENDS):
+        if not raw[i].endswith(POSSESSIVE_ENDS):
             continue
         rest = toks[i + 1:]
         if toks[i] in ORG_OF_HEADS and len(rest) >= 3:
@@ -156,16 +163,11 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         return [], [], None
     gender = None
     cut = 0
-    bares = []
-    for t in toks:  # ``_bare`` of each token
-        b = t.lower()
-        if b.endswith(_POSSESSIVE_ENDS):
-            b = b[:-2]
-        bares.append(b if b in _SUFFIXES else b.rstrip("."))
+    bares = [_bare(t) for t in toks]
     n = len(toks)
     for i in range(n - 1):
         b = bares[i]
-        if b in HONORIFICS and any(x not in _SUFFIXES for x in bares[i + 1:]):
+        if b in HONORIFICS and any(x not in SUFFIXES for x in bares[i + 1:]):
             cut = i + 1
             gender = "m" if b in _MALE_TITLES else "f" if b in _FEMALE_TITLES else gender
     lo, hi = cut, n
@@ -204,20 +206,21 @@ def first_name_like(token: str) -> bool:
                 or not token.isalpha() or low in _STOP_OR_TITLE)
 
 
-def name_gender(tokens: tuple[str, ...] | list[str]) -> str | None:
+def name_gender(tokens: Sequence[str]) -> str | None:
+    """The gender of a full name's given name (None for one word: a surname alone)."""
     return gender_of(tokens[0]) if len(tokens) > 1 else None
 
 
 def role_head(role: str) -> str | None:
     """The head noun of a role description: 'Leader of the Islamic Revolution' -> 'leader'."""
-    words = _SPLIT_WORDS.split(_DETERMINERS.sub("", role.strip()))
+    words = SPLIT_WORDS.split(_DETERMINERS.sub("", role.strip()))
     head = None
     for w in words:
         lw = w.lower().strip(".,;:'\u2019")
         if lw in ("of", "for", "at", "in", "who", "which", "and", "with", "to", "from", "on"):
             break
         if lw and lw not in _FUNCTION:
-            head = _unpossessive(lw)
+            head = unpossessive(lw)
     return head
 
 
@@ -293,19 +296,19 @@ def _classify(t: str) -> Mention | None:
             return Mention(t, start, "name", person.name, person.role, person.gender)
     runs = list(RUN.finditer(t))
     last = runs[-1] if runs else None
-    if last is not None and last.end() >= len(t.rstrip("'\u2019s")) - 0:
+    if last is not None and last.end() >= len(t.rstrip("'\u2019s")):
         before = t[: last.start()]
         name, titles, gender = clean_name(last.group())
         if _PREPOSITION_END.search(before) and not (name and titles):
             indefinite = _INDEFINITE.match(before)
             return Mention(t, start, "group" if indefinite else "role", role=t)
-        if len(name) == 1 and name[0].lower() in _GROUP_HEADS:
+        if len(name) == 1 and name[0].lower() in GROUP_HEADS:
             return Mention(t, start, "group", role=t)
         if name:
             role = _trim(" ".join([before.strip(), *titles])) or None
             kind = "name"
             return Mention(t, start, kind, " ".join(name), role, gender or name_gender(name))
-        kind = "group" if role_head(t) in _GROUP_HEADS else "role"
+        kind = "group" if role_head(t) in GROUP_HEADS else "role"
         return Mention(t, start, kind, role=t, gender=gender)
     return _describe(t, start, runs)
 
@@ -313,13 +316,13 @@ def _classify(t: str) -> Mention | None:
 def _org_of_end(t: str) -> Mention | None:
     """'the Royal Bank of Scotland Group' -> the organisation named, whole."""
     runs = list(RUN.finditer(t))
-    if len(runs) < 2 or runs[-1].end() < len(_unpossessive(t)):
+    if len(runs) < 2 or runs[-1].end() < len(unpossessive(t)):
         return None
     a, b = runs[-2], runs[-1]
     nxt = org_of(t, a, len(t))
     if nxt is None or nxt.end() != b.end() or _PREPOSITION_END.search(t[:a.start()]):
         return None  # "a spokesman for the Bank of England": who speaks is unnamed
-    name = _unpossessive(t[a.start():b.end()])
+    name = unpossessive(t[a.start():b.end()])
     return Mention(t, 0, "org", name[4:] if name.startswith("The ") else name,
                    role=t[:a.start()].strip() or None)
 
@@ -327,11 +330,11 @@ def _org_of_end(t: str) -> Mention | None:
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
     words = t.split()
     head = words[-1].lower().strip(".,")
-    if head in _ORG_HEADS and runs:
+    if head in ORG_HEADS and runs:
         name, _, _ = clean_name(runs[-1].group())
         if name:
             return Mention(t, start, "org", name[-1] + " " + head, role=t)
-    if head in _GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and len(words) <= 2
+    if head in GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and len(words) <= 2
                                 and not _DETERMINERS.match(t)):
         return Mention(t, start, "group", role=t)
     if not words[0][0].isalpha():

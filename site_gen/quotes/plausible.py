@@ -6,8 +6,8 @@ Wars"), datelines ("NEW DELHI:"), places ("South Africa") and, in other language
 preposition glued to a name ("Según Hurtado", "Kveðst Eydís") or a noun (German capitalises
 every noun: "Vor Nadeschdins Wahlbüro"). ``admit`` strips the words that cannot start a name and
 rejects what is left when it does not look like one. Every test is a set lookup on a few
-tokens; the article's lower-case vocabulary (``lower_words``) is computed once per article, and
-only when a one-word name has to be checked.
+tokens; the article's lower-case vocabulary (``LowerWords``) is looked up only when a one-word
+name has to be checked.
 """
 
 from __future__ import annotations
@@ -116,18 +116,15 @@ _INSTITUTIONS = frozenset("""administration campaign government ministry departm
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f][\w'\u2019-]*")
 
 
-def lower_words(text: str) -> frozenset[str]:
-    """The words the article writes in lower case (a word that is, is no name there)."""
-    return frozenset(_LOWER_WORD.findall(text))
-
-
 _RUN_CHAR = re.compile(r"[\w'\u2019-]")
 _RUN_CHARS = re.compile(r"[\w'\u2019-]*")
 
 
 class LowerWords:
-    """``lower_words(text)`` asked word by word: an article asks about a few one-word names
-    only, and finding each one (``str.find``) is far cheaper than tokenising the whole text.
+    """The words the article writes in lower case (a word that is, is no name there): the
+    tokens of ``_LOWER_WORD.findall(text)``, asked word by word: an article asks about a few
+    one-word names only, and finding each one (``str.find``) is far cheaper than tokenising the
+    whole text.
     Exact: a ``_LOWER_WORD`` token never leaves a maximal run of ``_RUN_CHAR`` characters,
     and a run's tokens are those of ``findall`` over that run alone."""
 

@@ -26,7 +26,7 @@ from site_gen.quotes.cues import (
     is_transitive,
     verb_use,
 )
-from site_gen.quotes.marks import Segment
+from site_gen.quotes.marks import Segment, after_quotations
 from site_gen.quotes.names import Mention, parse_mention
 from site_gen.quotes.sentences import Sentences
 
@@ -169,7 +169,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         rest = _uncovered(text, c_start, s_end, segs)
         if _words(rest) < (2 if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
             continue
-        lo = max([s_start] + [s.close_end for s in segs if s.close_end <= m.start()])
+        lo = after_quotations(segs, s_start, m.start())
         participle = is_participle(text, m)
         if participle and _introduces_quotation(text, c_start, segs, cues) or (
                 m.start() == s_start and _finite_cue_after(c_start, cues)):

@@ -42,14 +42,9 @@ from slugify import slugify
 
 from site_gen.model import Speaker, SpeakerMention
 from site_gen.quotes import famous
+from site_gen.quotes.names import TITLES
 
-_TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor president
-    pres vice secretary sec gen general lt col rev reverend sir dame judge justice mayor
-    speaker chairman chairwoman ayatollah grand seyyed sayyed sayed syed sheikh shaikh imam
-    hojatoleslam king queen prince princess pope cardinal bishop father rabbi chancellor
-    premier prime minister ambassador the former late u.s us""".split()
-)
+_TITLES = TITLES | frozenset("the former late u.s us".split())
 _SUFFIX = frozenset("jr sr ii iii iv".split())
 _DOMINANCE = 3  # a shared surname joins the most frequent bearer when it is this many times ahead
 
@@ -175,8 +170,10 @@ def _canonical_name(names: list[str]) -> str:
 
 def _fullness(name: str) -> int:
     """Name tokens without titles, initials included: "John D. Podesta" -> 3."""
-    return sum(1 for t in re.split(r"[\s\u00a0]+", name)
-               if t and t.casefold().rstrip(".") not in _TITLES)
+    return sum(1 for t in _SPACES.split(name) if t and t.casefold().rstrip(".") not in _TITLES)
+
+
+_SPACES = re.compile(r"[\s\u00a0]+")
 
 
 def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],
