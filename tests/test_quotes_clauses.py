@@ -4,13 +4,8 @@ sentence's named statement. Made-up sentences only."""
 
 from __future__ import annotations
 
-from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject
-
-
-def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
-            if kind is None or q.kind == kind]
+from tests.quotecheck import who as _who
 
 
 def test_a_parenthetical_cue_splits_what_was_said_in_two() -> None:

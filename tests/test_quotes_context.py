@@ -5,22 +5,10 @@ speakers going on. Made-up sentences only."""
 
 from __future__ import annotations
 
-from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject, subject_before
 from site_gen.quotes.names import parse_mention
-
-Q, E = "\u201c", "\u201d"
-
-
-def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
-            if kind is None or q.kind == kind]
-
-
-def _speaker_of(paragraphs: list[str], needle: str, kind: str | None = None) -> str | None:
-    hits = [k for t, k in _who(paragraphs, kind) if needle in t]
-    assert hits, (needle, _who(paragraphs))
-    return hits[0]
+from tests.quotecheck import E, Q
+from tests.quotecheck import speaker_of as _speaker_of
 
 
 def test_trailing_pronoun_means_the_previous_sentences_speaker() -> None:

@@ -7,13 +7,8 @@ from __future__ import annotations
 from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject
 from site_gen.quotes.names import clean_name, parse_mention
-
-Q, E = "\u201c", "\u201d"
-
-
-def _who(paragraphs: list[str], kind: str | None = None) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes
-            if kind is None or q.kind == kind]
+from tests.quotecheck import E, Q
+from tests.quotecheck import who as _who
 
 
 def _keys(paragraphs: list[str]) -> set[str]:

@@ -3,17 +3,9 @@ H.W. Bush") inside an attribution. Made-up sentences only."""
 
 from __future__ import annotations
 
-from site_gen.quotes import extract_quotes
 from site_gen.quotes.sentences import split_sentences
-
-Q, E = "\u201c", "\u201d"
-
-
-def _speaker_of(paragraphs: list[str], needle: str) -> str | None:
-    found = [(q.text, q.speaker_key) for q in extract_quotes(paragraphs).quotes]
-    hits = [k for t, k in found if needle in t]
-    assert hits, (needle, found)
-    return hits[0]
+from tests.quotecheck import E, Q
+from tests.quotecheck import speaker_of as _speaker_of
 
 
 def test_a_role_with_an_acronym_means_the_person_tied_to_that_organisation() -> None:
