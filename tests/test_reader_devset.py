@@ -1,80 +1,72 @@
 """The reader over the private development set (../shared/dev-reader), scored by its own scorer.
 
-The set is private evaluation data: it is read at run time and never copied here. The test is
-skipped when the folder is absent. Thresholds are what the reader reaches minus a small margin,
-so a regression in any field fails loudly.
+The set is private evaluation data: it is read at run time and never copied here; the test is
+skipped when the folder is absent. It grew in two batches (68 cases, then 201 more, relabelled
+under one labelling policy); each field has a floor per batch, at what the reader reaches minus
+a small margin, so a regression on either batch fails loudly and a gain on one batch alone
+cannot hide a loss on the other. ``python benchmarks/reader_devset.py`` prints the table.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
-from site_gen.reader import read_document
-from site_gen.registry import default_registry
+from benchmarks.reader_devset import DEFAULT_DEV, score
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "dev-reader"
-pytestmark = pytest.mark.skipif(not (DEV / "cases").is_dir(), reason="private dev set not present")
+pytestmark = pytest.mark.skipif(
+    not (DEFAULT_DEV / "cases").is_dir(), reason="private dev set not present"
+)
 
-# Minimum normalized accuracy per field (fraction of the cases that have the field).
-THRESHOLDS = {
-    "title": 0.98,
-    "title_slug": 0.95,
-    "source": 0.95,
-    "author": 0.95,
-    "date": 0.95,
-    "lang": 0.97,
-    "dir": 0.98,
-    "dateline": 0.95,
-    "license": 0.95,
-    "first_paragraph": 0.96,
-    "last_paragraph": 0.93,
-    "body_contains": 0.95,
-    "body_excludes": 0.95,
+# Minimum normalized accuracy per field (fraction of the batch's cases that have the field),
+# measured on 2026-12-05 after the policy relabelling; raise them as the reader improves.
+FLOORS = {
+    "first": {
+        "title": 0.96,
+        "title_slug": 0.95,
+        "source": 0.95,
+        "author": 0.86,
+        "date": 0.95,
+        "lang": 0.97,
+        "dir": 0.98,
+        "dateline": 0.95,
+        "license": 0.95,
+        "first_paragraph": 0.83,
+        "last_paragraph": 0.93,
+        "body_contains": 0.95,
+        "body_excludes": 0.95,
+    },
+    "second": {
+        "title": 0.93,
+        "source": 0.94,
+        "author": 0.82,
+        "date": 0.95,
+        "lang": 0.97,
+        "dir": 0.98,
+        "dateline": 0.40,
+        "license": 0.95,
+        "first_paragraph": 0.58,
+        "last_paragraph": 0.66,
+        "body_contains": 0.93,
+        "body_excludes": 0.72,
+    },
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("check_reader", DEV / "check_reader.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture(scope="module")
+def result() -> dict:
+    return score(DEFAULT_DEV, jobs=2)
 
 
-def _output(path: Path) -> dict:
-    result = read_document(path.name, path.read_bytes(), default_registry())
-    doc = result.document
-    assert doc is not None, [d.format() for d in result.diagnostics]
-    return {
-        "title": doc.title,
-        "source": doc.source_name,
-        "author": list(doc.authors),
-        "date": doc.date,
-        "lang": doc.lang,
-        "dir": doc.dir,
-        "paragraphs": [p.text for p in doc.paragraphs],
-        "license": doc.license,
-        "dateline": doc.dateline,
-    }
+def test_no_case_crashes(result):
+    assert result["crashes"] == []
+    assert len(result["cases"]) >= 269
 
 
-def test_dev_set_no_crash_and_field_accuracy():
-    scorer = _scorer()
-    totals: dict[str, list[int]] = {}
-    for expect_path in sorted((DEV / "cases").glob("*.expect.json")):
-        expect = json.loads(expect_path.read_text(encoding="utf-8"))
-        out = _output(DEV / "cases" / expect["file"])
-        fields, _ = scorer.score_case(expect, out)
-        for name, (_, normalized) in fields.items():
-            seen = totals.setdefault(name, [0, 0])
-            seen[0] += 1
-            seen[1] += int(normalized)
+@pytest.mark.parametrize("batch", ["first", "second"])
+def test_field_accuracy_per_batch(result, batch):
     failures = {
         name: f"{ok}/{n}"
-        for name, (n, ok) in totals.items()
-        if n and ok / n < THRESHOLDS.get(name, 0.0)
+        for name, (n, ok) in result["fields"][batch].items()
+        if n and ok / n < FLOORS[batch].get(name, 0.0)
     }
     assert not failures, failures

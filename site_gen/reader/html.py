@@ -20,6 +20,7 @@ from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs, recover_lead
+from site_gen.reader.html_embedded import embedded_article
 from site_gen.reader.html_fields import (
     article_url,
     choose_authors,
@@ -78,6 +79,19 @@ def fallback_paragraphs(tree) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(i, text, -1, (), kind) for i, (kind, text) in enumerate(texts[:2000]))
 
 
+def _from_scripts_or_blocks(tree):
+    """The body of a page whose markup holds no article: the article its scripts carry (an app
+    shell), else the page's text blocks. Metadata stays the page's own."""
+    fragment = embedded_article(tree)
+    if fragment is not None:
+        found = _extract(f"<html><body><article>{fragment}</article></body></html>")
+        if found is not None and found.body is not None:
+            body = body_paragraphs(found.body)
+            if body.paragraphs:
+                return _Nothing(), body
+    return _Nothing(), Body(fallback_paragraphs(tree))
+
+
 def _people(authors: list[str], sites: list[str]) -> list[str]:
     """The authors that are not the site itself (an organisation byline is a weak author)."""
     return [a for a in authors if not matches_site(a, sites)]
@@ -93,14 +107,14 @@ def _dateline_date(dateline) -> str | None:
 
 def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
     tree = parse_tree(raw)
-    page = read_page_meta(tree)
     extracted = _extract(raw)
-    if extracted is not None and extracted.body is not None:
+    found = extracted is not None and extracted.body is not None
+    if not found:  # before the page metadata is read: that drops the page's scripts
+        extracted, body = _from_scripts_or_blocks(tree)
+    page = read_page_meta(tree)
+    if found:
         body = body_paragraphs(extracted.body)
         body = Body(recover_tail(tree, body.paragraphs), body.byline)
-    else:
-        extracted = _Nothing()
-        body = Body(fallback_paragraphs(tree))
     if not body.paragraphs:
         message = "no article text found in this page; save the article page itself"
         return ReadResult(None, (Diagnostic("error", path, message),))

@@ -277,7 +277,7 @@ def load_json_ld(text: str):
     return None
 
 
-def _kinds(obj: dict) -> list[str]:
+def ld_kinds(obj: dict) -> list[str]:
     """The object's types, lower case, without a vocabulary prefix ("schema:NewsArticle",
     "https://schema.org/NewsArticle" -> "newsarticle")."""
     kinds = obj.get("@type")
@@ -285,7 +285,7 @@ def _kinds(obj: dict) -> list[str]:
     return [re.split(r"[/:#]", str(k))[-1].lower() for k in kinds]
 
 
-def _is_article(kind: str) -> bool:
+def is_article_kind(kind: str) -> bool:
     """An article type: the listed ones and every schema.org *Article / *Posting subtype."""
     return kind in _ARTICLE_TYPES or kind.endswith(("article", "posting"))
 
@@ -294,11 +294,11 @@ def _read_json_ld(meta: PageMeta, text: str) -> None:
     data = load_json_ld(text)
     if data is None:
         return
-    objects = _objects(data)
+    objects = ld_objects(data)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and _names(o)}
     for obj in objects:
-        kinds = _kinds(obj)
-        if not any(_is_article(k) for k in kinds):
+        kinds = ld_kinds(obj)
+        if not any(is_article_kind(k) for k in kinds):
             continue
         page_only = all(k == "webpage" for k in kinds)  # the page's own dates, not the story's
         if isinstance(obj.get("headline"), str) and not page_only:
@@ -333,7 +333,7 @@ def _first_string(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _objects(data) -> list[dict]:
+def ld_objects(data) -> list[dict]:
     """Every JSON object of a JSON-LD document (top level, lists, ``@graph``)."""
     out: list[dict] = []
     stack = [data]
@@ -389,6 +389,6 @@ def _organisations(value, by_id: dict) -> list[str]:
         if not isinstance(item, dict):
             continue
         target = by_id.get(item["@id"], item) if isinstance(item.get("@id"), str) else item
-        if any(k.endswith("organization") for k in _kinds(target)):
+        if any(k.endswith("organization") for k in ld_kinds(target)):
             out.extend(_names(target))
     return out
