@@ -23,8 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from site_gen.config import Config  # noqa: E402
+from site_gen.inputs import inputs_from_paths  # noqa: E402
 from site_gen.inspection import article_record  # noqa: E402
-from site_gen.pipeline import analyze, inputs_from_paths  # noqa: E402
+from site_gen.pipeline import analyze  # noqa: E402
 
 DEFAULT_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-reader"
 BATCHES = ("first", "second")

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from site_gen import __version__
 from site_gen.config import Config, ConfigError, load_config
+from site_gen.inputs import inputs_from_paths
 from site_gen.inspection import article_record, failed_record, text_report
-from site_gen.pipeline import (
-    analyze,
-    build,
-    inputs_from_paths,
-)
+from site_gen.pipeline import analyze, build
+from site_gen.write import refusal
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from site_gen.server import serve
 
+        refused = refusal(config.output_dir, config.content_dir, config.root)
+        if refused:
+            print(f"site-gen serve: refused: {refused}", file=sys.stderr)
+            return 2
+
         try:
             serve(config, port=args.port)
         except KeyboardInterrupt:
@@ -123,7 +126,7 @@ def _build(config: Config, strict: bool, quiet: bool, jobs: int | None) -> int:
     print(report.summary())
     if report.ok:
         print(f"Open {report.output / 'index.html'}")
-    return 0 if report.ok else 1
+    return 0 if report.ok else 2 if report.refused else 1
 
 
 def _collapse(lines: list[str], limit: int = 3) -> list[str]:

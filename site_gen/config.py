@@ -10,6 +10,7 @@ static = "static"               # copied to <output>/static/
 sources = "sources.toml"        # outlet registry additions (optional file)
 speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
+follow_symlinks = false         # follow symbolic links that stay inside the content folder
 ```
 """
 
@@ -43,6 +44,7 @@ _KEYS = {
     "sources": str,
     "speakers": str,
     "per_page": int,
+    "follow_symlinks": bool,
 }
 
 
@@ -62,6 +64,7 @@ class Config:
     sources: Path = Path("sources.toml")
     speakers: Path = Path("speakers.toml")
     per_page: int = 50
+    follow_symlinks: bool = False
     config_file: Path | None = None
 
     def resolve(self, p: Path) -> Path:
@@ -137,7 +140,7 @@ def _parse(path: Path) -> dict[str, object]:
         if expected is None:
             known = ", ".join(sorted(_KEYS))
             raise ConfigError(f"{path}: unknown setting {key!r} (known settings: {known})")
-        if not isinstance(value, expected) or isinstance(value, bool):
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ConfigError(
                 f"{path}: setting {key!r} must be a {expected.__name__}, got {value!r}"
             )

@@ -14,15 +14,22 @@ from pathlib import Path
 
 from site_gen.archive import Archive, build_archive
 from site_gen.config import Config
+from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
 from site_gen.pages import build_pages
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins
-from site_gen.reader import READABLE_SUFFIXES, SIDECAR_SUFFIXES
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.urls import original_path
-from site_gen.write import copy_trees, discard, stage_dir, swap_in, write_files
+from site_gen.write import (
+    copy_trees,
+    discard,
+    refusal,
+    stage_dir,
+    swap_in,
+    write_files,
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,11 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     fatal: str | None = None
+    refused: bool = False  # the output folder is not safe to replace: nothing was read
 
     def summary(self) -> str:
+        if self.refused:
+            return f"Build not started: {self.fatal}; nothing was written"
         if not self.ok:
             return f"Build failed: {self.fatal}; {self.output} left as it was"
         skipped = sum(1 for d in self.diagnostics if d.severity == "error")
@@ -47,83 +57,6 @@ class BuildReport:
             f"Built {self.articles} articles, {self.speakers} speakers, {self.sources} sources, "
             f"{self.pages} pages in {self.seconds:.2f} s{tail}"
         )
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: str  # content-relative POSIX path
-    data: bytes
-    sidecar: bytes | None = None
-    sidecar_path: str | None = None
-
-
-def discover(content_dir: Path) -> list[Path]:
-    """Every article file under the folder, recursively, in sorted order (hidden files skipped)."""
-    found = []
-    for p in content_dir.rglob("*"):
-        rel = p.relative_to(content_dir)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
-            continue
-        name = p.name.lower()
-        if name.endswith(SIDECAR_SUFFIXES) or not name.endswith(READABLE_SUFFIXES):
-            continue
-        found.append(p)
-    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
-
-
-def sidecar_for(path: Path) -> Path | None:
-    stem = path.name.rsplit(".", 1)[0]
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = path.with_name(stem + suffix)
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-# No news article comes near this; a larger file is a mistake (a dump, a video) or hostile, and
-# reading it would stall the whole build.
-MAX_FILE_BYTES = 16 * 1024 * 1024
-
-
-def _read_input(
-    path: Path, rel: str, side: Path | None, side_rel: str | None
-) -> InputFile | Diagnostic:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return Diagnostic(
-                "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
-            )
-        side_data = side.read_bytes() if side else None
-        return InputFile(rel, path.read_bytes(), side_data, side_rel)
-    except OSError as exc:
-        return Diagnostic("error", rel, f"cannot read file: {exc.strerror or exc}")
-
-
-def load_inputs(content_dir: Path) -> tuple[list[InputFile], list[Diagnostic]]:
-    inputs, diagnostics = [], []
-    for p in discover(content_dir):
-        side = sidecar_for(p)
-        side_rel = side.relative_to(content_dir).as_posix() if side else None
-        got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
-        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
-    return inputs, diagnostics
-
-
-def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnostic]]:
-    """Inputs named on the command line: files (by their name) and folders (recursively)."""
-    inputs: list[InputFile] = []
-    diagnostics: list[Diagnostic] = []
-    for given in paths:
-        if given.is_dir():
-            more, diags = load_inputs(given)
-            inputs += more
-            diagnostics += diags
-            continue
-        side = sidecar_for(given)
-        got = _read_input(given, given.name, side, side.name if side else None)
-        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
-    return inputs, diagnostics
 
 
 def load_sources(config: Config) -> tuple[Registry, list[Diagnostic]]:
@@ -198,7 +131,10 @@ def build(config: Config, strict: bool = False, jobs: int | None = None) -> Buil
     content = config.content_dir
     if not content.is_dir():
         return BuildReport(False, output, fatal=f"content folder {content} does not exist")
-    inputs, diagnostics = load_inputs(content)
+    refused = refusal(output, content, config.root)
+    if refused:
+        return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
+    inputs, diagnostics = load_inputs(content, config.follow_symlinks)
     t = lap("read", t0)
     analysis = analyze(config, inputs, jobs)
     archive = analysis.archive

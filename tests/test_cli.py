@@ -228,9 +228,9 @@ def test_editor_note_is_kept_apart_from_the_body(make_project) -> None:
 
 
 def test_oversized_file_is_skipped_with_a_message(make_project, capsys, monkeypatch) -> None:
-    from site_gen import pipeline
+    from site_gen import inputs
 
-    monkeypatch.setattr(pipeline, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 10_000)
     root = make_project({"content/huge.txt": "Words and more words. " * 1000}, seeds=True)
     assert main(["build", "--config", str(root / "site.toml")]) == 0
     captured = capsys.readouterr()

@@ -1,0 +1,182 @@
+"""Finding and reading the input files: the content folder's articles and their sidecars.
+
+The walk stays inside the content folder: symbolic links are not followed unless the
+configuration allows it, and never to a target outside the content folder; hidden entries,
+site-gen's own output folders (recognised by their marker) and anything that is not a regular
+file (a FIFO, a device, a socket) are skipped, the last ones with a message that names them, as
+are folders that cannot be read and symlink loops. Only this module and ``write`` touch the
+content and output folders.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_gen.model import Diagnostic
+from site_gen.reader import READABLE_SUFFIXES, SIDECAR_SUFFIXES
+from site_gen.write import is_site_gen_output
+
+# No news article comes near this; a larger file is a mistake (a dump, a video) or hostile, and
+# reading it would stall the whole build.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str  # content-relative POSIX path
+    data: bytes
+    sidecar: bytes | None = None
+    sidecar_path: str | None = None
+
+
+def _article_name(name: str) -> bool:
+    low = name.lower()
+    return low.endswith(READABLE_SUFFIXES) and not low.endswith(SIDECAR_SUFFIXES)
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular, non-folder entry is, for the message."""
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return None
+
+
+def discover(
+    content_dir: Path, follow_symlinks: bool = False
+) -> tuple[list[Path], list[Diagnostic]]:
+    """Every article file under the folder, recursively, in sorted order, and messages about
+    the entries that were skipped for a reason the user should know."""
+    root = content_dir.resolve()
+    found: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def rel(p: Path) -> str:
+        return p.relative_to(content_dir).as_posix()
+
+    def walk(folder: Path) -> None:
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                diagnostics.append(Diagnostic("warning", rel(folder), "symlink loop: skipped"))
+                return
+            seen_dirs.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            message = f"folder cannot be read: {exc.strerror or exc}; skipped"
+            diagnostics.append(Diagnostic("warning", rel(folder) or ".", message))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISLNK(st.st_mode):
+                    if not _symlink_ok(path, root, follow_symlinks, diagnostics, rel(path)):
+                        continue
+                    st = path.stat()
+            except OSError as exc:
+                diagnostics.append(
+                    Diagnostic("warning", rel(path), f"cannot be read: {exc.strerror or exc}")
+                )
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if not is_site_gen_output(path):
+                    walk(path)
+            elif stat.S_ISREG(st.st_mode):
+                if _article_name(entry.name):
+                    found.append(path)
+            elif _article_name(entry.name) or _kind(st.st_mode):
+                what = _kind(st.st_mode) or "not a regular file"
+                diagnostics.append(Diagnostic("warning", rel(path), f"{what}: skipped"))
+
+    walk(content_dir)
+    return sorted(found, key=rel), diagnostics
+
+
+def _symlink_ok(
+    path: Path, root: Path, follow: bool, diagnostics: list[Diagnostic], name: str
+) -> bool:
+    """A symbolic link is followed only when allowed, and only to a target inside the content
+    folder; otherwise a message says why it was skipped (for links that look like articles or
+    folders: other links are not the user's articles)."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        diagnostics.append(Diagnostic("warning", name, "broken symlink or symlink loop: skipped"))
+        return False
+    looks_relevant = target.is_dir() or _article_name(path.name)
+    if not (target == root or root in target.parents):
+        if looks_relevant:
+            message = "symlink to a target outside the content folder: not followed"
+            diagnostics.append(Diagnostic("warning", name, message))
+        return False
+    if not follow:
+        if looks_relevant:
+            message = "symlink not followed (set follow_symlinks = true in site.toml to follow links that stay inside the content folder)"  # noqa: E501
+            diagnostics.append(Diagnostic("warning", name, message))
+        return False
+    return True
+
+
+def sidecar_for(path: Path) -> Path | None:
+    stem = path.name.rsplit(".", 1)[0]
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(stem + suffix)
+        if candidate.is_file() and not candidate.is_symlink():
+            return candidate
+    return None
+
+
+def _read_input(
+    path: Path, rel: str, side: Path | None, side_rel: str | None
+) -> InputFile | Diagnostic:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return Diagnostic(
+                "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
+            )
+        side_data = side.read_bytes() if side else None
+        return InputFile(rel, path.read_bytes(), side_data, side_rel)
+    except OSError as exc:
+        return Diagnostic("error", rel, f"cannot read file: {exc.strerror or exc}")
+
+
+def load_inputs(
+    content_dir: Path, follow_symlinks: bool = False
+) -> tuple[list[InputFile], list[Diagnostic]]:
+    paths, diagnostics = discover(content_dir, follow_symlinks)
+    inputs = []
+    for p in paths:
+        side = sidecar_for(p)
+        side_rel = side.relative_to(content_dir).as_posix() if side else None
+        got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
+        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
+    return inputs, diagnostics
+
+
+def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnostic]]:
+    """Inputs named on the command line: files (by their name) and folders (recursively)."""
+    inputs: list[InputFile] = []
+    diagnostics: list[Diagnostic] = []
+    for given in paths:
+        if given.is_dir():
+            more, diags = load_inputs(given)
+            inputs += more
+            diagnostics += diags
+            continue
+        side = sidecar_for(given)
+        got = _read_input(given, given.name, side, side.name if side else None)
+        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
+    return inputs, diagnostics
