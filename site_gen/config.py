@@ -20,6 +20,8 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from site_gen.safety import link_target
+
 CONFIG_NAME = "site.toml"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -145,6 +147,13 @@ def _parse(path: Path) -> dict[str, object]:
                 f"{path}: setting {key!r} must be a {expected.__name__}, got {value!r}"
             )
         out[key] = value
+    base_url = out.get("base_url")
+    if isinstance(base_url, str) and base_url and (
+        not base_url.lower().startswith(("http://", "https://")) or link_target(base_url) is None
+    ):
+        raise ConfigError(
+            f"{path}: base_url must be an absolute http or https URL, got {base_url!r}"
+        )
     per_page = out.get("per_page")
     if isinstance(per_page, int) and per_page < 1:
         raise ConfigError(f"{path}: per_page must be at least 1, got {per_page}")

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Paragraph, Quote
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
+from site_gen.safety import link_target
 from site_gen.urls import (
     article_path,
     index_path,
@@ -153,7 +155,6 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
     quotes_by_para: dict[int, list[Quote]] = defaultdict(list)
     for q in a.quotes:
         quotes_by_para[q.paragraph].append(q)
-    filename = a.path.rsplit("/", 1)[-1]
     speakers = _article_speakers(a, archive, path)
     view.update(
         title=a.title,
@@ -171,7 +172,7 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         speakers=speakers,
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
         original={
-            "url": relative_url(path, original_path(a.id, filename)),
+            "url": quote(relative_url(path, original_path(a.id, a.path.rsplit("/", 1)[-1]))),
             "name": a.path,
             "sha256": a.sha256,
             "also": list(a.also_paths),
@@ -185,7 +186,8 @@ def _attribution(a: Article, archive: Archive, path: str) -> dict[str, Any]:
     return {
         "source": _source_link(a, archive, path),
         "authors": list(a.authors),
-        "url": a.url,
+        "url": link_target(a.url),  # None when the URL must not be a link (see safety)
+        "url_text": a.url,
         "raw": a.attribution,
         "license": (
             {"id": a.license, "name": lic[0], "url": lic[1], "short": license_short(a.license)}
@@ -363,7 +365,8 @@ def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
     arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
     view.update(
         name=src.name,
-        homepage=src.homepage,
+        homepage=link_target(src.homepage),
+        homepage_text=src.homepage,
         country=src.country,
         lang=src.lang,
         articles=[_article_summary(a, archive, path) for a in arts],

@@ -21,6 +21,7 @@ from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
+from site_gen.safety import link_target, unsafe_link_message
 from site_gen.urls import original_path
 from site_gen.write import (
     copy_trees,
@@ -63,9 +64,15 @@ def load_sources(config: Config) -> tuple[Registry, list[Diagnostic]]:
     """The outlet registry, extended by the user's sources.toml when there is one."""
     path = config.resolve(config.sources)
     try:
-        return load_registry_file(str(path) if path.is_file() else None), []
+        registry = load_registry_file(str(path) if path.is_file() else None)
     except RegistryError as exc:
         return default_registry(), [Diagnostic("error", path.name, f"sources ignored: {exc}")]
+    diagnostics = [
+        Diagnostic("warning", path.name, f"{s.name}: {unsafe_link_message('homepage', s.homepage)}")
+        for s in registry.sources
+        if s.homepage and link_target(s.homepage) is None
+    ]
+    return registry, diagnostics
 
 
 def load_speaker_pins(config: Config) -> tuple[tuple[Speaker, ...], list[Diagnostic]]:

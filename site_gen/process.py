@@ -13,6 +13,7 @@ from site_gen.model import Article, Diagnostic, Document, FileResult, Paragraph,
 from site_gen.quotes import extract_quotes
 from site_gen.reader import read_document
 from site_gen.registry import Registry
+from site_gen.safety import link_target, unsafe_link_message
 from site_gen.slugs import make_slug
 
 
@@ -43,6 +44,8 @@ def process_file(
             Diagnostic("error", path, f"quote extraction failed ({type(exc).__name__}: {exc})")
         )
         quotes, speakers = (), ()
+    if doc.url and link_target(doc.url) is None:
+        diagnostics.append(Diagnostic("warning", path, unsafe_link_message("url", doc.url)))
     article = _article(path, data, doc, quotes, speakers)
     return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
 

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from site_gen.pages import Page
+from site_gen.safety import clean_data, clean_text
 
 
 class RenderError(RuntimeError):
@@ -23,12 +25,21 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
+
+
+def _finalize(value: object) -> object:
+    """Every printed value passes here before escaping: no character that HTML or XML forbids
+    reaches a page, a feed or a sitemap, whatever the input or a user template prints."""
+    if isinstance(value, Markup):  # already markup (a macro's output): cleaned, kept markup
+        return Markup(clean_text(value))
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
     if not page.template:
-        text = json.dumps(page.data, ensure_ascii=False, indent=1, sort_keys=True)
+        text = json.dumps(clean_data(page.data), ensure_ascii=False, indent=1, sort_keys=True)
         return (text + "\n").encode("utf-8")
     try:
         html = env.get_template(page.template).render(**page.view)

@@ -32,5 +32,13 @@ def index_path(page: int) -> str:
     return "index.html" if page == 1 else f"page/{page}/index.html"
 
 
+# Input kinds that a browser shows as text. Any other copy (a saved .html page, .svg, .xhtml)
+# would run its scripts on the archive's origin when opened: it is stored with ".txt" added.
+_SHOWN_AS_TEXT = (".txt", ".md", ".markdown")
+
+
 def original_path(article_id: str, filename: str) -> str:
+    """Where the copy of an input file goes: inert, whatever the file holds."""
+    if not filename.lower().endswith(_SHOWN_AS_TEXT):
+        filename += ".txt"
     return f"originals/{article_id}/{filename}"
