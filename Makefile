@@ -5,16 +5,36 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+WHEELS := $(VENV)/wheelhouse
+LOCK   := requirements.lock
 
-.PHONY: build test serve lint clean bench compile
+.PHONY: build test serve lint clean bench compile lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,fast]'
+# Installs the exact versions of requirements.lock (reproducible); `make lock` renews it.
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test,fast]'
 	touch $(STAMP)
+
+# The locked wheels, for the test that installs site-gen with the interpreter's bundled pip
+# and no network (tests/test_install.py).
+$(WHEELS)/.done: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip download --quiet -d $(WHEELS) -c $(LOCK) . 'setuptools>=77' wheel
+	touch $@
+
+# Renew requirements.lock: the newest versions that pyproject.toml allows, resolved in a
+# fresh environment, every package pinned.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[test,fast]'
+	.lock-venv/bin/python -m pip freeze --all --exclude-editable \
+		| grep -v -i -E '^(pip==|site-gen[ =])' > $(LOCK)
+	rm -rf .lock-venv
 
 # The quote extractor compiled with mypyc, for the current sources (a no-op when that build
 # exists; about a minute when a quotes module changed). Without a C compiler the extractor
@@ -28,7 +48,7 @@ build: compile
 serve: compile
 	$(BIN)/site-gen serve
 
-test: compile
+test: compile $(WHEELS)/.done
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -38,4 +58,4 @@ bench: compile
 	$(BIN)/python benchmarks/quotes_speed.py
 
 clean:
-	rm -rf build .build-* $(VENV) *.egg-info
+	rm -rf build .build-* .lock-venv $(VENV) *.egg-info
