@@ -46,7 +46,7 @@ class Paragraph:
     text: str
     start: int = -1
     origin: tuple[int, ...] = ()
-    kind: str = "p"  # p | h (heading) | blockquote | li
+    kind: str = "p"  # p | h (heading) | blockquote | li | pre (code or raw HTML, verbatim)
 
     @property
     def anchor(self) -> str:

@@ -221,7 +221,7 @@ def _paragraph(p: Paragraph, quotes: list[Quote], archive: Archive, path: str) -
     }
 
 
-PARAGRAPH_TAGS = {"p": "p", "h": "h2", "blockquote": "blockquote", "li": "p"}
+PARAGRAPH_TAGS = {"p": "p", "h": "h2", "blockquote": "blockquote", "li": "p", "pre": "pre"}
 
 
 def _segments(text: str, quotes: list[Quote], archive: Archive, path: str) -> list[dict[str, Any]]:

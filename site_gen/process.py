@@ -36,7 +36,9 @@ def process_file(
             Diagnostic("warning", path, "no article text found (the page stays empty)")
         )
     try:
-        extraction = extract_quotes([p.text for p in doc.paragraphs], doc.lang)
+        # Code and raw markup hold strings, not speech: no quotations are looked for in them.
+        texts = ["" if p.kind == "pre" else p.text for p in doc.paragraphs]
+        extraction = extract_quotes(texts, doc.lang)
         quotes = tuple(_locate(q, doc.paragraphs) for q in extraction.quotes)
         speakers = extraction.speakers
     except Exception as exc:  # keep the article, lose only its quotes, and say so

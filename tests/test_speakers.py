@@ -93,6 +93,14 @@ id = "haniyeh"
     )
 
 
+def test_a_pin_whose_name_slugifies_to_nothing_still_gets_an_id() -> None:
+    pins = load_pins(b'[[speaker]]\nname = "!!! ***"\n\n[[speaker]]\nname = "Ana"\n',
+                     "speakers.toml")
+    assert pins[0].id and pins[0].id.startswith("x-") and pins[1].id == "ana"
+    with pytest.raises(ValueError, match="^speakers.toml:1: 'id'"):
+        load_pins(b'[[speaker]]\nname = "Ana"\nid = ""\n', "speakers.toml")
+
+
 @pytest.mark.parametrize("data,where", [
     (b'[[speaker]]\nname = "A"\n\n[[speaker]]\naliases = ["x"]\n', "speakers.toml:4:"),
     (b'[[speaker]]\nname = "A"\naliases = "x"\n', "speakers.toml:1:"),

@@ -20,7 +20,7 @@ from site_gen.quotes.clauses import (
     subject_before,
 )
 from site_gen.quotes.cues import ACCORDING, CueMatch, find_cues, is_naming, is_participle, verb_use
-from site_gen.quotes.marks import Segment, after_quotations
+from site_gen.quotes.marks import QuotationEnds, Segment
 from site_gen.quotes.names import RUN, Mention, parse_mention
 from site_gen.quotes.reported import Report
 from site_gen.quotes.sentences import Sentences
@@ -133,10 +133,11 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
     """Each segment that is a quotation, with its attribution (scare quotes dropped unless
     ``scare_quotes`` is False: then only one-word segments are)."""
     out: list[tuple[Segment, Attribution]] = []
+    ends = QuotationEnds(segs)
     for i, seg in enumerate(segs):
         short = is_short(text, seg) if scare_quotes else len(text[seg.start:seg.end].split()) < 2
         s_start, _ = sents.span(seg.open_at)
-        lo = after_quotations(segs[:i], s_start, seg.open_at)
+        lo = ends.after(s_start, seg.open_at)
         att = _own(text, sents, segs, i, lo, short)
         rep = next((r for r in reports if r.start <= seg.open_at < r.end), None)
         if rep is not None and (att is None or att.mention is None):

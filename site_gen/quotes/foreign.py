@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from site_gen.quotes.direct import NONE, Attribution, share_in_chains
-from site_gen.quotes.marks import Segment, after_quotations
+from site_gen.quotes.marks import QuotationEnds, Segment
 from site_gen.quotes.names import Mention
 from site_gen.quotes.plausible import admit
 from site_gen.quotes.sentences import Sentences
@@ -147,6 +147,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], lang: str,
     if pats is None:
         pats = _CACHE[lang] = _patterns(lang)
     out: list[tuple[Segment, Attribution]] = []
+    ends = QuotationEnds(segs)
     for i, seg in enumerate(segs):
         if len(text[seg.start:seg.end].split()) < 2:
             continue
@@ -154,7 +155,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], lang: str,
         _, end_after = sents.span(min(seg.close_end, len(text) - 1))
         nxt = segs[i + 1].open_at if i + 1 < len(segs) else len(text)
         limit = min(max(s_end, end_after), nxt, seg.close_end + _MAX_GAP)
-        lo = after_quotations(segs[:i], s_start, seg.open_at)
+        lo = ends.after(s_start, seg.open_at)
         att = _after(text, seg, limit, lang, pats) or _before(text, seg, lo, lang, pats)
         out.append((seg, att or NONE))
     return share_in_chains(out)

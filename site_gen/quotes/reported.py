@@ -26,7 +26,7 @@ from site_gen.quotes.cues import (
     is_transitive,
     verb_use,
 )
-from site_gen.quotes.marks import Segment, after_quotations
+from site_gen.quotes.marks import QuotationEnds, Segment
 from site_gen.quotes.names import Mention, parse_mention
 from site_gen.quotes.sentences import Sentences
 
@@ -154,6 +154,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
              cues: Sequence[CueMatch]) -> list[Report]:
     out: list[Report] = []
     covered = s_start
+    ends = QuotationEnds(segs)
     for m in cues:
         if m.start() < covered or _inside(m.start(), segs):
             continue
@@ -169,7 +170,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         rest = _uncovered(text, c_start, s_end, segs)
         if _words(rest) < (2 if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
             continue
-        lo = after_quotations(segs, s_start, m.start())
+        lo = ends.after(s_start, m.start())
         participle = is_participle(text, m)
         if participle and _introduces_quotation(text, c_start, segs, cues) or (
                 m.start() == s_start and _finite_cue_after(c_start, cues)):

@@ -43,6 +43,7 @@ from slugify import slugify
 from site_gen.model import Speaker, SpeakerMention
 from site_gen.quotes import famous
 from site_gen.quotes.names import TITLES
+from site_gen.slugs import make_slug
 
 _TITLES = TITLES | frozenset("the former late u.s us".split())
 _SUFFIX = frozenset("jr sr ii iii iv".split())
@@ -265,6 +266,8 @@ def _pin(table: object, where: str) -> Speaker:
     if desc is not None and not isinstance(desc, str):
         raise ValueError(f"{where}: 'description' of {name!r} must be a string")
     sid = table.get("id")
-    if sid is not None and (not isinstance(sid, str) or slugify(sid) != sid):
+    if sid is not None and (not isinstance(sid, str) or not sid or slugify(sid) != sid):
         raise ValueError(f"{where}: 'id' of {name!r} must be a slug (lowercase, a-z0-9 and '-')")
-    return Speaker(sid or slugify(name), name.strip(), tuple(a.strip() for a in aliases), desc)
+    # A name of symbols or of a script that transliterates to nothing still needs a page path.
+    sid = sid or slugify(name) or make_slug(name.strip())
+    return Speaker(sid, name.strip(), tuple(a.strip() for a in aliases), desc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+import unicodedata
 from dataclasses import replace
 
 import yaml
@@ -153,8 +154,13 @@ def plain_text(token: Token) -> str:
     return "".join(out)
 
 
+# Blocks kept verbatim as preformatted text: code, and raw HTML, which is shown as its source
+# (escaped), never run: an article's own markup is not trusted on the archive's pages.
+_VERBATIM = ("fence", "code_block", "html_block")
+
+
 def _blocks(tokens: list[Token]) -> list[tuple[Token, str, str]]:
-    """(inline token, kind, opening tag) for every text block, in order."""
+    """(inline or verbatim token, kind, opening tag) for every text block, in order."""
     out: list[tuple[Token, str, str]] = []
     stack: list[str] = []
     for i, tok in enumerate(tokens):
@@ -162,6 +168,9 @@ def _blocks(tokens: list[Token]) -> list[tuple[Token, str, str]]:
             stack.append(tok.type)
         elif tok.nesting == -1 and stack:
             stack.pop()
+        if tok.type in _VERBATIM:
+            out.append((tok, "pre", "pre"))
+            continue
         if tok.type != "inline":
             continue
         parent = tokens[i - 1].type if i else ""
@@ -243,6 +252,13 @@ def _paragraph(
     return Paragraph(index, text, -1, (), kind)
 
 
+def _verbatim(index: int, content: str, raw: str, span: tuple[int, int]) -> Paragraph:
+    """A code or raw-HTML block as written, line breaks and indentation kept."""
+    text = unicodedata.normalize("NFC", content)
+    at = raw.find(content, span[0], span[1])
+    return Paragraph(index, text, at if at >= 0 and text == content else -1, (), "pre")
+
+
 def _body(raw: str, body_at: int, tokens: list[Token]) -> tuple[list[Paragraph], str | None]:
     """The body's paragraphs, and the text of a level-1 heading that opens it (a headline)."""
     body = raw[body_at:]
@@ -250,12 +266,15 @@ def _body(raw: str, body_at: int, tokens: list[Token]) -> tuple[list[Paragraph],
     paragraphs: list[Paragraph] = []
     heading: str | None = None
     for tok, block_kind, tag in _blocks(tokens):
-        plain = plain_text(tok)
+        plain = tok.content.rstrip("\n") if block_kind == "pre" else plain_text(tok)
         if not plain.strip():
             continue
         a, b = tok.map if tok.map else (0, len(starts))
         a = min(a, len(starts) - 1)
         span = (body_at + starts[a], body_at + (starts[b] if b < len(starts) else len(body)))
+        if block_kind == "pre":
+            paragraphs.append(_verbatim(len(paragraphs), plain, raw, span))
+            continue
         para = _paragraph(len(paragraphs), plain, block_kind, raw, span)
         if para and tag == "h1" and not paragraphs and heading is None:
             heading = para.text
