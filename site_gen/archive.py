@@ -87,7 +87,9 @@ _WS = re.compile(r"\s+")
 
 
 def _text_key(a: Article) -> str:
-    return _WS.sub(" ", " ".join(p.text for p in a.paragraphs)).strip().casefold()
+    # Exact words, spacing aside: a copy in capitals or with other wording is another text,
+    # kept as its own article (the archive never decides that two wordings are one).
+    return _WS.sub(" ", " ".join(p.text for p in a.paragraphs)).strip()
 
 
 def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
@@ -99,7 +101,11 @@ def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diag
         key = _text_key(art)
         if key and key in first:
             i = first[key]
-            kept[i] = replace(kept[i], also_paths=(*kept[i].also_paths, art.path))
+            kept[i] = replace(
+                kept[i],
+                also_paths=(*kept[i].also_paths, art.path),
+                also_sha256=(*kept[i].also_sha256, art.sha256),
+            )
             diagnostics.append(
                 Diagnostic(
                     "warning",
@@ -116,7 +122,7 @@ def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diag
 def _unique_ids(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
     """Unique article ids; a later file whose slug is taken gets a suffix and a warning."""
     ids = unique_slugs((a.path, a.id) for a in articles)
-    owner = {a.id: a.path for a in reversed(articles)}  # the first file with each slug
+    owner = {slug: path for path, slug in ids.items()}  # the file that got each page
     diagnostics = [
         Diagnostic(
             "warning",

@@ -149,6 +149,7 @@ class Article(Document):
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[SpeakerMention, ...] = ()
     also_paths: tuple[str, ...] = ()  # other input files holding the same article (duplicates)
+    also_sha256: tuple[str, ...] = ()  # their SHA-256, in the same order
 
 
 @dataclass(frozen=True)

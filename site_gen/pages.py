@@ -172,13 +172,24 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         speakers=speakers,
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
         original={
-            "url": quote(relative_url(path, original_path(a.id, a.path.rsplit("/", 1)[-1]))),
+            "url": _original_url(path, a.id, a.path),
             "name": a.path,
             "sha256": a.sha256,
-            "also": list(a.also_paths),
+            "also": [
+                {"name": other, "url": _original_url(path, a.id, other, k), "sha256": digest}
+                for k, (other, digest) in enumerate(
+                    zip(a.also_paths, a.also_sha256, strict=True), 1
+                )
+            ],
         },
     )
     return Page(path, "article.html", view, (a.path, *a.also_paths))
+
+
+def _original_url(from_path: str, article_id: str, input_path: str, duplicate: int = 0) -> str:
+    """Link to the copy of an input file, percent-encoded (a file name may hold '#' or '?')."""
+    target = original_path(article_id, input_path.rsplit("/", 1)[-1], duplicate)
+    return quote(relative_url(from_path, target))
 
 
 def _attribution(a: Article, archive: Archive, path: str) -> dict[str, Any]:

@@ -193,6 +193,8 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     out = {}
     for a in archive.articles:
         out[original_path(a.id, a.path.rsplit("/", 1)[-1])] = data[a.path]
+        for k, other in enumerate(a.also_paths, 1):
+            out[original_path(a.id, other.rsplit("/", 1)[-1], k)] = data[other]
     return out
 
 

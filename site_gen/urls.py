@@ -37,8 +37,10 @@ def index_path(page: int) -> str:
 _SHOWN_AS_TEXT = (".txt", ".md", ".markdown")
 
 
-def original_path(article_id: str, filename: str) -> str:
-    """Where the copy of an input file goes: inert, whatever the file holds."""
+def original_path(article_id: str, filename: str, duplicate: int = 0) -> str:
+    """Where the copy of an input file goes: inert, whatever the file holds. The ``duplicate``-th
+    other file holding the same article (1, 2, ...) goes into a folder of its own."""
     if not filename.lower().endswith(_SHOWN_AS_TEXT):
         filename += ".txt"
-    return f"originals/{article_id}/{filename}"
+    folder = f"originals/{article_id}" + (f"/also-{duplicate}" if duplicate else "")
+    return f"{folder}/{filename}"

@@ -25,7 +25,7 @@ from site_gen.reader.attribution import strip_footers
 from site_gen.reader.document import ReadResult
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import SPACE_CLASS, is_space, normalize_span
-from site_gen.reader.sidecar import meta_from_mapping, toml_line
+from site_gen.reader.sidecar import key_lines, meta_from_mapping, toml_line
 from site_gen.registry import Registry, host_of
 
 _MD = MarkdownIt("commonmark")
@@ -92,7 +92,9 @@ def parse_front_matter(kind: str, text: str, path: str) -> tuple[dict | None, Di
     return values, None
 
 
-def _front_layer(values: dict, path: str) -> tuple[Meta, list[Diagnostic]]:
+def _front_layer(
+    values: dict, path: str, lines: dict[str, int] | None = None
+) -> tuple[Meta, list[Diagnostic]]:
     values = {
         k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v)
         for k, v in values.items()
@@ -109,7 +111,7 @@ def _front_layer(values: dict, path: str) -> tuple[Meta, list[Diagnostic]]:
     if "by" in lowered and not any(k in lowered for k in ("author", "authors")):
         values = {**values, "authors": lowered["by"]}
     known = {k: v for k, v in values.items() if str(k).lower() != "by"}
-    meta, problems = meta_from_mapping(known, "front matter", path)
+    meta, problems = meta_from_mapping(known, "front matter", path, lines)
     if meta.url is None:
         for key in ("canonical", "canonical_url", "link", "permalink"):
             if isinstance(lowered.get(key), str) and lowered[key].startswith("http"):
@@ -296,7 +298,7 @@ def read_markdown(path: str, raw: str, registry: Registry, layers: list[Meta]) -
         values, problem = parse_front_matter(kind, front, path)
         if problem:
             return ReadResult(None, (problem,))
-        front_layer, problems = _front_layer(values or {}, path)
+        front_layer, problems = _front_layer(values or {}, path, key_lines(front, line))
         diagnostics.extend(problems)
     tokens = _MD.parse(raw[body_at:])
     paragraphs, heading = _body(raw, body_at, tokens)

@@ -69,7 +69,7 @@ def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]
         return None, [Diagnostic("error", path, "sidecar is nested too deeply; use flat keys")]
     if not isinstance(values, dict):
         return None, [Diagnostic("error", path, 'sidecar must be a table of keys (title = "...")')]
-    return meta_from_mapping(values, "sidecar", path)
+    return meta_from_mapping(values, "sidecar", path, key_lines(text))
 
 
 _TOML_LINE = re.compile(r"line (\d+)")
@@ -122,8 +122,65 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def meta_from_mapping(values: dict, basis: str, path: str) -> tuple[Meta, list[Diagnostic]]:
-    """A metadata layer from sidecar or front-matter keys (shared key names and types)."""
+_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
+
+
+def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
+    """The line of each top-level-looking ``key:`` / ``key =`` / ``"key":`` in ``text``
+    (lower-cased keys; the first occurrence), numbered from ``first_line``."""
+    lines: dict[str, int] = {}
+    for i, line in enumerate(text.splitlines()):
+        match = _KEY_LINE.match(line)
+        if match:
+            lines.setdefault(match.group(1).lower(), first_line + i)
+    return lines
+
+
+# Fields that hold one piece of text. A table or a list there is a mistake (a list would become
+# "a, b" and a number an outlet named "12345"): warned about and ignored. A number is a fine
+# title ("1984") and a fine dateline never, so numbers are accepted for the title only.
+_TEXT_FIELDS = {
+    "title": (True, ("title",)),
+    "source": (False, ("source", "outlet")),
+    "url": (False, ("url",)),
+    "lang": (False, ("lang", "language")),
+    "dateline": (False, ("dateline",)),
+    "license": (False, ("license", "licence")),
+}
+
+
+def _typed_texts(
+    get: dict, basis: str, path: str, lines: dict[str, int]
+) -> tuple[dict[str, str | None], list[Diagnostic]]:
+    out: dict[str, str | None] = {}
+    diagnostics = []
+    for field, (numbers_ok, keys) in _TEXT_FIELDS.items():
+        key = next((k for k in keys if k in get), keys[0])
+        value = get.get(key)
+        ok = isinstance(value, str) or (
+            numbers_ok and isinstance(value, int | float) and not isinstance(value, bool)
+        )
+        if value is None or ok:
+            out[field] = _text(value)
+            continue
+        out[field] = None
+        diagnostics.append(
+            Diagnostic(
+                "warning",
+                path,
+                f"{basis}: {key} must be text, got {_shown(value)}: ignored",
+                lines.get(key),
+            )
+        )
+    return out, diagnostics
+
+
+def meta_from_mapping(
+    values: dict, basis: str, path: str, lines: dict[str, int] | None = None
+) -> tuple[Meta, list[Diagnostic]]:
+    """A metadata layer from sidecar or front-matter keys (shared key names and types).
+    ``lines``: the line of each key in the file, for messages."""
+    lines = lines or {}
     diagnostics = []
     unknown = sorted(k for k in values if str(k).lower() not in KNOWN_KEYS)
     if unknown and basis == "sidecar":
@@ -147,17 +204,26 @@ def meta_from_mapping(values: dict, basis: str, path: str) -> tuple[Meta, list[D
                 "write it as YYYY-MM-DD",
             )
         )
-    license_raw = _text(get.get("license", get.get("licence")))
+    texts, problems = _typed_texts(get, basis, path, lines)
+    diagnostics += problems
+    author_key = "authors" if "authors" in get else "author"
+    authors_raw = get.get(author_key)
+    if authors_raw is not None and not isinstance(authors_raw, str | list | tuple | dict):
+        message = f"{basis}: {author_key} must be a name or a list of names, got "
+        message += f"{_shown(authors_raw)}: ignored"
+        diagnostics.append(Diagnostic("warning", path, message, lines.get(author_key)))
+        authors_raw = None
+    license_raw = texts["license"]
     meta = Meta(
         basis=basis,
-        title=_text(get.get("title")),
+        title=texts["title"],
         published=published,
-        source=_text(get.get("source", get.get("outlet"))),
-        url=_text(get.get("url")),
-        authors=_authors(get.get("authors", get.get("author"))),
+        source=texts["source"],
+        url=texts["url"],
+        authors=_authors(authors_raw),
         license=(license_id(license_raw) or license_raw) if license_raw else None,
-        lang=_text(get.get("lang", get.get("language"))),
-        dateline=_text(get.get("dateline")),
+        lang=texts["lang"],
+        dateline=texts["dateline"],
         event_date=parse_date_value(get.get("event_date")),
     )
     return meta, diagnostics
