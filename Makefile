@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 WHEELS := $(VENV)/wheelhouse
 LOCK   := requirements.lock
 
-.PHONY: build test serve lint clean bench compile lock
+.PHONY: build test serve lint clean bench compile lock fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,10 @@ lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
 	.lock-venv/bin/python -m pip install --quiet '.[test,fast]'
-	.lock-venv/bin/python -m pip freeze --all --exclude-editable \
-		| grep -v -i -E '^(pip==|site-gen[ =])' > $(LOCK)
+	{ echo '# Exact versions for reproducible installs; `make` installs with these as constraints.'; \
+	  echo '# Renew with `make lock` (the newest versions pyproject.toml allows, resolved afresh).'; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude-editable \
+		| grep -v -i -E '^(pip==|site-gen[ =])'; } > $(LOCK)
 	rm -rf .lock-venv
 
 # The quote extractor compiled with mypyc, for the current sources (a no-op when that build
@@ -50,6 +52,11 @@ serve: compile
 
 test: compile $(WHEELS)/.done
 	$(BIN)/python -m pytest -q
+
+# A longer property-test campaign (5,000 random examples per property; see tests/test_properties.py).
+fuzz: compile
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:randomly tests/test_properties.py \
+		--hypothesis-show-statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check site_gen tests benchmarks
