@@ -42,6 +42,7 @@ def article_record(
         "license": a.license,
         "attribution": a.attribution,
         "url": a.url,
+        "standfirst": a.standfirst,
         "paragraphs": [p.text for p in a.paragraphs],
         "notes": list(a.notes),
         "quotes": [

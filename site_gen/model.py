@@ -132,6 +132,9 @@ class Document:
     # Editor's notes ("Update: ...", "Correction: ...") found at the start or end of the body and
     # taken out of ``paragraphs``; one string per note, in order (leading notes first).
     notes: tuple[str, ...] = ()
+    # The summary the page shows under the headline, apart from the body (dek, lead, teaser);
+    # None when the file has none (never made up from a description the page does not show).
+    standfirst: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

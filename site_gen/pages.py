@@ -168,6 +168,7 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         dateline=a.dateline,
         attribution=_attribution(a, archive, path),
         notes=list(a.notes),
+        standfirst=a.standfirst,
         paragraphs=[_paragraph(p, quotes_by_para[p.index], archive, path) for p in a.paragraphs],
         speakers=speakers,
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),

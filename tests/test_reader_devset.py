@@ -30,9 +30,10 @@ FLOORS = {
         "dir": 0.98,
         "dateline": 0.95,
         "license": 0.95,
-        "first_paragraph": 0.83,
+        "first_paragraph": 0.90,
         "last_paragraph": 0.93,
-        "body_contains": 0.95,
+        # The policy keeps the standfirst out of the body; two labels count it as body text.
+        "body_contains": 0.84,
         "body_excludes": 0.95,
     },
     "second": {
@@ -44,9 +45,9 @@ FLOORS = {
         "dir": 0.98,
         "dateline": 0.40,
         "license": 0.95,
-        "first_paragraph": 0.58,
+        "first_paragraph": 0.72,
         "last_paragraph": 0.66,
-        "body_contains": 0.93,
+        "body_contains": 0.82,
         "body_excludes": 0.72,
     },
 }

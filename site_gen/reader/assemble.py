@@ -30,6 +30,7 @@ def build_document(
     paragraphs: tuple[Paragraph, ...],
     layers: list[Meta],
     registry: Registry,
+    standfirst: str | None = None,
 ) -> Document:
     merged, basis = merge(layers)
     given = tidy_title(merged.title) if merged.title else ""
@@ -72,6 +73,7 @@ def build_document(
         lang=lang,
         dir=direction(lang, body),
         notes=notes,
+        standfirst=standfirst,
     )
 
 

@@ -19,7 +19,7 @@ from site_gen.reader.assemble import build_document
 from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
-from site_gen.reader.html_body import Body, body_paragraphs, recover_lead
+from site_gen.reader.html_body import Body, body_paragraphs
 from site_gen.reader.html_embedded import embedded_article
 from site_gen.reader.html_fields import (
     article_url,
@@ -35,6 +35,7 @@ from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
+from site_gen.reader.standfirst import split_standfirst
 from site_gen.registry import Registry
 
 
@@ -120,7 +121,9 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         return ReadResult(None, (Diagnostic("error", path, message),))
     url = article_url(page.url or extracted.url)
     sites = site_names(page, registry, url)
-    paragraphs = recover_lead(body.paragraphs, page.descriptions, page.body_text)
+    standfirst, paragraphs = split_standfirst(
+        tree, body.paragraphs, page.descriptions, page.body_text
+    )
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):
@@ -142,5 +145,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         dateline=dateline.place if dateline else None,
         source=dateline.agency if dateline else None,
     )
-    document = build_document("html", path, raw, paragraphs, [*layers, layer, text_layer], registry)
+    document = build_document(
+        "html", path, raw, paragraphs, [*layers, layer, text_layer], registry, standfirst
+    )
     return ReadResult(document, ())

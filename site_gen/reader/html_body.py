@@ -231,26 +231,3 @@ def body_paragraphs(body) -> Body:
 def text_key(text: str) -> str:
     """What two copies of a paragraph share: its letters and digits, case-folded."""
     return _NON_WORD.sub("", text.casefold())
-
-
-def recover_lead(paragraphs: tuple[Paragraph, ...], descriptions: list[str], page_text: str):
-    """The page's lead (standfirst) when the extractor skipped it.
-
-    A description the page also shows as text *before* the first extracted paragraph, and that
-    the body does not already contain, is the lead: it is put back as the first paragraph.
-    """
-    if not paragraphs or not page_text:
-        return paragraphs
-    body_key = text_key(" ".join(p.text for p in paragraphs))
-    first_at = page_text.find(paragraphs[0].text[:60])
-    for description in descriptions:
-        text = clean_inline(description)
-        if len(text) < 150 or text_key(text) in body_key:
-            continue
-        at = page_text.find(text)
-        if at < 0 or (first_at >= 0 and at > first_at):
-            continue
-        lead = Paragraph(index=0, text=text, start=-1, kind="p")
-        rest = tuple(Paragraph(p.index + 1, p.text, p.start, p.origin, p.kind) for p in paragraphs)
-        return (lead, *rest)
-    return paragraphs

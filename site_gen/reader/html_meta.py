@@ -153,7 +153,7 @@ def read_page_meta(tree) -> PageMeta:
         for junk in body.xpath(".//script | .//style | .//noscript"):
             junk.drop_tree()
         meta.body_text = _text(body.text_content())
-        # Only long descriptions can be a lead worth recovering (html_body.recover_lead).
+        # A long description may be cut short; the page's own full wording of it (standfirst).
         meta.descriptions = [
             (_shown_text(body, d) or d) if len(d) >= 150 else d
             for d in dict.fromkeys(meta.descriptions)

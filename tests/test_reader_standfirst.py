@@ -1,0 +1,75 @@
+"""The standfirst (the summary under the headline) is its own field, told apart from the body
+by where the page shows it, in any language; a description that is the body's first paragraph
+stays the first paragraph."""
+
+from __future__ import annotations
+
+from site_gen.reader import read_document
+from site_gen.registry import default_registry
+
+DEK = (
+    "The harbour board has approved a new ferry line between the old town and the island, "
+    "ending years of delay."
+)
+BODY = [
+    "The harbour board of Port Velmar voted on Tuesday to open a ferry line to the island of "
+    "Quessa next spring, the board's chair told reporters after the meeting.",
+    "The line will run three times a day and cost the same as the bus, according to the plan "
+    "published by the board, which expects about four hundred passengers a day.",
+    "Residents of the island have asked for a regular connection for more than a decade, and "
+    "a petition last year gathered several thousand signatures.",
+]
+
+
+def _page(header: str, body: str, description: str | None = DEK) -> bytes:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (
+        f'<html lang="en"><head><title>Ferry line approved</title>{meta}</head><body>'
+        f"<article><header><h1>Ferry line approved</h1>{header}</header>"
+        f'<div class="text">{body}</div></article></body></html>'
+    ).encode()
+
+
+def _read(page: bytes):
+    doc = read_document("page.html", page, default_registry()).document
+    return doc.standfirst, [p.text for p in doc.paragraphs]
+
+
+def _ps(texts) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_a_standfirst_in_the_header_is_its_own_field():
+    standfirst, paragraphs = _read(_page(f"<p>{DEK}</p>", _ps(BODY)))
+    assert standfirst == DEK
+    assert paragraphs[0] == BODY[0]
+
+
+def test_a_description_that_is_the_first_body_paragraph_stays_in_the_body():
+    standfirst, paragraphs = _read(_page("", _ps(BODY), description=BODY[0]))
+    assert standfirst is None
+    assert paragraphs[0] == BODY[0]
+
+
+def test_wrapped_body_paragraphs_are_still_one_body():
+    wrapped = "".join(f'<div class="block"><p>{t}</p></div>' for t in BODY)
+    standfirst, paragraphs = _read(_page("", wrapped, description=BODY[0]))
+    assert standfirst is None and paragraphs[0] == BODY[0]
+
+
+def test_no_description_no_standfirst():
+    standfirst, paragraphs = _read(_page("", _ps(BODY), description=None))
+    assert standfirst is None and paragraphs[0] == BODY[0]
+
+
+def test_standfirst_in_another_language():
+    dek = "Le conseil du port a approuvé une nouvelle ligne de ferry vers l'île, après des années."
+    body = [
+        "Le conseil du port de Port-Velmar a voté mardi l'ouverture d'une ligne de ferry vers "
+        "l'île de Quessa au printemps prochain, a indiqué sa présidente après la réunion.",
+        "La ligne fonctionnera trois fois par jour et coûtera le même prix que le bus, selon le "
+        "plan publié par le conseil, qui attend environ quatre cents passagers par jour.",
+    ]
+    page = _page(f'<div class="chapo"><p>{dek}</p></div>', _ps(body), description=dek)
+    standfirst, paragraphs = _read(page.replace(b'lang="en"', b'lang="fr"'))
+    assert standfirst == dek and paragraphs[0] == body[0]
