@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
         help="worker processes for reading files (default: all cores)",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    b.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also print notes (what the reader left out of each body, and why)",
+    )
 
     s = sub.add_parser(
         "serve",
@@ -97,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site-gen: {exc}", file=sys.stderr)
         return 2
     if args.command == "build":
-        return _build(config, args.strict, args.quiet, args.jobs)
+        return _build(config, args.strict, args.quiet, args.jobs, args.verbose)
     if args.command == "serve":
         from site_gen.server import serve
 
@@ -114,14 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     return _inspect(config, args.paths, args.json)
 
 
-def _build(config: Config, strict: bool, quiet: bool, jobs: int | None) -> int:
+def _build(
+    config: Config, strict: bool, quiet: bool, jobs: int | None, verbose: bool = False
+) -> int:
     if jobs is not None and jobs < 1:
         print("site-gen build: --jobs must be at least 1", file=sys.stderr)
         return 2
     report = build(config, strict=strict, jobs=jobs)
-    for d in _collapse(
-        [d.format() for d in report.diagnostics if not quiet or d.severity == "error"]
-    ):
+    shown = [
+        d.format()
+        for d in report.diagnostics
+        if (d.severity != "note" or verbose) and (not quiet or d.severity == "error")
+    ]
+    for d in _collapse(shown):
         print(d, file=sys.stderr)
     print(report.summary())
     if report.ok:

@@ -13,7 +13,8 @@ from typing import Literal
 
 QuoteKind = Literal["direct", "indirect"]
 Direction = Literal["ltr", "rtl"]
-Severity = Literal["warning", "error"]
+# "note": what the reader left out or decided, for inspect and --verbose; not a problem.
+Severity = Literal["note", "warning", "error"]
 
 
 @dataclass(frozen=True)

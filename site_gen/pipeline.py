@@ -149,7 +149,7 @@ def build(config: Config, strict: bool = False, jobs: int | None = None) -> Buil
     t = lap("analyze", t)
     pages = build_pages(archive, config)
     t = lap("pages", t)
-    if strict and diagnostics:
+    if strict and any(d.severity != "note" for d in diagnostics):
         return BuildReport(
             False,
             output,

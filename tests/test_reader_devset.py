@@ -46,9 +46,9 @@ FLOORS = {
         "dateline": 0.40,
         "license": 0.95,
         "first_paragraph": 0.72,
-        "last_paragraph": 0.66,
-        "body_contains": 0.82,
-        "body_excludes": 0.72,
+        "last_paragraph": 0.80,
+        "body_contains": 0.78,
+        "body_excludes": 0.77,
     },
 }
 

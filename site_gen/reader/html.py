@@ -20,6 +20,7 @@ from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
+from site_gen.reader.html_edges import trim_trailing_furniture
 from site_gen.reader.html_embedded import embedded_article
 from site_gen.reader.html_fields import (
     article_url,
@@ -31,6 +32,7 @@ from site_gen.reader.html_fields import (
     site_names,
 )
 from site_gen.reader.html_meta import parse_tree, read_page_meta
+from site_gen.reader.html_place import Places
 from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
@@ -93,6 +95,18 @@ def _from_scripts_or_blocks(tree):
     return _Nothing(), Body(fallback_paragraphs(tree))
 
 
+def _furniture_notes(path: str, blocks: list[str]) -> list[Diagnostic]:
+    if not blocks:
+        return []
+    shown = "; ".join(b if len(b) <= 60 else b[:57] + "..." for b in blocks[:3])
+    more = f" and {len(blocks) - 3} more" if len(blocks) > 3 else ""
+    message = (
+        f"left out {len(blocks)} block(s) after the article, outside its container "
+        f"(kept in the original): {shown}{more}"
+    )
+    return [Diagnostic("note", path, message)]
+
+
 def _people(authors: list[str], sites: list[str]) -> list[str]:
     """The authors that are not the site itself (an organisation byline is a weak author)."""
     return [a for a in authors if not matches_site(a, sites)]
@@ -121,9 +135,11 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         return ReadResult(None, (Diagnostic("error", path, message),))
     url = article_url(page.url or extracted.url)
     sites = site_names(page, registry, url)
+    places = Places(tree.find(".//body") if tree is not None else None)
     standfirst, paragraphs = split_standfirst(
-        tree, body.paragraphs, page.descriptions, page.body_text
+        places, body.paragraphs, page.descriptions, page.body_text
     )
+    paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):
@@ -148,4 +164,4 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     document = build_document(
         "html", path, raw, paragraphs, [*layers, layer, text_layer], registry, standfirst
     )
-    return ReadResult(document, ())
+    return ReadResult(document, tuple(_furniture_notes(path, furniture)))

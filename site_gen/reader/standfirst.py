@@ -22,18 +22,11 @@ import re
 
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import text_key
+from site_gen.reader.html_place import Places, common_container, inside
 from site_gen.reader.normalize import clean_inline
 
-_WS = re.compile(r"\s+")
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _MIN_SHOWN_LEAD = 150  # a description shown before the body, shorter, is a kicker or a label
-_BLOCKS = ("p", "div", "h2", "h3", "h4", "section", "header", "span", "strong", "li", "em", "b")
-
-
-def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
 def _is_description(text: str, descriptions: list[str]) -> bool:
     key = text_key(text)
     if len(key) < 20:
@@ -48,73 +41,37 @@ def _is_description(text: str, descriptions: list[str]) -> bool:
     return False
 
 
-def _holder(body, text: str):
-    """The smallest element of the page whose whole text is ``text`` (None when no element
-    holds exactly it)."""
-    want = _norm(text)
-    best = None
-    for el in body.iter(*_BLOCKS):
-        # Cheap test first: the element's first words (a lazy walk to its first text).
-        lead = _norm(next((t for t in el.itertext() if t.strip()), ""))[:30]
-        if not lead or not want.startswith(lead):
-            continue
-        content = el.text_content()
-        if len(content) < len(want) or len(content) > 3 * len(want) + 200:
-            continue
-        if _norm(content) == want:
-            best = el  # iteration is in document order; a descendant comes after its ancestor
-    return best
-
-
-def _common_container(elements: list):
-    """The smallest element holding all ``elements`` (for one element: its parent)."""
-    if len(elements) == 1:
-        return elements[0].getparent()
-    chains = [[el, *el.iterancestors()] for el in elements]
-    shared = set(map(id, chains[0]))
-    for chain in chains[1:]:
-        shared &= set(map(id, chain))
-    return next((el for el in chains[0] if id(el) in shared), None)
-
-
-def _apart(first, following: list) -> bool:
+def _apart(first, following: list, places: Places) -> bool:
     """``first`` comes before, and lies outside, the container of the paragraphs that follow it
     (a header, a lead box): not one of the body's paragraphs, however these are wrapped."""
     if first is None or not following:
         return False
-    body = _common_container(following)
-    if body is None or body is first or any(anc is body for anc in first.iterancestors()):
+    body = common_container(following)
+    if body is None or body is first or inside(first, body) or inside(body, first):
         return False
-    if any(anc is first for anc in body.iterancestors()):
-        return False
-    order = {id(el): i for i, el in enumerate(first.getroottree().iter())}
-    return order.get(id(first), 0) < order.get(id(body), 0)
+    return places.before(first, body)
 
 
 def split_standfirst(
-    tree, paragraphs: tuple[Paragraph, ...], descriptions: list[str], page_text: str
+    places: Places, paragraphs: tuple[Paragraph, ...], descriptions: list[str], page_text: str
 ) -> tuple[str | None, tuple[Paragraph, ...]]:
     """(standfirst or None, the body's paragraphs without it)."""
     if not paragraphs:
         return None, paragraphs
-    body = tree.find(".//body") if tree is not None else None
-    if body is None:
+    if places.body is None:
         return None, paragraphs
     first = paragraphs[0].text
     if len(paragraphs) >= 2 and _is_description(first, descriptions):
-        if _apart(_holder(body, first), _holders(body, paragraphs[1:6])):
+        following = places.holders(p.text for p in paragraphs[1:6])
+        if _apart(places.holder(first), following, places):
             return first, _renumbered(paragraphs[1:])
     lead = _shown_lead(paragraphs, descriptions, page_text)
     if lead is None:
         return None, paragraphs
-    if _apart(_holder(body, lead), _holders(body, paragraphs[:5])):
+    if _apart(places.holder(lead), places.holders(p.text for p in paragraphs[:5]), places):
         return lead, paragraphs
     # Shown among the body's paragraphs: the first paragraph, which the extractor skipped.
     return None, _renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
-
-
-def _holders(body, paragraphs) -> list:
-    return [h for h in (_holder(body, p.text) for p in paragraphs) if h is not None]
 
 
 def _renumbered(paragraphs) -> tuple[Paragraph, ...]:

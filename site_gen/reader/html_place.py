@@ -1,0 +1,94 @@
+"""Where a page shows a piece of text: the element that holds it, and the body's container.
+
+The extractor gives paragraphs as text; deciding what is article and what is page furniture
+(a standfirst in the header, a newsletter box after the body) needs their place in the page.
+``Places`` indexes the page's block elements by the first word they show, so that finding the
+holder of every paragraph costs about one pass over the page, whatever its size.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "span",
+          "strong", "li", "em", "b", "blockquote", "aside", "figcaption", "td", "dd")
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0][:40] if text else ""
+
+
+class Places:
+    """The block elements of a page's ``<body>``, looked up by the text they show."""
+
+    def __init__(self, body) -> None:
+        self.body = body
+        self._by_word: dict[str, list] = {}
+        self._order: dict[int, int] | None = None
+        if body is None:
+            return
+        for el in body.iter(*BLOCKS):
+            lead = norm(next((t for t in el.itertext() if t.strip()), ""))
+            if lead:
+                self._by_word.setdefault(_first_word(lead), []).append(el)
+
+    def holder(self, text: str):
+        """The smallest element whose whole text is ``text`` (None when no element holds
+        exactly it)."""
+        want = norm(text)
+        best = None
+        for el in self._by_word.get(_first_word(want), ()):
+            content = el.text_content()
+            if len(content) < len(want) or len(content) > 3 * len(want) + 200:
+                continue
+            if norm(content) == want:
+                best = el  # document order: a descendant comes after its ancestor
+        return best
+
+    def holders(self, texts) -> list:
+        return [h for h in (self.holder(t) for t in texts) if h is not None]
+
+    def before(self, a, b) -> bool:
+        """``a`` comes before ``b`` in the page."""
+        if self._order is None:
+            self._order = {id(el): i for i, el in enumerate(self.body.iter())}
+        return self._order.get(id(a), 0) < self._order.get(id(b), 0)
+
+
+def inside(el, container) -> bool:
+    return any(anc is container for anc in el.iterancestors())
+
+
+def common_container(elements: list):
+    """The smallest element holding all ``elements`` (for one element: its parent)."""
+    if not elements:
+        return None
+    if len(elements) == 1:
+        return elements[0].getparent()
+    chains = [[el, *el.iterancestors()] for el in elements]
+    shared = set(map(id, chains[0]))
+    for chain in chains[1:]:
+        shared &= set(map(id, chain))
+    return next((el for el in chains[0] if id(el) in shared), None)
+
+
+def main_container(holders: list, share: float = 0.7):
+    """The deepest element that holds at least ``share`` of the body's paragraph holders: the
+    article's own container, apart from the furniture around it."""
+    if not holders:
+        return None
+    counts: dict[int, int] = {}
+    for h in holders:
+        for anc in h.iterancestors():
+            counts[id(anc)] = counts.get(id(anc), 0) + 1
+    need = share * len(holders)
+    for h in holders:
+        for anc in h.iterancestors():
+            if counts[id(anc)] >= need:
+                return anc
+    return None

@@ -1,0 +1,74 @@
+"""Page furniture after the article (newsletter boxes, comment policies, teasers, bios in a box)
+is recognised by its place in the page, in any language, and left out of the body with a note;
+the article's own last paragraph, and articles split into sections, are kept."""
+
+from __future__ import annotations
+
+from site_gen.model import Paragraph
+from site_gen.reader.html_edges import trim_trailing_furniture
+from site_gen.reader.html_meta import parse_tree
+from site_gen.reader.html_place import Places
+
+BODY = [
+    "The harbour board of Port Velmar voted on Tuesday to open a ferry line to Quessa.",
+    "The line will run three times a day and cost the same as the bus, the plan says.",
+    "Residents have asked for a regular connection for more than a decade, they said.",
+    "A petition last year gathered several thousand signatures across the island.",
+    "The first crossing is planned for the second week of April, weather permitting.",
+]
+
+
+def _trim(html: str, texts: list[str]):
+    places = Places(parse_tree(html).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
+    kept, dropped = trim_trailing_furniture(places, paragraphs)
+    return [p.text for p in kept], dropped
+
+
+def _ps(texts) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_a_box_after_the_article_container_is_left_out():
+    box = ["Get our newsletter every morning.", "Read our comment rules before you write."]
+    html = (
+        f'<html><body><article><div class="text">{_ps(BODY)}</div>'
+        f'<div class="promo">{_ps(box)}</div></article></body></html>'
+    )
+    kept, dropped = _trim(html, BODY + box)
+    assert kept == BODY and dropped == box
+
+
+def test_furniture_in_another_language_too():
+    box = ["Abonnieren Sie unseren Newsletter.", "Fehler gefunden? Jetzt melden."]
+    html = f"<html><body><main>{_ps(BODY)}</main><section>{_ps(box)}</section></body></html>"
+    kept, dropped = _trim(html, BODY + box)
+    assert kept == BODY and dropped == box
+
+
+def test_a_bio_box_inside_the_container_is_left_out():
+    bio = "Ana Lima covers the harbour and the islands for this newspaper."
+    html = f'<html><body><div class="text">{_ps(BODY)}<div class="bio"><p>{bio}</p></div></div>'
+    kept, dropped = _trim(html + "</body></html>", [*BODY, bio])
+    assert kept == BODY and dropped == [bio]
+
+
+def test_sections_of_the_same_kind_are_the_article():
+    first, second = BODY[:4], ["A second section goes on with the story.", BODY[4]]
+    html = (
+        f'<html><body><section class="part">{_ps(first)}</section>'
+        f'<section class="part">{_ps(second)}</section></body></html>'
+    )
+    kept, dropped = _trim(html, first + second)
+    assert kept == first + second and dropped == []
+
+
+def test_the_last_paragraph_of_the_article_is_kept():
+    html = f'<html><body><div class="text">{_ps(BODY)}</div></body></html>'
+    assert _trim(html, BODY) == (BODY, [])
+
+
+def test_too_few_paragraphs_are_not_judged():
+    html = f'<html><body><div>{_ps(BODY[:2])}</div><aside><p>Promo text.</p></aside></body></html>'
+    kept, dropped = _trim(html, [*BODY[:2], "Promo text."])
+    assert dropped == []
