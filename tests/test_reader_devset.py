@@ -24,7 +24,7 @@ FLOORS = {
         "title": 0.96,
         "title_slug": 0.95,
         "source": 0.95,
-        "author": 0.86,
+        "author": 0.92,
         "date": 0.95,
         "lang": 0.97,
         "dir": 0.98,
@@ -39,7 +39,7 @@ FLOORS = {
     "second": {
         "title": 0.93,
         "source": 0.94,
-        "author": 0.82,
+        "author": 0.85,
         "date": 0.95,
         "lang": 0.97,
         "dir": 0.98,

@@ -11,7 +11,23 @@ dropped; an outlet or agency is kept separately, for pages that credit nothing e
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
+
+def _role_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Role words of caseless scripts, from ``site_gen/data/byline_roles.toml``."""
+    text = resources.files("site_gen").joinpath("data/byline_roles.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    after = "|".join(re.escape(w) for w in sorted(data.get("after", []), key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in sorted(data.get("before", []), key=len, reverse=True))
+    return (
+        re.compile(rf"\s*(?:{after or '(?!)'})\s*$"),
+        re.compile(rf"^\s*(?:{before or '(?!)'})\s*"),
+    )
+
+
+_ROLE_AFTER, _ROLE_BEFORE = _role_words()
 _LEAD_WORD = re.compile(
     r"^(?:(?:story|words|text|written|reported|reporting|report|article|posted)\s+by|by|von|par|"
     r"por|di|door|av|af|text|texto|autor|auteur|author|reporter)\b\s*[:：]?\s*",
@@ -24,8 +40,9 @@ MONTHS = (
 )
 # A date or time glued after the name: "Jane Doe March 11, 2015", "Jane Doe 11.03.2015",
 # "Jane Doe Updated ...". A month name alone is not cut ("Anna May Wong").
+WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GLUED_DATE = re.compile(
-    rf"\s+(?:(?:{MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{MONTHS})\b|\d{{4}}-\d\d|"
+    rf"\s+(?:(?:{WEEKDAYS}),?\s+(?:(?:{MONTHS})\b|\d)|(?:{MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{MONTHS})\b|\d{{4}}-\d\d|"
     r"(?:updated|published|posted|aktualisiert|veröffentlicht|publié|am|le|el|on)\s+\d|"
     r"(?:updated|published|posted)\b|\d{1,2}:\d\d).*$",
     re.IGNORECASE | re.DOTALL,
@@ -63,6 +80,7 @@ def is_staff_credit(text: str) -> bool:
 def _cut(text: str) -> str:
     text = _WS.sub(" ", text).strip(" \t,;:|-–—")  # \s covers NBSP
     text = GLUED_DATE.sub("", text)
+    text = _ROLE_BEFORE.sub("", _ROLE_AFTER.sub("", text))
     for _ in range(2):
         text = _LEAD_WORD.sub("", text).strip(" ,;:|-–—")
     return text
@@ -82,6 +100,14 @@ def looks_personal(name: str, strict: bool = True) -> bool:
     return True
 
 
+_KEEPS_PERIOD = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
+
+
+def _end_period(part: str) -> str:
+    """A closing full stop goes, unless it ends an abbreviation ("Perry Bacon Jr.")."""
+    return part if _KEEPS_PERIOD.search(part) else part.rstrip(".").rstrip()
+
+
 def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
     """(personal names, other credits) of one byline. Roles, desks, credentials, dates go."""
     if _URL_OR_HANDLE.search(text.strip()):
@@ -92,7 +118,7 @@ def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
     people: list[str] = []
     others: list[str] = []
     for part in _SPLIT.split(cleaned):
-        part = _cut(part).strip(" .") if part else ""
+        part = _end_period(_cut(part).strip(" ")) if part else ""
         if not part or _CREDENTIAL.match(part):
             continue
         if looks_personal(part, strict) and not (_ROLE.search(part) and strict):

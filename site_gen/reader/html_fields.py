@@ -334,10 +334,10 @@ def choose_authors(
 
     Sources in order: a byline line at the top of the body, JSON-LD authors, author metas,
     the page's byline elements (``rel=author``, ``.byline``), trafilatura's guess. The first
-    that names a person wins. Structured sources keep a wire agency listed beside the
-    reporters ("Jane Doe" + "dpa" as two authors); in a text byline ("Jane Doe, Reuters") the
-    agency is the reporter's employer and goes. With no person anywhere, the first
-    organisation credited (not a generic "Staff") stands in: it is all the page says.
+    that names a person wins, and its persons only: an agency or outlet named beside them is
+    their employer or the distributor ("Jane Doe" + "dpa" is Jane Doe's story). With no person
+    anywhere, the first organisations credited (not a generic "Staff") stand in, a wire agency
+    before the site itself: it is all the page says.
     """
     groups: list[tuple[list[str], bool]] = [
         (body_byline or [], True),
@@ -357,20 +357,24 @@ def choose_authors(
                     names.append(cleaned)
         people = [n for n in names if not _is_org(n, sites, registry) and n not in meta.org_names]
         if people:
-            agencies = [
-                n for n in names if registry and registry.lookup(n) and not matches_site(n, sites)
-            ]
-            return people + [a for a in agencies if a not in people and not text_form]
+            return people
         if names and not orgs and not (text_form and group is meta.bylines):
             orgs = names
-    return orgs
+    return _wire_over_site(orgs, sites)
+
+
+def _wire_over_site(orgs: list[str], sites: list[str]) -> list[str]:
+    """With no person named, the organisations credited; the site itself only when it is
+    the only one ("Le Figaro et AFP" is AFP's story)."""
+    others = [o for o in orgs if not matches_site(o, sites)]
+    return others or orgs
 
 
 def _account_like(name: str) -> bool:
-    """CMS user names ("jane.doe", "jdoe") are not bylines."""
-    return (
-        " " not in name and name.islower() and "." in name and not re.search(r"\.[a-z]{2,4}$", name)
-    )
+    """CMS user names and URL slugs ("jane.doe", "jane-doe") are not bylines."""
+    if " " in name or not name.islower():
+        return False
+    return "-" in name or "." in name and not re.search(r"\.[a-z]{2,4}$", name)
 
 
 _URL_DATE = re.compile(

@@ -1,0 +1,70 @@
+"""Authors under the labelling policy: the persons of the byline; an agency or the outlet
+beside them is not an author; with no person, the agency credited before the site itself;
+roles in caseless scripts, slugs and glued weekdays are not part of a name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from site_gen.reader import read_document
+from site_gen.reader.bylines import parse_byline
+from site_gen.registry import default_registry
+
+TEXT = "".join(
+    f"<p>{s}</p>"
+    for s in (
+        "The harbour board of Port Velmar voted on Tuesday to open a ferry line to Quessa.",
+        "The line will run three times a day and cost the same as the bus, the plan says.",
+        "Residents have asked for a regular connection for more than a decade, they said.",
+    )
+)
+
+
+def _authors(ld_author, site: str = "Velmar Herald") -> list[str]:
+    ld = {"@type": "NewsArticle", "headline": "Ferry line approved", "author": ld_author}
+    page = (
+        f'<html lang="en"><head><title>Ferry line approved</title>'
+        f'<meta property="og:site_name" content="{site}">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Ferry line approved</h1>{TEXT}</article></body></html>"
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    return list(doc.authors)
+
+
+def test_a_person_beside_an_agency_is_the_author():
+    people = [{"@type": "Person", "name": "Ana Lima"}, {"@type": "Organization", "name": "AFP"}]
+    assert _authors(people) == ["Ana Lima"]
+
+
+def test_with_no_person_the_agency_wins_over_the_site():
+    orgs = [{"@type": "Organization", "name": "Velmar Herald"},
+            {"@type": "Organization", "name": "AFP"}]
+    assert _authors(orgs) == ["AFP"]
+
+
+def test_with_only_the_site_credited_the_site_is_the_author():
+    assert _authors([{"@type": "Organization", "name": "Velmar Herald"}]) == ["Velmar Herald"]
+
+
+def test_a_url_slug_is_not_a_second_author():
+    assert _authors([{"@type": "Person", "name": "Ana Lima"}, "ana-lima"]) == ["Ana Lima"]
+
+
+@pytest.mark.parametrize(
+    "byline,names",
+    [
+        ("김민지 기자", ["김민지"]),
+        ("김민지 기자, 박서준 특파원", ["김민지", "박서준"]),
+        ("记者 王小明", ["王小明"]),
+        ("山田花子記者", ["山田花子"]),
+        ("By Ana Lima Jr.", ["Ana Lima Jr."]),
+        ("By Ana Lima.", ["Ana Lima"]),
+        ("Ana Lima Monday, March 2, 2020 @ 10:00 PM", ["Ana Lima"]),
+        ("Ana Lima", ["Ana Lima"]),
+    ],
+)
+def test_byline_names(byline, names):
+    assert parse_byline(byline)[0] == names
