@@ -68,3 +68,4 @@ def test_a_url_slug_is_not_a_second_author():
 )
 def test_byline_names(byline, names):
     assert parse_byline(byline)[0] == names
+

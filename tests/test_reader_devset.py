@@ -37,7 +37,7 @@ FLOORS = {
         "body_excludes": 0.95,
     },
     "second": {
-        "title": 0.93,
+        "title": 0.95,
         "source": 0.94,
         "author": 0.85,
         "date": 0.95,

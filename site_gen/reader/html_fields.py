@@ -26,7 +26,11 @@ from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
 
-_SEPARATORS = re.compile(r"\s+[|｜–—:-]{1,2}\s+|\s+@\s+|\s*::\s*|\s*\u3000\s*|\s+·\s+|\s+»\s+")
+# Between a headline and the site's name. Full-width bars and colons (and the Hangul vowel
+# "ㅣ", which Korean titles use as a bar: it never stands alone in words) need no spaces.
+_SEPARATORS = re.compile(
+    r"\s+[|｜–—:-]{1,2}\s+|\s+@\s+|\s*::\s*|\s*\u3000\s*|\s+·\s+|\s+»\s+|\s*[｜：\u3163]\s*"
+)
 _DATE_SEGMENT = re.compile(r"^[\d./ -]{6,12}$")
 _CREDENTIALS = re.compile(
     r",?\s+(?:MA|MD|PhD|Ph\.D|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?)\b\.?(?=\s*(?:$|[,;/|]))"
