@@ -43,7 +43,7 @@ FLOORS = {
         "date": 0.95,
         "lang": 0.97,
         "dir": 0.98,
-        "dateline": 0.40,
+        "dateline": 0.55,
         "license": 0.95,
         "first_paragraph": 0.72,
         "last_paragraph": 0.80,

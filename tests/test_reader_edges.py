@@ -225,3 +225,29 @@ def test_sentences_that_look_like_agency_datelines_are_kept(sentence):
     d = _txt("Council approves bridge repairs\n\n" + sentence)
     assert d.dateline is None
     assert d.paragraphs[0].text == sentence
+
+
+@pytest.mark.parametrize(
+    "text,place,agency",
+    [
+        ("London/Paris - Die Regierung hat am Montag beschlossen", "London/Paris", None),
+        ("Kiel (xyz) - Die Stadt plant eine neue Fähre", "Kiel", None),
+        ("Lyon (AFP) – Le maire a annoncé lundi", "Lyon", "AFP"),
+        ("Saint Louis - The mayor said on Monday that the bridge opens", "Saint Louis", None),
+    ],
+)
+def test_title_case_datelines_with_a_spaced_dash(text, place, agency):
+    from site_gen.reader.datelines import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None and found.place == place and (found.agency or None) == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update - The council met", "Jane said - the vote", "Berlin - die Stadt", "Berlin-Mitte ist"],
+)
+def test_no_title_case_dateline_without_the_form(text):
+    from site_gen.reader.datelines import find_dateline
+
+    assert find_dateline(text) is None

@@ -59,6 +59,15 @@ _WIRE_AGENCIES = frozenset(
     bna mena sana anadolu aa tass ria yonhap kyodo jiji dpa efe ansa bernama antara pna pap ctk
     mti bta tanjug hina apa sda upi bss app nna kna""".split()
 )
+# The European wire form with the place in ordinary case: "Kiel - ", "London/Paris – ",
+# "Lyon (agency) - ": capitalised place names (several joined by "/"), an optional agency in
+# brackets, a dash with spaces on both sides, and the story's first word in capitals.
+_TITLE_PLACES_DASH = re.compile(
+    r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}"
+    r"(?:/" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}){0,3})"
+    r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,30})\))?"
+    r" [-–—] )(?=[\"“„«]?[^\W\d_a-z])"
+)
 # "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
 _PLACE_DOT_DATE_AGENCY = re.compile(
     r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
@@ -128,8 +137,8 @@ def _dateline_of(match: re.Match, place: str, agency: str | None = None) -> Date
         len(match.group("all")),
         title_case_place(place),
         match.group("all").strip(),
-        agency if agency is not None else match.group("agency"),
-        match.group("day"),
+        agency if agency is not None else match.groupdict().get("agency"),
+        match.groupdict().get("day"),
     )
 
 
@@ -195,6 +204,15 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
         and (match.group("day") or not match.group("bare"))
     ):
         return _dateline_of(match, match.group("place"), agency)
+    match = _TITLE_PLACES_DASH.match(head)
+    if (
+        match
+        and all(_capitalised(p) for p in match.group("place").split("/"))
+        and len(text[len(match.group("all")) :].strip()) >= 25  # else a headline "A - B"
+    ):
+        # Only a known wire agency credits the story; a house code ("(red)") does not.
+        known = (match.group("agency") or "").casefold() in _WIRE_AGENCIES
+        return _dateline_of(match, match.group("place"), match.group("agency") if known else "")
     match = _DATE_ONLY.match(head)
     if match:
         return Dateline(
