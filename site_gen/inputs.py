@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_gen.model import Diagnostic
 from site_gen.reader import READABLE_SUFFIXES, SIDECAR_SUFFIXES
+from site_gen.reader.defaults import DEFAULTS_NAME
 from site_gen.write import is_site_gen_output
 
 # No news article comes near this; a larger file is a mistake (a dump, a video) or hostile, and
 # reading it would stall the whole build.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEFAULTS_BYTES = 64 * 1024  # a few keys; more is not a defaults file
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class InputFile:
     data: bytes
     sidecar: bytes | None = None
     sidecar_path: str | None = None
+    # The _defaults.toml files of the folders above it (content-relative path, bytes),
+    # outermost first.
+    defaults: tuple[tuple[str, bytes], ...] = ()
 
 
 def _article_name(name: str) -> bool:
@@ -158,12 +163,36 @@ def load_inputs(
 ) -> tuple[list[InputFile], list[Diagnostic]]:
     paths, diagnostics = discover(content_dir, follow_symlinks)
     inputs = []
+    found: dict[Path, tuple[str, bytes] | None] = {}
     for p in paths:
         side = sidecar_for(p)
         side_rel = side.relative_to(content_dir).as_posix() if side else None
         got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
-        (inputs if isinstance(got, InputFile) else diagnostics).append(got)
+        if isinstance(got, InputFile):
+            folders = [p.parent, *p.parent.parents]
+            folders = folders[: folders.index(content_dir) + 1] if content_dir in folders else []
+            chain = [_defaults_of(f, content_dir, found) for f in reversed(folders)]
+            got = replace(got, defaults=tuple(d for d in chain if d is not None))
+            inputs.append(got)
+        else:
+            diagnostics.append(got)
     return inputs, diagnostics
+
+
+def _defaults_of(
+    folder: Path, root: Path, seen: dict[Path, tuple[str, bytes] | None]
+) -> tuple[str, bytes] | None:
+    """The folder's ``_defaults.toml`` (content-relative path, bytes), read once per folder."""
+    if folder not in seen:
+        candidate = folder / DEFAULTS_NAME
+        seen[folder] = None
+        if candidate.is_file() and not candidate.is_symlink():
+            try:
+                rel = candidate.relative_to(root).as_posix()
+                seen[folder] = (rel, candidate.read_bytes()[:MAX_DEFAULTS_BYTES])
+            except OSError:
+                seen[folder] = None
+    return seen[folder]
 
 
 def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnostic]]:
@@ -178,5 +207,8 @@ def inputs_from_paths(paths: list[Path]) -> tuple[list[InputFile], list[Diagnost
             continue
         side = sidecar_for(given)
         got = _read_input(given, given.name, side, side.name if side else None)
+        if isinstance(got, InputFile):
+            own = _defaults_of(given.parent, given.parent, {})
+            got = replace(got, defaults=(own,) if own else ())
         (inputs if isinstance(got, InputFile) else diagnostics).append(got)
     return inputs, diagnostics

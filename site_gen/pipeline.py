@@ -90,7 +90,7 @@ PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than
 
 def _process_one(args: tuple[InputFile, Registry]) -> FileResult:
     f, registry = args
-    return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path)
+    return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path, f.defaults)
 
 
 def process_all(inputs: list[InputFile], registry: Registry, jobs: int = 1) -> list[FileResult]:

@@ -23,10 +23,13 @@ def process_file(
     registry: Registry,
     sidecar: bytes | None = None,
     sidecar_path: str | None = None,
+    defaults: tuple[tuple[str, bytes], ...] = (),
 ) -> FileResult:
     """Read, normalize and extract quotes from one file. Never raises on bad input (the reader
     turns its own failures into diagnostics; a failing quote extraction loses only the quotes)."""
-    result = read_document(path, data, registry, sidecar=sidecar, sidecar_path=sidecar_path)
+    result = read_document(
+        path, data, registry, sidecar=sidecar, sidecar_path=sidecar_path, defaults=defaults
+    )
     doc = result.document
     if doc is None:
         return FileResult(path=path, article=None, diagnostics=result.diagnostics)

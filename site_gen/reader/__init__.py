@@ -38,6 +38,7 @@ import posixpath
 
 from site_gen.model import Diagnostic
 from site_gen.reader.decode import decode_bytes, looks_binary
+from site_gen.reader.defaults import apply_defaults, cascade
 from site_gen.reader.document import Document, ReadResult
 from site_gen.reader.html import read_html
 from site_gen.reader.licenses import license_id, license_info
@@ -75,14 +76,22 @@ def read_document(
     registry: Registry,
     sidecar: bytes | None = None,
     sidecar_path: str | None = None,
+    defaults: tuple[tuple[str, bytes], ...] = (),
 ) -> ReadResult:
     """Read one article file. ``path`` is content-relative (POSIX) and decides the format by suffix.
+    ``defaults``: the ``_defaults.toml`` files (path, bytes) of the folders above it, outermost
+    first.
 
     Never raises on bad input: a file that cannot be read gives ``document=None`` and an error
     diagnostic naming the file (and line where it helps); recoverable problems give warnings.
     """
     try:
-        return _read(path, data, registry, sidecar, sidecar_path)
+        result = _read(path, data, registry, sidecar, sidecar_path)
+        if not defaults or result.document is None:
+            return result
+        values, problems = cascade(list(defaults))
+        document = apply_defaults(result.document, values, path, registry)
+        return ReadResult(document, (*result.diagnostics, *problems))
     except Exception as exc:  # a reader bug must fail this file alone, with a message
         message = (
             f"could not read this file ({type(exc).__name__}: {exc}); "
