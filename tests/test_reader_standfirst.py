@@ -73,3 +73,15 @@ def test_standfirst_in_another_language():
     page = _page(f'<div class="chapo"><p>{dek}</p></div>', _ps(body), description=dek)
     standfirst, paragraphs = _read(page.replace(b'lang="en"', b'lang="fr"'))
     assert standfirst == dek and paragraphs[0] == body[0]
+
+
+def test_a_date_only_the_guesser_finds_is_marked_guessed_and_a_declared_one_wins():
+    shown = b'<div class="meta"><span class="date">March 5, 2024</span></div><article>'
+    page = _page("", _ps(BODY), description=None).replace(b"<article>", shown)
+    doc = read_document("page.html", page, default_registry()).document
+    assert (doc.date, doc.date_basis) == ("2024-03-05", "guessed")
+    declared = page.replace(
+        b"</head>", b'<meta property="article:published_time" content="2024-03-04"></head>'
+    )
+    doc = read_document("page.html", declared, default_registry()).document
+    assert (doc.date, doc.date_basis) == ("2024-03-04", "page metadata")

@@ -147,9 +147,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     layer = Meta(
         basis="page metadata",
         title=choose_title(page, sites, extracted.title),
-        published=choose_date(page, url)
-        or _dateline_date(dateline)
-        or parse_date_value(extracted.date),
+        published=choose_date(page, url) or _dateline_date(dateline),
         site_name=choose_site(page, registry, url, extracted.sitename),
         url=url,
         authors=tuple(authors),
@@ -161,7 +159,10 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         dateline=dateline.place if dateline else None,
         source=dateline.agency if dateline else None,
     )
+    # The extractor's date guess (htmldate reads anything date-like in the page): a last
+    # resort, below what the page and its text state, and marked as a guess.
+    guess = Meta(basis="guessed", published=parse_date_value(extracted.date))
     document = build_document(
-        "html", path, raw, paragraphs, [*layers, layer, text_layer], registry, standfirst
+        "html", path, raw, paragraphs, [*layers, layer, text_layer, guess], registry, standfirst
     )
     return ReadResult(document, tuple(_furniture_notes(path, furniture)))
