@@ -1,9 +1,12 @@
 """Bytes -> text, for files whose encoding nobody told us.
 
-Order of evidence: a byte-order mark; for HTML, the charset the page declares in a ``<meta>``
-(not the ``charset`` of a ``<script>`` tag, which says nothing about the page); strict UTF-8
-(which almost never decodes non-UTF-8 text by accident); UTF-16 without a BOM (recognised by its
-NUL bytes); then charset-normalizer's guess; then Windows-1252, which decodes every byte.
+Order of evidence: a byte-order mark; bytes that decode cleanly as UTF-8 (which almost never
+happens to text in another encoding by accident), even when a page declares a legacy charset
+(pages re-saved as UTF-8 keep their old declaration); for HTML, the charset the page declares
+in a ``<meta>`` (not the ``charset`` of a ``<script>`` tag, which says nothing about the page);
+UTF-16 without a BOM (recognised by its NUL bytes); UTF-8 with a few stray legacy bytes (a text
+pasted together from two sources: the stray bytes read as Windows-1252, never replaced);
+then charset-normalizer's guess; then Windows-1252, which decodes every byte.
 Declared labels are read the way browsers read them (WHATWG): ISO-8859-1 and ASCII mean
 Windows-1252, GB2312 and GBK mean GB18030.
 """
@@ -105,7 +108,44 @@ def decode_bytes(data: bytes, html: bool = False) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed:
+        return mixed
     return _guess(data)
+
+
+def _has_nul(data: bytes) -> bool:
+    return b"\x00" in data[:4096]
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot read, read one by one as Windows-1252."""
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace").replace("\ufffd", ""), error.end
+
+
+codecs.register_error("site-gen-stray-cp1252", _stray_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bytes of a legacy encoding mixed in: each stray byte read as
+    Windows-1252 (evidence: at least as many valid UTF-8 sequences as stray bytes)."""
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    covered = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    stray = len(_HIGH_BYTE.findall(data)) - covered
+    if sequences < 3 or stray <= 0 or sequences < stray:
+        return None
+    text = data.decode("utf-8", errors="site-gen-stray-cp1252")
+    note = f"mostly UTF-8 with {stray} byte(s) of another encoding, read as Windows-1252"
+    return Decoded(text, "utf-8", note)
 
 
 def _decode_declared(data: bytes) -> Decoded | None:
@@ -113,6 +153,14 @@ def _decode_declared(data: bytes) -> Decoded | None:
     codec = codec_for(label) if label else None
     if not codec:
         return None
+    if codec != "utf-8" and not data.isascii() and not _has_nul(data):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            note = f"declares {label}, but its bytes are UTF-8: read as UTF-8"
+            return Decoded(text, "utf-8", note)
     if codec == "utf-8":
         try:
             return Decoded(data.decode("utf-8"), "utf-8")
