@@ -82,7 +82,12 @@ def clean_name(name: str) -> str:
     host = host_of(text) if "://" in text or text.startswith("www.") else None
     if host:
         return host
-    return _EDGE_PUNCT.sub("", text).strip()
+    cleaned = _EDGE_PUNCT.sub("", text).strip()
+    # A closing bracket that closes one in the name stays: "Radio Example (REX)".
+    for opening, closing in ("()", "[]"):
+        if cleaned.count(opening) == cleaned.count(closing) + 1 and text.rstrip().endswith(closing):
+            cleaned += closing
+    return cleaned
 
 
 @dataclass(frozen=True)

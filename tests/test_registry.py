@@ -39,6 +39,8 @@ def test_unknown_outlet_is_cleaned_not_invented():
     assert reg.canonical("  Some   Local Paper. ") == "Some Local Paper"
     assert reg.canonical("http://www.tmz.com") == "TMZ"
     assert reg.canonical("http://www.unknown-site.org/") == "unknown-site.org"
+    assert reg.canonical("Radio Example (REX)") == "Radio Example (REX)"  # its bracket kept
+    assert reg.canonical("(REX)") == "REX"
 
 
 def test_registry_is_picklable_and_frozen():
