@@ -128,9 +128,15 @@ def test_well_known_figures_get_their_common_name() -> None:
     assert out[("a", "James E. Clyburn")].name == "Jim Clyburn"
 
 
-def test_otherwise_the_fullest_name_wins() -> None:
+def test_otherwise_the_full_name_most_articles_use_wins() -> None:
     out = canonicalize([("a", (_sm("Steven M. Rosenthal"),)), ("b", (_sm("Steven Rosenthal"),)),
                         ("c", (_sm("Steven Rosenthal"),))])
+    assert {v.name for v in out.values()} == {"Steven Rosenthal"}
+
+
+def test_on_a_tie_the_fullest_name_wins_and_a_surname_never() -> None:
+    out = canonicalize([("a", (_sm("Steven M. Rosenthal"),)), ("b", (_sm("Steven Rosenthal"),)),
+                        ("c", (_sm("Rosenthal"),)), ("d", (_sm("Rosenthal"),))])
     assert {v.name for v in out.values()} == {"Steven M. Rosenthal"}
 
 

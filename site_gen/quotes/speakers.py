@@ -158,15 +158,16 @@ def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list
 
 
 def _canonical_name(names: list[str]) -> str:
-    """The common name of a well-known figure, else the fullest form (middle initials count),
-    then the most frequent one."""
+    """The common name of a well-known figure, else the full name (first and last at least)
+    that most articles use: the form readers know ("Jane Roe", though one paper writes "Jane
+    Q. Roe"); on a tie the fullest (middle initials count)."""
     for n in names:
         fam = famous_name(n)
         if fam is not None:
             return fam
     counts = Counter(names)
     full = [n for n in counts if len(norm_tokens(n)) >= 2] or list(counts)
-    return min(full, key=lambda n: (-_fullness(n), -counts[n], len(n), n))
+    return min(full, key=lambda n: (-counts[n], -_fullness(n), len(n), n))
 
 
 def _fullness(name: str) -> int:
