@@ -61,6 +61,33 @@ def _tail(text: str) -> int:
     return max(0, len(text) - _TAIL)
 
 
+# Adverbs without -ly that stand between a subject and its verb ("X now says", "X has long
+# said", "X also told"): English function words, cut like auxiliaries.
+_ADVERBS = frozenset("now also still later then long often once never always already again even"
+                     " just soon too first further since".split())
+# Who a person is, written between the name and the verb: an age (", 59,"), a home town (", of
+# Springfield, Ill.,"), a party tag ("(D-N.Y.)"), a relative clause (", who lives nearby,").
+# Blanked (same length, offsets kept) so the name itself stands right before the verb.
+_DEMOGRAPHIC = re.compile(
+    r",\s*\d{1,3}\s*(?=,)"
+    r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
+    r"|\s*\((?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w. ]{1,20}\)"
+    r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
+)
+_FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
+
+
+def _blank_demographics(seg: str) -> str:
+    """``seg`` with the descriptions of a person between name and verb blanked out; a comma
+    left alone at the end (it closed the description) goes too."""
+    blanked = _DEMOGRAPHIC.sub(lambda m: " " * len(m.group()), seg)
+    if blanked == seg:
+        return seg
+    match = _FINAL_COMMA.match(blanked)
+    return blanked if match is None else match.group(1).ljust(len(seg))
+
+
 # Words in -ly that are nouns, not adverbs ("the influential US daily wrote").
 _LY_NOUNS = frozenset("daily weekly monthly quarterly family ally rally assembly anomaly supply"
                       " reply bully homily monopoly".split())
@@ -76,7 +103,8 @@ def _cut_aux(text: str) -> str:
         if i < 0:
             return text
         word = text[i + 1:]
-        if not (word in AUX_WORDS or (len(word) > 2 and word.endswith("ly") and word.isalpha()
+        if not (word in AUX_WORDS or word in _ADVERBS
+                or (len(word) > 2 and word.endswith("ly") and word.isalpha()
                                       and word.islower() and word.isascii()
                                       and word not in _LY_NOUNS)):
             return text
@@ -126,7 +154,7 @@ def _trailing_pp(seg: str) -> re.Match[str] | None:
 
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
-    seg = _strip_aux(text[lo:cue_start])
+    seg = _blank_demographics(_strip_aux(text[lo:cue_start]))
     pp = _trailing_pp(seg)
     if pp:
         seg = _strip_aux(seg[: pp.start()])

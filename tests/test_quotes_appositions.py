@@ -1,0 +1,34 @@
+"""Who a person is, written between the name and the verb (age, home town, party tag, a
+relative clause), and adverbs before the verb, leave the speaker the named person."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker_key for q in extract_quotes([text]).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe, 22, of Springfield, Ill., said she had not given up hope on the vote.",
+        "Jane Doe, 58, who lives outside Springfield, says she did not know about the plan.",
+        "Jane Doe now says the plan was a mistake from the start.",
+        "Jane Doe has long said the plan was a mistake from the start.",
+        "Sen. Jane Doe (D-Ill.) said the plan was a mistake from the start.",
+        "Jane Doe, the mayor, said the plan was a mistake from the start.",
+        "The mayor of Springfield, Jane Doe, said the plan was a mistake from the start.",
+    ],
+)
+def test_the_named_person_is_the_speaker(text):
+    assert _speakers(text) == ["Jane Doe"]
+
+
+def test_a_place_alone_before_the_verb_is_no_person():
+    assert _speakers("In Springfield, officials said the plan was a mistake from the start.") != [
+        "Springfield"
+    ]
