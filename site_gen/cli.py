@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file again (the per-file cache beside the output is not used)",
+    )
+    b.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -103,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site-gen: {exc}", file=sys.stderr)
         return 2
     if args.command == "build":
-        return _build(config, args.strict, args.quiet, args.jobs, args.verbose)
+        return _build(config, args.strict, args.quiet, args.jobs, args.verbose, not args.no_cache)
     if args.command == "serve":
         from site_gen.server import serve
 
@@ -121,12 +126,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(
-    config: Config, strict: bool, quiet: bool, jobs: int | None, verbose: bool = False
+    config: Config,
+    strict: bool,
+    quiet: bool,
+    jobs: int | None,
+    verbose: bool = False,
+    use_cache: bool = True,
 ) -> int:
     if jobs is not None and jobs < 1:
         print("site-gen build: --jobs must be at least 1", file=sys.stderr)
         return 2
-    report = build(config, strict=strict, jobs=jobs)
+    report = build(config, strict=strict, jobs=jobs, use_cache=use_cache)
     shown = [
         d.format()
         for d in report.diagnostics

@@ -6,6 +6,7 @@ Only this module and ``write`` touch the disk during a build.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_gen.archive import Archive, build_archive
+from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
@@ -46,6 +48,7 @@ class BuildReport:
     diagnostics: tuple[Diagnostic, ...] = ()
     fatal: str | None = None
     refused: bool = False  # the output folder is not safe to replace: nothing was read
+    cached: int = 0  # input files whose per-file results came from the cache
 
     def summary(self) -> str:
         if self.refused:
@@ -54,9 +57,10 @@ class BuildReport:
             return f"Build failed: {self.fatal}; {self.output} left as it was"
         skipped = sum(1 for d in self.diagnostics if d.severity == "error")
         tail = f", {skipped} file(s) with errors" if skipped else ""
+        reused = f" ({self.cached} file(s) unchanged, from the cache)" if self.cached else ""
         return (
             f"Built {self.articles} articles, {self.speakers} speakers, {self.sources} sources, "
-            f"{self.pages} pages in {self.seconds:.2f} s{tail}"
+            f"{self.pages} pages in {self.seconds:.2f} s{reused}{tail}"
         )
 
 
@@ -102,6 +106,27 @@ def process_all(inputs: list[InputFile], registry: Registry, jobs: int = 1) -> l
         return list(pool.map(_process_one, [(f, registry) for f in inputs], chunksize=chunk))
 
 
+def _cached_process_all(
+    inputs: list[InputFile], registry: Registry, jobs: int, cache: ResultCache | None
+) -> list[FileResult]:
+    """``process_all`` for the inputs the cache does not hold; results in input order."""
+    if cache is None:
+        return process_all(inputs, registry, jobs)
+    fingerprint = hashlib.sha256(repr((registry.sources, registry.domains)).encode()).hexdigest()
+    keys = [
+        cache.key(fingerprint, f.path, f.data, f.sidecar_path, f.sidecar,
+                  repr(f.defaults).encode("utf-8", "surrogatepass"))
+        for f in inputs
+    ]
+    found = cache.get_many(keys)
+    missing = [i for i, k in enumerate(keys) if k not in found]
+    fresh = process_all([inputs[i] for i in missing], registry, jobs)
+    cache.put_many((keys[i], r) for i, r in zip(missing, fresh, strict=True))
+    cache.keep_only(keys)
+    by_index = dict(zip(missing, fresh, strict=True))
+    return [found[k] if k in found else by_index[i] for i, k in enumerate(keys)]
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What the per-file and cross-article stages made of some inputs."""
@@ -111,21 +136,31 @@ class Analysis:
     diagnostics: list[Diagnostic]
 
 
-def analyze(config: Config, inputs: list[InputFile], jobs: int | None = None) -> Analysis:
-    """Registry and pins from the config, every input through the per-file stage, then the
-    archive. ``jobs``: worker processes for the per-file stage (default: all cores)."""
+def analyze(
+    config: Config,
+    inputs: list[InputFile],
+    jobs: int | None = None,
+    cache: ResultCache | None = None,
+) -> Analysis:
+    """Registry and pins from the config, every input through the per-file stage (results of
+    unchanged inputs from ``cache``), then the archive. ``jobs``: worker processes for the
+    per-file stage (default: all cores)."""
     registry, diagnostics = load_sources(config)
     pins, pin_diags = load_speaker_pins(config)
     diagnostics += pin_diags
-    results = process_all(inputs, registry, jobs if jobs is not None else (os.cpu_count() or 1))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    results = _cached_process_all(inputs, registry, workers, cache)
     diagnostics += [d for r in results for d in r.diagnostics]
     archive = build_archive(results, registry, pins)
     diagnostics += archive.diagnostics
     return Analysis(archive, results, diagnostics)
 
 
-def build(config: Config, strict: bool = False, jobs: int | None = None) -> BuildReport:
-    """Build the site; ``jobs`` worker processes for the per-file stage (default: all cores)."""
+def build(
+    config: Config, strict: bool = False, jobs: int | None = None, use_cache: bool = True
+) -> BuildReport:
+    """Build the site; ``jobs`` worker processes for the per-file stage (default: all cores);
+    ``use_cache``: reuse the per-file results of unchanged inputs (see ``cache``)."""
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -143,7 +178,12 @@ def build(config: Config, strict: bool = False, jobs: int | None = None) -> Buil
         return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
     inputs, diagnostics = load_inputs(content, config.follow_symlinks)
     t = lap("read", t0)
-    analysis = analyze(config, inputs, jobs)
+    cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
+    try:
+        analysis = analyze(config, inputs, jobs, cache)
+    finally:
+        if cache is not None:
+            cache.close()
     archive = analysis.archive
     diagnostics += analysis.diagnostics
     t = lap("analyze", t)
@@ -180,6 +220,7 @@ def build(config: Config, strict: bool = False, jobs: int | None = None) -> Buil
         seconds=time.perf_counter() - t0,
         timings=timings,
         diagnostics=tuple(diagnostics),
+        cached=cache.hits if cache is not None else 0,
     )
 
 

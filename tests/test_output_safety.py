@@ -148,7 +148,8 @@ def test_killed_builds_always_leave_a_complete_site(make_project):
         assert (root / "build" / "index.html").is_file()
         assert (root / "build" / write.MARKER).is_file()
     subprocess.run(cmd, cwd=root, check=True, capture_output=True)
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".build")) == []
+    temporary = (".build-new", ".build-old")
+    assert [p.name for p in root.iterdir() if p.name.startswith(temporary)] == []
 
 
 def test_walk_does_not_follow_symlinks_out_or_by_default(tmp_path: Path):

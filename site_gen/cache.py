@@ -1,0 +1,139 @@
+"""A persistent cache of per-file results, so that a rebuild reads again only what changed.
+
+The per-file stage (reader, quotes) is a pure function of one file's bytes, its sidecar, its
+folder defaults, the outlet registry and the code. A result is stored under the SHA-256 of all
+of these, in SQLite, in a folder beside the output (``.<output>-cache/results.sqlite``): an
+unchanged file is not read again, a changed one (or changed code or ``sources.toml``) simply
+misses. The cache is never trusted over the inputs: a stale entry cannot be found (its key
+differs), an entry that does not load, or a database that is corrupt, is dropped and rebuilt.
+It is safe to delete at any time; ``--no-cache`` builds without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from site_gen.model import FileResult
+
+SCHEMA = 1
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of site-gen's own code and data files: results of other code never match."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"schema {SCHEMA}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}-cache"
+
+
+class ResultCache:
+    """Per-file results by key; every operation fails soft (a cache that cannot be used is a
+    cache that misses)."""
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        self.hits = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = self._connect()
+        except (sqlite3.Error, OSError):
+            self._reset()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path)
+        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
+        db.execute("SELECT count(*) FROM results").fetchone()  # a corrupt file fails here
+        return db
+
+    def _reset(self) -> None:
+        """Drop a database that cannot be read and start an empty one (or none at all)."""
+        self.close()
+        try:
+            self.path.unlink(missing_ok=True)
+            self._db = self._connect()
+        except (sqlite3.Error, OSError):
+            self._db = None
+
+    def key(self, *parts: bytes | str | None) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            digest.update(b"\x00" if data is None else len(data).to_bytes(8, "big") + data)
+        return digest.hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, FileResult]:
+        found: dict[str, FileResult] = {}
+        if self._db is None or not keys:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, value in rows:
+                    result = _load(value)
+                    if result is not None:
+                        found[key] = result
+        except sqlite3.Error:
+            self._reset()
+            return {}
+        self.hits += len(found)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, FileResult]]) -> None:
+        if self._db is None:
+            return
+        rows = [(key, zlib.compress(pickle.dumps(result, protocol=5), 1)) for key, result in items]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            self._reset()
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Forget every entry but ``keys`` (the current inputs): the cache does not grow with
+        every edit."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM keep")
+                self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keys))
+                self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM keep)")
+        except sqlite3.Error:
+            self._reset()
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+
+def _load(value: bytes) -> FileResult | None:
+    try:
+        result = pickle.loads(zlib.decompress(value))
+    except Exception:  # a damaged entry is a miss, never an error
+        return None
+    return result if isinstance(result, FileResult) else None
