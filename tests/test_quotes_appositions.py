@@ -32,3 +32,20 @@ def test_a_place_alone_before_the_verb_is_no_person():
     assert _speakers("In Springfield, officials said the plan was a mistake from the start.") != [
         "Springfield"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe will open the bridge in May.\u201d \u2015 Jane Doe",
+        "\u201cWe will open the bridge in May.\u201d \u2014 Jane Doe, the harbour minister",
+        "\u201cWe will open the bridge in May.\u201d - Jane Doe",
+    ],
+)
+def test_a_quotation_signed_after_a_dash_is_the_signers(text):
+    assert _speakers(text) == ["Jane Doe"]
+
+
+def test_a_dash_before_a_sentence_is_no_signature():
+    text = "She read the sign: \u201cClosed for winter\u201d \u2014 and then she left the pier."
+    assert all(s is None for s in _speakers(text))

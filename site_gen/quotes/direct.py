@@ -57,6 +57,31 @@ def _cues(text: str, lo: int, hi: int) -> list[CueMatch]:
             and verb_use(text, m)]
 
 
+# A signature after a quotation: '"..." ― Jane Doe' / '"..." — Jane Doe, the mayor' (a
+# horizontal bar or dash, then the name, to the end of the line).
+_DASH_SIGNED = re.compile(
+    r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*|[ \t\u00a0]+--?[ \t\u00a0]+"
+)
+_SIGNATURE_WORDS = 12
+
+
+def signature(text: str, seg: Segment) -> Attribution | None:
+    """The person signing a quotation the way epigraphs and pull quotes do, when the line
+    after the dash is only a name (and a description), with no verb of speech."""
+    sig = _DASH_SIGNED.match(text, seg.close_end)
+    if sig is None:
+        return None
+    line_end = text.find("\n", sig.end())
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[sig.end():line_end]
+    if not tail.strip() or len(tail.split()) > _SIGNATURE_WORDS or _cues(text, sig.end(), line_end):
+        return None
+    mention = mention_after(text, sig.end(), line_end)
+    if mention is None or mention.kind not in ("name", "org"):
+        return None
+    return Attribution("after", None, sig.start(), mention)
+
+
 def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribution | None:
     """'"...," he said.' / '"...," said John Smith, a doctor.'"""
     here = seg.close_end
@@ -164,10 +189,15 @@ _SIGNATURE = re.compile(r"[\u2014\u2013-]?[ \u00a0]*(" + RUN.pattern
 
 
 def _signatures(text: str, found: list[tuple[Segment, Attribution]]) -> None:
-    """A cue-less quotation left open at its paragraph's end, when the next paragraph is a
-    signature line that closes it ('"We have seen nothing like it.' + 'Jane Doe, a scholar at
-    X."'): the name is the speaker."""
+    """A cue-less quotation signed after a dash on its line ('"..." ― Jane Doe'), or left open
+    at its paragraph's end when the next paragraph is a signature line that closes it ('"We
+    have seen nothing like it.' + 'Jane Doe, a scholar at X."'): the name is the speaker."""
     for i, (seg, att) in enumerate(found):
+        if att.how == "none" and seg.closed:
+            signed = signature(text, seg)  # '"..." ― Jane Doe'
+            if signed is not None:
+                found[i] = (seg, signed)
+            continue
         if att.how != "none" or seg.closed or seg.continues or not text.startswith("\n\n", seg.end):
             continue
         nxt = seg.end + 2
