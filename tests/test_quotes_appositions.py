@@ -49,3 +49,10 @@ def test_a_quotation_signed_after_a_dash_is_the_signers(text):
 def test_a_dash_before_a_sentence_is_no_signature():
     text = "She read the sign: \u201cClosed for winter\u201d \u2014 and then she left the pier."
     assert all(s is None for s in _speakers(text))
+
+
+def test_what_she_called_is_hers():
+    text = "Jane Doe launched what she called her own \u201cOctober surprise\u201d last week."
+    quotes = extract_quotes([text]).quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker_key for q in direct] == ["Jane Doe"]

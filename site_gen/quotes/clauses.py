@@ -24,7 +24,7 @@ from site_gen.quotes.names import (
 _DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
 _CONJ = re.compile(
     r"(?:^|\s)(?:and|but|that|while|as|because|when|if|so|since|after|before|where|though|although"
-    r"|whereas|then|which|who|whom|than|or|once|until|unless)(?:\s|$)", re.IGNORECASE)
+    r"|whereas|then|which|who|whom|than|or|once|until|unless|what)(?:\s|$)", re.IGNORECASE)
 _OF_PLACE = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
 _RELATIVE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
 _AFTER_STOP = re.compile(
