@@ -56,3 +56,15 @@ def test_what_she_called_is_hers():
     quotes = extract_quotes([text]).quotes
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker_key for q in direct] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe took to Twitter overnight to accuse the mayor of lying about the budget.",
+        "Jane Doe took to the floor of the Senate to warn that the bill would fail.",
+        "Jane Doe has yet to explain why the budget for the bridge doubled.",
+    ],
+)
+def test_control_verbs_keep_their_subject_as_speaker(text):
+    assert _speakers(text) == ["Jane Doe"]

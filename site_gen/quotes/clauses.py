@@ -50,7 +50,10 @@ _CONTROL = re.compile(
     r"|declines|wanted|wants|sought|seeks|continued|continues|began|begins|used|went on|decided"
     r"|chose|plans|planned|needed|needs|hastened|rushed|moved|is going|was going|would like"
     r"|had|has|have|was quick|were quick|took time|went so far as|is expected|was expected"
-    r"|threatened|vowed|promised|agreed|failed|got|came out)\s+to\s*$")
+    r"|threatened|vowed|promised|agreed|failed|got|came out|has yet|have yet|had yet|is yet"
+    r"|(?:took|takes|take|taking)\s+to\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?"
+    r"(?:\s+(?:on\s+\w+|overnight|again|today|yesterday|late|early))*"
+    r"|(?:used|uses|use)\s+(?:a|an|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s*$")
 _TAIL = 120
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
