@@ -143,3 +143,14 @@ def test_on_a_tie_the_fullest_name_wins_and_a_surname_never() -> None:
 def test_organisation_aliases() -> None:
     out = canonicalize([("a", (_sm("AP"),)), ("b", (_sm("Associated Press"),))])
     assert {v.name for v in out.values()} == {"Associated Press"}
+
+
+def test_a_bare_surname_joins_the_only_full_name_with_a_suffix() -> None:
+    out = canonicalize([("a", (_sm("Peter R. Vance Jr."),)), ("b", (_sm("Vance"),)),
+                        ("c", (_sm("Peter R. Vance Jr."),))])
+    assert {v.name for v in out.values()} == {"Peter R. Vance Jr."}
+
+
+def test_a_suffix_still_makes_another_person_for_full_names() -> None:
+    out = canonicalize([("a", (_sm("Peter Vance"),)), ("b", (_sm("Peter Vance Jr."),))])
+    assert {v.name for v in out.values()} == {"Peter Vance", "Peter Vance Jr."}

@@ -139,6 +139,8 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
     for key in sorted(clusters):
         if len(key) >= 2 and key[-1] not in _SUFFIX:
             by_last[key[-1]].append(key)
+        elif len(key) >= 3:  # "Joseph R. Biden Jr.": the surname is before the suffix
+            by_last[key[-2]].append(key)
     for i in singles:
         tok = norm_tokens(entries[i][1].key)[0]
         cands = by_last.get(tok, [])
