@@ -154,3 +154,14 @@ def test_a_bare_surname_joins_the_only_full_name_with_a_suffix() -> None:
 def test_a_suffix_still_makes_another_person_for_full_names() -> None:
     out = canonicalize([("a", (_sm("Peter Vance"),)), ("b", (_sm("Peter Vance Jr."),))])
     assert {v.name for v in out.values()} == {"Peter Vance", "Peter Vance Jr."}
+
+
+def test_a_compound_surname_joins_its_full_name() -> None:
+    out = canonicalize([("a", (_sm("Anna Lopez Garcia"),)), ("b", (_sm("Lopez Garcia"),)),
+                        ("c", (_sm("Pieter van Dam"),)), ("d", (_sm("van Dam"),))])
+    assert {v.name for v in out.values()} == {"Anna Lopez Garcia", "Pieter van Dam"}
+
+
+def test_two_given_names_are_no_compound_surname() -> None:
+    out = canonicalize([("a", (_sm("Anna Maria Garcia"),)), ("b", (_sm("Maria Garcia"),))])
+    assert len({v.id for v in out.values()}) == 2

@@ -42,6 +42,7 @@ from slugify import slugify
 
 from site_gen.model import Speaker, SpeakerMention
 from site_gen.quotes import famous
+from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import TITLES
 from site_gen.slugs import make_slug
 
@@ -146,7 +147,28 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
         cands = by_last.get(tok, [])
         target = _dominant(cands, clusters) if cands else None
         clusters[target or (tok,)].append(i)
+    _join_compound_surnames(entries, clusters)
     return clusters
+
+
+def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
+                            clusters: dict[tuple[str, ...], list[int]]) -> None:
+    """A two-word name that is the end of longer full names ("Wasserman Schultz" of "Debbie
+    Wasserman Schultz", "de Blasio" of "Bill de Blasio") is that person's compound surname,
+    when its first word is no given name and one person alone bears it."""
+    tails: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for key, members in clusters.items():
+        for i in members:
+            toks = norm_tokens(entries[i][1].key)
+            toks = toks[:-1] if len(toks) >= 3 and toks[-1] in _SUFFIX else toks
+            if len(toks) >= 3:
+                tails[(toks[-2], toks[-1])].add(key)
+    for key in sorted(k for k in clusters if len(k) == 2):
+        owners = tails.get((key[0], key[1]), set()) - {key}
+        if len(owners) != 1 or is_given_name(key[0]) or key not in clusters:
+            continue
+        (owner,) = owners
+        clusters[owner].extend(clusters.pop(key))
 
 
 def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list[int]],
