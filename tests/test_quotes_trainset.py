@@ -20,12 +20,12 @@ TRAIN = ROOT.parent / "shared" / "train-quotes"
 pytestmark = pytest.mark.skipif(not (TRAIN / "score.py").is_file(), reason="set not available")
 
 # Reached (GGT@0.3, in-process path) on 2026-12-05: direct F1 .949, reported F1 .699, all F1
-# .826, all speaker canonical .914 / variant .934, pages macro F1 .806, 1.16 fragments.
+# .826, all speaker canonical .918 / variant .934, pages macro F1 .806, 1.15 fragments.
 FLOORS = {
     ("direct", "f1"): 0.944,
     ("indirect", "f1"): 0.694,
     ("all", "f1"): 0.82,
-    ("all", "speaker_canonical_acc"): 0.908,
+    ("all", "speaker_canonical_acc"): 0.912,
     ("all", "speaker_variant_acc"): 0.924,
 }
 PAGES_F1 = 0.795

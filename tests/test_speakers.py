@@ -165,3 +165,17 @@ def test_a_compound_surname_joins_its_full_name() -> None:
 def test_two_given_names_are_no_compound_surname() -> None:
     out = canonicalize([("a", (_sm("Anna Maria Garcia"),)), ("b", (_sm("Maria Garcia"),))])
     assert len({v.id for v in out.values()}) == 2
+
+
+def test_a_decorated_surname_is_the_person_the_article_names_in_full() -> None:
+    out = canonicalize([("a", (_sm("Thomas Vance"), _sm("Defiant Vance"))),
+                        ("b", (_sm("Thomas Vance"),))])
+    assert {v.name for v in out.values()} == {"Thomas Vance"}
+
+
+def test_no_decorated_surname_join_across_articles_or_for_groups() -> None:
+    out = canonicalize([("a", (_sm("Thomas Vance"),)), ("b", (_sm("Defiant Vance"),)),
+                        ("c", (_sm("Clinton campaign"), _sm("Vance campaign")))])
+    assert {v.name for v in out.values()} == {
+        "Thomas Vance", "Defiant Vance", "Clinton campaign", "Vance campaign"
+    }

@@ -148,7 +148,40 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
         target = _dominant(cands, clusters) if cands else None
         clusters[target or (tok,)].append(i)
     _join_compound_surnames(entries, clusters)
+    _join_decorated_surnames(entries, clusters)
     return clusters
+
+
+def _capitalised_end(name: str) -> bool:
+    """The name ends in a capitalised word, as surnames do ("Clinton campaign" does not)."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _join_decorated_surnames(entries: list[tuple[str, SpeakerMention]],
+                             clusters: dict[tuple[str, ...], list[int]]) -> None:
+    """A two-word "name" whose first word is no given name ("Staff Jane Roe" cut short to
+    "Staff Roe", "Wisconsin Roe", a headline's "Defiant Roe") is the person of that surname
+    whom the same article names in full, when it names exactly one."""
+    where: dict[int, tuple[str, ...]] = {i: k for k, members in clusters.items() for i in members}
+    full_by_article: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for i, (aid, sm) in enumerate(entries):
+        toks = norm_tokens(sm.key)
+        if len(toks) >= 2 and is_given_name(toks[0]) and _capitalised_end(sm.key):
+            last = toks[-2] if len(toks) >= 3 and toks[-1] in _SUFFIX else toks[-1]
+            full_by_article[(aid, last)].add(where[i])
+    for i, (aid, sm) in enumerate(entries):
+        toks = norm_tokens(sm.key)
+        if len(toks) != 2 or is_given_name(toks[0]) or not _capitalised_end(sm.key):
+            continue
+        owners = full_by_article.get((aid, toks[1]), set()) - {where[i]}
+        if len(owners) == 1:
+            (owner,) = owners
+            clusters[where[i]].remove(i)
+            if not clusters[where[i]]:
+                del clusters[where[i]]
+            clusters[owner].append(i)
+            where[i] = owner
 
 
 def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
