@@ -18,6 +18,7 @@ from site_gen.model import Article, Paragraph, Quote
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
 from site_gen.safety import link_target
+from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
     article_path,
     index_path,
@@ -74,6 +75,10 @@ def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any
     return {
         "site_title": config.title,
         "page_title": title,
+        # the page's head: canonical URL, Open Graph properties, JSON-LD (see structured.py)
+        "canonical": None,
+        "head_meta": [],
+        "json_ld": None,
         "home_url": relative_url(path, "index.html"),
         "feed_url": relative_url(path, "feed.xml"),
         "static_url": relative_url(path, "static/style.css").removesuffix("style.css"),
@@ -184,6 +189,7 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
             ],
         },
     )
+    view.update(article_data(a, archive, config, path))
     return Page(path, "article.html", view, (a.path, *a.also_paths))
 
 
@@ -317,6 +323,7 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
         source_count=len({a.source_id for a in articles} - {None}),
         groups=[_speaker_group(a, groups[a.id], archive, path) for a in articles],
     )
+    view.update(speaker_data(sp, archive, config, path))
     return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))
 
 
@@ -383,6 +390,7 @@ def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
         lang=src.lang,
         articles=[_article_summary(a, archive, path) for a in arts],
     )
+    view.update(source_data(src, config, path))
     return Page(path, "source.html", view, tuple(a.path for a in arts))
 
 

@@ -111,12 +111,32 @@ def _hostile_project(make_project, vectors=VECTORS):
 
 
 class _Audit(HTMLParser):
+    """Flags executable markup. site-gen's only script elements are JSON-LD data blocks: each
+    must parse as JSON in full (no input text may end the element early)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
+        self.in_json_ld = False
+        self.json_ld: list[str] = []
+
+    def handle_data(self, data):
+        if self.in_json_ld:
+            self.json_ld[-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.in_json_ld:
+            self.in_json_ld = False
+            try:
+                json.loads(self.json_ld[-1])
+            except ValueError:
+                self.problems.append("JSON-LD that does not parse (ended early?)")
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "iframe", "object", "embed", "frame", "base", "form"):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            self.in_json_ld = True
+            self.json_ld.append("")
+        elif tag in ("script", "iframe", "object", "embed", "frame", "base", "form"):
             self.problems.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
@@ -139,6 +159,7 @@ def test_hostile_corpus_builds_inert(make_project, monkeypatch, capsys):
     assert "sources.toml" in err and "homepage" in err
     out = root / "build"
     checked = 0
+    json_ld_blocks = 0
     for path in sorted(out.rglob("*")):
         if not path.is_file() or "originals" in path.parts:
             continue
@@ -150,11 +171,13 @@ def test_hostile_corpus_builds_inert(make_project, monkeypatch, capsys):
             audit.feed(data.decode("utf-8"))
             assert audit.problems == [], (path, audit.problems[:5])
             checked += 1
+            json_ld_blocks += len(audit.json_ld)
         elif path.suffix == ".xml":
             ET.fromstring(data)  # well-formed
         elif path.suffix == ".json":
             json.loads(data)
     assert checked > len(VECTORS) * 3
+    assert json_ld_blocks > len(VECTORS) * 2  # every article, speaker and source page has one
     originals = [p.name for p in (out / "originals").rglob("*") if p.is_file()]
     assert originals and all(n.endswith((".txt", ".md")) for n in originals)
     assert any(n.endswith(".html.txt") for n in originals)
