@@ -50,10 +50,12 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages += [_source_page(s.id, archive, config) for s in archive.sources]
     pages.append(_not_found(config))
     # Imported here: feeds builds on Page, and the feed entries on the same archive views.
+    from site_gen.exports import export_pages
     from site_gen.feeds import data_page, feed_page, sitemap_page
 
     pages.append(feed_page(archive, config))
     pages.append(data_page(archive))
+    pages += export_pages(archive, config)
     sitemap = sitemap_page(pages, config)
     return pages + ([sitemap] if sitemap else [])
 

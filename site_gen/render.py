@@ -38,6 +38,8 @@ def _finalize(value: object) -> object:
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
+    if not page.template and isinstance(page.data, bytes):
+        return page.data  # an export already written out (JSON Lines, CSV)
     if not page.template:
         text = json.dumps(clean_data(page.data), ensure_ascii=False, indent=1, sort_keys=True)
         return (text + "\n").encode("utf-8")
