@@ -26,30 +26,103 @@ def _url(config: Config, from_path: str, to_path: str) -> str:
     return relative_url(from_path, to_path)
 
 
-def feed_page(archive: Archive, config: Config) -> Page:
-    dated = [a for a in archive.articles if a.date][:FEED_ENTRIES]
-    entries = [
+JSON_FEED_PATH = "feed.json"
+
+
+def _entries(archive: Archive, config: Config, path: str, articles: list) -> list[dict[str, Any]]:
+    """Feed entries for dated articles (a feed entry needs a date), newest first. An entry's
+    id is the article's page URL with ``base_url``, else the hash of its input file: the same
+    article has the same id in every feed and every build."""
+    return [
         {
             "title": a.title,
-            "url": (url := _url(config, FEED_PATH, article_path(a.id))),
+            "url": (url := _url(config, path, article_path(a.id))),
             "id": url if config.base_url else f"urn:sha256:{a.sha256}",
             "updated": f"{a.date}T00:00:00Z",
+            "date": a.date,
             "source": archive.source(a.source_id).name if a.source_id else None,
             "authors": list(a.authors),
-            "summary": next((p.text for p in a.paragraphs if p.kind == "p"), ""),
+            "summary": a.standfirst or next((p.text for p in a.paragraphs if p.kind == "p"), ""),
             "lang": a.lang,
         }
-        for a in dated
-    ]
+        for a in articles
+        if a.date
+    ][:FEED_ENTRIES]
+
+
+def atom_page(
+    archive: Archive, config: Config, path: str, title: str, home: str, feed_id: str,
+    articles: list,
+) -> Page:
+    """An Atom feed at ``path`` of ``articles`` (archive order), its HTML page at ``home``."""
+    entries = _entries(archive, config, path, articles)
     view = {
-        "title": config.title,
-        "id": _url(config, FEED_PATH, "index.html") if config.base_url else "urn:site-gen:feed",
-        "home_url": _url(config, FEED_PATH, "index.html"),
-        "self_url": _url(config, FEED_PATH, FEED_PATH),
+        "title": title,
+        "id": _url(config, path, home) if config.base_url else feed_id,
+        "home_url": _url(config, path, home),
+        "self_url": _url(config, path, path),
         "updated": entries[0]["updated"] if entries else "1970-01-01T00:00:00Z",
         "entries": entries,
     }
-    return Page(FEED_PATH, "feed.xml", view, tuple(a.path for a in dated))
+    inputs = tuple(a.path for a in articles if a.date)[:FEED_ENTRIES]
+    return Page(path, "feed.xml", view, inputs)
+
+
+def feed_page(archive: Archive, config: Config) -> Page:
+    return atom_page(
+        archive, config, FEED_PATH, config.title, "index.html", "urn:site-gen:feed",
+        list(archive.articles),
+    )
+
+
+def speaker_feed_page(sid: str, archive: Archive, config: Config) -> Page:
+    """The articles quoting one speaker, newest first."""
+    ids = dict.fromkeys(ref.article_id for ref in archive.quotes_by_speaker.get(sid, ()))
+    articles = [a for a in archive.articles if a.id in ids]
+    path = speaker_path(sid).replace("index.html", FEED_PATH)
+    title = f"{archive.speaker(sid).name} · {config.title}"
+    return atom_page(
+        archive, config, path, title, speaker_path(sid), f"urn:site-gen:speaker:{sid}", articles
+    )
+
+
+def source_feed_page(source_id: str, archive: Archive, config: Config) -> Page:
+    """The articles of one outlet, newest first."""
+    ids = set(archive.articles_by_source.get(source_id, ()))
+    articles = [a for a in archive.articles if a.id in ids]
+    path = source_path(source_id).replace("index.html", FEED_PATH)
+    title = f"{archive.source(source_id).name} · {config.title}"
+    return atom_page(
+        archive, config, path, title, source_path(source_id),
+        f"urn:site-gen:source:{source_id}", articles,
+    )
+
+
+def json_feed_page(archive: Archive, config: Config) -> Page:
+    """The archive's feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    entries = _entries(archive, config, JSON_FEED_PATH, list(archive.articles))
+    feed: dict[str, Any] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": config.title,
+        "items": [
+            {
+                "id": e["id"],
+                **({"url": e["url"]} if config.base_url else {}),  # JSON Feed wants full URLs
+                "title": e["title"],
+                "summary": e["summary"],
+                "date_published": e["updated"],
+                **({"authors": [{"name": n} for n in e["authors"]]} if e["authors"] else {}),
+                **({"language": e["lang"]} if e["lang"] else {}),
+                **({"tags": [e["source"]]} if e["source"] else {}),
+            }
+            for e in entries
+        ],
+    }
+    if config.base_url:
+        feed["home_page_url"] = _url(config, JSON_FEED_PATH, "index.html")
+        feed["feed_url"] = _url(config, JSON_FEED_PATH, JSON_FEED_PATH)
+    inputs = tuple(a.path for a in archive.articles if a.date)[:FEED_ENTRIES]
+    return Page(JSON_FEED_PATH, "", {}, inputs, data=feed)
 
 
 def sitemap_page(pages: list[Page], config: Config) -> Page | None:

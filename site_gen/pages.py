@@ -51,9 +51,19 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages.append(_not_found(config))
     # Imported here: feeds builds on Page, and the feed entries on the same archive views.
     from site_gen.exports import export_pages
-    from site_gen.feeds import data_page, feed_page, sitemap_page
+    from site_gen.feeds import (
+        data_page,
+        feed_page,
+        json_feed_page,
+        sitemap_page,
+        source_feed_page,
+        speaker_feed_page,
+    )
 
     pages.append(feed_page(archive, config))
+    pages.append(json_feed_page(archive, config))
+    pages += [speaker_feed_page(sid, archive, config) for sid in _speaker_ids(archive)]
+    pages += [source_feed_page(s.id, archive, config) for s in archive.sources]
     pages.append(data_page(archive))
     pages += export_pages(archive, config)
     sitemap = sitemap_page(pages, config)
@@ -325,7 +335,7 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
         source_count=len({a.source_id for a in articles} - {None}),
         groups=[_speaker_group(a, groups[a.id], archive, path) for a in articles],
     )
-    view.update(speaker_data(sp, archive, config, path))
+    view.update(speaker_data(sp, archive, config, path), feed_url="feed.xml")
     return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))
 
 
@@ -392,7 +402,7 @@ def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
         lang=src.lang,
         articles=[_article_summary(a, archive, path) for a in arts],
     )
-    view.update(source_data(src, config, path))
+    view.update(source_data(src, config, path), feed_url="feed.xml")
     return Page(path, "source.html", view, tuple(a.path for a in arts))
 
 

@@ -66,6 +66,7 @@ def test_a_build_of_a_release_before_the_marker_is_replaced(make_project, monkey
     monkeypatch.chdir(root)
     assert main(["build"]) == 0
     (root / "build" / write.MARKER).unlink()
+    (root / "build" / "feed.json").unlink()  # what an earlier release wrote: no JSON Feed yet
     assert main(["build"]) == 0
     (root / "build" / write.MARKER).unlink()
     (root / "build" / "mine.txt").write_text("not ours")
