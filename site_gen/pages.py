@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from site_gen.archive import Archive
 from site_gen.config import Config
@@ -407,14 +407,18 @@ def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
 
 
 def _not_found(config: Config) -> Page:
-    # A 404 page is served at any URL, so relative links only hold at the site root; with a
-    # base_url configured the links are absolute and hold everywhere.
+    # A 404 page is served at any URL, so relative links only hold at the site root. With a
+    # base_url configured they are root-relative to its path ("/news/static/style.css"): they
+    # hold at any depth, and on whatever host serves the site (a preview requests nothing from
+    # the public host).
     path = "404.html"
     view = _frame(path, config, "Page not found", "")
     if config.base_url:
-        base = config.base_url.rstrip("/") + "/"
+        base = "/" + urlsplit(config.base_url).path.strip("/")
+        base = base.rstrip("/") + "/"
         view["home_url"] = base + "index.html"
         view["static_url"] = base + "static/"
+        view["feed_url"] = base + "feed.xml"
         for item in view["nav"]:
             item["url"] = base + item["url"]
     return Page(path, "404.html", view, ())

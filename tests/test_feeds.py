@@ -45,4 +45,7 @@ def test_sitemap_and_absolute_feed_with_base_url(make_project) -> None:
     feed = ET.parse(out / "feed.xml").getroot()
     assert feed.find(f"{ATOM}id").text == "https://example.org/archive/index.html"
     not_found = (out / "404.html").read_text()
-    assert 'href="https://example.org/archive/index.html"' in not_found
+    # root-relative to base_url's path: works at any depth, on any host, fetches nothing else
+    assert 'href="/archive/index.html"' in not_found
+    assert 'href="/archive/static/style.css"' in not_found
+    assert "https://example.org" not in not_found
