@@ -82,6 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     common(s)
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
 
+    n = sub.add_parser(
+        "init",
+        help="create a new archive (settings, a sample article, folders for overrides)",
+        description="Create a new archive in DIR: site.toml, content/ with a sample article, "
+        "empty templates/ and static/ folders. DIR must be missing or empty.",
+    )
+    n.add_argument("dir", type=Path, metavar="DIR", help="folder to create the archive in")
+
     i = sub.add_parser(
         "inspect",
         help="show what the reader and quote extractor make of files",
@@ -100,6 +108,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "init":
+        from site_gen.scaffold import ScaffoldError, init_archive
+
+        try:
+            print(init_archive(args.dir))
+        except (ScaffoldError, OSError) as exc:
+            print(f"site-gen init: {exc}", file=sys.stderr)
+            return 2
+        return 0
     try:
         config = load_config(
             args.config, content=getattr(args, "content", None), output=getattr(args, "out", None)
