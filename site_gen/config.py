@@ -11,6 +11,7 @@ sources = "sources.toml"        # outlet registry additions (optional file)
 speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
+markdown_html = false           # show raw HTML of Markdown files as HTML (sanitised), not source
 ```
 """
 
@@ -47,6 +48,7 @@ _KEYS = {
     "speakers": str,
     "per_page": int,
     "follow_symlinks": bool,
+    "markdown_html": bool,
 }
 
 
@@ -67,6 +69,7 @@ class Config:
     speakers: Path = Path("speakers.toml")
     per_page: int = 50
     follow_symlinks: bool = False
+    markdown_html: bool = False
     config_file: Path | None = None
 
     def resolve(self, p: Path) -> Path:

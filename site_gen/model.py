@@ -47,7 +47,9 @@ class Paragraph:
     text: str
     start: int = -1
     origin: tuple[int, ...] = ()
-    kind: str = "p"  # p | h (heading) | blockquote | li | pre (code or raw HTML, verbatim)
+    # p | h (heading) | blockquote | li | pre (code, verbatim) | html (raw HTML of a Markdown
+    # file, verbatim: shown as its source unless the site allows it, sanitised)
+    kind: str = "p"
 
     @property
     def anchor(self) -> str:

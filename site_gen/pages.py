@@ -17,7 +17,7 @@ from site_gen.config import Config
 from site_gen.model import Article, Paragraph, Quote
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
-from site_gen.safety import link_target
+from site_gen.safety import link_target, sanitize_html
 from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
     article_path,
@@ -186,7 +186,9 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         attribution=_attribution(a, archive, path),
         notes=list(a.notes),
         standfirst=a.standfirst,
-        paragraphs=[_paragraph(p, quotes_by_para[p.index], archive, path) for p in a.paragraphs],
+        paragraphs=[
+            _paragraph(p, quotes_by_para[p.index], archive, path, config) for p in a.paragraphs
+        ],
         speakers=speakers,
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
         original={
@@ -242,16 +244,22 @@ def _article_speakers(a: Article, archive: Archive, path: str) -> list[dict[str,
     ]
 
 
-def _paragraph(p: Paragraph, quotes: list[Quote], archive: Archive, path: str) -> dict[str, Any]:
+def _paragraph(
+    p: Paragraph, quotes: list[Quote], archive: Archive, path: str, config: Config
+) -> dict[str, Any]:
     return {
         "anchor": p.anchor,
         "tag": PARAGRAPH_TAGS.get(p.kind, "p"),
         "kind": p.kind,
         "segments": _segments(p.text, quotes, archive, path),
+        # raw HTML of a Markdown file, only where site.toml allows it, and sanitised
+        "html": sanitize_html(p.text) if p.kind == "html" and config.markdown_html else None,
     }
 
 
-PARAGRAPH_TAGS = {"p": "p", "h": "h2", "blockquote": "blockquote", "li": "p", "pre": "pre"}
+PARAGRAPH_TAGS = {
+    "p": "p", "h": "h2", "blockquote": "blockquote", "li": "p", "pre": "pre", "html": "pre"
+}
 
 
 def _segments(text: str, quotes: list[Quote], archive: Archive, path: str) -> list[dict[str, Any]]:

@@ -40,7 +40,7 @@ def process_file(
         )
     try:
         # Code and raw markup hold strings, not speech: no quotations are looked for in them.
-        texts = ["" if p.kind == "pre" else p.text for p in doc.paragraphs]
+        texts = ["" if p.kind in ("pre", "html") else p.text for p in doc.paragraphs]
         extraction = extract_quotes(texts, doc.lang)
         quotes = tuple(_locate(q, doc.paragraphs) for q in extraction.quotes)
         speakers = extraction.speakers

@@ -33,7 +33,7 @@ def _paragraphs():
 
 def test_code_and_html_blocks_are_kept_verbatim_with_offsets():
     got = _paragraphs()
-    assert [k for k, _, _ in got] == ["p", "pre", "pre", "pre", "p"]
+    assert [k for k, _, _ in got] == ["p", "pre", "html", "pre", "p"]
     assert got[1][1] == 'print("We will build it")\nx = 1'
     assert got[2][1] == '<div class="box" onclick="alert(1)">Raw <b>HTML</b> block</div>'
     assert got[3][1] == "indented   code"
@@ -60,3 +60,20 @@ def test_a_post_without_blocks_is_unchanged():
         ("p", "One paragraph."),
         ("p", "Another one."),
     ]
+
+
+def test_raw_html_can_be_allowed_and_is_then_sanitised(make_project, monkeypatch):
+    post = POST.replace(
+        '<div class="box" onclick="alert(1)">Raw <b>HTML</b> block</div>',
+        '<div class="box" onclick="alert(1)">Raw <b>HTML</b> <a href="javascript:alert(2)">x</a>'
+        ' <a href="https://example.org/a">ok</a><script>alert(3)</script></div>',
+    )
+    toml = 'content = "content"\noutput = "build"\nmarkdown_html = true\n'
+    root = make_project({"content/post.md": post, "site.toml": toml})
+    monkeypatch.chdir(root)
+    assert main(["build"]) == 0
+    page = (root / "build" / "articles" / "code-and-markup" / "index.html").read_text()
+    assert '<div id="p3" class="html"><div class="box">Raw <b>HTML</b>' in page
+    assert '<a href="https://example.org/a">ok</a>' in page
+    assert "alert" not in page and "onclick" not in page and "javascript" not in page
+    assert '<pre id="p2" class="pre">print(' in page  # code stays code

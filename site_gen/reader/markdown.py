@@ -171,7 +171,7 @@ def _blocks(tokens: list[Token]) -> list[tuple[Token, str, str]]:
         elif tok.nesting == -1 and stack:
             stack.pop()
         if tok.type in _VERBATIM:
-            out.append((tok, "pre", "pre"))
+            out.append((tok, "html" if tok.type == "html_block" else "pre", "pre"))
             continue
         if tok.type != "inline":
             continue
@@ -254,11 +254,13 @@ def _paragraph(
     return Paragraph(index, text, -1, (), kind)
 
 
-def _verbatim(index: int, content: str, raw: str, span: tuple[int, int]) -> Paragraph:
-    """A code or raw-HTML block as written, line breaks and indentation kept."""
+def _verbatim(
+    index: int, content: str, raw: str, span: tuple[int, int], kind: str
+) -> Paragraph:
+    """A code block ("pre") or raw-HTML block ("html") as written, line breaks kept."""
     text = unicodedata.normalize("NFC", content)
     at = raw.find(content, span[0], span[1])
-    return Paragraph(index, text, at if at >= 0 and text == content else -1, (), "pre")
+    return Paragraph(index, text, at if at >= 0 and text == content else -1, (), kind)
 
 
 def _body(raw: str, body_at: int, tokens: list[Token]) -> tuple[list[Paragraph], str | None]:
@@ -268,14 +270,15 @@ def _body(raw: str, body_at: int, tokens: list[Token]) -> tuple[list[Paragraph],
     paragraphs: list[Paragraph] = []
     heading: str | None = None
     for tok, block_kind, tag in _blocks(tokens):
-        plain = tok.content.rstrip("\n") if block_kind == "pre" else plain_text(tok)
+        verbatim = block_kind in ("pre", "html")
+        plain = tok.content.rstrip("\n") if verbatim else plain_text(tok)
         if not plain.strip():
             continue
         a, b = tok.map if tok.map else (0, len(starts))
         a = min(a, len(starts) - 1)
         span = (body_at + starts[a], body_at + (starts[b] if b < len(starts) else len(body)))
-        if block_kind == "pre":
-            paragraphs.append(_verbatim(len(paragraphs), plain, raw, span))
+        if verbatim:
+            paragraphs.append(_verbatim(len(paragraphs), plain, raw, span, block_kind))
             continue
         para = _paragraph(len(paragraphs), plain, block_kind, raw, span)
         if para and tag == "h1" and not paragraphs and heading is None:
