@@ -86,8 +86,8 @@ def listen(host: str, port: int, tries: int = PORT_TRIES) -> tuple[list[socket.s
                 continue
             raise ListenError(f"cannot listen on {host}:{p}: {exc.strerror or exc}") from None
         return sockets, sockets[0].getsockname()[1]
-    span = f"{tried[0]} to {tried[-1]} are" if len(tried) > 1 else f"{tried[0]} is"
-    raise ListenError(f"ports {span} all in use on {host}; choose another with --port")
+    span = f"ports {tried[0]} to {tried[-1]} are all" if len(tried) > 1 else f"port {tried[0]} is"
+    raise ListenError(f"{span} in use on {host}; choose another with --port")
 
 
 def _bind_all(host: str, port: int) -> list[socket.socket]:

@@ -113,7 +113,7 @@ class DevServer:
         self.out = out
         self.err = err
         self.state: BuildState = GOOD
-        self.builds = 0  # calls of the build function
+        self.builds = 0  # calls of the build function that have returned (or raised)
         self.reloads = 0  # reload messages sent (one per build that changed what pages show)
         self.reload_messages: list[list[dict[str, object]]] = []
         self._changed = threading.Condition()
@@ -302,11 +302,10 @@ class DevServer:
             names = sorted(self._show(p) for p in changed)
             more = f" and {len(names) - 1} more" if len(names) > 1 else ""
             self._say(f"{time.strftime('%H:%M:%S')} changed: {names[0]}{more}; rebuilding")
-        self.builds += 1
         try:
             report = self.build_function()
             state = state_of(report, self.places)
-            warnings = [_format(d) for d in report.diagnostics if d.severity == "warning"]
+            warnings = self._warnings(report, changed)
         except Exception as exc:
             traceback.print_exc(file=self.err or sys.stderr)
             state, warnings = crashed(exc, "Build crashed; the last good build is still served"), []
@@ -314,12 +313,28 @@ class DevServer:
         assert self._live is not None
         self._live.overlay = render_overlay(state)  # before the reload: reloaded pages show it
         self.state = state
-        for line in _collapse(warnings) + terminal_lines(state):
+        self.builds += 1
+        for line in warnings + terminal_lines(state):
             self._say(line, error=True)
         self._say(state.summary)
         if self.reload and not (state.failed and state == previous):
             self._send_reload(self._messages(changed, previous, state))
         self._notify()
+
+    def _warnings(self, report: BuildResult, changed: set[Path]) -> list[str]:
+        """Every warning after the first build; after a rebuild those about the files just
+        changed, and a count of the rest (said before, and unchanged)."""
+        warnings = [d for d in report.diagnostics if d.severity == "warning"]
+        content = self.places.content
+        if not changed or content is None:
+            return _collapse([_format(d) for d in warnings])
+        content = content.absolute()
+        touched = {p.relative_to(content).as_posix() for p in changed if content in p.parents}
+        shown = [_format(d) for d in warnings if d.path in touched]
+        rest = len(warnings) - len(shown)
+        if rest:
+            shown.append(f"({rest} warning{'s' if rest != 1 else ''} about other files)")
+        return _collapse(shown)
 
     def _messages(
         self, changed: set[Path], previous: BuildState, state: BuildState

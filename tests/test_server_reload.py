@@ -10,8 +10,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from site_gen.config import load_config
 from site_gen.pipeline import BuildReport
-from site_gen.server import DevServer
+from site_gen.server import DevServer, config_build
 from tests.test_server_kit import ARTICLE, LiveReloadClient, project_server, request
 
 BROKEN_TEMPLATE = (
@@ -197,3 +198,37 @@ def test_concurrent_requests_during_rebuilds_get_one_whole_page(make_project) ->
     assert rounds >= 2 and len(answers) >= 400
     assert {a.status for a in answers} == {200}
     assert {a.body for a in answers} <= set(bodies)
+
+
+def test_a_first_build_that_fails_is_shown_until_one_succeeds(make_project) -> None:
+    root = make_project({"content/ferry.txt": ARTICLE, "templates/article.html": BROKEN_TEMPLATE})
+    with project_server(root) as server:
+        assert server.wait_for(lambda: server.builds == 1 and server.state.failed)
+        first = request(server.port, "/")
+        (root / "templates" / "article.html").unlink()
+        assert server.wait_for(lambda: server.builds == 2 and server.state.clean)
+        assert "Harbour board" in request(server.port, "/").text
+    assert first.status == 503 and "not built yet" in first.text
+    assert "templates/article.html, line 3" in first.text and "livereload.js" in first.text
+
+
+def test_site_toml_is_read_again_at_each_build(make_project) -> None:
+    root = make_project({"content/ferry.txt": ARTICLE})
+    config = load_config(root / "site.toml", cwd=root)
+    build = config_build(config, lambda: load_config(root / "site.toml", cwd=root))
+    with project_server(root, build=build) as server:
+        _ready(server)
+        site_toml = root / "site.toml"
+        site_toml.write_text(site_toml.read_text() + 'title = "Velmar harbour news"\n')
+        assert server.wait_for(lambda: server.builds == 2)
+        assert "Velmar harbour news" in request(server.port, "/").text
+        site_toml.write_text(site_toml.read_text() + "per_page = \n")
+        assert server.wait_for(lambda: server.builds == 3)
+        broken = request(server.port, "/").text
+        moving = site_toml.read_text().replace("per_page = \n", "")
+        site_toml.write_text(moving.replace('output = "build"', 'output = "elsewhere"'))
+        assert server.wait_for(lambda: server.builds == 4)
+        moved = request(server.port, "/").text
+    assert "Velmar harbour news" in broken and "site.toml, line 4" in broken
+    assert "the output folder changed; stop site-gen serve and start it again" in moved
+    assert not (root / "elsewhere").exists()
