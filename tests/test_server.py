@@ -97,7 +97,8 @@ class Serving:
 
 
 def _leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".build"))
+    """Temporary folders of builds (``.build-new-PID-...``, ``.build-old-PID-...``)."""
+    return sorted(p.name for p in root.iterdir() if re.match(r"\.build-(new|old)-", p.name))
 
 
 def test_serve_previews_and_rebuilds(make_project) -> None:
