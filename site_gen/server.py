@@ -16,6 +16,7 @@ import asyncio
 import os
 import shutil
 import signal
+import socket
 import sys
 import threading
 import time
@@ -39,6 +40,7 @@ from site_gen.serve_overlay import (
     UNKNOWN_PLACES,
     BuildResult,
     BuildState,
+    DiagnosticLike,
     Places,
     crashed,
     render_overlay,
@@ -114,11 +116,13 @@ class DevServer:
         self.err = err
         self.state: BuildState = GOOD
         self.builds = 0  # calls of the build function that have returned (or raised)
-        self.reloads = 0  # reload messages sent (one per build that changed what pages show)
-        self.reload_messages: list[list[dict[str, object]]] = []
+        # Reloads sent to the browsers: one per build, but for a failure that repeats the last
+        # one word for word (the pages would show the same).
+        self.reloads = 0
+        self.last_reload: list[dict[str, object]] = []  # the messages of the last one
         self._changed = threading.Condition()
         self._stop = threading.Event()
-        self._sockets: list = []
+        self._sockets: list[socket.socket] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._io: threading.Thread | None = None
         self._worker: threading.Thread | None = None
@@ -212,6 +216,7 @@ class DevServer:
     def _io_thread(self, ready: threading.Event, failure: list[BaseException]) -> None:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
+        self._loop = loop  # before `ready`: the first build may want to send a reload at once
         try:
             try:
                 http = loop.run_until_complete(self._open_http())
@@ -220,7 +225,6 @@ class DevServer:
                 return
             finally:
                 ready.set()
-            self._loop = loop
             loop.run_forever()
             loop.run_until_complete(self._close_http(http))
             tasks = asyncio.all_tasks(loop)
@@ -362,7 +366,7 @@ class DevServer:
 
         def send() -> None:
             broadcast(live, messages)
-            self.reload_messages.append(messages)
+            self.last_reload = messages
             self.reloads += 1
             self._notify()
 
@@ -383,11 +387,9 @@ class DevServer:
             print(line, file=stream, flush=True)
 
 
-def _format(d: object) -> str:
-    line = getattr(d, "line", None)
-    path = getattr(d, "path", "")
-    where = f"{path}:{line}" if line else path
-    return f"{where}: {getattr(d, 'severity', 'warning')}: {getattr(d, 'message', '')}"
+def _format(d: DiagnosticLike) -> str:
+    where = f"{d.path}:{d.line}" if d.line else d.path
+    return f"{where}: {d.severity}: {d.message}"
 
 
 @contextmanager

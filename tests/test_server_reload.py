@@ -4,10 +4,12 @@ concurrent requests that always get a whole page of one build or the other."""
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_gen.config import load_config
@@ -232,3 +234,45 @@ def test_site_toml_is_read_again_at_each_build(make_project) -> None:
     assert "Velmar harbour news" in broken and "site.toml, line 4" in broken
     assert "the output folder changed; stop site-gen serve and start it again" in moved
     assert not (root / "elsewhere").exists()
+
+
+def test_the_build_is_any_callable_returning_a_report(tmp_path: Path) -> None:
+    """The injection point an incremental build will use: a plain callable, counted, its
+    failures and crashes shown like the pipeline's."""
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    results: list[object] = []
+
+    @dataclass(frozen=True)
+    class Report:
+        ok: bool
+        fatal: str | None = None
+        diagnostics: tuple = ()
+
+        def summary(self) -> str:
+            return "fine" if self.ok else "not fine"
+
+    def build() -> Report:
+        result = results.pop(0) if results else Report(True)
+        if isinstance(result, Exception):
+            raise result
+        return result  # type: ignore[return-value]
+
+    (tmp_path / "watched.txt").write_text("0")
+    server = DevServer(build, out, port=0, watch=[tmp_path / "watched.txt"], poll=0.05,
+                       settle=0.1, out=io.StringIO(), err=io.StringIO())
+    with server:
+        assert server.wait_for(lambda: server.reloads == 1 and server.builds == 1)
+        results.append(RuntimeError("the engine fell over"))
+        (tmp_path / "watched.txt").write_text("1")
+        assert server.wait_for(lambda: server.builds == 2 and server.reloads == 2)
+        crashed_page = request(server.port, "/").text
+        results.append(Report(True))
+        (tmp_path / "watched.txt").write_text("2")
+        assert server.wait_for(lambda: server.builds == 3 and server.reloads == 3)
+        fine_page = request(server.port, "/").text
+    assert "RuntimeError: the engine fell over" in crashed_page
+    assert "a bug in site-gen" in crashed_page
+    assert "Traceback" in server.err.getvalue()  # type: ignore[union-attr]
+    assert "site-gen-overlay" not in fine_page
