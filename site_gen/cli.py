@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -80,7 +81,25 @@ def _parser() -> argparse.ArgumentParser:
         "rebuild when content, templates, static or config change.",
     )
     common(s)
-    s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    s.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port to listen on (default 8000; when taken, the next free one)",
+    )
+    s.add_argument(
+        "--host",
+        default=None,
+        metavar="ADDR",
+        help="address to listen on (default 127.0.0.1; another machine's reach is warned about)",
+    )
+    s.add_argument("--open", action="store_true", help="open the site in the web browser")
+    s.add_argument(
+        "--no-reload",
+        dest="reload",
+        action="store_false",
+        help="serve the build as it is: no watching, no reload script in the pages",
+    )
 
     n = sub.add_parser(
         "init",
@@ -127,19 +146,43 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _build(config, args.strict, args.quiet, args.jobs, args.verbose, not args.no_cache)
     if args.command == "serve":
-        from site_gen.server import serve
-
-        refused = refusal(config.output_dir, config.content_dir, config.root)
-        if refused:
-            print(f"site-gen serve: refused: {refused}", file=sys.stderr)
-            return 2
-
-        try:
-            serve(config, port=args.port)
-        except KeyboardInterrupt:
-            pass
-        return 0
+        return _serve(config, args)
     return _inspect(config, args.paths, args.json)
+
+
+def _serve(config: Config, args: argparse.Namespace) -> int:
+    from site_gen.serve_net import ListenError
+    from site_gen.server import serve
+
+    refused = refusal(config.output_dir, config.content_dir, config.root)
+    if refused:
+        print(f"site-gen serve: refused: {refused}", file=sys.stderr)
+        return 2
+    if not 0 <= args.port <= 65535:
+        print(f"site-gen serve: --port must be 0 to 65535, got {args.port}", file=sys.stderr)
+        return 2
+
+    def reload_config() -> Config:
+        return load_config(args.config, content=args.content, output=args.out)
+
+    # Ctrl-C and a plain kill stop the same way: KeyboardInterrupt, at whatever the main thread
+    # is doing (a build cleans up after itself), then the server stops.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        serve(config, port=args.port, host=args.host or "127.0.0.1", open_browser=args.open,
+              reload=args.reload, load=reload_config)
+    except ListenError as exc:
+        print(f"site-gen serve: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Stopped.", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _build(
