@@ -19,7 +19,7 @@ from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.inspection import article_record
 from site_gen.pages import Page
-from site_gen.safety import clean_data, link_target
+from site_gen.safety import clean_data, clean_text, link_target
 from site_gen.urls import article_path
 
 QUOTES_JSONL = "data/quotes.jsonl"
@@ -66,8 +66,9 @@ def quote_rows(archive: Archive, config: Config) -> list[dict[str, Any]]:
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
-    lines = (json.dumps(clean_data(r), ensure_ascii=False, sort_keys=True) for r in rows)
-    return "".join(line + "\n" for line in lines).encode("utf-8")
+    lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
+    # One pass over the whole text for what no format may carry (JSON escapes are ASCII).
+    return clean_text(lines).encode("utf-8")
 
 
 def csv_cell(value: Any) -> str:

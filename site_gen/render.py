@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from site_gen.pages import Page
-from site_gen.safety import clean_data, clean_text
+from site_gen.safety import clean_text
 
 
 class RenderError(RuntimeError):
@@ -41,7 +41,7 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
     if not page.template and isinstance(page.data, bytes):
         return page.data  # an export already written out (JSON Lines, CSV)
     if not page.template:
-        text = json.dumps(clean_data(page.data), ensure_ascii=False, indent=1, sort_keys=True)
+        text = clean_text(json.dumps(page.data, ensure_ascii=False, indent=1, sort_keys=True))
         return (text + "\n").encode("utf-8")
     try:
         html = env.get_template(page.template).render(**page.view)

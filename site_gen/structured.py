@@ -16,7 +16,7 @@ from markupsafe import Markup
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Source, Speaker
-from site_gen.safety import clean_data, link_target
+from site_gen.safety import clean_text, link_target
 
 _DESCRIPTION_CHARS = 200
 _SCRIPT_SAFE = str.maketrans(
@@ -26,8 +26,8 @@ _SCRIPT_SAFE = str.maketrans(
 
 def json_ld(data: dict[str, Any]) -> Markup:
     """The JSON-LD text of ``data``, safe to print inside ``<script type=application/ld+json>``."""
-    text = json.dumps(clean_data(data), ensure_ascii=False, sort_keys=True, indent=1)
-    return Markup(text.translate(_SCRIPT_SAFE))
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return Markup(clean_text(text).translate(_SCRIPT_SAFE))
 
 
 def absolute(config: Config, path: str) -> str | None:

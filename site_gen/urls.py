@@ -7,13 +7,26 @@ explicitly (``index.html``) because a browser opening file:// does not look for 
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> str:
     """URL of ``to_path`` as seen from the page at ``from_path`` (both output-relative, POSIX)."""
-    start = posixpath.dirname(from_path) or "."
-    url = posixpath.relpath(to_path, start)
+    url = _relative(posixpath.dirname(from_path), to_path)
     return f"{url}#{fragment}" if fragment else url
+
+
+@lru_cache(maxsize=65536)
+def _relative(start: str, to_path: str) -> str:
+    """``posixpath.relpath`` for output-relative paths, by string only (no working folder:
+    pages link to each other by the ten thousand)."""
+    here = [p for p in start.split("/") if p and p != "."]
+    there = [p for p in to_path.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    return "/".join(parts) or "."
 
 
 def article_path(article_id: str) -> str:
