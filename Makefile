@@ -50,7 +50,15 @@ build: compile
 serve: compile
 	$(BIN)/site-gen serve
 
-test: compile $(WHEELS)/.done
+# Debian's Chromium for the browser tests (Playwright drives it; it cannot download browsers
+# here). Installed when missing and when apt-get may run; otherwise those tests are skipped.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	-@command -v apt-get >/dev/null && { apt-get install -y -q chromium >/dev/null 2>&1 \
+		|| { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } \
+		|| echo "chromium could not be installed: the browser tests will be skipped"
+
+test: compile $(WHEELS)/.done $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 # A longer property-test campaign (5,000 random examples per property; see tests/test_properties.py).
