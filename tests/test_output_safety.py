@@ -194,3 +194,20 @@ def test_walk_reports_unreadable_folders(tmp_path: Path):
     finally:
         (content / "locked").chmod(0o755)
     assert any(d.path == "locked" and "cannot be read" in d.message for d in diags)
+
+
+def test_walk_reports_a_folder_it_cannot_read_even_as_root(tmp_path: Path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "locked").mkdir(parents=True)
+    (content / "a.txt").write_text(ARTICLE)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found, diags = discover(content)
+    assert [p.name for p in found] == ["a.txt"]
+    assert any(d.path == "locked" and "cannot be read" in d.message for d in diags)
