@@ -122,6 +122,30 @@ class ResultCache:
         except sqlite3.Error:
             self._reset()
 
+    # What the previous build wrote, so that an unchanged page is linked, not rendered again:
+    # per output path, the key of what made it and the file's size and modification time.
+    def outputs(self) -> dict[str, tuple[str, int, int]]:
+        if self._db is None:
+            return {}
+        try:
+            self._db.execute(_OUTPUTS_TABLE)
+            rows = self._db.execute("SELECT path, key, size, mtime FROM outputs").fetchall()
+        except sqlite3.Error:
+            self._reset()
+            return {}
+        return {path: (key, size, mtime) for path, key, size, mtime in rows}
+
+    def put_outputs(self, rows: Iterable[tuple[str, str, int, int]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute(_OUTPUTS_TABLE)
+                self._db.execute("DELETE FROM outputs")
+                self._db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._reset()
+
     def close(self) -> None:
         if self._db is not None:
             try:
@@ -129,6 +153,11 @@ class ResultCache:
             except sqlite3.Error:
                 pass
             self._db = None
+
+
+_OUTPUTS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, key TEXT, size INT, mtime INT)"
+)
 
 
 def _load(value: bytes) -> FileResult | None:

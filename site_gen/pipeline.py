@@ -23,6 +23,7 @@ from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
+from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
 from site_gen.safety import link_target, unsafe_link_message
 from site_gen.urls import original_path
 from site_gen.write import (
@@ -180,10 +181,16 @@ def build(
     t = lap("read", t0)
     cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
     try:
-        analysis = analyze(config, inputs, jobs, cache)
+        return _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, timings)
     finally:
         if cache is not None:
             cache.close()
+
+
+def _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, timings):
+    """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
+    output = config.output_dir
+    analysis = analyze(config, inputs, jobs, cache)
     archive = analysis.archive
     diagnostics += analysis.diagnostics
     t = lap("analyze", t)
@@ -196,19 +203,38 @@ def build(
             diagnostics=tuple(diagnostics),
             fatal="--strict: warnings or errors above",
         )
+    previous = cache.outputs() if cache is not None else {}
+    digest = templates_digest(config.template_dirs, code_version())
+    keys: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    links: dict[str, Path] = {}
     try:
         env = make_environment(config.template_dirs)
-        files = {p.path: render_page(env, p) for p in pages}
+        for p in pages:
+            keys[p.path] = key = page_key(p, digest)
+            old = reusable(output, p.path, key, previous)
+            if old is not None:
+                links[p.path] = old
+            else:
+                files[p.path] = render_page(env, p)
     except RenderError as exc:
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
     t = lap("render", t)
-    files.update(_originals(archive, inputs))
+    for path, data in _originals(archive, inputs).items():
+        keys[path] = key = bytes_key(data)
+        old = reusable(output, path, key, previous)
+        if old is not None:
+            links[path] = old
+        else:
+            files[path] = data
     try:
-        _write(output, files, config)
+        _write(output, files, config, links)
     except OSError as exc:
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
+    if cache is not None:
+        cache.put_outputs(record(output, keys))
     lap("write", t)
     return BuildReport(
         ok=True,
@@ -239,10 +265,13 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     return out
 
 
-def _write(output: Path, files: dict[str, bytes], config: Config) -> None:
+def _write(
+    output: Path, files: dict[str, bytes], config: Config, links: dict[str, Path] | None = None
+) -> None:
     stage = stage_dir(output)
     try:
         write_files(stage, files)
+        link_files(stage, links or {})
         copy_trees(stage, [(d, "static") for d in config.static_dirs])
         swap_in(stage, output)
     except BaseException:

@@ -89,3 +89,52 @@ def test_no_cache_leaves_no_cache_folder(make_project, counted):
     _build(root, use_cache=False)
     assert len(counted) == 12
     assert not cache_dir(root / "build").exists()
+
+
+def test_an_incremental_build_equals_a_cold_one_after_each_kind_of_change(make_project):
+    root = make_project(ARTICLES)
+    _build(root)
+    changes = [
+        lambda: (root / "content" / "a2.txt").write_text(
+            ARTICLES["content/a2.txt"].replace("Jane Roe", "Mark Doe")
+        ),
+        lambda: (root / "content" / "a9.txt").write_text("Late story\n\nA new story, he said.\n"),
+        lambda: (root / "content" / "a4.txt").unlink(),
+        lambda: (root / "speakers.toml").write_text('[[speaker]]\nname = "Jane Q. Roe"\n'
+                                                    'aliases = ["Jane Roe"]\n'),
+        lambda: (root / "sources.toml").write_text('[[outlet]]\nname = "Velmar Herald"\n'),
+    ]
+    for change in changes:
+        change()
+        _build(root)
+        incremental = _tree(root / "build")
+        cold_root = root.parent / "cold"
+        cold_root.mkdir(exist_ok=True)
+        config = load_config(root / "site.toml")
+        from dataclasses import replace
+
+        cold = pipeline.build(replace(config, output=cold_root / "build"), jobs=1, use_cache=False)
+        assert cold.ok
+        assert incremental == _tree(cold_root / "build")
+
+
+def test_a_page_changed_by_hand_in_the_output_is_written_again(make_project):
+    root = make_project(ARTICLES)
+    _build(root)
+    index = root / "build" / "index.html"
+    original = index.read_bytes()
+    index.write_bytes(b"edited by hand")
+    _build(root)
+    assert index.read_bytes() == original
+
+
+def test_a_template_change_renders_again(make_project):
+    root = make_project(ARTICLES)
+    _build(root)
+    from site_gen.config import SHIPPED_TEMPLATES
+
+    (root / "templates").mkdir()
+    base = (SHIPPED_TEMPLATES / "base.html").read_text()
+    (root / "templates" / "base.html").write_text(base.replace("</footer>", "<p>X</p></footer>"))
+    _build(root)
+    assert "<p>X</p>" in (root / "build" / "index.html").read_text()

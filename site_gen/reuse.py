@@ -1,0 +1,82 @@
+"""Reuse of the previous build's files: a page whose inputs to rendering did not change is
+linked from the previous output instead of being rendered and written again.
+
+A page's key is the SHA-256 of everything its bytes depend on: site-gen's code, the templates
+(every file of every template folder), the template's name and the page's view (or data). The
+previous build recorded each output path with its key and the file's size and modification
+time; a page with the same key whose old file is untouched is hard-linked into the new build
+(copied where links are not possible). Anything else is rendered. The output is therefore the
+same bytes as a cold build, only faster to make.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from site_gen.pages import Page
+
+
+def templates_digest(template_dirs: Iterable[Path], code: str) -> str:
+    digest = hashlib.sha256(code.encode())
+    for folder in template_dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\x00")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_key(page: Page, digest: str) -> str:
+    h = hashlib.sha256(digest.encode())
+    h.update(page.template.encode() + b"\x00")
+    if isinstance(page.data, bytes):
+        h.update(page.data)
+    else:
+        h.update(repr(page.view).encode("utf-8", "surrogatepass"))
+        h.update(repr(page.data).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def bytes_key(data: bytes) -> str:
+    return "bytes:" + hashlib.sha256(data).hexdigest()
+
+
+def reusable(
+    output: Path, path: str, key: str, previous: Mapping[str, tuple[str, int, int]]
+) -> Path | None:
+    """The previous build's file for ``path`` when it was made from the same key and has not
+    been touched since (same size and modification time)."""
+    old = previous.get(path)
+    if old is None or old[0] != key:
+        return None
+    target = output / path
+    try:
+        st = target.stat()
+    except OSError:
+        return None
+    return target if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
+
+
+def link_files(stage: Path, links: Mapping[str, Path]) -> None:
+    for rel, source in sorted(links.items()):
+        target = stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
+def record(output: Path, keys: Mapping[str, str]) -> list[tuple[str, str, int, int]]:
+    """Rows for the next build: each written path with its key, size and modification time."""
+    rows = []
+    for rel, key in sorted(keys.items()):
+        try:
+            st = (output / rel).stat()
+        except OSError:
+            continue
+        rows.append((rel, key, st.st_size, st.st_mtime_ns))
+    return rows
