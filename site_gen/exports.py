@@ -19,7 +19,7 @@ from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.inspection import article_record
 from site_gen.pages import Page
-from site_gen.safety import clean_data, clean_text, link_target
+from site_gen.safety import clean_text, link_target
 from site_gen.urls import article_path
 
 QUOTES_JSONL = "data/quotes.jsonl"
@@ -73,7 +73,7 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
 
 def csv_cell(value: Any) -> str:
     """A value as a CSV cell that no spreadsheet runs as a formula."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else clean_text(str(value))  # cleaned first: "\x01=" is "="
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -82,7 +82,7 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(QUOTE_FIELDS)
     for row in rows:
-        writer.writerow([csv_cell(clean_data(row[f])) for f in QUOTE_FIELDS])
+        writer.writerow([csv_cell(row[f]) for f in QUOTE_FIELDS])
     return out.getvalue().encode("utf-8")
 
 

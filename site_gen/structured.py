@@ -19,15 +19,18 @@ from site_gen.model import Article, Source, Speaker
 from site_gen.safety import clean_text, link_target
 
 _DESCRIPTION_CHARS = 200
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
 def json_ld(data: dict[str, Any]) -> Markup:
     """The JSON-LD text of ``data``, safe to print inside ``<script type=application/ld+json>``."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-    return Markup(clean_text(text).translate(_SCRIPT_SAFE))
+    text = clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True))
+    for char, escape in _SCRIPT_SAFE:
+        text = text.replace(char, escape)  # str.replace: far faster than translate here
+    return Markup(text)
 
 
 def absolute(config: Config, path: str) -> str | None:

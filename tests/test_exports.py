@@ -36,3 +36,4 @@ def test_exports_are_complete_and_formula_safe(make_project, monkeypatch):
 def test_csv_cell():
     assert csv_cell("=cmd") == "'=cmd" and csv_cell("@x") == "'@x" and csv_cell("+1") == "'+1"
     assert csv_cell("plain") == "plain" and csv_cell(None) == "" and csv_cell(3) == "3"
+    assert csv_cell("\x01=cmd") == "'=cmd"  # a control character cannot hide a formula
