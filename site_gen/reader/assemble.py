@@ -18,9 +18,7 @@ from site_gen.reader.document import Document
 from site_gen.reader.language import choose_language, direction
 from site_gen.reader.meta import Meta, merge
 from site_gen.reader.titles import derive_title, tidy_title, title_from_slug
-from site_gen.registry import Registry, name_key
-
-_PATH_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+from site_gen.registry import Registry
 
 
 def build_document(
@@ -180,16 +178,6 @@ def _source(merged: Meta, registry: Registry, path: str) -> str | None:
                 return found.name
             if candidate is not merged.url:
                 return registry.canonical(candidate)
-    return _source_from_path(registry, path)
-
-
-def _source_from_path(registry: Registry, path: str) -> str | None:
-    """An outlet named by the folder or name prefix ("reuters/x.txt", "tehrantimes_1.txt")."""
-    parts = path.split("/")
-    candidates = parts[:-1] + _PATH_TOKEN.findall(parts[-1].split("_", 1)[0])[:1]
-    for part in candidates:
-        if len(name_key(part)) >= 4:
-            found = registry.lookup(part)
-            if found:
-                return found.name
+    # Never from the file's name or folder: an outlet is what the file says, or what the
+    # user's configuration sets (a folder's _defaults.toml).
     return None
