@@ -298,8 +298,8 @@ def install_hugo(workdir: Path, version: str | None) -> Path:
 
 
 def _hugo_binary(python: Path) -> Path | None:
-    code = ("import pathlib, hugo; "
-            "print(pathlib.Path(hugo.__file__).parent / 'binaries' / 'hugo')")
+    code = ("import pathlib, hugo.cli; "
+            "print(pathlib.Path(hugo.cli.__file__).parent / 'binaries' / 'hugo')")
     found = subprocess.run([str(python), "-c", code], capture_output=True, text=True)
     path = Path(found.stdout.strip()) if found.returncode == 0 else None
     return path if path is not None and path.is_file() else None
