@@ -150,7 +150,12 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> tu
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted: stop the build before the folders are removed
+            proc.kill()
+            proc.wait()
+            raise
         seconds = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux

@@ -55,8 +55,8 @@ OUTLETS = [f"{town} {kind}" for town, kind in zip(_TOWNS, _OUTLET_KINDS, strict=
 AGENCIES = ["Wire Agency", "Coastal Press Service", "Northern News Agency"]
 
 _ROLES = [
-    "the harbour minister", "the mayor of {town}", "a spokeswoman for the port authority",
-    "a spokesman for the regional council", "the chair of the fisheries board",
+    "the harbour minister", "the mayor of {town}", "a spokesperson for the port authority",
+    "a spokesperson for the regional council", "the chair of the fisheries board",
     "an economist at {town} University", "the transport commissioner",
     "a union representative at the {town} docks", "the head of the regional health service",
     "the owner of a bakery in {town}", "a councillor for {town} East",
@@ -267,15 +267,15 @@ class _Writer:
         self.last: Person | None = None
         self.deck: list[str] = []
 
+    def sentence(self) -> str:
+        if not self.deck:  # every sentence once before any comes back
+            self.deck = list(_NARRATIVE)
+            self.rng.shuffle(self.deck)
+        return self.deck.pop().format_map(self.fill)
+
     def narrative(self) -> str:
-        picks = []
-        for _ in range(self.rng.randint(1, 3)):
-            if not self.deck:  # every sentence once before any comes back
-                self.deck = list(_NARRATIVE)
-                self.rng.shuffle(self.deck)
-            picks.append(self.deck.pop())
         self.last = None
-        return " ".join(p.format_map(self.fill) for p in picks)
+        return " ".join(self.sentence() for _ in range(self.rng.randint(2, 4)))
 
     def _speaker(self) -> tuple[Person, bool]:
         p = self.rng.choice(self.cast)
@@ -338,9 +338,13 @@ def article(i: int, seed: int = DEFAULT_SEED, people: list[Person] | None = None
             f"the latest turn in a long dispute over {topic}.")
     if rng.random() < 0.35:  # a wire dateline, in capitals
         lead = f"{place.upper()} ({rng.choice(AGENCIES)}) - {lead}"
-    paragraphs = [lead]
+    paragraphs = [f"{lead} {w.sentence()}"]
     for _ in range(rng.randint(4, 19)):
-        paragraphs.append(w.quote_paragraph() if rng.random() < 0.55 else w.narrative())
+        if rng.random() < 0.55:
+            quoted = w.quote_paragraph()
+            paragraphs.append(f"{quoted} {w.sentence()}" if rng.random() < 0.4 else quoted)
+        else:
+            paragraphs.append(w.narrative())
     if not w.named:  # every article quotes someone
         paragraphs.insert(1, w.quote_paragraph())
     author = rng.choice(bylines) if rng.random() < 0.3 else None
