@@ -498,11 +498,23 @@ def run_size(workdir: Path, n: int, args, hugo_binary: Path | None) -> SizeResul
               flush=True)
 
     kinds = [k for k in KINDS if k in args.only]
-    for tool in tools:  # the base state every measurement starts from
-        tool.clear_output()
-        tool.build()
-    for kind in kinds:
-        for _ in range(args.repeat):
+    manifest = folder / "logs" / "manifest.tsv"
+
+    def snapshot() -> None:  # of the build of the base corpus
+        result.corpus["site_gen_summary"] = site.summary()
+        for tool in tools:
+            files = tree_manifest(tool.output)
+            result.outputs[tool.name] = {"files": len(files), "bytes": sum(s for s, _ in files)}
+        manifest.write_text("".join(f"{s}\t{p}\n" for s, p in tree_manifest(site.output)),
+                            encoding="utf-8")
+
+    if kinds[0] != "cold":  # the base state every measurement starts from
+        for tool in tools:
+            tool.clear_output()
+            tool.build()
+        snapshot()
+    for i, kind in enumerate(kinds):
+        for r in range(args.repeat):
             undo = None if kind in ("cold", "nochange") else edits.apply(kind)
             for tool in tools:
                 if kind == "cold":
@@ -510,15 +522,11 @@ def run_size(workdir: Path, n: int, args, hugo_binary: Path | None) -> SizeResul
                 timed(kind, tool)
             if undo is not None:
                 undo()
-                for tool in tools:
-                    tool.build()  # untimed: back to the build of the base corpus
-    result.corpus["site_gen_summary"] = site.summary()
-    for tool in tools:
-        files = tree_manifest(tool.output)
-        result.outputs[tool.name] = {"files": len(files), "bytes": sum(s for s, _ in files)}
-    manifest = folder / "logs" / "manifest.tsv"
-    manifest.write_text("".join(f"{s}\t{p}\n" for s, p in tree_manifest(site.output)),
-                        encoding="utf-8")
+                if i < len(kinds) - 1 or r < args.repeat - 1:
+                    for tool in tools:
+                        tool.build()  # untimed: back to the build of the base corpus
+        if kind == "cold":
+            snapshot()
     floor_out = folder / "floor"
     for _ in range(args.repeat):
         remove(floor_out)
