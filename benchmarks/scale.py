@@ -140,8 +140,10 @@ class BenchmarkError(RuntimeError):
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall time
     max_rss: int  # bytes
+    cpu: float = 0.0  # user + system seconds of the process and the children it waited for
+    said: str = ""  # site-gen's summary line ("Built ... in 7.87 s": its own timer)
 
 
 def run_process(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> tuple[Run, int]:
@@ -159,7 +161,8 @@ def run_process(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> tu
         seconds = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return Run(seconds, usage.ru_maxrss * scale), proc.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss * scale, cpu), proc.returncode
 
 
 def tree_manifest(root: Path) -> list[tuple[int, str]]:
@@ -205,7 +208,11 @@ class Tool:
         if rc != 0:
             tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
             raise BenchmarkError(f"{self.name} build failed (exit {rc}) in {self.project}:\n{tail}")
+        run.said = self.summary()
         return run
+
+    def summary(self) -> str:
+        return ""
 
     # Paths the edits touch (relative to the project).
     article_dir = ""
@@ -362,9 +369,9 @@ class SizeResult:
     floor: list[Run] = field(default_factory=list)
     outputs: dict[str, dict[str, object]] = field(default_factory=dict)
 
-    def median(self, tool: str, kind: str) -> float | None:
+    def median(self, tool: str, kind: str, what: str = "seconds") -> float | None:
         runs = self.runs.get(tool, {}).get(kind)
-        return statistics.median(r.seconds for r in runs) if runs else None
+        return statistics.median(getattr(r, what) for r in runs) if runs else None
 
     def peak(self, tool: str) -> int | None:
         rss = [r.max_rss for runs in self.runs.get(tool, {}).values() for r in runs]
@@ -494,8 +501,8 @@ def run_size(workdir: Path, n: int, args, hugo_binary: Path | None) -> SizeResul
     def timed(kind: str, tool: Tool) -> None:
         run = tool.build()
         result.runs.setdefault(tool.name, {}).setdefault(kind, []).append(run)
-        print(f"  {tool.name:8} {kind:9} {run.seconds:8.2f} s  {run.max_rss / 2**20:7.0f} MB",
-              flush=True)
+        print(f"  {tool.name:8} {kind:9} {run.seconds:8.2f} s  (CPU {run.cpu:7.2f} s) "
+              f"{run.max_rss / 2**20:7.0f} MB", flush=True)
 
     kinds = [k for k in KINDS if k in args.only]
     manifest = folder / "logs" / "manifest.tsv"
@@ -555,22 +562,26 @@ def table(r: SizeResult, repeat: int) -> str:
     compare = HUGO in tools
     head = f"{r.n:,} articles, median of {repeat} run{'s' if repeat > 1 else ''}"
     lines = [head]
-    cols = f"{'':30}{SITE_GEN:>12}" + (f"{HUGO:>12}{'site-gen/Hugo':>16}" if compare else "")
-    lines.append(cols)
+    cols = f"{'wall time (CPU time)':30}{SITE_GEN:>21}"
+    lines.append(cols + (f"{HUGO:>21}{'site-gen/Hugo':>15}" if compare else ""))
+
+    def cell(tool: str, kind: str) -> str:
+        wall, cpu = r.median(tool, kind), r.median(tool, kind, "cpu")
+        return f"{_secs(wall):>10} ({_secs(cpu):>8})"
+
     for kind, label in KINDS.items():
         a = r.median(SITE_GEN, kind)
         if a is None:
             continue
-        row = f"{label:30}{_secs(a):>12}"
+        row = f"{label:30}{cell(SITE_GEN, kind):>21}"
         if compare:
-            b = r.median(HUGO, kind)
-            row += f"{_secs(b):>12}{_ratio(a, b):>16}"
+            row += f"{cell(HUGO, kind):>21}{_ratio(a, r.median(HUGO, kind)):>15}"
         lines.append(row)
     pa = r.peak(SITE_GEN)
-    row = f"{'peak memory (max RSS)':30}{pa / 2**20:>9.0f} MB"
+    row = f"{'peak memory (max RSS)':30}{pa / 2**20:>10.0f} MB{'':8}"
     if compare:
         pb = r.peak(HUGO)
-        row += f"{pb / 2**20:>9.0f} MB{_ratio(pa, pb):>16}"
+        row += f"{pb / 2**20:>10.0f} MB{'':8}{_ratio(pa, pb):>15}"
     lines.append(row)
     floor = statistics.median(x.seconds for x in r.floor) if r.floor else None
     lines.append(f"{'I/O floor (write the output)':30}{_secs(floor):>12}")
@@ -636,7 +647,9 @@ def report_json(args, results: list[SizeResult], info: dict) -> dict:
     for r in results:
         sizes.append({
             "articles": r.n, "corpus": r.corpus, "outputs": r.outputs,
-            "runs": {tool: {kind: [{"seconds": round(x.seconds, 4), "max_rss_bytes": x.max_rss}
+            "runs": {tool: {kind: [{"seconds": round(x.seconds, 4), "max_rss_bytes": x.max_rss,
+                                    "cpu_seconds": round(x.cpu, 4),
+                                    **({"summary": x.said} if x.said else {})}
                                    for x in runs] for kind, runs in kinds.items()}
                      for tool, kinds in r.runs.items()},
             "median_seconds": {tool: {kind: round(r.median(tool, kind), 4) for kind in kinds}
@@ -690,9 +703,14 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             made.append(workdir / f"n{n}")
             results.append(run_size(workdir, n, args, hugo_binary))
+        at_end = site_gen_info()["quote_extractor"]
+        info["quote_extractor_at_end"] = at_end
         print()
         print(f"site-gen scale benchmark, {info['date']}")
         print(machine_line(info))
+        if at_end != info["site_gen"]["quote_extractor"]:  # type: ignore[index]
+            print(f"WARNING: the quote extractor was {at_end} at the end: its compiled build "
+                  "appeared or went away during the run, so the runs mix both")
         for r in results:
             print()
             print(table(r, args.repeat))
