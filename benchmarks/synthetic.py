@@ -370,22 +370,31 @@ def speakers_toml(seed: int = DEFAULT_SEED, count: int = 8) -> str:
     return "\n".join(out)
 
 
-def write_article(a: Article, txt_dir: Path | None, md_dir: Path | None) -> None:
+def write_article(a: Article, txt_dir: Path | None, md_dir: Path | None) -> int:
+    """Write the article's raw copy and/or Markdown copy; returns the raw copy's size."""
+    size = 0
     for root, rel, body in ((txt_dir, a.txt_path, a.text), (md_dir, a.md_path, a.markdown)):
+        data = body().encode("utf-8")
+        if body == a.text:
+            size = len(data)
         if root is not None:
             target = root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body().encode("utf-8"))
+            target.write_bytes(data)
+    return size
 
 
 def write_corpus(n: int, txt_dir: Path | None, md_dir: Path | None,
-                 seed: int = DEFAULT_SEED) -> list[Article]:
-    """Write articles 0..n-1 into ``txt_dir`` and/or ``md_dir``; returns them."""
-    out = []
+                 seed: int = DEFAULT_SEED) -> dict[str, int]:
+    """Write articles 0..n-1 into ``txt_dir`` and/or ``md_dir`` (one at a time: 100,000 fit
+    in little memory); returns counts: articles, txt_bytes, speakers, outlets."""
+    txt_bytes, speakers, outlets = 0, set(), set()
     for a in articles(n, seed):
-        write_article(a, txt_dir, md_dir)
-        out.append(a)
-    return out
+        txt_bytes += write_article(a, txt_dir, md_dir)
+        speakers.update(a.speakers)
+        outlets.add(a.outlet)
+    return {"articles": n, "txt_bytes": txt_bytes, "speakers": len(speakers),
+            "outlets": len(outlets)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -399,11 +408,10 @@ def main(argv: list[str] | None = None) -> int:
         if (args.out / sub).exists():
             print(f"synthetic: {args.out / sub} exists; choose a new folder", file=sys.stderr)
             return 2
-    arts = write_corpus(args.n, args.out / "txt", args.out / "md", args.seed)
+    counts = write_corpus(args.n, args.out / "txt", args.out / "md", args.seed)
     (args.out / "speakers.toml").write_text(speakers_toml(args.seed), encoding="utf-8")
-    speakers = {s for a in arts for s in a.speakers}
-    print(f"{len(arts)} articles, {len(speakers)} speakers, "
-          f"{len({a.outlet for a in arts})} outlets in {args.out}")
+    print(f"{counts['articles']} articles, {counts['speakers']} speakers, "
+          f"{counts['outlets']} outlets in {args.out}")
     return 0
 
 
