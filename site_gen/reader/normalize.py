@@ -81,7 +81,9 @@ def normalize_span(raw: str, start: int, end: int) -> tuple[str, int, tuple[int,
         if piece.isascii():
             return piece, start, ()
         fixed, origin = _repair_mojibake(piece, list(range(start, end)))
-        return fixed, start, (() if fixed == piece else tuple(origin))
+        if fixed == piece:
+            return fixed, start, ()
+        return _located(*_strip_edges(fixed, origin), start)
     chars: list[str] = []
     origin: list[int] = []
     i = start
@@ -113,6 +115,20 @@ def normalize_span(raw: str, start: int, end: int) -> tuple[str, int, tuple[int,
     text = "".join(chars)
     if text and not text.isascii():
         text, origin = _repair_mojibake(text, origin)
+        text, origin = _strip_edges(text, origin)  # a repair may leave a space at an edge
+    return _located(text, origin, start)
+
+
+def _strip_edges(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` without white space at its edges, its origin map cut to match."""
+    lead = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if lead == 0 and end == len(text):
+        return text, origin
+    return text[lead:end], origin[lead:end]
+
+
+def _located(text: str, origin: list[int], start: int) -> tuple[str, int, tuple[int, ...]]:
     if not origin:
         return "", start, ()
     first = origin[0]
