@@ -554,7 +554,8 @@ class Cast:
 
     def _well_known(self, role: str) -> Person | None:
         """'the Republican nominee' -> Donald Trump, only when the article names him (see
-        ``famous.ROLES``): of the figures a description may mean, the one mentioned last."""
+        ``roles`` in data/figures.toml): of the figures a description may mean, the one
+        mentioned last."""
         desc = _DET_START.sub("", role.strip().lower().replace("\u00a0", " "))
         for pattern, figures in _ROLES:
             if not pattern.fullmatch(desc):
