@@ -43,7 +43,12 @@ class Page:
 def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages: list[Page] = []
     pages += _index_pages(archive, config)
-    pages += [_article_page(a, archive, config) for a in archive.articles]
+    order = archive.articles  # newest first, undated last: the index's order
+    pages += [
+        _article_page(a, archive, config, order[i - 1] if i else None,
+                      order[i + 1] if i + 1 < len(order) else None)
+        for i, a in enumerate(order)
+    ]
     pages.append(_speakers_index(archive, config))
     pages += [_speaker_page(sid, archive, config) for sid in _speaker_ids(archive)]
     pages.append(_sources_index(archive, config))
@@ -166,7 +171,20 @@ def _pager(path: str, n: int, count: int) -> dict[str, Any] | None:
 
 
 # ------------------------------------------------------------------ article
-def _article_page(a: Article, archive: Archive, config: Config) -> Page:
+def _neighbour(other: Article | None, path: str) -> dict[str, Any] | None:
+    if other is None:
+        return None
+    return {"url": relative_url(path, article_path(other.id)), "title": other.title}
+
+
+def _article_page(
+    a: Article,
+    archive: Archive,
+    config: Config,
+    newer: Article | None = None,
+    older: Article | None = None,
+) -> Page:
+    """An article's page; ``newer``/``older``: its neighbours in the index's order."""
     path = article_path(a.id)
     view = _frame(path, config, a.title, "Articles")
     quotes_by_para: dict[int, list[Quote]] = defaultdict(list)
@@ -191,6 +209,8 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         ],
         speakers=speakers,
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
+        newer=_neighbour(newer, path),
+        older=_neighbour(older, path),
         original={
             "url": _original_url(path, a.id, a.path),
             "name": a.path,
@@ -204,7 +224,8 @@ def _article_page(a: Article, archive: Archive, config: Config) -> Page:
         },
     )
     view.update(article_data(a, archive, config, path))
-    return Page(path, "article.html", view, (a.path, *a.also_paths))
+    neighbours = tuple(x.path for x in (newer, older) if x is not None)  # their titles show
+    return Page(path, "article.html", view, (a.path, *a.also_paths, *neighbours))
 
 
 def _original_url(from_path: str, article_id: str, input_path: str, duplicate: int = 0) -> str:

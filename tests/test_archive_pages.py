@@ -159,3 +159,21 @@ def test_speaker_page_groups_by_article_with_date_outlet_and_counts(tmp_path: Pa
     assert "Press TV</a>" in html[first:second] and "Undated" in html[second:]
     assert "Mehr News Agency</a>" in html[second:]
     assert page.inputs == ("a.txt", "b.txt")
+
+
+def test_article_pages_link_their_neighbours_in_the_index_order(make_project, monkeypatch):
+    from site_gen.cli import main
+
+    files = {
+        f"content/a{i}.md": f"---\ntitle: Story {i}\ndate: 2024-05-0{i + 1}\n---\n\nText {i}.\n"
+        for i in range(3)
+    }
+    root = make_project(files)
+    monkeypatch.chdir(root)
+    assert main(["build"]) == 0
+    arts = root / "build" / "articles"
+    middle = (arts / "story-1" / "index.html").read_text()
+    assert 'rel="prev" href="../story-2/index.html"' in middle  # newer
+    assert 'rel="next" href="../story-0/index.html"' in middle  # older
+    newest = (arts / "story-2" / "index.html").read_text()
+    assert 'rel="prev"' not in newest and 'rel="next" href="../story-1/index.html"' in newest
