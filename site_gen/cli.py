@@ -12,6 +12,7 @@ from site_gen import __version__
 from site_gen.config import Config, ConfigError, load_config
 from site_gen.inputs import inputs_from_paths
 from site_gen.inspection import article_record, failed_record, text_report
+from site_gen.model import collapse_repeated
 from site_gen.pipeline import analyze, build
 from site_gen.write import refusal
 
@@ -202,27 +203,12 @@ def _build(
         for d in report.diagnostics
         if (d.severity != "note" or verbose) and (not quiet or d.severity == "error")
     ]
-    for d in _collapse(shown):
+    for d in collapse_repeated(shown):
         print(d, file=sys.stderr)
     print(report.summary())
     if report.ok:
         print(f"Open {report.output / 'index.html'}")
     return 0 if report.ok else 2 if report.refused else 1
-
-
-def _collapse(lines: list[str], limit: int = 3) -> list[str]:
-    """Repeated messages (same text after the file name) are shown a few times, then counted."""
-    seen: dict[str, int] = {}
-    out = []
-    for line in lines:
-        key = line.split(": ", 1)[-1]
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= limit:
-            out.append(line)
-    for key, n in seen.items():
-        if n > limit:
-            out.append(f"... and {n - limit} more: {key}")
-    return out
 
 
 def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:

@@ -31,6 +31,21 @@ class Diagnostic:
         return f"{where}: {self.severity}: {self.message}"
 
 
+def collapse_repeated(lines: list[str], limit: int = 3) -> list[str]:
+    """Repeated messages (same text after the file name) are shown a few times, then counted."""
+    seen: dict[str, int] = {}
+    out = []
+    for line in lines:
+        key = line.split(": ", 1)[-1]
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            out.append(line)
+    for key, n in seen.items():
+        if n > limit:
+            out.append(f"... and {n - limit} more: {key}")
+    return out
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One body paragraph.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,19 +158,45 @@ def analyze(
     return Analysis(archive, results, diagnostics)
 
 
+class _Timer:
+    """Wall time of each stage, and of the whole build."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.timings: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = round(now - self.last, 4)
+        self.last = now
+
+
+@dataclass
+class _Planned:
+    """The new build's files: bytes to write, or the previous build's file to link when its
+    key (see ``reuse``) is unchanged; each path's key is kept for the next build."""
+
+    output: Path
+    previous: dict[str, tuple[str, int, int]]
+    keys: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    links: dict[str, Path] = field(default_factory=dict)
+
+    def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
+        self.keys[path] = key
+        old = reusable(self.output, path, key, self.previous)
+        if old is not None:
+            self.links[path] = old
+        else:
+            self.files[path] = make()
+
+
 def build(
     config: Config, strict: bool = False, jobs: int | None = None, use_cache: bool = True
 ) -> BuildReport:
     """Build the site; ``jobs`` worker processes for the per-file stage (default: all cores);
-    ``use_cache``: reuse the per-file results of unchanged inputs (see ``cache``)."""
-    t0 = time.perf_counter()
-    timings: dict[str, float] = {}
-
-    def lap(name: str, since: float) -> float:
-        now = time.perf_counter()
-        timings[name] = round(now - since, 4)
-        return now
-
+    ``use_cache``: reuse the per-file results and pages of unchanged inputs (see ``cache``)."""
+    timer = _Timer()
     output = config.output_dir
     content = config.content_dir
     if not content.is_dir():
@@ -178,24 +205,32 @@ def build(
     if refused:
         return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
     inputs, diagnostics = load_inputs(content, config.follow_symlinks)
-    t = lap("read", t0)
+    timer.lap("read")
     cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
     try:
-        return _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, timings)
+        return _stages(config, strict, jobs, cache, inputs, diagnostics, timer)
     finally:
         if cache is not None:
             cache.close()
 
 
-def _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, timings):
+def _stages(
+    config: Config,
+    strict: bool,
+    jobs: int | None,
+    cache: ResultCache | None,
+    inputs: list[InputFile],
+    diagnostics: list[Diagnostic],
+    timer: _Timer,
+) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache)
     archive = analysis.archive
     diagnostics += analysis.diagnostics
-    t = lap("analyze", t)
+    timer.lap("analyze")
     pages = build_pages(archive, config)
-    t = lap("pages", t)
+    timer.lap("pages")
     if strict and any(d.severity != "note" for d in diagnostics):
         return BuildReport(
             False,
@@ -203,39 +238,26 @@ def _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, ti
             diagnostics=tuple(diagnostics),
             fatal="--strict: warnings or errors above",
         )
-    previous = cache.outputs() if cache is not None else {}
+    planned = _Planned(output, cache.outputs() if cache is not None else {})
     digest = templates_digest(config.template_dirs, code_version())
-    keys: dict[str, str] = {}
-    files: dict[str, bytes] = {}
-    links: dict[str, Path] = {}
     try:
         env = make_environment(config.template_dirs)
         for p in pages:
-            keys[p.path] = key = page_key(p, digest)
-            old = reusable(output, p.path, key, previous)
-            if old is not None:
-                links[p.path] = old
-            else:
-                files[p.path] = render_page(env, p)
+            planned.add(p.path, page_key(p, digest), lambda p=p: render_page(env, p))
     except RenderError as exc:
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
-    t = lap("render", t)
+    timer.lap("render")
     for path, data in _originals(archive, inputs).items():
-        keys[path] = key = bytes_key(data)
-        old = reusable(output, path, key, previous)
-        if old is not None:
-            links[path] = old
-        else:
-            files[path] = data
+        planned.add(path, bytes_key(data), lambda data=data: data)
     try:
-        _write(output, files, config, links)
+        _write(output, planned.files, config, planned.links)
     except OSError as exc:
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
     if cache is not None:
-        cache.put_outputs(record(output, keys))
-    lap("write", t)
+        cache.put_outputs(record(output, planned.keys))
+    timer.lap("write")
     return BuildReport(
         ok=True,
         output=output,
@@ -243,8 +265,8 @@ def _build_rest(config, strict, jobs, cache, inputs, diagnostics, t0, t, lap, ti
         speakers=len(pages_of(pages, "speaker.html")),
         sources=len(archive.sources),
         pages=len(pages),
-        seconds=time.perf_counter() - t0,
-        timings=timings,
+        seconds=time.perf_counter() - timer.start,
+        timings=timer.timings,
         diagnostics=tuple(diagnostics),
         cached=cache.hits if cache is not None else 0,
     )

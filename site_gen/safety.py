@@ -57,17 +57,6 @@ def _clean(value: str) -> str:
 _clean_short = lru_cache(maxsize=65536)(_clean)
 
 
-def clean_data(value):
-    """``clean_text`` over every string inside nested lists, tuples and dicts (keys too)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, dict):
-        return {clean_data(k): clean_data(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [clean_data(v) for v in value]
-    return value
-
-
 def link_target(value: str | None) -> str | None:
     """The URL to link to, or None when ``value`` must be shown as text only.
 

@@ -30,8 +30,8 @@ from typing import TextIO
 
 from tornado.httpserver import HTTPServer
 
-from site_gen.cli import _collapse  # the same message for many files: a few, then a count
 from site_gen.config import Config, ConfigError
+from site_gen.model import collapse_repeated
 from site_gen.pipeline import BuildReport, build
 from site_gen.serve_app import Live, broadcast, livereload_client, make_app
 from site_gen.serve_net import allowed_hosts, is_loopback, listen, url_host
@@ -331,14 +331,14 @@ class DevServer:
         warnings = [d for d in report.diagnostics if d.severity == "warning"]
         content = self.places.content
         if not changed or content is None:
-            return _collapse([_format(d) for d in warnings])
+            return collapse_repeated([_format(d) for d in warnings])
         content = content.absolute()
         touched = {p.relative_to(content).as_posix() for p in changed if content in p.parents}
         shown = [_format(d) for d in warnings if d.path in touched]
         rest = len(warnings) - len(shown)
         if rest:
             shown.append(f"({rest} warning{'s' if rest != 1 else ''} about other files)")
-        return _collapse(shown)
+        return collapse_repeated(shown)
 
     def _messages(
         self, changed: set[Path], previous: BuildState, state: BuildState

@@ -6,14 +6,13 @@ the floors are the scores reached minus a small margin, so a regression fails lo
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.quotecheck import load_module, score_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "dev-quotes"
@@ -36,21 +35,8 @@ PAGES_PRECISION = 0.907
 FRAGMENTS = 1.1
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_devset_scores(tmp_path: Path) -> None:
-    bench = _load("quotes_devset", ROOT / "benchmarks" / "quotes_devset.py")
-    score = _load("dev_quotes_score", DEV / "score.py")
-    for aid, preds in bench.predict(DEV).items():
-        (tmp_path / f"{aid}.json").write_text(json.dumps(preds), encoding="utf-8")
-    docs, _ = score.prepare(str(DEV / "gold"), str(DEV / "articles"), str(tmp_path))
-    res = score.score(docs)
+    res = score_in_process(DEV, tmp_path)
     for (track, metric), floor in FLOORS.items():
         assert res[track]["ggt@0.3"][metric] >= floor, (track, metric, res[track]["ggt@0.3"])
     pages = res["speaker_pages"]["macro_ge3"]
@@ -75,9 +61,9 @@ def test_inspect_scores_meet_the_targets(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "site_gen", "inspect", str(DEV / "articles"),
                           "--json"], capture_output=True, text=True, check=True).stdout
     (tmp_path / "inspect.jsonl").write_text(out, encoding="utf-8")
-    convert = _load("inspect_to_pred", ROOT / "benchmarks" / "inspect_to_pred.py")
+    convert = load_module("inspect_to_pred", ROOT / "benchmarks" / "inspect_to_pred.py")
     assert convert.main([str(tmp_path / "inspect.jsonl"), str(tmp_path / "pred")]) == 0
-    score = _load("dev_quotes_score", DEV / "score.py")
+    score = load_module("dev_quotes_score", DEV / "score.py")
     docs, stats = score.prepare(str(DEV / "gold"), str(DEV / "articles"), str(tmp_path / "pred"))
     assert stats["pred_unlocatable"] == 0 and stats["located_by_text"] == 0, stats
     res = score.score(docs)

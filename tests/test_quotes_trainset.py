@@ -7,15 +7,13 @@ the development set (the scores reached minus a small margin).
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-TRAIN = ROOT.parent / "shared" / "train-quotes"
+from tests.quotecheck import score_in_process
+
+TRAIN = Path(__file__).resolve().parents[2] / "shared" / "train-quotes"
 
 pytestmark = pytest.mark.skipif(not (TRAIN / "score.py").is_file(), reason="set not available")
 
@@ -32,21 +30,8 @@ PAGES_F1 = 0.795
 FRAGMENTS = 1.19
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_trainset_scores(tmp_path: Path) -> None:
-    bench = _load("quotes_devset", ROOT / "benchmarks" / "quotes_devset.py")
-    score = _load("train_quotes_score", TRAIN / "score.py")
-    for aid, preds in bench.predict(TRAIN).items():
-        (tmp_path / f"{aid}.json").write_text(json.dumps(preds), encoding="utf-8")
-    docs, _ = score.prepare(str(TRAIN / "gold"), str(TRAIN / "articles"), str(tmp_path))
-    res = score.score(docs)
+    res = score_in_process(TRAIN, tmp_path)
     for (track, metric), floor in FLOORS.items():
         assert res[track]["ggt@0.3"][metric] >= floor, (track, metric, res[track]["ggt@0.3"])
     pages = res["speaker_pages"]["macro_ge3"]
