@@ -54,6 +54,12 @@ _CONTROL = re.compile(
     r"|(?:took|takes|take|taking)\s+to\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}?"
     r"(?:\s+(?:on\s+\w+|overnight|again|today|yesterday|late|early))*"
     r"|(?:used|uses|use)\s+(?:a|an|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s*$")
+# A light verb and its article before a cue used as a noun ("X made an unprompted call for",
+# "X delivered a snappy retort", "X issued a warning"): the verb's subject made the statement.
+_LIGHT = re.compile(
+    r"\s+(?:made|makes|making|delivered|delivers|issued|issues|gave|gives|offered|offers|fired"
+    r" off|fires off|sent|sends|posted|posts|repeated|renewed|voiced)\s+(?:a|an|the|his|her|their"
+    r"|its)(?:\s+[a-z][\w-]*){0,2}\s*$")
 _TAIL = 120
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -71,11 +77,12 @@ _ADVERBS = frozenset("now also still later then long often once never always alr
 # Who a person is, written between the name and the verb: an age (", 59,"), a home town (", of
 # Springfield, Ill.,"), a party tag ("(D-N.Y.)"), a relative clause (", who lives nearby,").
 # Blanked (same length, offsets kept) so the name itself stands right before the verb.
+_PARTY = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w. ]{1,20}\)"  # "(D-N.Y.)"
 _DEMOGRAPHIC = re.compile(
     r",\s*\d{1,3}\s*(?=,)"
     r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
-    r"|\s*\((?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w. ]{1,20}\)"
+    r"|" + _PARTY +
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
 _FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
@@ -120,7 +127,8 @@ def _strip_aux(text: str) -> str:
         # both patterns are anchored at the end: test the last characters before searching
         end = text.rstrip()[-2:]
         c = (_CONTROL.search(text, _tail(text)) if end == "to" else None) or (
-            _PAREN.search(text, _tail(text)) if end[-1:] == ")" else None)
+            _PAREN.search(text, _tail(text)) if end[-1:] == ")" else None) or (
+            _LIGHT.search(text, _tail(text)) if end[-1:].isalpha() else None)
         if not c:
             break
         text = text[: c.start()]
@@ -155,9 +163,33 @@ def _trailing_pp(seg: str) -> re.Match[str] | None:
     return _TRAILING_PP.search(seg, _tail(seg))
 
 
+# A verb in the past before an infinitive cue ("X interjected to say", "X rose to add", "X
+# stood up to ask"): the verb's subject speaks.
+# (not a passive or a plan: "is expected to maintain", "was forced to deny")
+_PAST_TO = re.compile(
+    r"\s+(?!(?:expected|supposed|scheduled|slated|required|forced|allowed|pressed|urged|invited"
+    r"|encouraged|prepared|designed|intended|meant)\s)[a-z]{3,}ed(?:\s+(?:up|in|back|out|on))?"
+    r"\s+to\s*$")
+_INFINITIVE = re.compile(r"[a-z]+\b")
+_BE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|am)$")
+
+
+def _before_infinitive(seg: str, text: str, cue_start: int) -> str:
+    if not seg.endswith("to"):
+        return seg
+    word = _INFINITIVE.match(text, cue_start)
+    if word is None or word.group().endswith(("s", "ed", "ing")):
+        return seg
+    m = _PAST_TO.search(seg, _tail(seg))
+    if m is None or _BE_END.search(seg, max(0, m.start() - 12), m.start()):
+        return seg  # "she was motivated to tell": a passive, not a speech act
+    return seg[: m.start()]
+
+
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
-    seg = _blank_demographics(_strip_aux(text[lo:cue_start]))
+    seg = _before_infinitive(text[lo:cue_start].rstrip(), text, cue_start)
+    seg = _blank_demographics(_strip_aux(seg))
     pp = _trailing_pp(seg)
     if pp:
         seg = _strip_aux(seg[: pp.start()])
@@ -323,7 +355,9 @@ _INTRO = re.compile(
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
     r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
-    r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally),?\s+)")
+    r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally)"
+    # "Later on Sunday,", "Earlier this week,": the adverb with its time phrase
+    r"(?:\s+(?:on|in|this|that|last|the)\s+[\w-]+(?:\s+[\w-]+)?,)?,?\s+)")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
 _DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
 _APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
@@ -371,6 +405,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 _COMMA_NEXT = re.compile(r"\s*,")
 _LOWER_NEXT = re.compile(r" [a-z]")
 _COORD = re.compile(r"\b(?:and|or)\s")
+_PARTY_TAG = re.compile(_PARTY)
 
 
 _STAFF_NAME = re.compile(
@@ -391,7 +426,11 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         gap = window[pos:m.start()]
         if gap.strip() and (not _GAP.fullmatch(gap) or _COORD.search(gap)):
             return None  # "The commentator and Clinton supporter": the name is no head
-        nxt = _NEXT_WORD.match(window, m.end(), m.end() + 30)
+        after = m.end()
+        tag = _PARTY_TAG.match(window, after)
+        if tag:  # "Rep. Jane Doe (D-N.Y.) said": the party tag belongs to the name
+            after = tag.end()
+        nxt = _NEXT_WORD.match(window, after, after + 30)
         possessive = m.group().endswith(POSSESSIVE_ENDS)
         if nxt and nxt.group(1) in GROUP_HEADS and not possessive:
             # "Trump backers", "Clinton aides": a group, no person (a possessive, "Mr. Comey's
@@ -416,7 +455,7 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         if possessive or (nxt and nxt.group(1) in _ROLE_WORDS):
             pos = m.end()
             continue
-        if not (nxt or _COMMA_NEXT.match(window, m.end())):
+        if not (nxt or _COMMA_NEXT.match(window, after)):
             return None
         mention = parse_mention(window[:m.end()], offset)
         if mention is not None and (mention.kind != "role" or det):

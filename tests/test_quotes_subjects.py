@@ -1,0 +1,65 @@
+"""Whose words a participle or a cue far from its subject reports: the subject of the sentence
+after an introductory time phrase, a name with its party tag, and the negative cases where the
+sentence's subject is nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.quotes import extract_quotes
+
+
+def _direct_speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker_key for q in extract_quotes(paragraphs).quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Later on Sunday, Jane Doe shared a letter, writing \u201cStill waiting on the apology"
+        " from the board.\u201d",
+        "Earlier this week, Jane Doe posted a photo, saying \u201cThe bridge will open on time,"
+        " whatever they say.\u201d",
+        "In a statement released Thursday, Rep. Jane Doe (D-N.Y.) reacted to the news, saying:"
+        " \u201cThe harbour should never have been sold.\u201d",
+    ],
+)
+def test_a_participle_reports_the_sentence_subject(text):
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_a_time_phrase_alone_gives_no_speaker():
+    text = ("Later on Sunday, the harbour closed for repairs, leaving a sign: \u201cBack in"
+            " spring, with new boats for everyone.\u201d")
+    assert _direct_speakers([text]) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe made an unprompted call for an end to farm subsidies, calling them"
+        " \u201ccorporate welfare.\u201d",
+        "Jane Doe delivered a snappy retort: \u201cNo one is tearing this up. We are going"
+        " forward.\u201d",
+        "Jane Doe issued a stern warning that \u201cthe harbour is not safe for anyone.\u201d",
+    ],
+)
+def test_a_light_verb_before_a_cue_noun_keeps_its_subject(text):
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_a_thing_that_delivers_a_warning_is_no_speaker():
+    text = "The storm delivered a harsh warning that \u201cnobody is safe on the coast.\u201d"
+    assert _direct_speakers([text]) == [None]
+
+
+def test_a_verb_in_the_past_before_an_infinitive_cue_keeps_its_subject():
+    text = ("Jane Doe, who signed the harbour law as governor, interjected to say: \u201cThey"
+            " have both been inconsistent on this.\u201d")
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_a_plan_or_a_passive_before_an_infinitive_is_no_speech():
+    quotes = extract_quotes(["The harbour board is considered the safer choice, expected to"
+                             " maintain the old fees for another year."]).quotes
+    assert all(q.speaker_key is None for q in quotes)
