@@ -63,3 +63,22 @@ def test_a_plan_or_a_passive_before_an_infinitive_is_no_speech():
     quotes = extract_quotes(["The harbour board is considered the safer choice, expected to"
                              " maintain the old fees for another year."]).quotes
     assert all(q.speaker_key is None for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe said she and her colleagues jokingly referred to themselves as \u201cthe"
+        " Glass Ceiling Club.\u201d",
+        "Jane Doe said she expected that voters will say \u201cno\u201d to the harbour plan.",
+        "Jane Doe said she would advise the council on dealing with the \u201cstrategic"
+        " threats that exist out there, which nobody understands.\u201d",
+    ],
+)
+def test_quoted_words_inside_a_reported_statement_are_its_speakers(text):
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_quoted_words_with_a_speaker_of_their_own_keep_that_speaker():
+    text = "Jane Doe said Tom Roe had called the harbour plan \u201ca disaster for the town.\u201d"
+    assert _direct_speakers([text]) == ["Tom Roe"]

@@ -222,7 +222,23 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
     cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
                 code, sents.starts)
     found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
-    return _build(found, spans, paragraphs)
+    return _build(_inherit_enclosing(found), spans, paragraphs)
+
+
+def _inherit_enclosing(found: list[_Found]) -> list[_Found]:
+    """'Doe said she and her peers called themselves "the Glass Ceiling Club"': quoted words
+    inside a reported statement are its speaker's, unless a speaker of their own was found."""
+    reports = [f for f in found if f.kind == "indirect" and f.person is not None]
+    if not reports:
+        return found
+    out = []
+    for f in found:
+        if f.kind == "direct" and f.person is None:
+            outer = next((r for r in reports if r.start <= f.start and f.end <= r.end + 1), None)
+            if outer is not None:
+                f = f._replace(person=outer.person, rule="enclosing:" + outer.rule)
+        out.append(f)
+    return out
 
 
 def _is_heading(paragraph: str) -> bool:
