@@ -129,15 +129,26 @@ def test_well_known_figures_get_their_common_name() -> None:
 
 
 def test_otherwise_the_full_name_most_articles_use_wins() -> None:
-    out = canonicalize([("a", (_sm("Steven M. Rosenthal"),)), ("b", (_sm("Steven Rosenthal"),)),
-                        ("c", (_sm("Steven Rosenthal"),))])
-    assert {v.name for v in out.values()} == {"Steven Rosenthal"}
+    out = canonicalize([("a", (_sm("Tamsin Q. Oakhurst"),)), ("b", (_sm("Tamsin Oakhurst"),)),
+                        ("c", (_sm("Tamsin Oakhurst"),))])
+    assert {v.name for v in out.values()} == {"Tamsin Oakhurst"}
+    out = canonicalize([("a", (_sm("Tamsin Q. Oakhurst"),)), ("b", (_sm("Tamsin Q. Oakhurst"),)),
+                        ("c", (_sm("Tamsin Oakhurst"),))])
+    assert {v.name for v in out.values()} == {"Tamsin Q. Oakhurst"}
 
 
-def test_on_a_tie_the_fullest_name_wins_and_a_surname_never() -> None:
-    out = canonicalize([("a", (_sm("Steven M. Rosenthal"),)), ("b", (_sm("Steven Rosenthal"),)),
-                        ("c", (_sm("Rosenthal"),)), ("d", (_sm("Rosenthal"),))])
-    assert {v.name for v in out.values()} == {"Steven M. Rosenthal"}
+def test_on_a_tie_the_name_without_its_middle_wins_and_a_surname_never() -> None:
+    for middle in ("Q.", "Quinn"):
+        out = canonicalize([("a", (_sm(f"Tamsin {middle} Oakhurst"),)),
+                            ("b", (_sm("Tamsin Oakhurst"),)),
+                            ("c", (_sm("Oakhurst"),)), ("d", (_sm("Oakhurst"),))])
+        assert {v.name for v in out.values()} == {"Tamsin Oakhurst"}
+
+
+def test_on_a_tie_without_a_shorter_form_of_the_same_name_the_fullest_wins() -> None:
+    # a compound surname alone is no shorter form of the full name
+    out = canonicalize([("a", (_sm("Tamsin Oakhurst Vidal"),)), ("b", (_sm("Oakhurst Vidal"),))])
+    assert {v.name for v in out.values()} == {"Tamsin Oakhurst Vidal"}
 
 
 def test_organisation_aliases() -> None:

@@ -12,9 +12,10 @@ extractor already reduced each to an in-article key (the fullest name, titles st
   surname (Bill and Hillary Clinton) are never merged;
 * well-known figures and organisations (``famous``) are one cluster under their common name
   ("Michael R. Pence", "Mike Pence" -> "Mike Pence"; "AP" -> "Associated Press");
-* otherwise the canonical name is the fullest full form, middle initials counting ("Steven M.
-  Rosenthal" over "Steven Rosenthal"; ties: the most frequent, the shorter, then the
-  alphabetically first); ``Speaker.id`` is its slug, made unique.
+* otherwise the canonical name is the full name most articles use; on a tie, the form
+  without the middle name or initial another form has ("Jane Roe" over "Jane Q. Roe"), else
+  the fullest, then the shorter, then the alphabetically first; ``Speaker.id`` is its slug,
+  made unique.
 
 ``pins`` (from the user's ``speakers.toml``, see ``load_pins``) come first and win: a key
 matching a pinned name or alias gets the pinned speaker. Schema of ``speakers.toml``::
@@ -217,14 +218,18 @@ def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list
 def _canonical_name(names: list[str]) -> str:
     """The common name of a well-known figure, else the full name (first and last at least)
     that most articles use: the form readers know ("Jane Roe", though one paper writes "Jane
-    Q. Roe"); on a tie the fullest (middle initials count)."""
+    Q. Roe"); on a tie the same, else the fullest (middle initials count)."""
     for n in names:
         fam = famous_name(n)
         if fam is not None:
             return fam
     counts = Counter(names)
     full = [n for n in counts if len(norm_tokens(n)) >= 2] or list(counts)
-    return min(full, key=lambda n: (-counts[n], -_fullness(n), len(n), n))
+    toks = {n: norm_tokens(n) for n in full}
+    # on a tie, the name without its middle ("Jane Roe" over "Jane Q. Roe"), else the fullest
+    bare = {n for n in full if any(_fullness(o) > _fullness(n) and toks[o][0] == toks[n][0]
+                                   and toks[o][-1] == toks[n][-1] for o in full)}
+    return min(full, key=lambda n: (-counts[n], n not in bare, -_fullness(n), len(n), n))
 
 
 def _fullness(name: str) -> int:
