@@ -107,7 +107,7 @@ _ORG_CLASSES = {
     "newspaper": re.compile(r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily"
                             r"|News|Star|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$"),
     "network": re.compile(r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$"),
-    "bank": re.compile(r"(?:Bank|Fargo|Chase|Barclays|NatWest|Citigroup|Group)\b"),
+    "bank": re.compile(r"(?:Bank|Bancorp|Bankshares|Financial|Savings|Trust|Group)\b"),
     "company": re.compile(r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$"),
 }
 _ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["newspaper"],
@@ -393,6 +393,14 @@ class Cast:
                     person.heads |= _heads_from(mention.role)
                     if person.description is None and "," in mention.text:
                         person.description = mention.role
+        elif mention.kind in ("role", "group") and _document_head(mention.text):
+            # "according to a Harbour Press analysis", "the Central Bank's survey said": who
+            # issued the document speaks
+            source = self._document_source(mention)
+            if source is not None:
+                person = self.resolve(source, pos, subject, context)
+                self.how = "document:" + self.how
+                return person
         elif mention.kind == "role" and mention.role:
             own = _OWN_ORG.match(mention.role)
             if own:
@@ -445,6 +453,39 @@ class Cast:
             how += "-ungendered"
         self.how = how
         return best[1]
+
+    def _document_source(self, mention: Mention) -> Mention | None:
+        """The person or organisation named as the author of a document: the possessor
+        ("the Central Bank's survey"), the name before the noun ("a Harbour Press analysis",
+        "a Doe campaign memo") or after "by"/"from" ("data from Marlow Research")."""
+        text = mention.text
+        for run in RUN.finditer(text):
+            word = run.group()
+            if word in ("The", "A", "An", "According") or (
+                    run.start() == 0 and " " not in word and word.lower() in self.lower()):
+                continue  # a capitalised first word ("New data from ...")
+            start = mention.start + run.start()
+            words = word.split()
+            while words and words[0] in _CALENDAR:  # "a March Harbour Press article"
+                start += len(words[0]) + 1
+                words = words[1:]
+            own = next((i for i, w in enumerate(words) if w.endswith(POSSESSIVE_ENDS)), None)
+            if own is not None:  # "the Central Bank's Beige Book": the owner of the book
+                words = words[:own + 1]
+            if not words:
+                continue
+            word = " ".join(words)
+            name = unpossessive(word)
+            rest = text[run.end():].split()
+            if rest and rest[0].lower() in ORG_HEADS:  # "a Doe campaign memo"
+                return Mention(name + " " + rest[0], start, "org", name + " " + rest[0].lower())
+            person = self.known(name)
+            if person is not None and not _org_like(person):
+                return Mention(word, start, "name", " ".join(person.tokens), None, person.gender)
+            if word.endswith(POSSESSIVE_ENDS) and not _is_org(name):
+                return None  # someone's document, but no one of this article: unknown
+            return Mention(word, start, "org", _org_name(word))
+        return None
 
     def known(self, run: str) -> Person | None:
         """The person of the article a capitalised run names, if any (no new person)."""
@@ -596,6 +637,22 @@ _UNSPECIFIC = re.compile(r"(?:a|an|one|another|some|his|her|their)\s", re.IGNORE
 # party ("the GOP nominee") or a country ("the U.S. envoy") says nothing of who employs them.
 _ROLE_ORG = re.compile(r"\b(?!(?:GOP|US|UK|EU|UN|USA|DC)\b)[A-Z]{2,6}\b")
 _TIE_WINDOW = 40
+# Nouns of a document that speaks for its author ("the survey said", "according to a report")
+_DOCUMENT_HEADS = frozenset(
+    "analysis article report survey study poll data statement memo letter filing review audit"
+    " tally count list estimate estimates projection projections figures documents records"
+    " release editorial research investigation findings".split())
+
+
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _document_head(text: str) -> bool:
+    return role_head(text) in _DOCUMENT_HEADS
+
+
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 
 
