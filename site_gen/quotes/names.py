@@ -299,11 +299,19 @@ def _classify(t: str) -> Mention | None:
     if last is not None and last.end() >= len(t.rstrip("'\u2019s")):
         before = t[: last.start()]
         name, titles, gender = clean_name(last.group())
+        of = _COLLECTIVE_OF.match(before)
+        if of and of.end() == len(before):  # "the management of Vista Radio"
+            return Mention(t, start, "org", _THE_START.sub("", unpossessive(last.group())),
+                           role=t)
         if _PREPOSITION_END.search(before) and not (name and titles):
             indefinite = _INDEFINITE.match(before)
             return Mention(t, start, "group" if indefinite else "role", role=t)
         if len(name) == 1 and name[0].lower() in GROUP_HEADS:
             return Mention(t, start, "group", role=t)
+        if len(name) == 1 and _ACRONYM.fullmatch(name[0]) and name[0] not in _ROLE_ACRONYMS \
+                and (titles or before.strip().lower() == "the") \
+                and all(x.lower() == "the" for x in titles):
+            return Mention(t, start, "org", name[0], role=before.strip() or None)  # "the NWC"
         if name:
             role = _trim(" ".join([before.strip(), *titles])) or None
             kind = "name"
@@ -327,9 +335,23 @@ def _org_of_end(t: str) -> Mention | None:
                    role=t[:a.start()].strip() or None)
 
 
+# Collective nouns after an organisation's name ("the Harbour Watch group") or before it
+# ("the management of Vista Radio"): the organisation speaks.
+_NAMED_ORG_HEADS = frozenset("group organization organisation network company firm agency union"
+                             " coalition alliance".split())
+_COLLECTIVE_OF = re.compile(r"^(?:the\s+)?(?:management|leadership|board|owners|organizers"
+                            r"|organisers)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ROLE_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MEP PM DA AG GM VP PAC PR".split())
+_THE_START = re.compile(r"^The\s+")
+
+
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
     words = t.split()
     head = words[-1].lower().strip(".,")
+    if head in _NAMED_ORG_HEADS and runs and runs[-1].end() == len(t) - len(words[-1]) - 1 \
+            and runs[-1].group() not in ("The", "A", "An"):
+        return Mention(t, start, "org", _THE_START.sub("", runs[-1].group()), role=t)
     if head in ORG_HEADS and runs:
         name, _, _ = clean_name(runs[-1].group())
         if name:
