@@ -34,3 +34,14 @@ def test_an_organisation_subject_speaks_through_a_participle():
     text = ("The NWC publicly disclosed the break-in in June, saying its own review found that"
             " outside hackers were behind it.")
     assert [q.speaker_key for q in extract_quotes([text]).quotes] == ["NWC"]
+
+
+def test_a_title_word_after_an_honorific_is_a_surname():
+    paras = ["Tobias King, a former harbour master, said the ferries would stop in May.",
+             "\u201cThe harbour has never been this quiet,\u201d Mr. King said."]
+    assert [q.speaker_key for q in extract_quotes(paras).quotes] == ["Tobias King"] * 2
+
+
+def test_an_office_after_an_honorific_is_an_address_not_a_name():
+    m = parse_mention("Mr. President", 0)
+    assert m is None or m.kind != "name"

@@ -26,6 +26,7 @@ from site_gen.quotes.names import (
     SPLIT_WORDS,
     STOP,
     SUFFIXES,
+    SURNAME_TITLES,
     Mention,
     clean_name,
     first_name_like,
@@ -375,6 +376,8 @@ class Cast:
         elif mention.kind in ("name", "org") and mention.name:
             tokens, _, _ = clean_name(mention.name) if mention.kind == "name" else (
                 [mention.name], [], None)
+            if not tokens and mention.name.lower() in SURNAME_TITLES:
+                tokens = (mention.name,)  # "Mr. King": parsed as a surname already
             if mention.kind == "org":
                 self.orgs.append((mention.start, mention.name))
             name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens

@@ -171,6 +171,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
             cut = i + 1
             gender = "m" if b in _MALE_TITLES else "f" if b in _FEMALE_TITLES else gender
     lo, hi = cut, n
+    if cut and hi - cut == 1 and bares[cut] in SURNAME_TITLES:
+        return toks[cut:hi], toks[:cut], gender  # "Mr. King": a surname after an honorific
     while lo < hi and bares[lo] in _STOP_OR_TITLE:
         lo += 1  # leading stop words and titles join the titles
     while hi - lo > 1 and bares[hi - 1] in _TRAILING_TIME:
@@ -185,6 +187,11 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     if len(name) == 1 and _bare(name[0]) in _STOP_OR_TITLE:
         return [], titles + name, gender
     return name, titles, gender
+
+
+# Titles that are also surnames: after an honorific ("Mr. King", "Ms. Bishop") the surname;
+# an office after one is an address ("Mr. President", "Madam Speaker").
+SURNAME_TITLES = frozenset("king prince bishop dean major pope duke earl baron knight".split())
 
 
 # Capitalised words of a title that end right before a name ("Secretary of State Colin
