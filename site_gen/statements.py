@@ -12,8 +12,8 @@ is wholly inside the longer one; each half of a split quote is inside the whole)
 (freer translations). A reported-speech quote that encloses a direct quotation of the same
 article is its frame and is not aligned itself: the direct words inside it are.
 
-Aligned pairs are joined into statements (connected quotes); a statement covers at least two
-articles. Its id hashes its quotes, so it stays the same while they do.
+Aligned pairs are joined into statements, strongest first, without chaining (see ``_Groups``);
+a statement covers at least two articles. Its id hashes its quotes: it stays while they do.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from site_gen.stories import StorySettings
 
 QuoteKey = tuple[str, str]  # (article id, quote id)
+FREQUENT_MIN = 8  # quotes a story needs before its most common words are set aside
+DIRECT_GROUP = 60  # one speaker's quotes in a story: up to this many, every pair is scored
 
 
 def _framing(quotes: Sequence[Quote]) -> set[str]:
@@ -48,42 +50,75 @@ def _framing(quotes: Sequence[Quote]) -> set[str]:
     return out
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[QuoteKey, QuoteKey] = {}
+class _Groups:
+    """Quotes joined into statements, strongest pair first. Two groups join only when at least
+    half of their pairs from different articles were aligned: one stray pair cannot chain two
+    statements into one (a quote split in two, or two partial quotes of one wording, still
+    join through the whole)."""
 
-    def find(self, x: QuoteKey) -> QuoteKey:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+    def __init__(self, linked: set[tuple[QuoteKey, QuoteKey]]) -> None:
+        self.linked = linked
+        self.group: dict[QuoteKey, list[QuoteKey]] = {}
 
     def join(self, a: QuoteKey, b: QuoteKey) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        ga = self.group.get(a) or [a]
+        gb = self.group.get(b) or [b]
+        if ga is gb:
+            return
+        cross = [(x, y) for x in ga for y in gb if x[0] != y[0]]
+        hits = sum(1 for x, y in cross if (x, y) in self.linked or (y, x) in self.linked)
+        if hits * 2 < len(cross):
+            return
+        merged = ga + gb
+        for k in merged:
+            self.group[k] = merged
+
+    def groups(self) -> list[list[QuoteKey]]:
+        seen: dict[int, list[QuoteKey]] = {}
+        for g in self.group.values():
+            seen.setdefault(id(g), g)
+        return sorted((sorted(g) for g in seen.values()), key=lambda g: g[0])
+
+
+def _candidates(wordings: list[tuple[QuoteKey, set[str]]]) -> list[tuple[int, int]]:
+    """Pairs of quotes from different articles worth scoring. A small group is compared
+    whole; a large one only where two quotes share a term that few of its quotes use."""
+    n = len(wordings)
+    if n <= DIRECT_GROUP:
+        return [
+            (i, j)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if wordings[i][0][0] != wordings[j][0][0]
+        ]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, (_, ts) in enumerate(wordings):
+        for t in ts:
+            postings[t].append(j)
+    limit = max(2, n // 8)
+    pairs = set()
+    for plist in postings.values():
+        if len(plist) <= limit:
+            pairs.update(
+                (plist[x], plist[y])
+                for x in range(len(plist))
+                for y in range(x + 1, len(plist))
+                if wordings[plist[x]][0][0] != wordings[plist[y]][0][0]
+            )
+    return sorted(pairs)
 
 
 def _pairs(
     wordings: list[tuple[QuoteKey, set[str]]], weight: Mapping[str, float], s: StorySettings
 ) -> list[tuple[QuoteKey, QuoteKey]]:
-    """Aligned pairs among one speaker's quotes of one story."""
-    totals = {k: sum(weight[t] for t in ts) for k, ts in wordings}
+    """Aligned pairs among one speaker's quotes of one story, strongest first."""
+    totals = [sum(map(weight.__getitem__, ts)) for _, ts in wordings]
     scores: dict[tuple[QuoteKey, QuoteKey], float] = {}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, (kb, tb) in enumerate(wordings):
-        shared: Counter[int] = Counter()
-        for t in tb:
-            for i in postings[t]:
-                shared[i] += 1
-            postings[t].append(j)
-        for i, n in shared.items():
-            ka, ta = wordings[i]
-            if n < s.statement_min_terms or ka[0] == kb[0]:
-                continue
-            common = sum(weight[t] for t in ta & tb)
-            scores[(ka, kb)] = common / (min(totals[ka], totals[kb]) or 1.0)
+    for i, j in _candidates(wordings):
+        common = wordings[i][1] & wordings[j][1]
+        if len(common) >= s.statement_min_terms:
+            shared = sum(map(weight.__getitem__, common))
+            scores[(wordings[i][0], wordings[j][0])] = shared / (min(totals[i], totals[j]) or 1)
     best: dict[tuple[QuoteKey, str], tuple[float, QuoteKey]] = {}
     for (ka, kb), sc in sorted(scores.items()):
         for x, y in ((ka, kb), (kb, ka)):
@@ -94,8 +129,9 @@ def _pairs(
     for (ka, kb), sc in sorted(scores.items()):
         mutual = best[(ka, kb[0])][1] == kb and best[(kb, ka[0])][1] == ka
         if sc >= s.statement_similarity or (mutual and sc >= s.statement_best_similarity):
-            out.append((ka, kb))
-    return out
+            out.append((sc, ka, kb))
+    out.sort(key=lambda x: (-x[0], x[1], x[2]))
+    return [(ka, kb) for _, ka, kb in out]
 
 
 def _story_statements(
@@ -104,46 +140,42 @@ def _story_statements(
     by_speaker: dict[str, list[tuple[QuoteKey, set[str]]]] = defaultdict(list)
     df: Counter[str] = Counter()
     count = 0
-    for aid in story.articles:
+    place: dict[QuoteKey, tuple[int, int]] = {}  # the story's article order, then the quote's
+    for n, aid in enumerate(story.articles):
         a = articles[aid]
         framing = _framing(a.quotes)
-        for q in a.quotes:
+        for k, q in enumerate(a.quotes):
             ts = set(terms(q.text))
             df.update(ts)
             count += 1
+            place[(aid, q.id)] = (n, k)
             if q.speaker_id and q.id not in framing and ts:
                 by_speaker[q.speaker_id].append(((aid, q.id), ts))
     weight = {t: math.log(1.0 + count / k) for t, k in df.items()}
-    order = {aid: n for n, aid in enumerate(story.articles)}
+    # Words most of the story's quotes use (function words, in any language) link nothing.
+    frequent = {t for t, k in df.items() if k * 2 > count} if count >= FREQUENT_MIN else set()
     statements = []
     for speaker in sorted(by_speaker):
-        wordings = by_speaker[speaker]
+        wordings = [(k, ts - frequent) for k, ts in by_speaker[speaker]]
+        wordings = [(k, ts) for k, ts in wordings if ts]
         if len({k[0] for k, _ in wordings}) < 2:
             continue
-        union = _Union()
-        for ka, kb in _pairs(wordings, weight, s):
-            union.join(ka, kb)
-        groups: dict[QuoteKey, list[QuoteKey]] = defaultdict(list)
-        for k, _ in wordings:
-            if k in union.parent:
-                groups[union.find(k)].append(k)
-        for keys in groups.values():
+        pairs = _pairs(wordings, weight, s)
+        joined = _Groups(set(pairs))
+        for ka, kb in pairs:
+            joined.join(ka, kb)
+        for keys in joined.groups():
             if len({k[0] for k in keys}) < 2:
                 continue
-            keys.sort(key=lambda k: (order[k[0]], _quote_number(k[1]), k[1]))
+            keys.sort(key=place.__getitem__)
             sid = "st-" + digest([f"{a}#{q}" for a, q in keys])
             statements.append(Statement(sid, story.id, speaker, tuple(keys)))
-    statements.sort(key=lambda st: (order[st.quotes[0][0]], _quote_number(st.quotes[0][1])))
+    statements.sort(key=lambda st: place[st.quotes[0]])
     return statements
 
 
 def digest(parts: Sequence[str]) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-def _quote_number(quote_id: str) -> int:
-    digits = "".join(c for c in quote_id if c.isdigit())
-    return int(digits) if digits else 0
 
 
 def align_statements(

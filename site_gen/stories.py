@@ -38,7 +38,7 @@ from site_gen.model import Article, Story, StoryIndex
 from site_gen.slugs import make_slug, unique_slugs
 from site_gen.terms import terms
 
-LEAD_CHARS = 2500  # of the body, after title and standfirst: where news says what happened
+LEAD_CHARS = 700  # of the body, after title and standfirst: where news says what happened
 COMMON_SHARE = 0.2  # in an archive of COMMON_MIN_ARTICLES or more, a term in more is not used
 COMMON_MIN_ARTICLES = 50
 CENTROID_TERMS = 120  # a cluster's centroid keeps its heaviest terms
@@ -101,17 +101,19 @@ def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, fl
         df.update(c.keys())
     n = len(articles)
     cap = COMMON_SHARE * n if n >= COMMON_MIN_ARTICLES else n
+    idf = {t: math.log((n + 1) / k) for t, k in df.items() if 1 < k <= cap}
+    tf = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
     vectors = []
     for c in counts:
         weighted = [
-            ((1.0 + math.log(k)) * math.log((n + 1) / df[t]), t)
+            (-(tf[k] if k < 64 else 1.0 + math.log(k)) * idf[t], t)
             for t, k in c.items()
-            if 1 < df[t] <= cap
+            if t in idf
         ]
-        weighted.sort(key=lambda x: (-x[0], x[1]))
+        weighted.sort()  # heaviest first, then by term
         top = weighted[:per_article]
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-        vectors.append({t: w / norm for w, t in top})
+        vectors.append({t: -w / norm for w, t in top})
     return vectors
 
 
@@ -128,9 +130,12 @@ class _Grouper:
         scores = self._dated(day, vec) if day is not None else self._undated(vec)
         need = self.s.min_similarity if day is not None else self.s.undated_similarity
         best, best_score = -1, need
+        bonus = self.s.speaker_weight
         for cid, dot in sorted(scores.items()):
             c = self.clusters[cid]
             score = dot / (c.norm or 1.0)
+            if score + bonus < best_score:
+                continue
             if speakers and c.speakers:
                 shared = sum(1 for x in speakers if x in c.speakers)
                 score += self.s.speaker_weight * shared / len(speakers)
@@ -151,20 +156,22 @@ class _Grouper:
     def _dated(self, day: int, vec: dict[str, float]) -> dict[int, float]:
         oldest = day - self.s.window_days - self.s.max_span_days
         acc: dict[int, float] = defaultdict(float)
-        fits: dict[int, bool] = {}
+        fits: dict[int, _Cluster | None] = {}
+        postings, clusters = self.postings, self.clusters
         for t, w in vec.items():
-            plist = self.postings.get(t)
+            plist = postings.get(t)
             if not plist:
                 continue
             for k in range(len(plist) - 1, -1, -1):  # newest first; stop past the window
                 added, cid = plist[k]
                 if added < oldest:
                     break
-                ok = fits.get(cid)
-                if ok is None:
-                    ok = fits[cid] = self._fits(self.clusters[cid], day)
-                if ok:
-                    acc[cid] += w * self.clusters[cid].centroid.get(t, 0.0)
+                if cid in fits:
+                    c = fits[cid]
+                else:
+                    c = fits[cid] = clusters[cid] if self._fits(clusters[cid], day) else None
+                if c is not None:
+                    acc[cid] += w * c.centroid.get(t, 0.0)
         return acc
 
     def _undated(self, vec: dict[str, float]) -> dict[int, float]:
@@ -183,14 +190,20 @@ class _Grouper:
             c.first = day if c.first is None else min(c.first, day)
             c.last = day if c.last is None else max(c.last, day)
         stamp = day if day is not None else 10**9  # undated come last: never out of a window
+        centroid = c.centroid
+        square = c.norm * c.norm
         for t, w in vec.items():
-            if t not in c.centroid:
+            old = centroid.get(t)
+            if old is None:
                 self.postings[t].append((stamp, cid))
-            c.centroid[t] = c.centroid.get(t, 0.0) + w
-        if len(c.centroid) > CENTROID_TERMS * 3 // 2:
-            kept = sorted(c.centroid.items(), key=lambda x: (-x[1], x[0]))[:CENTROID_TERMS]
+                old = 0.0
+            centroid[t] = old + w
+            square += w * (2 * old + w)
+        if len(centroid) > CENTROID_TERMS * 3 // 2:
+            kept = sorted(centroid.items(), key=lambda x: (-x[1], x[0]))[:CENTROID_TERMS]
             c.centroid = dict(kept)
-        c.norm = math.sqrt(sum(w * w for w in c.centroid.values()))
+            square = sum(w * w for _, w in kept)
+        c.norm = math.sqrt(square)
         c.speakers.update(speakers)
 
 

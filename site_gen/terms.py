@@ -29,21 +29,24 @@ _UNSPACED_RANGES = (
 _UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
 _UNSPACED_RUN = re.compile(f"[{_UNSPACED_RANGES}]+")
 _WORD = re.compile(r"\w+")
+# The first PREFIX characters of every word of MIN_WORD or more, in one pass.
+_STEM = re.compile(rf"\b(\w{{{MIN_WORD},{PREFIX}}})")
 
 
 def fold(text: str) -> str:
     """The comparison form of a text: NFKC, case-folded."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold()
 
 
 def terms(text: str) -> list[str]:
     """The matching terms of ``text``, in order (repeats kept)."""
     folded = fold(text)
-    words = _WORD.findall(folded)
-    if not _UNSPACED.search(folded):
-        return [w[:PREFIX] for w in words if len(w) >= MIN_WORD]
+    if folded.isascii() or not _UNSPACED.search(folded):
+        return _STEM.findall(folded)
     out: list[str] = []
-    for w in words:
+    for w in _WORD.findall(folded):
         if not _UNSPACED.search(w):
             if len(w) >= MIN_WORD:
                 out.append(w[:PREFIX])
