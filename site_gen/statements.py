@@ -112,12 +112,13 @@ def _pairs(
     wordings: list[tuple[QuoteKey, set[str]]], weight: Mapping[str, float], s: StorySettings
 ) -> list[tuple[QuoteKey, QuoteKey]]:
     """Aligned pairs among one speaker's quotes of one story, strongest first."""
-    totals = [sum(map(weight.__getitem__, ts)) for _, ts in wordings]
+    # fsum: the same total whatever order a set gives its terms in (sets follow the hash seed)
+    totals = [math.fsum(map(weight.__getitem__, ts)) for _, ts in wordings]
     scores: dict[tuple[QuoteKey, QuoteKey], float] = {}
     for i, j in _candidates(wordings):
         common = wordings[i][1] & wordings[j][1]
         if len(common) >= s.statement_min_terms:
-            shared = sum(map(weight.__getitem__, common))
+            shared = math.fsum(map(weight.__getitem__, common))
             scores[(wordings[i][0], wordings[j][0])] = shared / (min(totals[i], totals[j]) or 1)
     best: dict[tuple[QuoteKey, str], tuple[float, QuoteKey]] = {}
     for (ka, kb), sc in sorted(scores.items()):
