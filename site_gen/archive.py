@@ -12,10 +12,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from site_gen.model import Article, Diagnostic, FileResult, Source, Speaker
+from site_gen.model import Article, Diagnostic, FileResult, Source, Speaker, StoryIndex
 from site_gen.quotes.speakers import canonicalize
 from site_gen.registry import Registry
 from site_gen.slugs import make_slug, unique_slugs
+from site_gen.stories import StorySettings, find_stories
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Archive:
     articles_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quotes_by_speaker: dict[str, tuple[QuoteRef, ...]] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
+    stories: StoryIndex = field(default_factory=StoryIndex)
 
     def article(self, article_id: str) -> Article:
         return self._articles_by_id[article_id]
@@ -49,8 +51,12 @@ class Archive:
 
 
 def build_archive(
-    results: Sequence[FileResult], registry: Registry, pins: Sequence[Speaker] = ()
+    results: Sequence[FileResult],
+    registry: Registry,
+    pins: Sequence[Speaker] = (),
+    stories: StorySettings | None = None,
 ) -> Archive:
+    """The archive of every article read, with its stories (``stories``: their settings)."""
     ordered = sorted((r for r in results if r.article is not None), key=lambda r: r.path)
     articles, diagnostics = _merge_duplicates([r.article for r in ordered if r.article])
     articles, collisions = _unique_ids(articles)
@@ -73,6 +79,7 @@ def build_archive(
         articles_by_source={k: tuple(v) for k, v in sorted(by_source.items())},
         quotes_by_speaker={k: tuple(v) for k, v in sorted(by_speaker.items())},
         diagnostics=tuple(diagnostics),
+        stories=find_stories(articles, stories or StorySettings()),
     )
 
 

@@ -12,16 +12,29 @@ speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
 markdown_html = false           # show raw HTML of Markdown files as HTML (sanitised), not source
+stories = true                  # false: no stories and statements; or a [stories] table:
+
+[stories]                       # see site_gen/stories.py and the README for what each one does
+window_days = 2
+max_span_days = 7
+min_similarity = 0.3
+undated_similarity = 0.4
+speaker_weight = 0.15
+terms_per_article = 30
+statement_similarity = 0.4
+statement_best_similarity = 0.25
+statement_min_terms = 3
 ```
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from site_gen.safety import link_target
+from site_gen.stories import StorySettings
 
 CONFIG_NAME = "site.toml"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +62,7 @@ _KEYS = {
     "per_page": int,
     "follow_symlinks": bool,
     "markdown_html": bool,
+    "stories": (bool, dict),
 }
 
 
@@ -70,6 +84,7 @@ class Config:
     per_page: int = 50
     follow_symlinks: bool = False
     markdown_html: bool = False
+    stories: StorySettings = field(default_factory=StorySettings)
     config_file: Path | None = None
 
     def resolve(self, p: Path) -> Path:
@@ -145,6 +160,9 @@ def _parse(path: Path) -> dict[str, object]:
         if expected is None:
             known = ", ".join(sorted(_KEYS))
             raise ConfigError(f"{path}: unknown setting {key!r} (known settings: {known})")
+        if key == "stories":
+            out[key] = _stories(path, value)
+            continue
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ConfigError(
                 f"{path}: setting {key!r} must be a {expected.__name__}, got {value!r}"
@@ -161,3 +179,36 @@ def _parse(path: Path) -> dict[str, object]:
     if isinstance(per_page, int) and per_page < 1:
         raise ConfigError(f"{path}: per_page must be at least 1, got {per_page}")
     return out
+
+
+def _stories(path: Path, value: object) -> StorySettings:
+    """``stories = false`` (or true), or a ``[stories]`` table of thresholds."""
+    if isinstance(value, bool):
+        return StorySettings(enabled=value)
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f"{path}: setting 'stories' must be true, false or a table, got {value!r}"
+        )
+    kinds = {f.name: f.type for f in fields(StorySettings)}
+    values: dict[str, object] = {}
+    for key, v in value.items():
+        kind = kinds.get(key)
+        name = f"stories.{key}"
+        if kind is None:
+            known = ", ".join(sorted(kinds))
+            raise ConfigError(f"{path}: unknown setting {name!r} (known settings: {known})")
+        if kind == "bool" and not isinstance(v, bool):
+            raise ConfigError(f"{path}: setting {name!r} must be true or false, got {v!r}")
+        least = 1 if key in ("terms_per_article", "statement_min_terms") else 0
+        if kind == "int" and (not isinstance(v, int) or isinstance(v, bool) or v < least):
+            raise ConfigError(
+                f"{path}: setting {name!r} must be a whole number >= {least}, got {v!r}"
+            )
+        if kind == "float":
+            if not isinstance(v, int | float) or isinstance(v, bool) or not 0 <= v <= 10:
+                raise ConfigError(
+                    f"{path}: setting {name!r} must be a number from 0 to 10, got {v!r}"
+                )
+            v = float(v)
+        values[key] = v
+    return StorySettings(**values)  # type: ignore[arg-type]

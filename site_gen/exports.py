@@ -28,6 +28,7 @@ ARTICLES_JSONL = "data/articles.jsonl"
 QUOTE_FIELDS = (
     "article_id", "quote_id", "page", "original_url", "source", "date", "speaker", "speaker_id",
     "kind", "cue", "text", "paragraph", "start", "end", "source_start", "source_end",
+    "statement_id",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,6 +62,7 @@ def quote_rows(archive: Archive, config: Config) -> list[dict[str, Any]]:
                 "end": q.end,
                 "source_start": q.source_start,
                 "source_end": q.source_end,
+                "statement_id": archive.stories.statement_of.get((a.id, q.id)),
             })
     return rows
 

@@ -21,6 +21,7 @@ def article_record(
 ) -> dict[str, Any]:
     """The article as data; ``diagnostics`` (all messages of the run) adds its own messages."""
     src = archive.source(a.source_id) if a.source_id else None
+    statement_of = archive.stories.statement_of
     record = {
         "schema": SCHEMA_VERSION,
         "file": a.path,
@@ -57,9 +58,11 @@ def article_record(
                 "paragraph": q.paragraph,
                 "start": q.source_start,
                 "end": q.source_end,
+                "statement_id": statement_of.get((a.id, q.id)),
             }
             for q in a.quotes
         ],
+        "story_id": archive.stories.story_of.get(a.id),
         "duplicates": list(a.also_paths),
     }
     if diagnostics is not None:

@@ -202,3 +202,52 @@ class FileResult:
     path: str
     article: Article | None
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of one speaker as several articles of a story render it (two translations,
+    a partial quote, a quote split in two, direct in one and reported in another). Each
+    wording is a quote ``(article_id, quote_id)``; the words stay in the quotes, unchanged."""
+
+    id: str
+    story_id: str
+    speaker_id: str
+    quotes: tuple[tuple[str, str], ...]  # in the story's article order, then paragraph order
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same event, from one or several outlets (at least two articles).
+
+    ``first``/``last`` span the dates of its dated articles (None when none is dated); an
+    undated article of the story keeps no date of its own. ``articles`` are ids, oldest first,
+    undated last.
+    """
+
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    articles: tuple[str, ...]
+    statements: tuple[str, ...] = ()  # Statement ids
+
+
+@dataclass(frozen=True)
+class StoryIndex:
+    """Every story and statement of an archive, with lookups by article and by quote."""
+
+    stories: tuple[Story, ...] = ()  # newest first, undated last
+    statements: tuple[Statement, ...] = ()
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
+    statement_of: dict[tuple[str, str], str] = field(default_factory=dict)  # quote -> statement
+
+    def story(self, story_id: str) -> Story:
+        return self._by_id[story_id]  # type: ignore[attr-defined]
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._statements_by_id[statement_id]  # type: ignore[attr-defined]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.stories})
+        object.__setattr__(self, "_statements_by_id", {s.id: s for s in self.statements})

@@ -64,6 +64,7 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
         source_feed_page,
         speaker_feed_page,
     )
+    from site_gen.story_pages import story_pages
 
     pages.append(feed_page(archive, config))
     pages.append(json_feed_page(archive, config))
@@ -71,6 +72,7 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages += [source_feed_page(s.id, archive, config) for s in archive.sources]
     pages.append(data_page(archive))
     pages += export_pages(archive, config)
+    pages += story_pages(archive, config)
     sitemap = sitemap_page(pages, config)
     return pages + ([sitemap] if sitemap else [])
 
@@ -82,6 +84,7 @@ def _speaker_ids(archive: Archive) -> list[str]:
 # ------------------------------------------------------------------ shared parts
 NAV = (
     ("Articles", "index.html"),
+    ("Stories", "stories/index.html"),
     ("Speakers", "speakers/index.html"),
     ("Sources", "sources/index.html"),
 )
@@ -102,6 +105,7 @@ def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any
         "nav": [
             {"label": label, "url": relative_url(path, target), "current": label == section}
             for label, target in NAV
+            if label != "Stories" or config.stories.enabled
         ],
     }
 
@@ -191,6 +195,9 @@ def _article_page(
     for q in a.quotes:
         quotes_by_para[q.paragraph].append(q)
     speakers = _article_speakers(a, archive, path)
+    from site_gen.story_pages import article_story  # story views build on this module
+
+    story = article_story(a, archive, path)
     view.update(
         title=a.title,
         title_derived=a.title_derived,
@@ -211,6 +218,7 @@ def _article_page(
         unattributed_quotes=sum(1 for q in a.quotes if not q.speaker_id),
         newer=_neighbour(newer, path),
         older=_neighbour(older, path),
+        story={k: v for k, v in story.items() if k != "inputs"} if story else None,
         original={
             "url": _original_url(path, a.id, a.path),
             "name": a.path,
@@ -225,7 +233,8 @@ def _article_page(
     )
     view.update(article_data(a, archive, config, path))
     neighbours = tuple(x.path for x in (newer, older) if x is not None)  # their titles show
-    return Page(path, "article.html", view, (a.path, *a.also_paths, *neighbours))
+    told = story["inputs"] if story else ()  # the story's other articles show too
+    return Page(path, "article.html", view, (a.path, *a.also_paths, *neighbours, *told))
 
 
 def _original_url(from_path: str, article_id: str, input_path: str, duplicate: int = 0) -> str:
@@ -355,6 +364,17 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
         art = archive.article(ref.article_id)
         groups[art.id].append(next(q for q in art.quotes if q.id == ref.quote_id))
     articles = [archive.article(x) for x in groups]  # archive order: newest first
+    from site_gen.story_pages import speaker_statements
+
+    statements, in_statements = speaker_statements(sid, archive, path)
+    shown = [
+        g for g in (
+            _speaker_group(a, [q for q in groups[a.id] if (a.id, q.id) not in in_statements],
+                           archive, path)
+            for a in articles
+        )
+        if g["quotes"]
+    ]
     view.update(
         name=sp.name,
         description=sp.description,
@@ -362,7 +382,8 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
         quote_count=sum(len(v) for v in groups.values()),
         article_count=len(articles),
         source_count=len({a.source_id for a in articles} - {None}),
-        groups=[_speaker_group(a, groups[a.id], archive, path) for a in articles],
+        statements=statements,
+        groups=shown,
     )
     view.update(speaker_data(sp, archive, config, path), feed_url="feed.xml")
     return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))

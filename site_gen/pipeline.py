@@ -153,7 +153,7 @@ def analyze(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results = _cached_process_all(inputs, registry, workers, cache)
     diagnostics += [d for r in results for d in r.diagnostics]
-    archive = build_archive(results, registry, pins)
+    archive = build_archive(results, registry, pins, config.stories)
     diagnostics += archive.diagnostics
     return Analysis(archive, results, diagnostics)
 

@@ -20,6 +20,19 @@ sources = "sources.toml"        # outlet registry additions (optional file)
 speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
+
+# Stories (articles about one event) and statements (one speaker's words as several outlets
+# render them). Replace this table with `stories = false` above it to turn them off.
+[stories]
+window_days = 2                 # a dated article joins a story at most this many days away
+max_span_days = 7               # a story covers at most this many days
+min_similarity = 0.3            # score a dated article needs to join a story
+undated_similarity = 0.4        # score an undated article needs to join a dated story
+speaker_weight = 0.15           # added to the score for speakers in common (never alone)
+terms_per_article = 30          # heaviest terms kept per article
+statement_similarity = 0.4      # share of the shorter wording found in the other
+statement_best_similarity = 0.25  # enough when two quotes are each other's best match
+statement_min_terms = 3         # terms two wordings must share at least
 """
 
 SAMPLE = """Harbour board approves ferry line to Quessa

@@ -79,7 +79,8 @@ def test_exactly_the_two_gold_speakers_have_pages(site: Path) -> None:
 
 def test_mehr_article_shows_its_license_and_source(site: Path) -> None:
     page = next(
-        p for p in (site / "articles").glob("*/index.html") if "Mehr News Agency" in visible_text(p)
+        p for p in (site / "articles").glob("*/index.html")
+        if "Source Mehr News Agency" in visible_text(p)
     )
     html = page.read_text()
     assert "CC BY 4.0" in html
