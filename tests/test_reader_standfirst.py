@@ -85,3 +85,30 @@ def test_a_date_only_the_guesser_finds_is_marked_guessed_and_a_declared_one_wins
     )
     doc = read_document("page.html", declared, default_registry()).document
     assert (doc.date, doc.date_basis) == ("2024-03-04", "page metadata")
+
+
+def test_a_lead_by_its_markup_among_the_body_paragraphs_is_the_standfirst():
+    # the page declares it as its description and names it a lead in its markup
+    body = f'<p class="story-leadtext">{DEK}</p>' + _ps(BODY)
+    standfirst, paragraphs = _read(_page("", body))
+    assert standfirst == DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_bold_first_paragraph_that_the_body_continues_stays_in_the_body():
+    body = f"<p><strong>{BODY[0]}</strong></p>" + _ps(BODY[1:])
+    standfirst, paragraphs = _read(_page("", body, description=BODY[0]))
+    assert standfirst is None and paragraphs[0] == BODY[0]
+
+
+def test_a_lead_in_the_header_other_than_the_description_is_the_standfirst():
+    header = f'<p class="detail__excerpt">{DEK}</p>'
+    standfirst, paragraphs = _read(_page(header, _ps(BODY), description="Ferry news of the week."))
+    assert standfirst == DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_description_with_an_escaped_entity_still_matches():
+    dek = DEK.replace("the old town", "the old town &amp; the bay")
+    body = f'<p class="intro">{dek}</p>' + _ps(BODY)
+    page = _page("", body, description=dek.replace("&amp;", "&amp;amp;"))
+    standfirst, paragraphs = _read(page)
+    assert standfirst is not None and paragraphs[0] == BODY[0]

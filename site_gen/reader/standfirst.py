@@ -10,6 +10,12 @@ recognised by two facts about the page, in any language:
 2. the page shows it apart from the body: the element that holds it is not a sibling of the
    element that holds the next paragraph (it sits in the header, a lead box, a heading group).
 
+or, when the paragraph's markup names it a lead ("lead", "intro", "teaser", "excerpt",
+"summary", "chapo", ... in a class of its element or of one around it holding the same text),
+that mark alone sets it off from the body paragraphs after it (which carry no such mark), and,
+with no description to compare, being shown apart and so marked is enough. Bold type alone is
+no evidence: a bold first paragraph that the next paragraph continues is the body's first.
+
 A page whose description is simply its first body paragraph (wire stories often do that) shows
 that paragraph among the others, as a sibling: it stays the first paragraph. When the extractor
 skipped a standfirst the page shows before the body, it is taken from the page (never invented
@@ -18,6 +24,7 @@ from a description the page does not show).
 
 from __future__ import annotations
 
+import html
 import re
 
 from site_gen.model import Paragraph
@@ -29,6 +36,7 @@ _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _MIN_SHOWN_LEAD = 150  # a description shown before the body, shorter, is a kicker or a label
 def _is_description(text: str, descriptions: list[str]) -> bool:
     key = text_key(text)
+    descriptions = [html.unescape(d) for d in descriptions]  # "A &amp;amp; B" in some pages
     if len(key) < 20:
         return False
     for description in descriptions:
@@ -63,7 +71,14 @@ def split_standfirst(
     first = paragraphs[0].text
     if len(paragraphs) >= 2 and _is_description(first, descriptions):
         following = places.holders(p.text for p in paragraphs[1:6])
-        if _apart(places.holder(first), following, places):
+        holder = places.holder(first)
+        if _apart(holder, following, places) or _set_off(holder, following):
+            return first, _renumbered(paragraphs[1:])
+    if len(paragraphs) >= 2:
+        # no description to compare, but the page's markup names it a lead and sets it apart
+        holder = places.holder(first)
+        following = places.holders(p.text for p in paragraphs[1:6])
+        if holder is not None and _marked(holder) and _apart(holder, following, places):
             return first, _renumbered(paragraphs[1:])
     lead = _shown_lead(paragraphs, descriptions, page_text)
     if lead is None:
@@ -72,6 +87,32 @@ def split_standfirst(
         return lead, paragraphs
     # Shown among the body's paragraphs: the first paragraph, which the extractor skipped.
     return None, _renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
+
+
+# Class names pages give a standfirst in their markup (in several languages' conventions)
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\W_])(?:lead|leadtext|intro|teaser|summary|standfirst|dek|excerpt|abstract|subtitle"
+    r"|subheadline|chapo|chapeau|ingress|vorspann|entradilla)(?:$|[\W_])", re.IGNORECASE)
+
+
+def _set_off(holder, following: list) -> bool:
+    """The page sets the paragraph off from the ones after it: it is bold as a whole, or its
+    markup names it a lead, and the paragraphs after it are not so marked."""
+    if holder is None or not following:
+        return False
+    return _marked(holder) and not any(_marked(el) for el in following)
+
+
+def _marked(el) -> bool:
+    """``el``, or an element around it holding the same text, is bold or a lead by its markup."""
+    text = el.text_content().strip()
+    node = el
+    while node is not None and node.text_content().strip() == text:
+        cls = node.get("class") or ""
+        if _LEAD_CLASS.search(cls):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _renumbered(paragraphs) -> tuple[Paragraph, ...]:
