@@ -85,9 +85,9 @@ class Paragraph:
 class SpeakerMention:
     """A person (or organisation) quoted in one article, as that article names them.
 
-    ``key`` is the fullest name form the article uses (e.g. "Ali Khamenei" with honorifics
-    stripped); ``forms`` every surface form that referred to them in the article ("Ayatollah
-    Khamenei", "the Leader", ...), in order of first appearance.
+    ``key`` is the fullest name form the article uses (e.g. "Yusuf Qadiri" with honorifics
+    stripped); ``forms`` every surface form that referred to them in the article ("Sheikh
+    Qadiri", "the Chairman", ...), in order of first appearance.
     """
 
     key: str
@@ -113,7 +113,7 @@ class Quote:
     kind: QuoteKind
     cue: str | None = None
     mention: str | None = (
-        None  # the words that name the speaker next to the quote ("he", "Haniyeh")
+        None  # the words that name the speaker next to the quote ("he", "Halvorsen")
     )
     speaker_key: str | None = None
     source_start: int | None = None
@@ -136,7 +136,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     raw_text: str = ""  # the decoded original text the offsets refer to
     source_name: str | None = None  # outlet, canonical via the registry when known
-    attribution: str | None = None  # the raw attribution line as written ("SOURCE: Press Tv")
+    attribution: str | None = None  # the raw attribution line as written ("SOURCE: Harbor Tv")
     license: str | None = None  # SPDX id ("CC-BY-4.0") or "all-rights-reserved"
     url: str | None = None
     authors: tuple[str, ...] = ()

@@ -390,7 +390,7 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
 
 
 def _distinct_forms(forms: tuple[str, ...], name: str) -> list[str]:
-    """Name forms as written, once each ignoring case ("The Leader"/"the Leader"), not the name."""
+    """Name forms as written, once each ignoring case ("The Chair"/"the Chair"), not the name."""
     seen = {name.casefold()}
     out = []
     for form in forms:

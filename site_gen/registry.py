@@ -1,18 +1,18 @@
 """The outlet registry: canonical outlet names, aliases, domains, homepage, country, language.
 
 Shipped as ``site_gen/data/outlets.toml``; a user's ``sources.toml`` extends it and wins. Articles
-name their outlet in many ways ("SOURCE: Press Tv", "(Reuters)", a page's ``og:site_name``, its
+name their outlet in many ways ("SOURCE: Harbor Tv", "(Reuters)", a page's ``og:site_name``, its
 URL); the registry turns all of them into one canonical name, so the archive groups an outlet's
 articles under one source page.
 
 TOML schema (both files)::
 
     [[outlet]]
-    name = "Press TV"                      # canonical name (required)
-    aliases = ["Press Tv", "PressTV"]      # other spellings, matched ignoring case/punctuation
-    domains = ["presstv.ir", "presstv.com"] # hosts; subdomains match too (www., en., ...)
-    homepage = "https://www.presstv.ir"
-    country = "IR"                         # ISO 3166-1 alpha-2
+    name = "Harbor TV"                     # canonical name (required)
+    aliases = ["Harbor Tv", "HarborTV"]    # other spellings, matched ignoring case/punctuation
+    domains = ["harbortv.example", "harbortv.example.org"] # hosts; subdomains match too
+    homepage = "https://www.harbortv.example"
+    country = "NZ"                         # ISO 3166-1 alpha-2
     lang = "en"                            # BCP 47, the outlet's main language
 
 A user entry whose name, an alias or a domain matches a shipped entry replaces that entry (the
@@ -71,7 +71,7 @@ def host_of(value: str) -> str | None:
 
 
 def slug_id(name: str) -> str:
-    """A stable ASCII-ish id for an outlet name ("Press TV" -> "press-tv")."""
+    """A stable ASCII-ish id for an outlet name ("Harbor TV" -> "harbor-tv")."""
     text = unicodedata.normalize("NFKC", name).casefold()
     return _KEY_DROP.sub("-", text).strip("-") or "source"
 
@@ -156,7 +156,7 @@ class Registry:
         return self._by_key.get(name_key(text))
 
     def lookup_host(self, host: str) -> Source | None:
-        """The outlet publishing under ``host`` or a parent domain of it (en.mehrnews.com)."""
+        """The outlet publishing under ``host`` or a parent domain of it (en.example.com)."""
         parts = host.lower().removeprefix("www.").split(".")
         for i in range(len(parts) - 1):
             found = self._by_host.get(".".join(parts[i:]))

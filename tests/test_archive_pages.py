@@ -61,18 +61,18 @@ def test_order_newest_first_undated_last() -> None:
 
 def test_source_spellings_meet_in_one_outlet() -> None:
     arts = [
-        art("a.txt", "A", "a.", source_name="Press Tv"),
-        art("b.txt", "B", "b.", source_name="PressTV"),
+        art("a.txt", "A", "a.", source_name="NY Times"),
+        art("b.txt", "B", "b.", source_name="NYTimes"),
         art("c.txt", "C", "c.", source_name="Some Local Weekly"),
     ]
     archive = build_archive(results(*arts), default_registry())
     names = sorted(s.name for s in archive.sources)
-    assert names == ["Press TV", "Some Local Weekly"]
+    assert names == ["Some Local Weekly", "The New York Times"]
     assert len(archive.articles_by_source[archive.articles[0].source_id]) in (1, 2)
 
 
 def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> None:
-    text = "Ismail Haniyeh said: <b>“We will stay.”</b>"
+    text = "Tomas Halvorsen said: <b>“We will stay.”</b>"
     start, end = text.index("We"), text.index("”")
     q = Quote(
         id="q1",
@@ -82,8 +82,8 @@ def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> Non
         text=text[start:end],
         kind="direct",
         cue="said",
-        mention="Ismail Haniyeh",
-        speaker_key="Ismail Haniyeh",
+        mention="Tomas Halvorsen",
+        speaker_key="Tomas Halvorsen",
     )
     a = art(
         "a.txt",
@@ -91,11 +91,11 @@ def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> Non
         text,
         id="a",
         quotes=(q,),
-        speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),),
+        speakers=(SpeakerMention("Tomas Halvorsen", ("Tomas Halvorsen",)),),
     )
     archive = build_archive(results(a), default_registry())
     quote = archive.articles[0].quotes[0]
-    assert quote.speaker_id and archive.speaker(quote.speaker_id).name == "Ismail Haniyeh"
+    assert quote.speaker_id and archive.speaker(quote.speaker_id).name == "Tomas Halvorsen"
     pages = build_pages(archive, Config(root=tmp_path))
     paths = {p.path for p in pages}
     assert f"speakers/{quote.speaker_id}/index.html" in paths
@@ -105,7 +105,7 @@ def test_quotes_link_to_archive_speakers_and_pages_render(tmp_path: Path) -> Non
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "&lt;b&gt;" in html  # body text is escaped too
     assert (
-        f'id="q1" title="Ismail Haniyeh (said)">We will stay.</span><a class="speaker-tag" '
+        f'id="q1" title="Tomas Halvorsen (said)">We will stay.</span><a class="speaker-tag" '
         f'href="../../speakers/{quote.speaker_id}/index.html">'
     ) in html
     assert page.inputs == ("a.txt",)
@@ -140,15 +140,15 @@ def test_pagination(tmp_path: Path) -> None:
 
 def test_speaker_page_groups_by_article_with_date_outlet_and_counts(tmp_path: Path) -> None:
     def quoted(path: str, title: str, source: str, date: str | None) -> Article:
-        text = f"In the {title.lower()}, Ismail Haniyeh said: “We will stay.”"
+        text = f"In the {title.lower()}, Tomas Halvorsen said: “We will stay.”"
         start, end = text.index("We"), text.index("”")
-        q = Quote("q1", 0, start, end, text[start:end], "direct", "said", "Ismail Haniyeh",
-                  "Ismail Haniyeh")
+        q = Quote("q1", 0, start, end, text[start:end], "direct", "said", "Tomas Halvorsen",
+                  "Tomas Halvorsen")
         return art(path, title, text, quotes=(q,), source_name=source, date=date,
-                   speakers=(SpeakerMention("Ismail Haniyeh", ("Ismail Haniyeh",)),))
+                   speakers=(SpeakerMention("Tomas Halvorsen", ("Tomas Halvorsen",)),))
 
-    arts = [quoted("a.txt", "First report", "Press Tv", "2023-06-21"),
-            quoted("b.txt", "Second report", "Mehr News Agency", None)]
+    arts = [quoted("a.txt", "First report", "NY Times", "2023-06-21"),
+            quoted("b.txt", "Second report", "Valley News Agency", None)]
     archive = build_archive(results(*arts), default_registry())
     pages = build_pages(archive, Config(root=tmp_path))
     page = next(p for p in pages if p.template == "speaker.html")
@@ -156,8 +156,8 @@ def test_speaker_page_groups_by_article_with_date_outlet_and_counts(tmp_path: Pa
     assert "2 quotes in 2 articles from 2 outlets." in html
     first, second = html.index("First report"), html.index("Second report")
     assert '<time datetime="2023-06-21">' in html[first:second]
-    assert "Press TV</a>" in html[first:second] and "Undated" in html[second:]
-    assert "Mehr News Agency</a>" in html[second:]
+    assert "The New York Times</a>" in html[first:second] and "Undated" in html[second:]
+    assert "Valley News Agency</a>" in html[second:]
     assert page.inputs == ("a.txt", "b.txt")
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from site_gen.quotes import extract_quotes
+from site_gen.quotes import attribution, extract_quotes
 
 
 def _who(paragraphs: list[str], kind: str = "direct") -> list[tuple[str, str | None]]:
@@ -64,9 +66,9 @@ def test_role_mention_is_tied_to_the_named_person() -> None:
 
 
 def test_same_surname_different_people_stay_apart() -> None:
-    paras = ["\u201cI am running,\u201d said Hillary Clinton.",
-             "\u201cShe will win,\u201d said Bill Clinton."]
-    assert [k for _, k in _who(paras)] == ["Hillary Clinton", "Bill Clinton"]
+    paras = ["\u201cI am running,\u201d said Rosalind Trent.",
+             "\u201cShe will win,\u201d said Gordon Trent."]
+    assert [k for _, k in _who(paras)] == ["Rosalind Trent", "Gordon Trent"]
 
 
 def test_unnamed_sources_have_no_speaker_key() -> None:
@@ -118,46 +120,54 @@ def test_quote_ids_in_reading_order() -> None:
 
 
 def test_cue_after_a_quotation_is_not_reported_speech() -> None:
-    paras = ["\u201cShe is a wonk,\u201d said Clinton\u2019s communications director, Jennifer "
-             "Palmieri, adding that the race might have gone differently this year."]
-    assert _who(paras) == [("She is a wonk,", "Jennifer Palmieri")]
+    paras = ["\u201cShe knows the files,\u201d said Trent\u2019s communications director, Jennifer "
+             "Castell, adding that the vote might have gone another way this spring."]
+    assert _who(paras) == [("She knows the files,", "Jennifer Castell")]
     assert _who(paras, "indirect") == [
-        ("the race might have gone differently this year.", "Jennifer Palmieri")]
+        ("the vote might have gone another way this spring.", "Jennifer Castell")]
 
 
 def test_role_before_the_name_in_apposition() -> None:
-    paras = ["\u201cWe plan to grow in key markets,\u201d said a spokeswoman for the hotels, "
-             "Jennifer Rodstrom."]
-    assert [k for _, k in _who(paras)] == ["Jennifer Rodstrom"]
+    paras = ["\u201cWe mean to open two more inns,\u201d said a spokeswoman for the hotels, "
+             "Jennifer Lindqvist."]
+    assert [k for _, k in _who(paras)] == ["Jennifer Lindqvist"]
 
 
 def test_trailing_apposition_names_the_speaker_not_the_object() -> None:
-    paras = ["The nominee is not planning more events this month, Trump\u2019s finance "
-             "chairman, Steve Mnuchin, told The Washington Post."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Steve Mnuchin"]
+    paras = ["The mayor has no more fundraisers planned this season, Brandt\u2019s finance "
+             "chairman, Steve Varnum, told The Valley Herald."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Steve Varnum"]
 
 
 def test_relative_pronoun_after_an_apposition() -> None:
-    paras = ["The event drew Katelynn Lamoreaux, a Penn State freshman, who said she has "
-             "friends who talk like that."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Katelynn Lamoreaux"]
+    paras = ["The fair drew Kaylee Lundqvist, a Lake State sophomore, who said she has "
+             "cousins who vote like that."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Kaylee Lundqvist"]
 
 
-def test_well_known_role_descriptions() -> None:
-    paras = ["Donald Trump and Hillary Clinton spoke on Monday.",
-             "The Democratic nominee said the economy was getting stronger every month.",
-             "The candidate also said she would visit Ohio next week."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Hillary Clinton", "Hillary Clinton"]
+def test_well_known_role_descriptions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented figures in place of the shipped table (data/figures.toml): a description that
+    # fits one figure, and one that fits both (the one mentioned last wins)
+    monkeypatch.setattr(attribution, "_ROLES", [
+        (re.compile(r"republican(?: party)? nominee"), ("Walter Brandt",)),
+        (re.compile(r"democratic(?: party)? nominee"), ("Rosalind Trent",)),
+        (re.compile(r"(?:presidential )?(?:candidate|nominee)"),
+         ("Walter Brandt", "Rosalind Trent")),
+    ])
+    paras = ["Walter Brandt and Rosalind Trent spoke on Tuesday.",
+             "The Democratic nominee said the harbour plan was gaining support every week.",
+             "The candidate also said she would visit Maine next month."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Rosalind Trent", "Rosalind Trent"]
 
 
 def test_a_pronoun_never_takes_an_organisation() -> None:
-    paras = ["Mary Kay Henry met with Super PACs on Monday.",
-             "\u201cWhat do you suggest we do?\u201d she asked."]
-    assert [k for _, k in _who(paras)] == ["Mary Kay Henry"]
+    paras = ["Mary Jo Fenwick met with Super PACs on Tuesday.",
+             "\u201cWhat would you have us do?\u201d she asked."]
+    assert [k for _, k in _who(paras)] == ["Mary Jo Fenwick"]
 
 
 def test_pronoun_takes_the_main_clause_subject() -> None:
-    paras = ["After Trump described immigrants as criminals, Haim Saban urged the campaign to "
-             "respond. He called the remarks offensive and said they had to be answered.",
-             "\u201cIt can easily be done,\u201d he wrote."]
-    assert [k for _, k in _who(paras)] == ["Haim Saban"]
+    paras = ["After Brandt described farmers as freeloaders, Ezra Malkin urged the campaign to "
+             "reply. He called the remarks insulting and said they had to be answered.",
+             "\u201cIt is simple to do,\u201d he wrote."]
+    assert [k for _, k in _who(paras)] == ["Ezra Malkin"]

@@ -19,9 +19,9 @@ def test_trailing_pronoun_means_the_previous_sentences_speaker() -> None:
 
 def test_parenthetical_pronoun_means_the_previous_sentences_speaker() -> None:
     paras = [f"{Q}They see what we cannot see from here,{E} Paul Kern said. Mark Rowe's "
-             f"focus on {Q}the town first{E} appealed to him, he said, because the budget "
+             f"focus on {Q}the town first{E} won him over, he said, since the budget "
              "was a mess."]
-    assert _speaker_of(paras, "appealed to him") == "Paul Kern"
+    assert _speaker_of(paras, "won him over") == "Paul Kern"
     assert _speaker_of(paras, "the town first") == "Paul Kern"
 
 
@@ -33,15 +33,15 @@ def test_trailing_pronoun_with_no_speaker_before_keeps_the_subject() -> None:
 
 def test_the_person_asked_answers_next() -> None:
     paras = ["Mark Rowe said the deal was fine.",
-             "Jane Ruhle asked Tom Flynn to describe Ivan Petrov twice in the interview. He "
+             "Jane Rudd asked Tom Fennel to assess Ivan Sorokin twice during the broadcast. He "
              "did not, and instead argued that the deal was bad for the country."]
-    assert _speaker_of(paras, "bad for the country") == "Tom Flynn"
+    assert _speaker_of(paras, "bad for the country") == "Tom Fennel"
 
 
 def test_the_asker_keeps_her_own_sentence() -> None:
-    paras = ["Jane Ruhle pressed Tom Flynn on the deal, citing reports that the firm had "
+    paras = ["Jane Rudd pressed Tom Fennel on the deal, citing reports that the firm had "
              "paid the mayor twice."]
-    assert _speaker_of(paras, "paid the mayor") != "Tom Flynn"
+    assert _speaker_of(paras, "paid the mayor") != "Tom Fennel"
 
 
 def test_a_name_in_a_coordinated_subject_is_not_its_head() -> None:
@@ -90,31 +90,31 @@ def test_pull_quote_signature_line_names_the_speaker() -> None:
 
 def test_a_cue_closing_the_paragraph_before() -> None:
     paras = ["Steve Lyle, the coach, spoke to the team on Monday.",
-             "In response, the university released a statement. Acme University's Media "
-             "Coordinator Dane Lisser wrote:",
-             f"{Q}The anthem is a time to reflect on the freedoms we hold dear. We respect "
-             f"the rights of every student on the team.{E}"]
-    assert _speaker_of(paras, "anthem is a time") == "Dane Lisser"
+             "In reply, the college put out a notice. Acme University's Media "
+             "Coordinator Dane Pressner wrote:",
+             f"{Q}The opening song is a moment to think of the town we share. We value "
+             f"the choice of every player on the squad.{E}"]
+    assert _speaker_of(paras, "opening song") == "Dane Pressner"
 
 
 def test_an_institutions_role_then_a_name() -> None:
-    m = parse_mention("Acme University's Media Coordinator Dane Lisser", 0)
-    assert m is not None and m.kind == "name" and m.name == "Dane Lisser"
+    m = parse_mention("Acme University's Media Coordinator Dane Pressner", 0)
+    assert m is not None and m.kind == "name" and m.name == "Dane Pressner"
 
 
 def test_the_lawmaker_is_the_representative() -> None:
     paras = ["Rep. Mike Carter said on Monday that the inquiry would go on.",
-             f"{Q}This will continue whether she wins or not,{E} the Republican lawmaker "
+             f"{Q}This goes on whether she wins or loses,{E} the Republican lawmaker "
              "told reporters."]
-    assert _speaker_of(paras, "continue whether") == "Mike Carter"
+    assert _speaker_of(paras, "goes on whether") == "Mike Carter"
 
 
 def test_a_possessor_in_the_pronouns_own_sentence() -> None:
-    paras = [f"{Q}Depreciation is a large deduction,{E} said Steven Ross, a tax lawyer.",
+    paras = [f"{Q}Write-offs are a large deduction,{E} said Steven Ross, a tax lawyer.",
              "Limit the deductions.",
-             f"Even without his returns, the source of many of Mr. Kemp's losses is no "
-             f"mystery: {Q}I love depreciation,{E} he said during the debate."]
-    assert _speaker_of(paras, "love depreciation") == "Kemp"
+             f"Even without his filings, the cause of most of Mr. Kemp's losses is no "
+             f"secret: {Q}I love write-offs,{E} he said at the forum."]
+    assert _speaker_of(paras, "love write-offs") == "Kemp"
 
 
 def test_a_quotation_in_a_later_clause_of_a_report() -> None:
@@ -124,11 +124,11 @@ def test_a_quotation_in_a_later_clause_of_a_report() -> None:
 
 
 def test_an_introductory_time_phrase_before_the_subject() -> None:
-    paras = ["Derek Kukura joined the club in May.",
+    paras = ["Derek Kovac joined the club in May.",
              f"{Q}It is fine,{E} said Hailey Stone, a student.",
-             f"One recent evening, Kukura placed a sign in the student center that read, "
-             f"{Q}The Best Party on Campus, open to everyone in town.{E}"]
-    assert _speaker_of(paras, "Best Party") == "Derek Kukura"
+             f"One quiet evening, Kovac hung a banner in the dining hall that read, "
+             f"{Q}The Quietest Party on the Quad, open to everyone in town.{E}"]
+    assert _speaker_of(paras, "Quietest Party") == "Derek Kovac"
 
 
 def test_a_long_introductory_clause_before_the_subject() -> None:
@@ -141,6 +141,6 @@ def test_a_long_introductory_clause_before_the_subject() -> None:
 
 def test_an_unnamed_speaker_goes_on() -> None:
     paras = ["Mark Rowe, the treasurer, said the bank acted alone.",
-             f"{Q}This is a matter for the bank,{E} a spokeswoman said. {Q}We have not "
+             f"{Q}That is for the lender to decide,{E} a spokeswoman said. {Q}We have not "
              f"changed the rules and we will not change them.{E}"]
     assert _speaker_of(paras, "changed the rules") is None

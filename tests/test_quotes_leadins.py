@@ -20,69 +20,69 @@ def _quotes(paragraphs: list[str]) -> list[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize("para", [
     # <lead-in>, X added, "<quote>": a direct quote only, the lead-in is no reported speech
-    "Referring to the difference in the conditions of the region compared to two years ago,"
-    " Ayatollah Ali Khamenei added, \u201cWhat held the cause back was the absence of the"
-    " young.\u201d",
-    "Referring to the difference in the conditions of the region compared to two years ago,"
-    " Ali Khamenei added, \"What held the cause back was the absence of the young.",  # unclosed
-    "While hailing the efforts of the young volunteers, Ali Khamenei added, \u201cWho would have"
-    " thought that one day the young would change the course of the whole region?\u201d",
+    "Referring to the change in the mood of the valley since the last harvest,"
+    " Sheikh Yusuf Qadiri added, \u201cWhat slowed the plan down was the lack of willing"
+    " hands.\u201d",
+    "Referring to the change in the mood of the valley since the last harvest,"
+    " Yusuf Qadiri added, \"What slowed the plan down was the lack of willing hands.",  # unclosed
+    "While praising the work of the river wardens, Yusuf Qadiri added, \u201cWho would have"
+    " guessed that a few wardens could clean the whole river in one summer?\u201d",
 ])
 def test_lead_in_before_x_added_quote_is_direct_only(para: str) -> None:
     found = _quotes([para])
     assert [k for k, _, _ in found] == ["direct"]
-    assert found[0][2] == "Ali Khamenei"
+    assert found[0][2] == "Yusuf Qadiri"
 
 
 def test_sentence_without_quotation_is_still_reported() -> None:
-    found = _quotes(["Referring to the talks, Ali Khamenei added that the young would decide."])
+    found = _quotes(["Referring to the talks, Yusuf Qadiri added that the young would decide."])
     assert [(k, t) for k, t, _ in found] == [("indirect", "the young would decide.")]
 
 
 def test_inverted_cue_after_comma_names_the_speaker() -> None:
-    paras = ["Vaile Wright is a psychologist in Washington.",
-             "This can make people feel empowered, adds psychologist Mary Alvord. \"You are not"
-             " helpless, you are not a victim,\" she says."]
+    paras = ["Vera Holm is a psychologist in Tacoma.",
+             "This can help people feel calmer, adds psychologist Mary Alvik. \"You have a"
+             " say, you have a choice,\" she says."]
     found = _quotes(paras)
-    assert ("indirect", "This can make people feel empowered", "Mary Alvord") in found
-    assert ("direct", "You are not helpless, you are not a victim,", "Mary Alvord") in found
+    assert ("indirect", "This can help people feel calmer", "Mary Alvik") in found
+    assert ("direct", "You have a say, you have a choice,", "Mary Alvik") in found
 
 
 def test_absolute_participle_takes_its_own_subject() -> None:
-    para = ("The campaign did not dispute the emails, with spokesman Glen Caplin saying, \u201cThe"
-            " leaks are a distraction from the real issues of this race.\u201d")
-    assert _quotes([para])[-1][2] == "Glen Caplin"
+    para = ("The council did not contest the letters, with spokesman Glen Ashby saying, \u201cThe"
+            " letters are a sideshow to the real work of this council.\u201d")
+    assert _quotes([para])[-1][2] == "Glen Ashby"
 
 
 def test_campaign_staff_subject_is_the_person() -> None:
-    paras = ["Clinton campaign spokesman Glen Caplin declined to comment on the memo, calling it"
-             " \u201ca distraction from the real issues of this race.\u201d"]
-    assert {s for _, _, s in _quotes(paras)} == {"Glen Caplin"}
+    paras = ["Trent campaign spokesman Glen Ashby declined to discuss the memo, calling it"
+             " \u201ca sideshow to the real work of this council.\u201d"]
+    assert {s for _, _, s in _quotes(paras)} == {"Glen Ashby"}
 
 
 def test_sentence_initial_participle_yields_to_the_main_cue() -> None:
-    found = _quotes(["Asked about the plan on Sunday, Mr. Trump said he would end the tax break."])
-    assert [(k, t) for k, t, _ in found] == [("indirect", "he would end the tax break.")]
+    found = _quotes(["Asked about the levy on Friday, Mr. Brandt said he would scrap the rebate."])
+    assert [(k, t) for k, t, _ in found] == [("indirect", "he would scrap the rebate.")]
 
 
 def test_possessive_subject_is_the_pronoun_antecedent() -> None:
-    paras = ["Representative Ann Kuster said the rules had to change.",
-             "Senator Claire McCaskill spoke next. Her committee met for hours.",
-             "Ms. McCaskill's chief of staff is a woman, as is her legislative director.",
-             "\u201cI think that gives a signal to other young women,\u201d she said."]
-    assert _quotes(paras)[-1][2] == "Claire McCaskill"
+    paras = ["Representative Ann Kesby said the rules had to change.",
+             "Senator Claire McTavish spoke next. Her committee met for hours.",
+             "Ms. McTavish's deputy is a woman, and so is her policy director.",
+             "\u201cI hope that shows other young women the way,\u201d she said."]
+    assert _quotes(paras)[-1][2] == "Claire McTavish"
 
 
 def test_possessive_determiner_before_the_name() -> None:
-    paras = ["\u201cIt is a big joke,\u201d said Fallyn Iles, 20, a nursing major.",
-             "Her friend Brittany Lockwood, 20, a political science major, chimed in.",
-             "\u201cI did not think, until this past year, I would ever vote this way.\u201d"]
-    assert _quotes(paras)[-1][2] == "Brittany Lockwood"
+    paras = ["\u201cIt is a circus,\u201d said Fallon Ives, 19, a biology major.",
+             "Her friend Brittany Hollins, 19, a history major, joined in.",
+             "\u201cI never thought, before this spring, that I would vote like this.\u201d"]
+    assert _quotes(paras)[-1][2] == "Brittany Hollins"
 
 
 @pytest.mark.parametrize(("phrase", "name"), [
-    ("Trump running mate Gov. Mike Pence of Indiana", "Mike Pence"),
-    ("Senator Claire McCaskill", "Claire McCaskill"),  # camel case: a surname, not a brand
+    ("Brandt running mate Gov. Mel Brannock of Vermont", "Mel Brannock"),
+    ("Senator Claire McTavish", "Claire McTavish"),  # camel case: a surname, not a brand
 ])
 def test_mentions(phrase: str, name: str) -> None:
     mention = parse_mention(phrase, 0)
@@ -90,19 +90,19 @@ def test_mentions(phrase: str, name: str) -> None:
 
 
 def test_title_line_ending_in_a_period_is_a_heading() -> None:
-    paras = ["Why Sexual Harassment Persists in Politics.",
-             "Ann Kuster chaired the panel.",
-             "\u201cIt helps to have a woman in charge,\u201d she said."]
+    paras = ["Why Quiet Budgets Survive in Councils.",
+             "Ann Kesby chaired the panel.",
+             "\u201cIt helps when a woman runs the panel,\u201d she said."]
     ex = extract_quotes(paras)
-    assert ex.quotes[-1].speaker_key == "Ann Kuster"
-    assert "Sexual Harassment Persists" not in {s.key for s in ex.speakers}
+    assert ex.quotes[-1].speaker_key == "Ann Kesby"
+    assert "Quiet Budgets Survive" not in {s.key for s in ex.speakers}
 
 
 _TEXTS = [
-    "Mr. Smith said, \u201cNo.\u201d \u2018Yes,\u2019 he added. ``Fine,'' she said... Then al-Assad"
-    " spoke. \u00abOui\u00bb, a dit Marie. It's Trump's. He re-emphasized it; well-said.\n\nNew.",
+    "Mr. Smith said, \u201cNo.\u201d \u2018Yes,\u2019 he added. ``Fine,'' she said... Then al-Hakim"
+    " spoke. \u00abOui\u00bb, a dit Marie. It's Brandt's. He re-emphasized it; well-said.\n\nNew.",
     "said2 unsaid 'said' point out, pointed  out -said said- -- said\u2026 (Said) \"said\" ash-Shar"
-    " el-Sisi de Gaulle O'Neill-Smith Jr. U.S. Sen. J. R. R. Tolkien wrote. x-Ray Jones said.",
+    " el-Badawi de Vries O'Neill-Smith Jr. U.S. Sen. J. R. R. Tolkien wrote. x-Ray Jones said.",
 ]
 
 
@@ -128,14 +128,14 @@ def test_fast_patterns_match_as_the_plain_ones(text: str) -> None:
 
 
 def test_noun_in_ly_is_no_adverb_and_the_daily_is_the_paper() -> None:
-    paras = ["The Washington Post endorsed a candidate on Friday.",
-             "\u201cShe is well positioned to get something done,\u201d the influential daily"
+    paras = ["The Valley Post endorsed a candidate on Friday.",
+             "\u201cShe knows how to get a budget passed,\u201d the respected daily"
              " wrote."]
-    assert _quotes(paras)[-1][2] == "Washington Post"
+    assert _quotes(paras)[-1][2] == "Valley Post"
 
 
 def test_role_before_a_relative_apposition() -> None:
-    paras = ["RT, the state-financed network, lost its bank accounts in London.",
-             "The network, which reported on the decision, called it an attempt to silence"
-             " the channel's coverage of the war."]
-    assert _quotes(paras)[-1][2] == "RT"
+    paras = ["KTV, the state-funded channel, lost its bank accounts in Oslo.",
+             "The channel, which covered the closure, called it a bid to muzzle"
+             " the station's reporting on the strike."]
+    assert _quotes(paras)[-1][2] == "KTV"

@@ -39,26 +39,26 @@ def test_common_words_titles_and_datelines_rejected(tokens: list[str]) -> None:
 def test_places_make_no_new_speaker() -> None:
     assert not new_name_ok(("South", "Africa"), None)
     assert not new_name_ok(("New", "Delhi"), None)
-    assert new_name_ok(("Lisa", "Monaco"), None)
+    assert new_name_ok(("Lisa", "Malta"), None)
 
 
 def test_one_word_that_the_article_writes_in_lower_case() -> None:
     lower = frozenset({"go", "users", "administration"})
     assert not new_name_ok(("Go",), lower)
     assert new_name_ok(("Administration",), lower)  # the one administration of the article
-    assert new_name_ok(("Hurtado",), lower)
+    assert new_name_ok(("Olmedo",), lower)
 
 
 def test_real_names_still_pass() -> None:
     assert admit(["New", "York", "Times"]) == ("New", "York", "Times")
     assert admit(["Van", "Jackson"]) == ("Van", "Jackson")
-    assert admit(["Hope", "Hicks"]) == ("Hope", "Hicks")
+    assert admit(["Hope", "Calloway"]) == ("Hope", "Calloway")
 
 
 def test_english_label_and_dateline_get_no_speaker() -> None:
-    paras = ["NEW DELHI: The army chief warned that platforms are being exploited.",
+    paras = ["NEW DELHI: The port chief warned that the docks are being neglected.",
              "Note: earlier versions had no compression for big packets.",
-             "Having said that, the agency must resist external pressures, the envoy said."]
+             "Having said that, the board must ignore the outside noise, the envoy said."]
     keys = _speakers(paras)
     assert not keys & {"NEW DELHI", "Note", "Having"}, keys
 
@@ -69,29 +69,29 @@ def test_english_speaker_kept() -> None:
 
 
 def test_german_title_and_particles() -> None:
-    paras = ["EU-Kommissionspräsidentin Ursula von der Leyen mahnte an, dass die Demokratien "
-             "geschützt werden müssten. \u00abWir werden das gründlich untersuchen\u00bb, sagte "
-             "Ursula von der Leyen."]
-    assert _speakers(paras, "de") == {"Ursula von der Leyen"}
+    paras = ["EU-Fischereikommissarin Greta von der Aue mahnte an, dass die Küstendörfer "
+             "geschützt werden müssten. \u00abWir werden die Fangquoten gründlich prüfen\u00bb, "
+             "sagte Greta von der Aue."]
+    assert _speakers(paras, "de") == {"Greta von der Aue"}
 
 
 def test_german_cue_after_and_no_noun_speakers() -> None:
-    paras = ['Vor dem Wahlbüro haben sich lange Schlangen gebildet. "Die meisten meiner '
-             'Unterstützer sind ziemlich jung, zwischen 20 und 30", erklärt Boris Nadeschdin '
+    paras = ['Vor dem Bürgeramt haben sich lange Schlangen gebildet. "Die meisten meiner '
+             'Helfer sind noch Schüler, zwischen 16 und 19", erklärt Pavel Korsunow '
              'der Zeitung.',
-             'Einen Studienplatz zu finden ist schwer. "Das ist echt schwierig für alle hier."']
+             'Einen Bauplatz zu finden ist schwer. "Das ist echt mühsam für alle im Dorf."']
     keys = _speakers(paras, "de")
-    assert "Boris Nadeschdin" in keys
-    assert not any(k and ("Wahlbüro" in k or "Studienplatz" in k or "der" in k.split())
+    assert "Pavel Korsunow" in keys
+    assert not any(k and ("Bürgeramt" in k or "Bauplatz" in k or "der" in k.split())
                    for k in keys), keys
 
 
 def test_spanish_source_preposition_is_stripped() -> None:
-    paras = ["El juez Ángel Hurtado ha citado al fiscal.",
-             "Según Hurtado, \u201cse trata de testimonios que no aportan datos objetivos\u201d.",
-             "Para Hurtado, el fiscal fue la persona que \u201cdirigió todos los pasos\u201d."]
+    paras = ["El juez Ramón Olmedo ha citado al alcalde.",
+             "Según Olmedo, \u201cse trata de facturas que no aportan pruebas nuevas\u201d.",
+             "Para Olmedo, el alcalde fue la persona que \u201cfirmó todos los contratos\u201d."]
     keys = _speakers(paras, "es")
-    assert keys and all(k is None or k.endswith("Hurtado") for k in keys), keys
+    assert keys and all(k is None or k.endswith("Olmedo") for k in keys), keys
     assert not any(k and k.split()[0] in ("Según", "Para") for k in keys), keys
 
 
@@ -107,12 +107,12 @@ def test_russian_cue_and_cyrillic_name() -> None:
 
 
 def test_icelandic_verb_is_no_name() -> None:
-    paras = ["Kveðst Eydís hafa kannast við fjölda votta. \u201eÞetta eru einstaklingar sem "
-             "allir þekkja,\u201c segir Eydís Jónsdóttir."]
+    paras = ["Kveðst Sólrún hafa rætt við marga nágranna. \u201eÞetta er fólk sem "
+             "allir treysta,\u201c segir Sólrún Magnúsdóttir."]
     keys = _speakers(paras, "is")
     assert not any(k and k.startswith("Kveðst") for k in keys), keys
 
 
 def test_unknown_language_without_evidence_stays_unattributed() -> None:
-    paras = ["Utshele ILANGA ukuthi: \u201cUdoti wethu siwulahla ngaphakathi esikoleni.\u201d"]
+    paras = ["Utshele UMHLABA ukuthi: \u201cSizowuqeda umsebenzi ngoMsombuluko.\u201d"]
     assert _speakers(paras, "zu") == {None}

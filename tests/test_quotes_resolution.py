@@ -31,22 +31,22 @@ def test_subjectless_participle_takes_the_speaker_of_its_sentence() -> None:
 
 
 def test_inverted_cue_with_a_long_description() -> None:
-    paras = ["The council could still vote on the budget before the end of the year, said "
+    paras = ["The council may yet vote on the budget before the winter break, said "
              "Bart Nyland, senior policy advocate for Citizen Works."]
     assert [k for _, k in _who(paras, "indirect")] == ["Bart Nyland"]
 
 
 def test_advises_is_a_speech_cue() -> None:
-    paras = ["Mary Alvik is a psychologist in Ohio.",
-             f"{Q}Talk to other people who support you,{E} advises psychologist Alvik."]
-    assert [k for _, k in _who(paras, "direct")] == ["Mary Alvik"]
+    paras = ["Nora Felding is a psychologist in Ohio.",
+             f"{Q}Write down what keeps you awake at night,{E} advises psychologist Felding."]
+    assert [k for _, k in _who(paras, "direct")] == ["Nora Felding"]
 
 
 def test_a_group_named_after_a_person_is_no_focus() -> None:
-    paras = ["Derek Kulla leads the campus club, and Tom Brandt backs the governor.",
-             "Brandt supporters looked to Kulla to take a stand. He declined.",
-             f"{Q}We were a new club and we did not want to take sides,{E} he said."]
-    assert [k for _, k in _who(paras, "direct")] == ["Derek Kulla"]
+    paras = ["Derek Sandvik runs the chess club, and Tom Brandt backs the governor.",
+             "Brandt supporters waited for Sandvik to pick a side. He refused.",
+             f"{Q}The club is young and it has no business choosing a side,{E} he said."]
+    assert [k for _, k in _who(paras, "direct")] == ["Derek Sandvik"]
 
 
 def test_pronoun_after_a_quotation_ignores_names_inside_it() -> None:
@@ -78,7 +78,7 @@ def test_neither_nor_is_no_single_speaker() -> None:
 
 # ---------------------------------------------------------------- sentence subjects
 def test_intro_clause_may_hold_a_number_with_a_comma() -> None:
-    t = "Before a crowd of close to 15,000 people, Dana Whitlock attacked the plan."
+    t = "Before a crowd of nearly 9,000 fans, Dana Whitlock attacked the plan."
     m = sentence_subject(t, 0, len(t))
     assert m is not None and m.name == "Dana Whitlock"
 
@@ -93,45 +93,45 @@ def test_intro_time_phrase() -> None:
 
 
 def test_role_subject_without_a_name() -> None:
-    t = "The GOP nominee then referred to his guests, suggesting they agreed."
+    t = "The GOP nominee then pointed to his guests, implying they agreed."
     m = sentence_subject(t, 0, len(t))
     assert m is not None and m.kind == "role"
 
 
 # ---------------------------------------------------------------- name merging
 def test_first_name_alone_is_the_one_person_so_named() -> None:
-    paras = ["Hillary Clinton spoke in Ohio on Monday.",
-             "Hillary said that the plan would help families."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Hillary Clinton"]
+    paras = ["Rosalind Trent spoke in Ohio on Monday.",
+             "Rosalind said that the plan would help families."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Rosalind Trent"]
 
 
 def test_family_name_written_first() -> None:
     for paras in (
-        [f"{Q}We will build it,{E} said Dong Xiaolin, the developer.",
-         f"{Q}The law protects investors,{E} Mr. Dong said."],
-        [f"{Q}The law protects investors,{E} Mr. Dong said.",
-         f"{Q}We will build it,{E} said Dong Xiaolin, the developer."],
+        [f"{Q}We will build it,{E} said Wen Haoyu, the developer.",
+         f"{Q}The law protects investors,{E} Mr. Wen said."],
+        [f"{Q}The law protects investors,{E} Mr. Wen said.",
+         f"{Q}We will build it,{E} said Wen Haoyu, the developer."],
     ):
-        assert {k for _, k in _who(paras)} == {"Dong Xiaolin"}
+        assert {k for _, k in _who(paras)} == {"Wen Haoyu"}
 
 
 def test_three_part_name_is_kept_whole() -> None:
-    paras = [f"{Q}It is time,{E} said Michaela Angela Dorsey, a writer.",
+    paras = [f"{Q}It is time,{E} said Annelise Maria Dorsey, a writer.",
              f"{Q}Vote early,{E} Dorsey said."]
-    assert {k for _, k in _who(paras)} == {"Michaela Angela Dorsey"}
+    assert {k for _, k in _who(paras)} == {"Annelise Maria Dorsey"}
     # a capitalised word the article also writes in lower case is no first name
-    paras = ["Even Mike Pence could not calm the crowd, and even the governor tried.",
-             f"{Q}We will accept the result,{E} Pence said."]
-    assert {k for _, k in _who(paras)} == {"Mike Pence"}
+    paras = ["Even Mike Brannock could not calm the crowd, and even the governor tried.",
+             f"{Q}We will accept the result,{E} Brannock said."]
+    assert {k for _, k in _who(paras)} == {"Mike Brannock"}
     # a role word before the name stays a title
-    assert clean_name("Actress Eva Longoria")[0] == ("Eva", "Longoria")
+    assert clean_name("Actress Eva Lindgard")[0] == ("Eva", "Lindgard")
 
 
 def test_institution_named_x_of_y_is_one_name() -> None:
-    m = parse_mention("the Royal Bank of Scotland Group", 0)
-    assert m is not None and m.kind == "org" and m.name == "Royal Bank of Scotland Group"
+    m = parse_mention("the Crown Bank of Westmere Group", 0)
+    assert m is not None and m.kind == "org" and m.name == "Crown Bank of Westmere Group"
     assert parse_mention("a spokesman for the Bank of England", 0).kind == "group"
-    paras = ["The Royal Bank of Scotland Group said in a statement that the accounts would "
-             "be closed in December.",
+    paras = ["The Crown Bank of Westmere Group said in a notice that the branches would "
+             "be shut in March.",
              "The bank said that the decision was final."]
-    assert _keys(paras) == {"Royal Bank of Scotland Group"}
+    assert _keys(paras) == {"Crown Bank of Westmere Group"}

@@ -1,5 +1,5 @@
-"""Roles tied to an organisation ("the CNN host") and names with chained initials ("George
-H.W. Bush") inside an attribution. Made-up sentences only."""
+"""Roles tied to an organisation ("the CNN host") and names with chained initials ("Arthur
+H.W. Penrose") inside an attribution. Made-up sentences only."""
 
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ def test_a_role_with_an_acronym_nobody_is_tied_to_stays_unnamed() -> None:
 def test_an_acronym_in_the_sentence_before_does_not_tie_a_person() -> None:
     paras = ["The ban was meant to impede the work of ZTV.",
              "Dmitry Vlasov, the head of the parent company, was placed on a list in 2014.",
-             "The ZTV anchor said on Monday that its lawyers were dealing with the case."]
+             "The ZTV presenter told viewers on Friday that its lawyers were handling the matter."]
     assert _speaker_of(paras, "its lawyers") != "Dmitry Vlasov"
 
 
 def test_chained_initials_do_not_end_a_sentence() -> None:
-    text = ("William K. Reilly, who served under President George H.W. Bush, said the plan "
+    text = ("William K. Ashgrove, who served under President Arthur H.W. Penrose, said the plan "
             "would fail. Others agreed.")
     sents = split_sentences(text)
     assert len(sents) == 2
     paras = [text]
-    assert _speaker_of(paras, "plan would fail") == "William K. Reilly"
+    assert _speaker_of(paras, "plan would fail") == "William K. Ashgrove"

@@ -110,7 +110,7 @@ def test_seed_002_unclosed_quote_and_scare_quote() -> None:
 
 @pytest.mark.parametrize("per", [0, 1, 3])
 def test_seed_002_lead_in_is_not_reported_speech(per: int) -> None:
-    """'Referring to ..., Ayatollah Khamenei added, "What impeded ...': the lead-in and the
+    """'Referring to ..., <title> <name> added, "...': the lead-in and the
     speaker are no indirect quote; an indirect quote never runs into a quotation it cues."""
     text, _ = _load(SEED2)
     paras = [text] if per == 0 else _sentence_paragraphs(text, per)[0]

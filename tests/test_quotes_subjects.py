@@ -16,11 +16,11 @@ def _direct_speakers(paragraphs: list[str]) -> list[str | None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Later on Sunday, Jane Doe shared a letter, writing \u201cStill waiting on the apology"
-        " from the board.\u201d",
+        "Later on Friday, Jane Doe sent a memo, writing \u201cStill hoping for an answer"
+        " from the council.\u201d",
         "Earlier this week, Jane Doe posted a photo, saying \u201cThe bridge will open on time,"
         " whatever they say.\u201d",
-        "In a statement released Thursday, Rep. Jane Doe (D-N.Y.) reacted to the news, saying:"
+        "In a note issued Friday, Rep. Jane Doe (D-Ore.) responded to the vote, saying:"
         " \u201cThe harbour should never have been sold.\u201d",
     ],
 )
@@ -37,11 +37,11 @@ def test_a_time_phrase_alone_gives_no_speaker():
 @pytest.mark.parametrize(
     "text",
     [
-        "Jane Doe made an unprompted call for an end to farm subsidies, calling them"
-        " \u201ccorporate welfare.\u201d",
-        "Jane Doe delivered a snappy retort: \u201cNo one is tearing this up. We are going"
-        " forward.\u201d",
-        "Jane Doe issued a stern warning that \u201cthe harbour is not safe for anyone.\u201d",
+        "Jane Doe made a sudden call for an end to toll roads, calling them"
+        " \u201ca tax on commuters.\u201d",
+        "Jane Doe delivered a curt retort: \u201cNobody is scrapping the plan. We keep"
+        " building.\u201d",
+        "Jane Doe issued a blunt warning that \u201cthe harbour is not safe for anyone.\u201d",
     ],
 )
 def test_a_light_verb_before_a_cue_noun_keeps_its_subject(text):
@@ -54,8 +54,8 @@ def test_a_thing_that_delivers_a_warning_is_no_speaker():
 
 
 def test_a_verb_in_the_past_before_an_infinitive_cue_keeps_its_subject():
-    text = ("Jane Doe, who signed the harbour law as governor, interjected to say: \u201cThey"
-            " have both been inconsistent on this.\u201d")
+    text = ("Jane Doe, who signed the harbour law as governor, interjected to say: \u201cNeither"
+            " of them has kept to one line on this.\u201d")
     assert _direct_speakers([text]) == ["Jane Doe"]
 
 
@@ -68,11 +68,11 @@ def test_a_plan_or_a_passive_before_an_infinitive_is_no_speech():
 @pytest.mark.parametrize(
     "text",
     [
-        "Jane Doe said she and her colleagues jokingly referred to themselves as \u201cthe"
-        " Glass Ceiling Club.\u201d",
-        "Jane Doe said she expected that voters will say \u201cno\u201d to the harbour plan.",
-        "Jane Doe said she would advise the council on dealing with the \u201cstrategic"
-        " threats that exist out there, which nobody understands.\u201d",
+        "Jane Doe said she and her teammates half-jokingly referred to themselves as \u201cthe"
+        " Late Lunch Society.\u201d",
+        "Jane Doe said she suspected that residents would say \u201cno\u201d to the ferry plan.",
+        "Jane Doe said she would advise the council on handling the \u201cquiet risks that sit"
+        " below the surface, which nobody measures.\u201d",
     ],
 )
 def test_quoted_words_inside_a_reported_statement_are_its_speakers(text):

@@ -188,7 +188,7 @@ def test_footer_forms(footer, source, license):
         ("TEHRAN- The", "Tehran", None),
         ("TEHRAN — The", "Tehran", None),
         ("WASHINGTON, June 21 (Reuters) - The", "Washington", "Reuters"),
-        ("LA CROSSE, Wis. (AP) — The", "La Crosse, Wis.", "Associated Press"),
+        ("EAU CLAIRE, Wis. (AP) — The", "Eau Claire, Wis.", "Associated Press"),
         ("(Reuters) - The", None, "Reuters"),
         ("NEW DELHI: The", "New Delhi", None),
     ],

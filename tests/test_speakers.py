@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from site_gen.model import Speaker, SpeakerMention
+from site_gen.quotes import famous, speakers
 from site_gen.quotes.speakers import canonicalize, load_pins, norm_tokens
 
 
@@ -13,49 +14,49 @@ def _sm(key: str, *forms: str, description: str | None = None) -> SpeakerMention
 
 
 def test_titles_and_middle_initials_are_ignored() -> None:
-    assert norm_tokens("Ayatollah Seyyed Ali Khamenei") == ("ali", "khamenei")
-    assert norm_tokens("Donald J. Trump") == ("donald", "trump")
-    assert norm_tokens("Sen. Tim Kaine") == ("tim", "kaine")
+    assert norm_tokens("Sheikh Seyyed Yusuf Qadiri") == ("yusuf", "qadiri")
+    assert norm_tokens("Walter J. Brandt") == ("walter", "brandt")
+    assert norm_tokens("Sen. Tom Ashdown") == ("tom", "ashdown")
 
 
 def test_full_names_and_surnames_merge() -> None:
     out = canonicalize([
-        ("a", (_sm("Ali Khamenei", "Ayatollah Khamenei", "the Leader"),)),
-        ("b", (_sm("Khamenei", "Ayatollah Khamenei"),)),
-        ("c", (_sm("Ali Khamenei"),)),
+        ("a", (_sm("Yusuf Qadiri", "Sheikh Qadiri", "the Chairman"),)),
+        ("b", (_sm("Qadiri", "Sheikh Qadiri"),)),
+        ("c", (_sm("Yusuf Qadiri"),)),
     ])
     names = {k: v.name for k, v in out.items()}
-    assert names == {("a", "Ali Khamenei"): "Ali Khamenei", ("b", "Khamenei"): "Ali Khamenei",
-                     ("c", "Ali Khamenei"): "Ali Khamenei"}
-    sp = out[("a", "Ali Khamenei")]
-    assert sp.id == "ali-khamenei"
-    assert "the Leader" in sp.aliases and "Khamenei" in sp.aliases
+    assert names == {("a", "Yusuf Qadiri"): "Yusuf Qadiri", ("b", "Qadiri"): "Yusuf Qadiri",
+                     ("c", "Yusuf Qadiri"): "Yusuf Qadiri"}
+    sp = out[("a", "Yusuf Qadiri")]
+    assert sp.id == "yusuf-qadiri"
+    assert "the Chairman" in sp.aliases and "Qadiri" in sp.aliases
 
 
 def test_formal_and_common_forms_merge() -> None:
     out = canonicalize([
-        ("a", (_sm("Donald J. Trump"),)), ("b", (_sm("Donald Trump"),)),
-        ("c", (_sm("Donald Trump"),)),
+        ("a", (_sm("Walter J. Brandt"),)), ("b", (_sm("Walter Brandt"),)),
+        ("c", (_sm("Walter Brandt"),)),
     ])
-    assert {v.name for v in out.values()} == {"Donald Trump"}
+    assert {v.name for v in out.values()} == {"Walter Brandt"}
 
 
 def test_people_sharing_a_surname_are_not_merged() -> None:
     out = canonicalize([
-        ("a", (_sm("Hillary Clinton"), _sm("Bill Clinton"))),
-        ("b", (_sm("Hillary Clinton"),)),
+        ("a", (_sm("Rosalind Trent"), _sm("Gordon Trent"))),
+        ("b", (_sm("Rosalind Trent"),)),
     ])
-    assert out[("a", "Hillary Clinton")] == out[("b", "Hillary Clinton")]
-    assert out[("a", "Bill Clinton")].id != out[("a", "Hillary Clinton")].id
+    assert out[("a", "Rosalind Trent")] == out[("b", "Rosalind Trent")]
+    assert out[("a", "Gordon Trent")].id != out[("a", "Rosalind Trent")].id
 
 
 def test_ambiguous_surname_joins_only_a_dominant_bearer() -> None:
-    arts = [(f"h{i}", (_sm("Hillary Clinton"),)) for i in range(6)]
-    arts += [("w", (_sm("Bill Clinton"),)), ("x", (_sm("Clinton"),))]
-    assert canonicalize(arts)[("x", "Clinton")].name == "Hillary Clinton"
-    arts2 = [("a", (_sm("Hillary Clinton"),)), ("b", (_sm("Bill Clinton"),)),
-             ("x", (_sm("Clinton"),))]
-    assert canonicalize(arts2)[("x", "Clinton")].name == "Clinton"
+    arts = [(f"h{i}", (_sm("Rosalind Trent"),)) for i in range(6)]
+    arts += [("w", (_sm("Gordon Trent"),)), ("x", (_sm("Trent"),))]
+    assert canonicalize(arts)[("x", "Trent")].name == "Rosalind Trent"
+    arts2 = [("a", (_sm("Rosalind Trent"),)), ("b", (_sm("Gordon Trent"),)),
+             ("x", (_sm("Trent"),))]
+    assert canonicalize(arts2)[("x", "Trent")].name == "Trent"
 
 
 def test_ids_are_unique_and_output_deterministic() -> None:
@@ -68,28 +69,28 @@ def test_ids_are_unique_and_output_deterministic() -> None:
 
 
 def test_pins_win() -> None:
-    pin = Speaker("the-leader", "Ali Khamenei", ("Ayatollah Khamenei",), "Leader of Iran")
-    out = canonicalize([("a", (_sm("Khamenei", "Ayatollah Khamenei"),)),
-                        ("b", (_sm("Ali Khamenei"),))], pins=[pin])
-    assert out[("a", "Khamenei")] == out[("b", "Ali Khamenei")] == pin
+    pin = Speaker("the-chairman", "Yusuf Qadiri", ("Sheikh Qadiri",), "Chairman of the council")
+    out = canonicalize([("a", (_sm("Qadiri", "Sheikh Qadiri"),)),
+                        ("b", (_sm("Yusuf Qadiri"),))], pins=[pin])
+    assert out[("a", "Qadiri")] == out[("b", "Yusuf Qadiri")] == pin
 
 
 def test_load_pins() -> None:
     data = b'''
 [[speaker]]
-name = "Ali Khamenei"
-aliases = ["Ayatollah Khamenei", "the Leader"]
-description = "Leader of the Islamic Revolution"
+name = "Yusuf Qadiri"
+aliases = ["Sheikh Qadiri", "the Chairman"]
+description = "Chairman of the Harbour Council"
 
 [[speaker]]
-name = "Ismail Haniyeh"
-id = "haniyeh"
+name = "Tomas Halvorsen"
+id = "halvorsen"
 '''
     pins = load_pins(data, "speakers.toml")
     assert pins == (
-        Speaker("ali-khamenei", "Ali Khamenei", ("Ayatollah Khamenei", "the Leader"),
-                "Leader of the Islamic Revolution"),
-        Speaker("haniyeh", "Ismail Haniyeh", (), None),
+        Speaker("yusuf-qadiri", "Yusuf Qadiri", ("Sheikh Qadiri", "the Chairman"),
+                "Chairman of the Harbour Council"),
+        Speaker("halvorsen", "Tomas Halvorsen", (), None),
     )
 
 
@@ -114,18 +115,35 @@ def test_load_pins_errors_name_the_line(data: bytes, where: str) -> None:
 
 
 def test_a_suffix_makes_another_person() -> None:
-    out = canonicalize([("a", (_sm("Donald Trump"), _sm("Donald Trump Jr."))),
-                        ("b", (_sm("Donald J. Trump"),))])
-    assert out[("a", "Donald Trump")] == out[("b", "Donald J. Trump")]
-    assert out[("a", "Donald Trump Jr.")].name == "Donald Trump Jr."
+    out = canonicalize([("a", (_sm("Walter Brandt"), _sm("Walter Brandt Jr."))),
+                        ("b", (_sm("Walter J. Brandt"),))])
+    assert out[("a", "Walter Brandt")] == out[("b", "Walter J. Brandt")]
+    assert out[("a", "Walter Brandt Jr.")].name == "Walter Brandt Jr."
 
 
+@pytest.fixture
+def invented_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Invented well-known figures in place of the shipped table (data/figures.toml)."""
+    table = [("Mel Brannock", ("Mel Brannock", "Melvin Brannock")),
+             ("Jim Okafor", ("Jim Okafor", "James Okafor"))]
+    monkeypatch.setattr(famous, "entries", lambda: table)
+    monkeypatch.setattr(speakers, "_FAMOUS", speakers._famous_index())
+
+
+@pytest.mark.usefixtures("invented_figures")
 def test_well_known_figures_get_their_common_name() -> None:
-    out = canonicalize([("a", (_sm("Michael R. Pence"), _sm("James E. Clyburn"))),
-                        ("b", (_sm("Mike Pence"),)), ("c", (_sm("Pence"),))])
-    assert out[("a", "Michael R. Pence")] == out[("b", "Mike Pence")] == out[("c", "Pence")]
-    assert out[("a", "Michael R. Pence")].name == "Mike Pence"
-    assert out[("a", "James E. Clyburn")].name == "Jim Clyburn"
+    out = canonicalize([("a", (_sm("Melvin R. Brannock"), _sm("James E. Okafor"))),
+                        ("b", (_sm("Mel Brannock"),)), ("c", (_sm("Brannock"),))])
+    assert out[("a", "Melvin R. Brannock")] == out[("b", "Mel Brannock")] == out[("c", "Brannock")]
+    assert out[("a", "Melvin R. Brannock")].name == "Mel Brannock"
+    assert out[("a", "James E. Okafor")].name == "Jim Okafor"
+
+
+def test_a_pin_maps_a_formal_name_to_the_common_one() -> None:
+    pin = Speaker("mel-brannock", "Mel Brannock", ("Melvin Brannock",), None)
+    out = canonicalize([("a", (_sm("Melvin R. Brannock"),)), ("b", (_sm("Mel Brannock"),))],
+                       pins=[pin])
+    assert out[("a", "Melvin R. Brannock")] == out[("b", "Mel Brannock")] == pin
 
 
 def test_otherwise_the_full_name_most_articles_use_wins() -> None:
@@ -186,7 +204,7 @@ def test_a_decorated_surname_is_the_person_the_article_names_in_full() -> None:
 
 def test_no_decorated_surname_join_across_articles_or_for_groups() -> None:
     out = canonicalize([("a", (_sm("Thomas Vance"),)), ("b", (_sm("Defiant Vance"),)),
-                        ("c", (_sm("Clinton campaign"), _sm("Vance campaign")))])
+                        ("c", (_sm("Trent campaign"), _sm("Vance campaign")))])
     assert {v.name for v in out.values()} == {
-        "Thomas Vance", "Defiant Vance", "Clinton campaign", "Vance campaign"
+        "Thomas Vance", "Defiant Vance", "Trent campaign", "Vance campaign"
     }

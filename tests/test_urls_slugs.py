@@ -16,9 +16,9 @@ def test_relative_urls_between_pages() -> None:
 
 
 def test_slugs_are_ascii_readable_and_never_empty() -> None:
-    assert make_slug("Ayatollah Ali Khamenei") == "ayatollah-ali-khamenei"
+    assert make_slug("Sheikh Yusuf Qadiri") == "sheikh-yusuf-qadiri"
     assert make_slug("Москва. 9 мая") == "moskva-9-maia"
-    persian = make_slug("علی خامنه‌ای")
+    persian = make_slug("یوسف قادری‌زاده")
     assert persian and persian.isascii()
     assert make_slug("!!!").startswith("x-")
     assert len(make_slug("word " * 60)) <= 80

@@ -1,9 +1,9 @@
 """Who is who in one article: mentions resolved to in-article speakers.
 
 The article's people are collected first (every capitalised name that looks like a person, with
-the titles, premodifiers and appositions around it), so that a surname ("Haniyeh") or a title
-form ("Ayatollah Khamenei", "Mr. Trump") finds the fullest name the article uses ("Ismail
-Haniyeh", "Ali Khamenei"), and a role ("the Leader") finds the one person the article gave that
+the titles, premodifiers and appositions around it), so that a surname ("Halvorsen") or a title
+form ("Sheikh Qadiri", "Mr. Brandt") finds the fullest name the article uses ("Tomas
+Halvorsen", "Yusuf Qadiri"), and a role ("the Chairman") finds the one person the article gave that
 role. Then mentions are resolved in reading order; every resolved sentence subject and quote
 speaker is a *focus event*, and a pronoun takes the latest gender-compatible focus.
 """
@@ -50,8 +50,8 @@ _PREMOD_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*,?")
 
 
 def _head_before(text: str, start: int) -> str | None:
-    """The role noun right before a name at ``start`` ("nominee" in "Republican nominee Donald
-    Trump"): only the word next to the name counts (see ``_premodifier_head``)."""
+    """The role noun right before a name at ``start`` ("nominee" in "Republican nominee Walter
+    Brandt"): only the word next to the name counts (see ``_premodifier_head``)."""
     if start == 0 or text[start - 1] not in " \u00a0":
         return None
     words = text[max(0, start - 60):start].split()
@@ -66,7 +66,7 @@ _VERBISH = frozenset(
 
 
 def _premodifier_head(words: str) -> str | None:
-    """The noun right before a name, when it is a role ("Republican nominee Donald Trump" ->
+    """The noun right before a name, when it is a role ("Republican nominee Walter Brandt" ->
     "nominee"); not a verb or a word of another clause ("materials led by Mr. Rogers")."""
     if not words or words.endswith(","):
         return None
@@ -88,7 +88,7 @@ _ORG_LAST = frozenset(
     " Company Organization Administration Commission University Center Fund Reserve Office"
     " Service Today TV Radio".split())
 _CAMEL = re.compile(r"[a-z][A-Z]")
-# Surnames written in camel case ("McCaskill", "MacArthur", "DeVos", "LaHood") are no brands.
+# Surnames written in camel case ("McTavish", "MacOrrin", "DeVanter", "LaRosse") are no brands.
 _CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+")
 
 
@@ -152,7 +152,7 @@ class Person:
                 continue
             words = _PREMOD_STOP.split(words)[-1]
             if _OF_END.search(words):
-                continue  # "The daughter of Eric Garner": a role of someone else
+                continue  # "The daughter of Eric Dunmore": a role of someone else
             if words.strip():
                 self.heads |= _heads_from(words)
         self.pending.clear()
@@ -160,7 +160,7 @@ class Person:
 
 
 def _surface_form(tokens: Sequence[str], titles: Sequence[str]) -> str:
-    """The name as written with the honorifics right before it ("Ayatollah Khamenei")."""
+    """The name as written with the honorifics right before it ("Sheikh Qadiri")."""
     lead: list[str] = []
     for t in reversed(titles):
         if t.lower().rstrip(".") not in HONORIFICS:
@@ -244,7 +244,7 @@ class Cast:
                 continue
             if isinstance(info, str):
                 tail = org_of(text, m, min(len(text), m.end() + 80))
-                if tail is not None:  # "Royal Bank" + " of Scotland Group": one name
+                if tail is not None:  # "Crown Bank" + " of Westmere Group": one name
                     info, skip = info + text[m.end():tail.end()], tail.end()
                     info = _org_name(info.replace("\u00a0", " "))
                 self.orgs.append((m.start(), info))
@@ -253,7 +253,7 @@ class Cast:
         self._surname_positions(singles)
 
     def _surname_positions(self, singles: list[tuple[int, str]]) -> None:
-        """A surname alone ("Kukura") names the one person of the article who bears it: its
+        """A surname alone ("Kovac") names the one person of the article who bears it: its
         offset counts as a mention of that person (see ``pronoun``)."""
         grown: set[int] = set()
         for at, word in singles:
@@ -280,7 +280,7 @@ class Cast:
         if len(titles) == 1 and len(tokens) >= 2 and m.group().startswith(titles[0]) \
                 and is_given_name(tokens[0]) and first_name_like(titles[0]) \
                 and titles[0].lower() not in self.lower():
-            # "Michaela Angela Davis": a first name that is no word of the article
+            # "Annelise Maria Dorsey": a first name that is no word of the article
             tokens, form, titles = (titles[0], *tokens), titles[0] + " " + form, ()
         name = admit(tokens, self.lang)
         if name is None or (name != tokens and not _person_like(name, titles)) \
@@ -317,7 +317,7 @@ class Cast:
                     self._grow(p, tokens, gender)
                     return p
             if not same and len(tokens) == 2 and not is_given_name(tokens[0]):
-                # "Dong Xiaolin" after "Mr. Dong": a family name written first
+                # "Wen Haoyu" after "Mr. Wen": a family name written first
                 for p in self.by_surname.get(tokens[0].lower(), ()):
                     if len(p.tokens) == 1 and p.gender in (None, gender or p.gender) \
                             and not _org_like(p):
@@ -330,8 +330,8 @@ class Cast:
                 same = compatible or same
             if same:
                 return same[0] if same[0].last_seen >= 0 else self._spoken_of(same)
-            # "Hillary" for "Hillary Clinton" (a first name alone), "Mr. Dong" for "Dong
-            # Xiaolin" (a family name written first): the one person whose name starts so
+            # "Rosalind" for "Rosalind Trent" (a first name alone), "Mr. Wen" for "Wen
+            # Haoyu" (a family name written first): the one person whose name starts so
             firsts = [p for p in self.people if len(p.tokens) > 1 and p.tokens[0] == tokens[0]
                       and p.gender in (None, gender or p.gender)]
             if len(firsts) == 1 and (self.lang != "en" or len(firsts[0].tokens) == 2
@@ -346,7 +346,7 @@ class Cast:
 
     @staticmethod
     def _spoken_of(same: list[Person]) -> Person:
-        """Of the people sharing a surname ("Eric Garner" and "Erica Garner"), the first one
+        """Of the people sharing a surname ("Eric Dunmore" and "Erica Dunmore"), the first one
         named, unless it was never a subject or speaker and another one (a real given name)
         was: a surname alone then means who was last spoken of."""
         focused = [p for p in same if p.last_seen >= 0 and is_given_name(p.tokens[0])]
@@ -417,7 +417,7 @@ class Cast:
         if person is not None:
             if mention.kind != "pronoun" and mention.text not in person.forms and (
                     mention.kind != "name" or self.lang == "en" or person.key in mention.text):
-                person.forms.append(mention.text)  # not "Según Hurtado" for "Hurtado"
+                person.forms.append(mention.text)  # not "Según Olmedo" for "Olmedo"
             self.focus(person, pos)
         return person
 
@@ -517,7 +517,7 @@ class Cast:
         run = RUN.match(self.text, named[0])
         k = bisect_right(starts, pos) - 1
         if run is None or run.group().endswith(POSSESSIVE_ENDS) and named[0] < starts[k]:
-            return False  # "Donald Trump's son said.": the possessor is not who speaks next
+            return False  # "Walter Brandt's son said.": the possessor is not who speaks next
         prev = starts[k - 1] if k >= 1 else 0
         if not focus < prev <= named[0]:
             return False
@@ -582,8 +582,8 @@ class Cast:
         return max(cands, key=lambda p: p.last_seen)
 
     def _tied(self, p: Person, orgs: Sequence[str], pos: int) -> bool:
-        """Is ``p`` named, before ``pos``, right after one of ``orgs`` ("CNN’s Jake Tapper",
-        "Brazile’s CNN colleague, Jake Tapper")?"""
+        """Is ``p`` named, before ``pos``, right after one of ``orgs`` ("CNN’s Owen Pell",
+        "Kessler’s CNN colleague, Owen Pell")?"""
         text = self.text
         for at in p.positions:
             if at >= pos:
@@ -597,7 +597,7 @@ class Cast:
         return False
 
     def _well_known(self, role: str) -> Person | None:
-        """'the Republican nominee' -> Donald Trump, only when the article names him (see
+        """'the Republican nominee' -> the figure so described, only when the article names him (see
         ``roles`` in data/figures.toml): of the figures a description may mean, the one
         mentioned last."""
         desc = _DET_START.sub("", role.strip().lower().replace("\u00a0", " "))
@@ -630,7 +630,7 @@ class Cast:
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
 _ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
-# A generic role word means any of these titles ("the lawmaker" for "Rep. Mike McCaul").
+# A generic role word means any of these titles ("the lawmaker" for "Rep. Tom Ashdown").
 _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
                    "congressmember") for w in ("lawmaker", "legislator")}
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
@@ -660,7 +660,7 @@ _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 
 
 def _org_like(p: Person) -> bool:
-    """An organisation ("Super PACs", "Clinton campaign", "CNN"): never "he" or "she"."""
+    """An organisation ("Super PACs", "Trent campaign", "CNN"): never "he" or "she"."""
     last = p.tokens[-1]
     low = last.lower()
     return (low in ORG_HEADS or low in _ORG_WORDS or _is_org(p.key)
@@ -670,12 +670,12 @@ def _org_like(p: Person) -> bool:
 
 
 def _lower_given(tokens: Sequence[str]) -> tuple[str, ...]:
-    """The given names after the first ("Michaela Angela Davis" -> ("angela",))."""
+    """The given names after the first ("Annelise Maria Dorsey" -> ("maria",))."""
     return tuple(t.lower() for t in tokens[1:-1])
 
 
 def _split_surname(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:
-    """('Donald', 'Trump', 'Jr.') -> (('Donald',), 'trump jr'); a suffix belongs to the surname."""
+    """('Walter', 'Brandt', 'Jr.') -> (('Walter',), 'brandt jr'); a suffix is the surname's."""
     toks = tuple(tokens)
     if len(toks) >= 2 and toks[-1].lower() in SUFFIXES:
         return toks[:-2], (toks[-2] + " " + toks[-1].rstrip(".")).lower()

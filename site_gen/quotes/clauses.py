@@ -1,7 +1,7 @@
 """Finding the speaker phrase around a cue: the clause piece before it, or the one after it.
 
-"Underscoring the issue, Ayatollah Khamenei also stated, ..." -> the piece between the last
-clause delimiter and the cue ("Ayatollah Khamenei"), adverbs and auxiliaries dropped.
+"Underscoring the point, Sheikh Qadiri also stated, ..." -> the piece between the last
+clause delimiter and the cue ("Sheikh Qadiri"), adverbs and auxiliaries dropped.
 "..., John Smith, a doctor, said" -> the name with its apposition. "..., said Smith, who ..." ->
 the phrase after an inverted cue. When nothing names the speaker ("... and said that ...") the
 subject is elided and the caller falls back to the sentence subject.
@@ -35,7 +35,7 @@ _POSS_APPOSITION = re.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
 _WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
-# "a spokeswoman for Trump Hotels, Jennifer Rodstrom": a role, then the name in apposition.
+# "a spokeswoman for Brandt Hotels, Jennifer Lindqvist": a role, then the name in apposition.
 _ROLE_FIRST = re.compile(
     r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:wo)?man|spokesperson"
     r"|aide|adviser|advisor|director|chairman|chairwoman|chair|manager|secretary|president"
@@ -98,7 +98,7 @@ def _blank_demographics(seg: str) -> str:
     return blanked if match is None else match.group(1).ljust(len(seg))
 
 
-# Words in -ly that are nouns, not adverbs ("the influential US daily wrote").
+# Words in -ly that are nouns, not adverbs ("the respected regional daily wrote").
 _LY_NOUNS = frozenset("daily weekly monthly quarterly family ally rally assembly anomaly supply"
                       " reply bully homily monopoly".split())
 
@@ -206,7 +206,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         start += conj[-1].end()
         piece = seg[start:]
         if not piece.strip() and _RELATIVE.match(conj[-1].group().strip()):
-            # "groups like Greenpeace which charged": a name right before the relative pronoun
+            # "groups like Oceanwatch which claimed": a name right before the relative pronoun
             head = seg[cuts[-1]:cuts[-1] + conj[-1].start()].rstrip()
             # (after an apposition, "X, a scholar at the Y Institute who said", it is X's)
             runs = list(RUN.finditer(head, max(0, len(head) - 60))) \
@@ -232,12 +232,12 @@ _WITH_ROLE = re.compile(
 
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
-    Caplin saying, "..."' -> Glen Caplin. Any other participle ('..., saying that ...') has the
+    Ashby saying, "..."' -> Glen Ashby. Any other participle ('..., saying that ...') has the
     sentence's subject, which the caller finds."""
     start = max(lo, cue_start - _TAIL)
     m = _WITH_SUBJECT.search(text, start, cue_start)
     if m is None:
-        # '..., with the former secretary of state calling it "..."': a description
+        # '..., with the former governor calling it "..."': a description
         r = _WITH_ROLE.search(text, start, cue_start)
         mention = parse_mention(r.group(1), r.start(1)) if r else None
         return mention if mention is not None and mention.kind == "role" else None
@@ -249,14 +249,14 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
-    """'Greenpeace, which charged ...' -> the phrase before the relative pronoun."""
+    """'Oceanwatch, which claimed ...' -> the phrase before the relative pronoun."""
     a, b = cuts[-2], cuts[-1] - 1
     piece = seg[a:b]
     conj = list(_CONJ.finditer(piece))
     if conj:
         a += conj[-1].end()
         piece = seg[a:b]
-    if len(piece.split()) > _MAX_SUBJECT_WORDS:  # "... the claims from Jessica Leeds, who"
+    if len(piece.split()) > _MAX_SUBJECT_WORDS:  # "... the account from Jessie Leland, who"
         runs = list(RUN.finditer(piece.rstrip()))
         if runs and runs[-1].end() == len(piece.rstrip()):
             a += runs[-1].start()
@@ -265,7 +265,7 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
         return None
     mention = parse_mention(piece, lo + a)
     if (mention is None or mention.kind not in ("name", "org")) and len(cuts) >= 3:
-        # "Matt Bai, a columnist for Yahoo, who said": the name before the apposition
+        # "Matt Corby, a columnist for a weekly, who said": the name before the apposition
         first = cuts[-3]
         name_piece = seg[first:cuts[-2] - 1]
         conj = list(_CONJ.finditer(name_piece))
@@ -285,7 +285,7 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
 def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
     """'Smith, the prime minister,' / 'Smith, who ...,' before a cue."""
     if len(cuts) >= 5 and _WHOSE.fullmatch(seg, cuts[-4], cuts[-3] - 1):
-        # "Reed-Veal, whose daughter, Sandra Bland, died in ..., called": the name before
+        # "Reed-Vale, whose daughter, Sara Bland, died in ..., called": the name before
         # the relative clause is the subject; the one inside it is someone else
         cuts = [*cuts[:-3], len(seg.rstrip())]
     app_start, app_end = cuts[-2], cuts[-1] - 1
@@ -298,7 +298,7 @@ def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
     head = parse_mention(name_piece, lo + name_start)
     if head is None or head.kind not in ("name", "org"):
         if head is not None and head.kind == "role" and _RELATIVE.match(seg[app_start:app_end]):
-            return head  # "The network, which reported on the decision, called ..."
+            return head  # "The channel, which covered the closure, called ..."
         tail = parse_mention(seg[app_start:app_end], lo + app_start)
         return tail
     appos = seg[app_start:app_end].strip()
@@ -385,7 +385,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
         return parse_mention(m.group(), i)
     found = _leading_np(window, i)
     if found is None and (window.find("'s ", 0, 40) > 0 or window.find("\u2019s ", 0, 40) > 0):
-        # "Ms. McCaskill's chief of staff is a woman, as is her ...": the possessor is who the
+        # "Ms. McTavish's deputy is a woman, and so is her ...": the possessor is who the
         # sentence is about, and what a pronoun after it most likely means
         owner = _POSSESSOR.match(window)
         if owner:
@@ -398,7 +398,7 @@ _POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
 
 _NP_GAP = 48
-# a determiner before the name; possessive ones too ("Her friend Brittany Lockwood, 20, ...")
+# a determiner before the name; possessive ones too ("Her friend Brittany Hollins, 19, ...")
 _DET = re.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
 _GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -425,7 +425,7 @@ def _leading_np(window: str, offset: int) -> Mention | None:
             return None
         gap = window[pos:m.start()]
         if gap.strip() and (not _GAP.fullmatch(gap) or _COORD.search(gap)):
-            return None  # "The commentator and Clinton supporter": the name is no head
+            return None  # "The commentator and Trent supporter": the name is no head
         after = m.end()
         tag = _PARTY_TAG.match(window, after)
         if tag:  # "Rep. Jane Doe (D-N.Y.) said": the party tag belongs to the name
@@ -433,12 +433,12 @@ def _leading_np(window: str, offset: int) -> Mention | None:
         nxt = _NEXT_WORD.match(window, after, after + 30)
         possessive = m.group().endswith(POSSESSIVE_ENDS)
         if nxt and nxt.group(1) in GROUP_HEADS and not possessive:
-            # "Trump backers", "Clinton aides": a group, no person (a possessive, "Mr. Comey's
+            # "Brandt backers", "Trent aides": a group, no person (a possessive, "Mr. Kemp's
             # allies", says who the sentence is about: see the possessor below)
             return Mention(window[:nxt.end()], offset, "group", role=window[:nxt.end()])
-        if nxt and nxt.group(1) in ORG_HEADS:  # "The Trump campaign"
+        if nxt and nxt.group(1) in ORG_HEADS:  # "The Brandt campaign"
             staff = _STAFF_NAME.match(window, nxt.end())
-            if staff:  # "Clinton campaign spokesman Glen Caplin": the person, not the campaign
+            if staff:  # "Trent campaign spokesman Glen Ashby": the person, not the campaign
                 person = parse_mention(staff.group(1), offset + staff.start(1))
                 if person is not None and person.kind == "name":
                     return Mention(person.text, person.start, "name", person.name,

@@ -191,7 +191,7 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:
 
 
 ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
-# Words allowed between a speaker and the cue ("he also said", "Trump has repeatedly claimed"),
+# Words allowed between a speaker and the cue ("he also said", "Brandt has repeatedly claimed"),
 # with the adverbs in -ly (see ``clauses._cut_aux``).
 AUX_WORDS = frozenset(
     """has have had also later then again once further previously recently would will could
@@ -211,7 +211,7 @@ _VERB_SUBJECT = re.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u
 
 def verb_use(text: str, m: CueMatch) -> bool:
     """False for a noun-like form used as a noun ("his latest comments", "a series of tweets"):
-    such a form is a cue only after a subject ("Trump tweets") or before "that"."""
+    such a form is a cue only after a subject ("Brandt tweets") or before "that"."""
     if m.text.lower() not in NOUNY:
         return True
     return text.startswith(" that ", m.stop) or bool(
@@ -241,7 +241,7 @@ _PROGRESSIVE = re.compile(
 
 
 def is_participle(text: str, m: CueMatch) -> bool:
-    """An -ing cue without a subject of its own ("..., saying that ..."); "Trump is insisting"
+    """An -ing cue without a subject of its own ("..., saying that ..."); "Brandt is insisting"
     is a finite verb with its subject before it."""
     if not m.text.split()[0].lower().endswith("ing"):
         return False

@@ -145,7 +145,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
 
 
 def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
-    """'Podesta said that ... . Obama was the first, he said.': a pronoun cue after (or
+    """'Ferrer said that ... . Lind was the first, he said.': a pronoun cue after (or
     inside) what was said means the person of that gender the sentence before was about (its
     speaker or subject), going on; the names in what was said are what it is about."""
     m = report.mention
@@ -169,7 +169,7 @@ def _asks(text: str, s: int, e: int) -> bool:
 
 
 def _asked(text: str, s: int, e: int, cast: Cast) -> None:
-    """'Ruhle asked Flynn about Putin. He declined.': the person asked is who answers next,
+    """'Rudd asked Fennel about Sorokin. He declined.': the person asked is who answers next,
     so a name right after "asked" is a focus at the sentence end (the asker is the subject of
     the sentence itself: "Ruhle pressed Flynn, citing reports that ..." is hers)."""
     if not _asks(text, s, e):
@@ -226,7 +226,7 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
 
 
 def _inherit_enclosing(found: list[_Found]) -> list[_Found]:
-    """'Doe said she and her peers called themselves "the Glass Ceiling Club"': quoted words
+    """'Doe said she and her peers called themselves "the Late Lunch Society"': quoted words
     inside a reported statement are its speaker's, unless a speaker of their own was found."""
     reports = [f for f in found if f.kind == "indirect" and f.person is not None]
     if not reports:
@@ -243,14 +243,14 @@ def _inherit_enclosing(found: list[_Found]) -> list[_Found]:
 
 def _is_heading(paragraph: str) -> bool:
     """A title-case line (a headline): its names are not people. A short one may end in a
-    period ("Why Sexual Harassment Persists in Politics."), as some feeds write titles."""
+    period ("Why Quiet Budgets Survive in Councils."), as some feeds write titles."""
     last = paragraph.rstrip()[-1:]
     if last in "!?\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
         return False  # the common case, decided before splitting the paragraph into words
     words = paragraph.split()
     if not 3 <= len(words) <= (12 if last == "." else 25):
         return False
-    if last == ".":  # title case: every content word capitalised ("How to Mend the Tax Code.")
+    if last == ".":  # title case: every content word capitalised ("How to Fix the Ferry Rota.")
         long = [w for w in words if len(w) > 3]
         return len(long) >= 2 and sum(1 for w in long if w[:1].isupper()) >= 0.9 * len(long)
     caps = sum(1 for w in words if w[:1].isupper())

@@ -2,8 +2,8 @@
 that meant them, read from the shipped data file ``site_gen/data/figures.toml`` (in the
 ``speakers.toml`` format; see its header).
 
-News style gives a well-known figure's full formal name ("Donald J. Trump", "Michael R. Pence");
-a speaker page uses the name readers know ("Donald Trump", "Mike Pence"). For everybody else the
+News style gives a well-known figure's full formal name ("Walter J. Brandt", "Melvin R. Brannock");
+a speaker page uses the name readers know ("Walter Brandt", "Mel Brannock"). For everybody else the
 canonicaliser keeps the full name most articles use. Forms are compared as
 ``speakers.norm_tokens`` sees them (casefolded, titles and middle initials dropped).
 """

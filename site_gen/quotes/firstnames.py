@@ -1,6 +1,6 @@
 """Common given names by usual gender (general knowledge, not from any evaluation data).
 
-Used for two things only: recognising that a capitalised pair is a person ("Hope Hicks"), and
+Used for two things only: recognising that a capitalised pair is a person ("Hope Calloway"), and
 resolving "he"/"she" to a gender-compatible earlier speaker. Unknown names stay gender-neutral.
 """
 

@@ -4,11 +4,11 @@ The English cue lexicon and clause rules misread other languages (a German noun,
 preposition or an Icelandic verb is capitalised like a name at a sentence start), so another
 language gets a small cue lexicon per major language and three patterns around a quotation:
 
-* after it: '«...», sagte Boris Nadeschdin' / '"...", a déclaré Macron' / '..., segir Eydís' /
-  '"...", so Nikolai Petrow' (cue, then the name or a pronoun), or '..., Nadeschdin sagte';
-* before it: 'Según Hurtado, "..."' / 'Laut Scholz: "..."' (a preposition of source, then the
-  name), or 'Scholz sagte: "..."';
-* language-independent: '"...", Boris Nadeschdin.' (the quotation, a comma and a 2-3 word name
+* after it: '«...», sagte Pavel Korsunow' / '"...", a déclaré Dupont' / '..., segir Sólrún' /
+  '"...", so Nikolai Wendt' (cue, then the name or a pronoun), or '..., Korsunow sagte';
+* before it: 'Según Olmedo, "..."' / 'Laut Wendt: "..."' (a preposition of source, then the
+  name), or 'Wendt sagte: "..."';
+* language-independent: '"...", Pavel Korsunow.' (the quotation, a comma and a 2-3 word name
   that ends the sentence).
 
 Everything else is cue-less: the caller gives it to the latest speaker nearby (or nobody).

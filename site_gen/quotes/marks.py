@@ -74,7 +74,7 @@ def _role(text: str, i: int, tok: str) -> str | None:
         return "close"
     if tok in ("\u2018", "\u2019", "'"):
         if before.isalnum() and after.isalnum():
-            return None  # don't, Trump's
+            return None  # don't, Brandt's
         if tok == "\u2018":
             return "open" if not after.isspace() else None
         if space_before and (after.isalpha() or after in "\u201c\""):
@@ -175,7 +175,7 @@ def find_segments(text: str, paragraphs: Sequence[tuple[int, int]], sents: Sente
             i, tok = m.start(), m.group()
             if tok in _APOSTROPHES and 0 < i < len(text) - 1 and text[i - 1].isalnum() \
                     and text[i + 1].isalnum():
-                continue  # don't, Trump's: the common case, decided before ``_role``
+                continue  # don't, Brandt's: the common case, decided before ``_role``
             role = _role(text, i, tok)
             if role is None:
                 continue

@@ -1,11 +1,11 @@
 """Names and mentions: what the words next to a quote say about who is speaking.
 
-A *mention* is the noun phrase a cue attaches to: a name ("Ayatollah Seyyed Ali Khamenei"), a
-pronoun ("he"), a role ("the Leader"), an organisation ("the Trump campaign") or an unnamed or
+A *mention* is the noun phrase a cue attaches to: a name ("Sheikh Seyyed Yusuf Qadiri"), a
+pronoun ("he"), a role ("the Chairman"), an organisation ("the Brandt campaign") or an unnamed or
 generic source ("a spokesman", "officials"). ``parse_mention`` classifies one and strips
-honorifics and titles from names, so that "Mr. Trump", "President Trump" and "Donald J. Trump"
-can be matched; the stripped titles and premodifiers are kept as the role ("Leader of the
-Islamic Revolution"), which ties later role mentions ("the Leader") to the person.
+honorifics and titles from names, so that "Mr. Brandt", "President Brandt" and "Walter J. Brandt"
+can be matched; the stripped titles and premodifiers are kept as the role ("Chairman of the
+Harbour Council"), which ties later role mentions ("the Chairman") to the person.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ GROUP_HEADS = frozenset(
     strategists pundits agency agencies committee government campaigns""".split()
 )
 _FUNCTION = frozenset("the a an one another this that his her their its our former late".split())
-# The last word of an organisation named after a person ("the Trump campaign").
+# The last word of an organisation named after a person ("the Brandt campaign").
 ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
 _DETERMINERS = re.compile(
     r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
@@ -103,8 +103,8 @@ class Mention(NamedTuple):
     text: str
     start: int
     kind: str  # name | pronoun | role | org | group
-    name: str | None = None  # cleaned name for kind name/org ("Ali Khamenei")
-    role: str | None = None  # the role words ("Leader of the Islamic Revolution", "the Leader")
+    name: str | None = None  # cleaned name for kind name/org ("Yusuf Qadiri")
+    role: str | None = None  # the role words ("Chairman of the Harbour Council", "the Chairman")
     gender: str | None = None
 
 
@@ -112,7 +112,7 @@ POSSESSIVE_ENDS = ("'s", "\u2019s")
 
 
 def unpossessive(token: str) -> str:
-    """'Trump's' -> 'Trump' (a suffix test, not a regex: names are split into tokens by the
+    """'Brandt's' -> 'Brandt' (a suffix test, not a regex: names are split into tokens by the
     thousand)."""
     return token[:-2] if token.endswith(POSSESSIVE_ENDS) else token
 
@@ -139,20 +139,20 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         toks.append(t)
     for t in toks[1:]:
         if t.lower() in _TITLE_FUNCTION:
-            return [], [], None  # "Blame Placed On The United": a headline, not a name
+            return [], [], None  # "Praise Heaped On The Harbour": a headline, not a name
     for i in range(len(raw) - 1):
         if not raw[i].endswith(POSSESSIVE_ENDS):
             continue
         rest = toks[i + 1:]
         if toks[i] in ORG_OF_HEADS and len(rest) >= 3:
-            # "Millikin University's Media Coordinator Dane Lisser": the person after the
+            # "Acme University's Media Coordinator Dane Pressner": the person after the
             # institution's role words
             k = max((j for j, x in enumerate(rest[:-2]) if _ROLE_NOUN.search(x.lower())
                      or _bare(x) in HONORIFICS), default=-1)
             if k >= 0:
                 return list(rest[k + 1:]), [*toks[:i + 1], *rest[:k + 1]], None
         if not any(_bare(x) in HONORIFICS or is_given_name(x) for x in rest):
-            toks = toks[: i + 1]  # "Mr. Burr's Democratic challenger": the name ends there
+            toks = toks[: i + 1]  # "Mr. Kemp's Democratic challenger": the name ends there
             break
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
@@ -194,8 +194,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
 SURNAME_TITLES = frozenset("king prince bishop dean major pope duke earl baron knight".split())
 
 
-# Capitalised words of a title that end right before a name ("Secretary of State Colin
-# Powell", "Under Secretary for Management Patrick Kennedy").
+# Capitalised words of a title that end right before a name ("Secretary of State Ada
+# Marsh", "Under Secretary for Management Paul Kerrigan").
 _TITLE_TAILS = frozenset(
     """state management defense defence justice treasury commerce labor labour energy interior
     education agriculture transportation veterans homeland security health staff affairs policy
@@ -204,10 +204,10 @@ _ROLE_NOUN = re.compile(r"(?:er|or|ist|ess|ian|ant|ent|man|woman|person|ing|ee|i
 
 
 def first_name_like(token: str) -> bool:
-    """May ``token``, before a given name and a surname, be a first name ("Michaela Angela
-    Davis") rather than a premodifier ("Actress Eva Longoria", "CEO John Doe", "Hammering
-    Hillary Clinton", "State Colin Powell")? ``clean_name`` strips it; the caller, who knows
-    the article's lower-case words ("Even Mike Pence"), may put it back."""
+    """May ``token``, before a given name and a surname, be a first name ("Annelise Maria
+    Dorsey") rather than a premodifier ("Actress Eva Lindgard", "CEO John Doe", "Hammering
+    Rosalind Trent", "State Ada Marsh")? ``clean_name`` strips it; the caller, who knows
+    the article's lower-case words ("Even Mike Brannock"), may put it back."""
     low = token.lower()
     return not (token.isupper() or low in _TITLE_TAILS or _ROLE_NOUN.search(low)
                 or not token.isalpha() or low in _STOP_OR_TITLE)
@@ -219,7 +219,7 @@ def name_gender(tokens: Sequence[str]) -> str | None:
 
 
 def role_head(role: str) -> str | None:
-    """The head noun of a role description: 'Leader of the Islamic Revolution' -> 'leader'."""
+    """The head noun of a role description: 'Chairman of the Harbour Council' -> 'chairman'."""
     words = SPLIT_WORDS.split(_DETERMINERS.sub("", role.strip()))
     head = None
     for w in words:
@@ -261,8 +261,8 @@ _OF_PLACE_END = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.
 _DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 
 
-# Institutions named "X of Y" ("Royal Bank of Scotland Group", "University of Chicago"): one
-# name, not a person "Royal Bank" and a place.
+# Institutions named "X of Y" ("Crown Bank of Westmere Group", "University of Chicago"): one
+# name, not a person "Crown Bank" and a place.
 ORG_OF_HEADS = frozenset(
     "Bank University Department Bureau Institute Board Council Committee Association Federation"
     " League Chamber Church College Academy Ministry Office Court Commission Foundation Fund"
@@ -273,7 +273,7 @@ _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 
 def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
     """The run after "of" when the capitalised ``run`` names an institution that goes on
-    with "of ..." ("Royal Bank" + " of Scotland Group"), else None."""
+    with "of ..." ("Crown Bank" + " of Westmere Group"), else None."""
     if run.group().rsplit(None, 1)[-1] not in ORG_OF_HEADS:
         return None
     gap = _OF_GAP.match(text, run.end(), end)
@@ -288,7 +288,7 @@ def _classify(t: str) -> Mention | None:
     low = t.lower()
     if low in PRONOUNS:
         return Mention(t, start, "pronoun", gender=PRONOUNS[low])
-    if _SEVERAL.match(t):  # "neither the Trump Organization nor the campaign": no one speaker
+    if _SEVERAL.match(t):  # "neither the Acme Group nor the campaign": no one speaker
         return Mention(t, start, "group", role=t)
     if _DOTTED.fullmatch(t):  # "U.S", "U.N.": an abbreviated organisation, not "S"
         return Mention(t, start, "org", t.rstrip(".") + ".", role=t)
@@ -297,7 +297,7 @@ def _classify(t: str) -> Mention | None:
         if org is not None:
             return org
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
-    if place is not None:  # "Gov. Mike Pence of Indiana": the name before the place
+    if place is not None:  # "Gov. Mel Brannock of Vermont": the name before the place
         person = _classify(t[:place.start()])
         if person is not None and person.kind == "name" and " " in (person.name or ""):
             return Mention(t, start, "name", person.name, person.role, person.gender)
@@ -329,7 +329,7 @@ def _classify(t: str) -> Mention | None:
 
 
 def _org_of_end(t: str) -> Mention | None:
-    """'the Royal Bank of Scotland Group' -> the organisation named, whole."""
+    """'the Crown Bank of Westmere Group' -> the organisation named, whole."""
     runs = list(RUN.finditer(t))
     if len(runs) < 2 or runs[-1].end() < len(unpossessive(t)):
         return None

@@ -3,8 +3,8 @@
 The extractor finds names by capitalisation, which also catches contractions ("We've"), labels
 and sentence-initial words ("Update:", "Note:", "Having said that"), titles of works ("Star
 Wars"), datelines ("NEW DELHI:"), places ("South Africa") and, in other languages, a verb or a
-preposition glued to a name ("Según Hurtado", "Kveðst Eydís") or a noun (German capitalises
-every noun: "Vor Nadeschdins Wahlbüro"). ``admit`` strips the words that cannot start a name and
+preposition glued to a name ("Según Olmedo", "Kveðst Sólrún") or a noun (German capitalises
+every noun: "Vor Korsunows Bürgeramt"). ``admit`` strips the words that cannot start a name and
 rejects what is left when it does not look like one. Every test is a set lookup on a few
 tokens; the article's lower-case vocabulary (``LowerWords``) is looked up only when a one-word
 name has to be checked.
@@ -82,8 +82,8 @@ _PAIRS = frozenset(
 _PAIRS = frozenset(" ".join(p.split()) for p in _PAIRS)
 
 # Capitalised only because a sentence starts with them, in the languages news is written in:
-# articles, prepositions, conjunctions, pronouns and speech verbs ("Según Hurtado, ...",
-# "Laut Scholz ...", "Kveðst Eydís ..."). Never the first word of a name.
+# articles, prepositions, conjunctions, pronouns and speech verbs ("Según Olmedo, ...",
+# "Laut Wendt ...", "Kveðst Sólrún ..."). Never the first word of a name.
 _FUNCTION = {
     "de": """der die das den dem des ein eine einen einem einer eines und oder aber vor nach mit
     von bei aus für über unter auf an in im am zum zur laut so sagte sagt erklärte erklärt
@@ -165,8 +165,8 @@ def is_place(tokens: Sequence[str]) -> bool:
     return low in _PLACES or low in _PAIRS
 
 
-# German writes a title as a capitalised noun right before the name ("Kremlsprecher Dmitri
-# Peskow", "EU-Kommissionspräsidentin Ursula von der Leyen"): such a word is no part of it.
+# German writes a title as a capitalised noun right before the name ("Stadtsprecher Dmitri
+# Wendt", "EU-Fischereikommissarin Greta von der Aue"): such a word is no part of it.
 _DE_TITLE = re.compile(
     r"(?:sprecher|präsident|minister|chef|kanzler|politologe|experte|direktor|leiter|vorsitzende"
     r"|abgeordnete|sekretär|kommissar|gouverneur|bürgermeister|botschafter|richter|anwalt"
@@ -181,9 +181,9 @@ _LEAD_PARTICLES = frozenset("van von de da del di du dos al bin ibn ben".split()
 
 
 def strip_function(tokens: Sequence[str], lang: str = "en") -> tuple[str, ...]:
-    """Drop the leading words that cannot start a name ("Según Hurtado" -> "Hurtado", "Vor
-    Nadeschdins ..." -> "Nadeschdins ...", German "Kremlsprecher Dmitri Peskow" -> "Dmitri
-    Peskow")."""
+    """Drop the leading words that cannot start a name ("Según Olmedo" -> "Olmedo", "Vor
+    Korsunows ..." -> "Korsunows ...", German "Stadtsprecher Dmitri Wendt" -> "Dmitri
+    Wendt")."""
     toks = tuple(tokens)
     while toks and toks[0].lower() in _FUNCTION_WORDS and not is_given_name(toks[0]):
         toks = toks[1:]
@@ -206,7 +206,7 @@ def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
     english = lang == "en"
     toks = tuple(tokens) if english else strip_function(tokens, lang)
     while len(toks) > 1 and toks[0].lower() in _QUANTIFIERS:
-        toks = toks[1:]  # "Some Millikin players": the name after the quantifier
+        toks = toks[1:]  # "Some Acme players": the name after the quantifier
     if not toks:
         return None
     lows = [t.lower() for t in toks]
@@ -222,8 +222,8 @@ def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
 
 
 def _cut_at_function(toks: tuple[str, ...], lows: list[str]) -> tuple[str, ...]:
-    """A name ends before a function word that is no name particle ("Nadeschdin der DW" ->
-    "Nadeschdin"; "von der Leyen" stays): "der", "den", "la", "le" only after "von", "van",
+    """A name ends before a function word that is no name particle ("Korsunow der DW" ->
+    "Korsunow"; "von der Aue" stays): "der", "den", "la", "le" only after "von", "van",
     "de"."""
     for i in range(1, len(toks)):
         w = lows[i]

@@ -174,11 +174,11 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         participle = is_participle(text, m)
         if participle and _introduces_quotation(text, c_start, segs, cues) or (
                 m.start() == s_start and _finite_cue_after(c_start, cues)):
-            continue  # 'While hailing X, Khamenei added, "..."', 'Asked about it, X said ...'
+            continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
         if mention is None and not participle and _inverted(text, s_start, m, s_end):
-            continue  # 'CONTENT, adds psychologist Mary Alvord.': left to ``_trailing``
+            continue  # 'CONTENT, adds psychologist Mary Alvik.': left to ``_trailing``
         end = _named_cue_after(text, c_start, cues) if mention is None and participle else -1
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
             out.append(Report(c_start, end, m.group(), m.start(), None, True))
@@ -207,7 +207,7 @@ _COMMA_GAP = re.compile(r"[ \t\u00a0]*$")
 
 def _inverted(text: str, s_start: int, m: CueMatch, s_end: int) -> bool:
     """A subject-less cue right after a comma, followed by a short phrase naming someone and
-    the sentence end ("..., adds psychologist Mary Alvord."): the cue is inverted, what
+    the sentence end ("..., adds psychologist Mary Alvik."): the cue is inverted, what
     follows it is the speaker and what precedes the comma is what was said."""
     comma = text.rfind(",", s_start, m.start())
     if comma < 0 or not _COMMA_GAP.match(text, comma + 1, m.start()):
@@ -235,7 +235,7 @@ _COLON = re.compile(
 
 
 def _colon(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
-    """'McCaul: If elected, ...' (a name, a colon, what was said)."""
+    """'Ashdown: If elected, ...' (a name, a colon, what was said)."""
     m = _COLON.match(text, s_start, s_end)
     if m is None:
         return []
@@ -257,13 +257,13 @@ _PAREN_CUE = re.compile(
 
 def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
                    ) -> list[Report]:
-    """'That culture, they said, emphasized ...' / 'Democrats, Mr. Clyburn noted, are ...'."""
+    """'That culture, they said, emphasized ...' / 'Democrats, Mr. Okafor noted, are ...'."""
     for m in _PAREN_CUE.finditer(text, s_start, s_end):
         cue = find_cues(text, m.start(2), m.end(2))
         if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
             continue
         if _opens_quotation(text, m.end(), segs):
-            return []  # 'Referring to X, Khamenei added, "..."': a lead-in to a direct quote
+            return []  # 'Referring to X, Qadiri added, "..."': a lead-in to a direct quote
         if _words(_uncovered(text, s_start, s_end, segs)) < 6:
             return []
         mention = parse_mention(m.group(1), m.start(1))
@@ -305,7 +305,7 @@ def _introduces_quotation(text: str, pos: int, segs: Sequence[Segment],
 
 
 def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
-    """A cue after ``pos`` that is no participle ("Asked about it, Mr. Trump said ..."): the
+    """A cue after ``pos`` that is no participle ("Asked about it, Mr. Brandt said ..."): the
     sentence's main statement, which the participle only leads into."""
     return any(c.start() > pos and not c.group().split()[0].lower().endswith("ing")
                for c in cues)

@@ -1,17 +1,17 @@
 """One canonical speaker per person across the archive.
 
-Each article names its speakers in its own way ("Donald J. Trump", "Mr. Trump", "Trump"); the
+Each article names its speakers in its own way ("Walter J. Brandt", "Mr. Brandt", "Brandt"); the
 extractor already reduced each to an in-article key (the fullest name, titles stripped).
 ``canonicalize`` merges those keys across articles:
 
 * names are compared casefolded, without accents, punctuation, honorifics or titles
-  ("Ayatollah", "Seyyed", "President", "Mr.", "Dr.", "Sen.") and without middle initials, so
-  "Donald J. Trump" and "President Donald Trump" are one person;
-* a bare surname ("Khamenei") joins the one full name with that surname; when several people
+  ("Sheikh", "Seyyed", "President", "Mr.", "Dr.", "Sen.") and without middle initials, so
+  "Walter J. Brandt" and "President Walter Brandt" are one person;
+* a bare surname ("Qadiri") joins the one full name with that surname; when several people
   share it, it joins one only if that one is far more frequent, and two full names with one
-  surname (Bill and Hillary Clinton) are never merged;
+  surname (Gordon and Rosalind Trent) are never merged;
 * well-known figures and organisations (``famous``) are one cluster under their common name
-  ("Michael R. Pence", "Mike Pence" -> "Mike Pence"; "AP" -> "Associated Press");
+  ("Melvin R. Brannock", "Mel Brannock" -> "Mel Brannock"; "AP" -> "Associated Press");
 * otherwise the canonical name is the full name most articles use; on a tie, the form
   without the middle name or initial another form has ("Jane Roe" over "Jane Q. Roe"), else
   the fullest, then the shorter, then the alphabetically first; ``Speaker.id`` is its slug,
@@ -22,10 +22,10 @@ matching a pinned name or alias gets the pinned speaker. Schema of ``speakers.to
 
     # one table per person; only `name` is required
     [[speaker]]
-    name = "Ali Khamenei"                         # the canonical name shown on the site
-    aliases = ["Ayatollah Khamenei", "the Leader"] # other names that mean this person
-    description = "Leader of the Islamic Revolution of Iran"
-    id = "ali-khamenei"                            # optional; default: slug of `name`
+    name = "Yusuf Qadiri"                          # the canonical name shown on the site
+    aliases = ["Sheikh Qadiri", "the Chairman"]    # other names that mean this person
+    description = "Chairman of the Harbour Council"
+    id = "yusuf-qadiri"                            # optional; default: slug of `name`
 
 Output is deterministic: inputs are sorted before clustering, no set or dict order leaks out.
 """
@@ -58,7 +58,7 @@ _NON_WORD = re.compile(r"[^\w\s-]")
 
 @lru_cache(maxsize=16384)
 def norm_tokens(name: str) -> tuple[str, ...]:
-    """'Ayatollah Seyyed Ali Khamenei' -> ('ali', 'khamenei'); middle initials dropped.
+    """'Sheikh Seyyed Yusuf Qadiri' -> ('yusuf', 'qadiri'); middle initials dropped.
     Cached: every name and form is compared several times (pins, famous, clusters)."""
     if name.isascii():  # no accents to strip (the common case)
         n = name.casefold()
@@ -78,7 +78,7 @@ def norm_tokens(name: str) -> tuple[str, ...]:
 
 def _person_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     """Two full names are one person when first and last tokens (and a Jr./Sr. suffix) agree:
-    "Donald J. Trump" is "Donald Trump", "Donald Trump Jr." is not."""
+    "Walter J. Brandt" is "Walter Brandt", "Walter Brandt Jr." is not."""
     if len(toks) >= 3 and toks[-1] in _SUFFIX:
         return (toks[0], toks[-2], toks[-1])
     return (toks[0], toks[-1]) if len(toks) >= 2 else toks
@@ -111,8 +111,8 @@ _FAMOUS = _famous_index()
 
 
 def famous_name(key: str) -> str | None:
-    """The common name when ``key`` names a well-known figure ("Donald J. Trump" -> "Donald
-    Trump", "Michael R. Pence" -> "Mike Pence", "AP" -> "Associated Press"), else None."""
+    """The common name when ``key`` names a well-known figure ("Walter J. Brandt" -> "Walter
+    Brandt", "Melvin R. Brannock" -> "Mel Brannock", "AP" -> "Associated Press"), else None."""
     toks = norm_tokens(key)
     if not toks:
         return None
@@ -141,7 +141,7 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
     for key in sorted(clusters):
         if len(key) >= 2 and key[-1] not in _SUFFIX:
             by_last[key[-1]].append(key)
-        elif len(key) >= 3:  # "Joseph R. Biden Jr.": the surname is before the suffix
+        elif len(key) >= 3:  # "Peter R. Vance Jr.": the surname is before the suffix
             by_last[key[-2]].append(key)
     for i in singles:
         tok = norm_tokens(entries[i][1].key)[0]
@@ -187,8 +187,8 @@ def _join_decorated_surnames(entries: list[tuple[str, SpeakerMention]],
 
 def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
                             clusters: dict[tuple[str, ...], list[int]]) -> None:
-    """A two-word name that is the end of longer full names ("Wasserman Schultz" of "Debbie
-    Wasserman Schultz", "de Blasio" of "Bill de Blasio") is that person's compound surname,
+    """A two-word name that is the end of longer full names ("Oakhurst Vidal" of "Tamsin
+    Oakhurst Vidal", "van Dam" of "Pieter van Dam") is that person's compound surname,
     when its first word is no given name and one person alone bears it."""
     tails: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for key, members in clusters.items():
@@ -233,7 +233,7 @@ def _canonical_name(names: list[str]) -> str:
 
 
 def _fullness(name: str) -> int:
-    """Name tokens without titles, initials included: "John D. Podesta" -> 3."""
+    """Name tokens without titles, initials included: "John D. Ferrer" -> 3."""
     return sum(1 for t in _SPACES.split(name) if t and t.casefold().rstrip(".") not in _TITLES)
 
 

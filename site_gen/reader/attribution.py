@@ -1,7 +1,7 @@
 """Credit lines at the end (and start) of a text: outlet, licence, authors; removed from the body.
 
-Plain-text articles carry their provenance in the text itself: ``SOURCE: Press Tv``, ``All Content
-by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International
+Plain-text articles carry their provenance in the text itself: ``SOURCE: Harbor Tv``, ``All Content
+by Valley News Agency is licensed under a Creative Commons Attribution 4.0 International
 License.``, ``© 2023 Reuters. All rights reserved.``, ``This article originally appeared on X``,
 ``(Reporting by A; Editing by B)``, editor initials (``MH/PA``), wire sign-offs (``REUTER``,
 ``// انتهى //``). They are not article text: ``strip_footers`` takes them off the end of the last

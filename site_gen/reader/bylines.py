@@ -1,7 +1,7 @@
 """Bylines: the people a credit line names, without what is glued to them.
 
 A byline as pages write it carries more than names: "By Jane Doe, MA / Health Desk", "Jane
-Doe | Science Correspondent", "Jane Doe, Reuters", "By Jane Doe\\n March 11, 2015 3:46 PM",
+Doe | Science Correspondent", "Jane Doe, Reuters", "By Jane Doe\\n June 4, 2019 9:12 AM",
 "By Jane Doe and John Roe". The archive wants the personal names (an author page per person),
 so credentials, roles, desks, dates and the employer's name are cut. Organisation credits
 ("Staff", "Our Foreign Staff", "AFP") are told apart: generic staff credits name nobody and are
@@ -104,7 +104,7 @@ _KEEPS_PERIOD = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 
 def _end_period(part: str) -> str:
-    """A closing full stop goes, unless it ends an abbreviation ("Perry Bacon Jr.")."""
+    """A closing full stop goes, unless it ends an abbreviation ("Peter Vance Jr.")."""
     return part if _KEEPS_PERIOD.search(part) else part.rstrip(".").rstrip()
 
 

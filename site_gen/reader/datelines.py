@@ -1,8 +1,8 @@
 """Datelines: the place (and sometimes date and agency) that opens a news story.
 
 ``TEHRAN-``, ``TEHRAN —``, ``LONDON (Reuters) -``, ``WASHINGTON, June 21 (Reuters) -``,
-``GADSDEN, Ala. (Reuters) -``, ``LA CROSSE, Wis. (AP) —``, ``NEW DELHI:``, ``(Reuters) -``,
-``БУЭНОС-АЙРЕС, 10 авг – РИА Новости.``. The place is written in capitals (that is what tells
+``DULUTH, Minn. (Reuters) -``, ``EAU CLAIRE, Wis. (AP) —``, ``NEW DELHI:``, ``(Reuters) -``,
+``КАЗАНЬ, 3 мар – РИА Новости.``. The place is written in capitals (that is what tells
 a dateline from a sentence starting "Tehran said ..."); it is kept as ``dateline``, title-cased
 ("Tehran"); an agency in brackets is a source credit. The dateline is removed from the
 paragraph, which then starts with the story's first word.
@@ -27,7 +27,7 @@ _DATELINE = re.compile(r"(?P<all>" + _PLACE + _REGION + _DAY + _AGENCY + _SEP + 
 _AGENCY_ONLY = re.compile(
     r"(?P<all>\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\)" + _SEP + r")(?=\S|$)"
 )
-# "БУЭНОС-АЙРЕС, 10 авг – РИА Новости." : place, date, dash, agency, full stop.
+# "КАЗАНЬ, 3 мар – РИА Новости." : place, date, dash, agency, full stop.
 _PLACE_DATE_AGENCY = re.compile(
     r"(?P<all>" + _PLACE + r",\s*(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)\s*[-–—]\s*"
     r"(?P<agency>[^\W\d_][\w .-]{1,30}?)\.\s*)(?=\S|$)"
@@ -103,7 +103,7 @@ class Dateline:
 
 
 def title_case_place(place: str) -> str:
-    """ "TEHRAN" -> "Tehran", "LA CROSSE, Wis." -> "La Crosse, Wis."; mixed case kept."""
+    """ "TEHRAN" -> "Tehran", "EAU CLAIRE, Wis." -> "Eau Claire, Wis."; mixed case kept."""
     head, sep, rest = place.partition(",")
     if head.isupper():
         head = " ".join(

@@ -150,7 +150,7 @@ def _is_abbreviation(text: str, dot: int, end: str) -> bool:
         return False
     word = match.group(1)
     if len(word) == 1 and word.isupper():
-        return True  # an initial: "George W. Bush"
+        return True  # an initial: "Arthur W. Penrose"
     if "." in word:
         return True  # "U.S.", "a.m."
     return word.casefold().rstrip("'’") in _ABBREV

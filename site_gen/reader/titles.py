@@ -60,11 +60,11 @@ def _last_cut(text: str, limit: int, spans: list[tuple[int, int]]) -> int:
 
 
 def title_from_slug(stem: str) -> str | None:
-    """A headline from a file-name slug ("_news_416527_Putin-s-special-envoy-in-Tehran") or None.
+    """A headline from a file-name slug ("_news_123456_Mayor-s-new-bridge-opens") or None.
 
     Crawlers name files after the article's URL slug (words joined by hyphens, often after
     underscore-separated ids); that is the headline with its punctuation lost. Taken only when
-    the slug has at least four words, three with letters, so "000_1ca777aee5" or "bbc-sport-050"
+    the slug has at least four words, three with letters, so "001_5e0d9b42c7" or "city-desk-017"
     give nothing.
     """
     segments = [seg for seg in stem.split("_") if seg.count("-") >= 3]
@@ -77,7 +77,7 @@ def title_from_slug(stem: str) -> str | None:
     if len(words) < 4 or len(alpha) < 3:
         return None
     text = " ".join(words)
-    text = re.sub(r"(?<=\w) s (?=\w)", "'s ", text)  # "Putin s special" -> "Putin's special"
+    text = re.sub(r"(?<=\w) s (?=\w)", "'s ", text)  # "Mayor s new" -> "Mayor's new"
     return text[:1].upper() + text[1:]
 
 

@@ -128,7 +128,7 @@ def outlet_place_line(
 
 
 def _credit_sentence(found: Dateline) -> bool:
-    """A dateline written as a sentence of its own ("БУЭНОС-АЙРЕС, 10 авг – РИА Новости."):
+    """A dateline written as a sentence of its own ("КАЗАНЬ, 3 мар – РИА Новости."):
     a line the story states (place, day, agency), not a prefix leading into the next words."""
     return found.raw.endswith((".", "。")) and bool(found.day or found.agency)
 
