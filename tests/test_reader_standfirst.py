@@ -112,3 +112,16 @@ def test_a_description_with_an_escaped_entity_still_matches():
     page = _page("", body, description=dek.replace("&amp;", "&amp;amp;"))
     standfirst, paragraphs = _read(page)
     assert standfirst is not None and paragraphs[0] == BODY[0]
+
+
+def test_a_subheading_marked_in_the_body_does_not_hide_the_lead():
+    body = (f'<p class="text-bold lead_text">{DEK}</p>' + _ps(BODY[:2])
+            + '<h2 class="subheadline">What comes next</h2>' + _ps(BODY[2:]))
+    standfirst, paragraphs = _read(_page("", body))
+    assert standfirst == DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_description_element_under_the_headline_is_the_standfirst():
+    header = f'<p class="article-top__description">{DEK}</p>'
+    standfirst, paragraphs = _read(_page(header, _ps(BODY)))
+    assert standfirst == DEK and paragraphs[0] == BODY[0]

@@ -92,7 +92,8 @@ def split_standfirst(
 # Class names pages give a standfirst in their markup (in several languages' conventions)
 _LEAD_CLASS = re.compile(
     r"(?:^|[\W_])(?:lead|leadtext|intro|teaser|summary|standfirst|dek|excerpt|abstract|subtitle"
-    r"|subheadline|chapo|chapeau|ingress|vorspann|entradilla)(?:$|[\W_])", re.IGNORECASE)
+    r"|subheadline|description|chapo|chapeau|ingress|vorspann|entradilla)(?:$|[\W_])",
+    re.IGNORECASE)
 
 
 def _set_off(holder, following: list) -> bool:
@@ -100,7 +101,11 @@ def _set_off(holder, following: list) -> bool:
     markup names it a lead, and the paragraphs after it are not so marked."""
     if holder is None or not following:
         return False
-    return _marked(holder) and not any(_marked(el) for el in following)
+    return _marked(holder) and not any(
+        _marked(el) for el in following if el.tag not in _HEADINGS)
+
+
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 
 
 def _marked(el) -> bool:
