@@ -20,7 +20,7 @@ from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
-from site_gen.reader.html_edges import trim_trailing_furniture
+from site_gen.reader.html_edges import trim_leading_furniture, trim_trailing_furniture
 from site_gen.reader.html_embedded import embedded_article
 from site_gen.reader.html_fields import (
     article_url,
@@ -95,14 +95,15 @@ def _from_scripts_or_blocks(tree):
     return _Nothing(), Body(fallback_paragraphs(tree))
 
 
-def _furniture_notes(path: str, blocks: list[str]) -> list[Diagnostic]:
+def _furniture_notes(
+    path: str, blocks: list[str], where: str = "after the article, outside its container"
+) -> list[Diagnostic]:
     if not blocks:
         return []
     shown = "; ".join(b if len(b) <= 60 else b[:57] + "..." for b in blocks[:3])
     more = f" and {len(blocks) - 3} more" if len(blocks) > 3 else ""
     message = (
-        f"left out {len(blocks)} block(s) after the article, outside its container "
-        f"(kept in the original): {shown}{more}"
+        f"left out {len(blocks)} block(s) {where} (kept in the original): {shown}{more}"
     )
     return [Diagnostic("note", path, message)]
 
@@ -136,9 +137,14 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     url = article_url(page.url or extracted.url)
     sites = site_names(page, registry, url)
     places = Places(tree.find(".//body") if tree is not None else None)
+    titles = [t for _, t in page.title_votes] + page.h1
+    paragraphs, leading = trim_leading_furniture(places, body.paragraphs, titles)
     standfirst, paragraphs = split_standfirst(
-        places, body.paragraphs, page.descriptions, page.body_text
+        places, paragraphs, page.descriptions, page.body_text
     )
+    if standfirst is not None:  # a caption or a label between the standfirst and the body
+        paragraphs, more = trim_leading_furniture(places, paragraphs, titles)
+        leading += more
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
@@ -165,4 +171,6 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     document = build_document(
         "html", path, raw, paragraphs, [*layers, layer, text_layer, guess], registry, standfirst
     )
-    return ReadResult(document, tuple(_furniture_notes(path, furniture)))
+    notes = _furniture_notes(path, leading, "before the article (hidden text, a caption, the "
+                             "headline again or a label)") + _furniture_notes(path, furniture)
+    return ReadResult(document, tuple(notes))

@@ -11,7 +11,10 @@ ever taken.
 
 from __future__ import annotations
 
+import re
+
 from site_gen.model import Paragraph
+from site_gen.reader.html_body import text_key
 from site_gen.reader.html_place import Places, inside, main_container
 
 _MIN_LOCATED = 4  # fewer paragraphs found in the page: no container can be told apart
@@ -77,3 +80,70 @@ def trim_trailing_furniture(
         keep -= 1
     dropped = [p.text for p in paragraphs[keep:]]
     return paragraphs[:keep], dropped
+
+
+# Before the article: what the page hides from sight (text for screen readers), a photo's
+# caption or credit, the headline printed again, a short label ("FAQ", a reading time).
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:visually-?hidden|sr-only|screen-?reader-(?:text|only)|hidden|u-hidden)(?:\s|$)",
+    re.IGNORECASE)
+_CAPTION_CLASS = re.compile(
+    r"caption|credit|img-desc|image-desc|photo-desc|media-desc|legend", re.IGNORECASE)
+_LEADING_MAX = 3  # blocks looked at before the article's first paragraph
+_LABEL_CHARS = 32
+_SENTENCE_END = tuple(".!?:;\"'\u201d\u2019\u00bb)")
+
+
+def _hidden(el) -> bool:
+    """Hidden by the page, the block alone (a page that hides its whole article until a
+    script shows it hides more than the block: that is no furniture)."""
+    size = len(el.text_content())
+    for node in (el, *el.iterancestors()):
+        if len(node.text_content()) > 2 * size + 40:
+            return False
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if node.get("aria-hidden") == "true" or node.get("hidden") is not None \
+                or "display:none" in style or _HIDDEN_CLASS.search(node.get("class") or ""):
+            return True
+    return False
+
+
+def _caption(el) -> bool:
+    for k, node in enumerate((el, *el.iterancestors())):
+        if k > 3:
+            break
+        if node.tag in ("figure", "figcaption") or _CAPTION_CLASS.search(node.get("class") or ""):
+            return True
+    return False
+
+
+def _label(text: str) -> bool:
+    """A short line that is no sentence: a label, a reading time, a section name."""
+    text = text.strip()
+    return len(text) <= _LABEL_CHARS and len(text.split()) <= 4 \
+        and not text.endswith(_SENTENCE_END) and not text.endswith(("-", "\u2013", "\u2014"))
+
+
+def trim_leading_furniture(
+    places: Places, paragraphs: tuple[Paragraph, ...], titles: list[str]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without the blocks before its first paragraph that are no article text:
+    hidden, a caption, the headline again, a label; those blocks). A line ending in a dash is
+    kept: a dateline the page sets apart ("PLACE -")."""
+    if places.body is None or len(paragraphs) < 2:
+        return paragraphs, []
+    title_keys = {text_key(t) for t in titles if t}
+    k = 0
+    while k < min(_LEADING_MAX, len(paragraphs) - 1):
+        text = paragraphs[k].text
+        holder = places.holder(text)
+        if text_key(text) in title_keys or _label(text) or (
+                holder is not None and (_hidden(holder) or _caption(holder))):
+            k += 1
+            continue
+        break
+    if not k:
+        return paragraphs, []
+    kept = tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
+                 for i, p in enumerate(paragraphs[k:]))
+    return kept, [p.text for p in paragraphs[:k]]

@@ -1,0 +1,77 @@
+"""Blocks before the article's first paragraph that are no article text: text the page hides
+from sight, a photo's caption or credit, the headline printed again, a short label (a reading
+time, a section name). They are left out with a note; a dateline set apart is kept, and an
+article the page hides as a whole until a script shows it is still read."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from site_gen.model import Paragraph
+from site_gen.reader import read_document
+from site_gen.reader.html_edges import trim_leading_furniture
+from site_gen.reader.html_place import Places
+from site_gen.registry import default_registry
+
+TITLE = "Ferry line to the island approved"
+BODY = [
+    "The harbour board of Port Velmar voted on Tuesday to open a ferry line to the island of "
+    "Quessa next spring, the board's chair told reporters after the meeting.",
+    "The line will run three times a day and cost the same as the bus, according to the plan "
+    "published by the board, which expects about four hundred passengers a day.",
+    "Residents of the island have asked for a regular connection for more than a decade, and "
+    "a petition last year gathered several thousand signatures.",
+]
+
+
+def _trim(before_html: str, before_text: str, wrapper: str = '<div class="text">{}</div>'):
+    body = "".join(f"<p>{t}</p>" for t in BODY)
+    page = (f"<html><body><article><h1>{TITLE}</h1>"
+            + wrapper.format(before_html + body) + "</article></body></html>")
+    places = Places(lxml_html.fromstring(page).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t, -1, (), "p") for i, t in enumerate([before_text, *BODY]))
+    kept, dropped = trim_leading_furniture(places, paragraphs, [TITLE])
+    return [p.text for p in kept], dropped
+
+
+@pytest.mark.parametrize(
+    ("before_html", "before_text"),
+    [
+        ('<div class="visually-hidden">Article content</div>', "Article content"),
+        ("<figure><img src='a.jpg'><figcaption>The new ferry in the harbour at dawn, seen from"
+         " the pier.</figcaption></figure>",
+         "The new ferry in the harbour at dawn, seen from the pier."),
+        ('<p class="image-credit">The ferry pier at Port Velmar, seen from the water.</p>',
+         "The ferry pier at Port Velmar, seen from the water."),
+        (f"<p>{TITLE}</p>", TITLE),
+        ("<p>Reading time: 4 minutes</p>", "Reading time: 4 minutes"),
+    ],
+)
+def test_a_block_before_the_article_that_is_no_text_of_it_is_left_out(before_html, before_text):
+    kept, dropped = _trim(before_html, before_text)
+    assert kept == BODY and dropped == [before_text]
+
+
+def test_a_dateline_set_apart_and_a_short_sentence_are_kept():
+    for line in ("PORT VELMAR -", "It is official."):
+        kept, dropped = _trim(f"<p>{line}</p>", line)
+        assert kept[0] == line and not dropped
+
+
+def test_an_article_the_page_hides_until_a_script_shows_it_is_kept():
+    lead = ("The board met in the old customs house, where the plan was first shown to the"
+            " public two years ago.")
+    kept, dropped = _trim(f"<p>{lead}</p>", lead,
+                          wrapper='<div class="text" style="display: none">{}</div>')
+    assert kept[0] == lead and not dropped
+
+
+def test_a_whole_page_notes_what_it_left_out_before_the_article():
+    body = "".join(f"<p>{t}</p>" for t in BODY * 2)
+    page = (f'<html lang="en"><head><title>{TITLE}</title></head><body><article>'
+            f'<h1>{TITLE}</h1><div class="text"><p>Reading time: 4 minutes</p>{body}</div>'
+            "</article></body></html>")
+    result = read_document("page.html", page.encode(), default_registry())
+    paragraphs = [p.text for p in result.document.paragraphs]
+    assert "Reading time: 4 minutes" not in paragraphs and paragraphs[0] == BODY[0]
