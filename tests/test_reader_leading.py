@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from site_gen.model import Paragraph
 from site_gen.reader import read_document
-from site_gen.reader.html_edges import trim_leading_furniture
+from site_gen.reader.html_edges import trim_leading_furniture, trim_sign_offs
 from site_gen.reader.html_place import Places
 from site_gen.registry import default_registry
 
@@ -75,3 +75,23 @@ def test_a_whole_page_notes_what_it_left_out_before_the_article():
     result = read_document("page.html", page.encode(), default_registry())
     paragraphs = [p.text for p in result.document.paragraphs]
     assert "Reading time: 4 minutes" not in paragraphs and paragraphs[0] == BODY[0]
+
+
+def _p(texts):
+    return tuple(Paragraph(i, t, -1, (), "p") for i, t in enumerate(texts))
+
+
+@pytest.mark.parametrize("closing", ["(abc/dpa)", "(Source: Example Agency)", "[jd]",
+                                     "Read more about the harbour in our live blog:"])
+def test_a_closing_credit_or_an_announcement_of_a_link_is_no_article_text(closing):
+    kept, dropped = trim_sign_offs(_p([*BODY, closing]))
+    assert [p.text for p in kept] == BODY and dropped == [closing]
+
+
+@pytest.mark.parametrize("closing", [
+    "(The board will meet again in May, after the ferry's first trial run around the island.)",
+    "The chair said one thing was certain: the ferry will run.",
+])
+def test_a_closing_sentence_stays(closing):
+    kept, dropped = trim_sign_offs(_p([*BODY, closing]))
+    assert kept[-1].text == closing and not dropped

@@ -20,7 +20,11 @@ from site_gen.reader.datelines import find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
-from site_gen.reader.html_edges import trim_leading_furniture, trim_trailing_furniture
+from site_gen.reader.html_edges import (
+    trim_leading_furniture,
+    trim_sign_offs,
+    trim_trailing_furniture,
+)
 from site_gen.reader.html_embedded import embedded_article
 from site_gen.reader.html_fields import (
     article_url,
@@ -146,6 +150,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         paragraphs, more = trim_leading_furniture(places, paragraphs, titles)
         leading += more
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
+    paragraphs, signed = trim_sign_offs(paragraphs)
+    furniture += signed
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):

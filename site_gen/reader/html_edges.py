@@ -147,3 +147,24 @@ def trim_leading_furniture(
     kept = tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
                  for i, p in enumerate(paragraphs[k:]))
     return kept, [p.text for p in paragraphs[:k]]
+
+
+# After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that
+# announces what follows it on the page (a link, a widget: it ends with a colon).
+_CREDIT = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")
+_TRAILING_MAX = 2
+
+
+def _sign_off(text: str) -> bool:
+    text = text.strip()
+    return bool(_CREDIT.match(text)) or (text.endswith(":") and len(text) <= 160)
+
+
+def trim_sign_offs(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without a closing credit in brackets or a closing line that announces
+    something the page shows after it; those lines)."""
+    keep = len(paragraphs)
+    while keep > 1 and len(paragraphs) - keep < _TRAILING_MAX and _sign_off(
+            paragraphs[keep - 1].text):
+        keep -= 1
+    return paragraphs[:keep], [p.text for p in paragraphs[keep:]]
