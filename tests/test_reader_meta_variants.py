@@ -252,3 +252,11 @@ def test_author_meta_keeps_a_name_with_a_month_word_and_cuts_a_glued_date() -> N
     assert clean_author("Jane Doe Updated 10:30") == "Jane Doe"
     assert clean_author("Jane Doe, Ph.D.") == "Jane Doe"
     assert clean_author("Jane Doe, MD") == "Jane Doe"
+
+
+def test_a_weekday_glued_after_a_full_name_is_cut_a_one_word_given_name_is_kept():
+    from site_gen.reader.html_fields import clean_author
+
+    assert clean_author("Tomas Vell Monday") == "Tomas Vell"
+    assert clean_author("Ada Pike Friday,") == "Ada Pike"
+    assert clean_author("Jon Monday") == "Jon Monday"  # a surname, not a date

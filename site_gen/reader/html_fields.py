@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from site_gen.reader.bylines import GLUED_DATE, parse_byline
+from site_gen.reader.bylines import GLUED_DATE, WEEKDAYS, parse_byline
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -312,9 +312,13 @@ def site_from_title(meta: PageMeta, url: str | None) -> str | None:
     return None
 
 
+_GLUED_WEEKDAY = re.compile(rf"^(\S+\s+\S.*?)\s+(?:{WEEKDAYS}),?$")
+
+
 def clean_author(name: str) -> str | None:
     text = _BY_PREFIX.sub("", name.strip())
     text = GLUED_DATE.sub("", text)  # a date glued after the name, not a month-named name
+    text = _GLUED_WEEKDAY.sub(r"\1", text)  # "Jane Doe Monday": a date's weekday cut off
     text = _CREDENTIALS.sub("", text).strip(" ,;|")
     if not text or "://" in text or text.startswith("@") or _ACCOUNT.match(text):
         return None
