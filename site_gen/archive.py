@@ -34,6 +34,8 @@ class Archive:
     quotes_by_speaker: dict[str, tuple[QuoteRef, ...]] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     stories: StoryIndex = field(default_factory=StoryIndex)
+    # why each article's speaker got its archive-wide speaker: (article id, key) -> the rule
+    speaker_basis: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def article(self, article_id: str) -> Article:
         return self._articles_by_id[article_id]
@@ -62,7 +64,7 @@ def build_archive(
     articles, collisions = _unique_ids(articles)
     diagnostics += collisions
     articles, sources = _resolve_sources(articles, registry)
-    articles, speakers = _resolve_speakers(articles, pins)
+    articles, speakers, basis = _resolve_speakers(articles, pins)
     by_source: dict[str, list[str]] = defaultdict(list)
     by_speaker: dict[str, list[QuoteRef]] = defaultdict(list)
     articles = sorted(articles, key=_display_order)
@@ -80,6 +82,7 @@ def build_archive(
         quotes_by_speaker={k: tuple(v) for k, v in sorted(by_speaker.items())},
         diagnostics=tuple(diagnostics),
         stories=find_stories(articles, stories or StorySettings()),
+        speaker_basis=basis,
     )
 
 
@@ -170,8 +173,9 @@ def _resolve_sources(
 
 def _resolve_speakers(
     articles: list[Article], pins: Sequence[Speaker]
-) -> tuple[list[Article], list[Speaker]]:
-    mapping = canonicalize([(a.id, a.speakers) for a in articles], pins)
+) -> tuple[list[Article], list[Speaker], dict[tuple[str, str], str]]:
+    basis: dict[tuple[str, str], str] = {}
+    mapping = canonicalize([(a.id, a.speakers) for a in articles], pins, basis)
     # Different canonical people that slug alike get distinct ids, first by name.
     people = sorted({(s.id, s.name) for s in mapping.values()})
     ids = unique_slugs((p, p[0]) for p in people)
@@ -188,4 +192,4 @@ def _resolve_speakers(
             for q in art.quotes
         )
         out.append(replace(art, quotes=quotes))
-    return out, list(speakers.values())
+    return out, list(speakers.values()), basis

@@ -3,7 +3,9 @@
 The JSON schema (one object per article; JSON Lines when there are several) is documented in the
 README and kept stable: flat metadata fields first (title, source, author, date, lang, dir,
 paragraphs, license, dateline), then provenance (file, sha256, attribution, url, published,
-event_date, date_basis) and the quotes with their archive-level speaker names.
+event_date, date_basis), the quotes with their archive-level speaker names, and the article's
+speakers: each in-article name with its forms, the archive-wide speaker it became and the rule
+that chose it (``basis``: "full name", "surname of the one full name with it", ...).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ def article_record(
     """The article as data; ``diagnostics`` (all messages of the run) adds its own messages."""
     src = archive.source(a.source_id) if a.source_id else None
     statement_of = archive.stories.statement_of
+    speaker_of = {q.speaker_key: q.speaker_id for q in a.quotes if q.speaker_key}
     record = {
         "schema": SCHEMA_VERSION,
         "file": a.path,
@@ -61,6 +64,17 @@ def article_record(
                 "statement_id": statement_of.get((a.id, q.id)),
             }
             for q in a.quotes
+        ],
+        "speakers": [
+            {
+                "key": sm.key,
+                "forms": list(sm.forms),
+                "description": sm.description,
+                "speaker_id": (sid := speaker_of.get(sm.key)),
+                "speaker": archive.speaker(sid).name if sid else None,
+                "basis": archive.speaker_basis.get((a.id, sm.key)),
+            }
+            for sm in a.speakers
         ],
         "story_id": archive.stories.story_of.get(a.id),
         "duplicates": list(a.also_paths),

@@ -237,3 +237,19 @@ def test_oversized_file_is_skipped_with_a_message(make_project, capsys, monkeypa
     captured = capsys.readouterr()
     assert "huge.txt: error: larger than" in captured.err
     assert "Built 2 articles" in captured.out
+
+
+def test_inspect_json_says_which_rule_chose_each_speaker(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Ferry line approved\n\nThe harbour board approved a ferry line on Tuesday, Ilse Marrow"
+        " said.\n\n\u201cIt will run every day,\u201d Marrow said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Ferry tickets\n\n\u201cTickets will cost the same as the bus,\u201d Marrow said.\n",
+        encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "site_gen", "inspect", str(tmp_path), "--json"],
+                          capture_output=True, text=True, check=True)
+    speakers = {s["key"]: s for line in proc.stdout.splitlines()
+                for s in json.loads(line)["speakers"]}
+    assert speakers["Ilse Marrow"]["basis"] == "full name"
+    assert speakers["Marrow"]["basis"] == "surname of the one full name with it"
+    assert speakers["Marrow"]["speaker"] == "Ilse Marrow"

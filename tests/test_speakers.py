@@ -208,3 +208,23 @@ def test_no_decorated_surname_join_across_articles_or_for_groups() -> None:
     assert {v.name for v in out.values()} == {
         "Thomas Vance", "Defiant Vance", "Trent campaign", "Vance campaign"
     }
+
+
+def test_each_mapping_says_which_rule_chose_it() -> None:
+    why: dict = {}
+    canonicalize(
+        [("a", (_sm("Tamsin Oakhurst"), _sm("Brannagh"))),
+         ("b", (_sm("Oakhurst"),)),
+         ("c", (_sm("Pell"),)), ("d", (_sm("Ada Pell"), _sm("Ned Pell")))],
+        explain=why)
+    assert why[("a", "Tamsin Oakhurst")] == "full name"
+    assert why[("b", "Oakhurst")] == "surname of the one full name with it"
+    assert why[("a", "Brannagh")] == "surname alone: no full name with it"
+    assert why[("c", "Pell")] == "surname alone: several full names with it, none far ahead"
+
+
+def test_a_pinned_name_says_so() -> None:
+    why: dict = {}
+    pin = Speaker("t-oakhurst", "Tamsin Oakhurst", ("T. Oakhurst",), None)
+    canonicalize([("a", (_sm("T. Oakhurst"),))], [pin], explain=why)
+    assert why[("a", "T. Oakhurst")] == "a name or alias in speakers.toml"

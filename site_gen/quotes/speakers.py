@@ -125,9 +125,11 @@ def _cluster_key(toks: tuple[str, ...], famous: str | None) -> tuple[str, ...]:
     return _person_key(toks)
 
 
-def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...], list[int]]:
+def _clusters(entries: list[tuple[str, SpeakerMention]], why: dict[int, str] | None = None,
+              ) -> dict[tuple[str, ...], list[int]]:
     """Cluster entries by person key (well-known figures by their common name); bare names
-    join a unique or dominant full name."""
+    join a unique or dominant full name. ``why`` gets the rule that placed each entry."""
+    why = {} if why is None else why
     clusters: dict[tuple[str, ...], list[int]] = defaultdict(list)
     singles: list[int] = []
     for i, (_, sm) in enumerate(entries):
@@ -135,6 +137,7 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
         fam = famous_name(sm.key)
         if len(toks) >= 2 or fam is not None:
             clusters[_cluster_key(toks, fam)].append(i)
+            why[i] = "a well-known figure (figures.toml)" if fam is not None else "full name"
         elif toks:
             singles.append(i)
     by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -148,8 +151,12 @@ def _clusters(entries: list[tuple[str, SpeakerMention]]) -> dict[tuple[str, ...]
         cands = by_last.get(tok, [])
         target = _dominant(cands, clusters) if cands else None
         clusters[target or (tok,)].append(i)
-    _join_compound_surnames(entries, clusters)
-    _join_decorated_surnames(entries, clusters)
+        why[i] = ("surname alone: no full name with it" if not cands
+                  else "surname alone: several full names with it, none far ahead"
+                  if target is None else "surname of the one full name with it"
+                  if len(cands) == 1 else "surname of the far most quoted full name with it")
+    _join_compound_surnames(entries, clusters, why)
+    _join_decorated_surnames(entries, clusters, why)
     return clusters
 
 
@@ -160,7 +167,8 @@ def _capitalised_end(name: str) -> bool:
 
 
 def _join_decorated_surnames(entries: list[tuple[str, SpeakerMention]],
-                             clusters: dict[tuple[str, ...], list[int]]) -> None:
+                             clusters: dict[tuple[str, ...], list[int]],
+                             why: dict[int, str]) -> None:
     """A two-word "name" whose first word is no given name ("Staff Jane Roe" cut short to
     "Staff Roe", "Wisconsin Roe", a headline's "Defiant Roe") is the person of that surname
     whom the same article names in full, when it names exactly one."""
@@ -183,10 +191,12 @@ def _join_decorated_surnames(entries: list[tuple[str, SpeakerMention]],
                 del clusters[where[i]]
             clusters[owner].append(i)
             where[i] = owner
+            why[i] = "a word before a surname: the person the article names in full"
 
 
 def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
-                            clusters: dict[tuple[str, ...], list[int]]) -> None:
+                            clusters: dict[tuple[str, ...], list[int]],
+                            why: dict[int, str]) -> None:
     """A two-word name that is the end of longer full names ("Oakhurst Vidal" of "Tamsin
     Oakhurst Vidal", "van Dam" of "Pieter van Dam") is that person's compound surname,
     when its first word is no given name and one person alone bears it."""
@@ -202,7 +212,10 @@ def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
         if len(owners) != 1 or is_given_name(key[0]) or key not in clusters:
             continue
         (owner,) = owners
-        clusters[owner].extend(clusters.pop(key))
+        moved = clusters.pop(key)
+        clusters[owner].extend(moved)
+        for i in moved:
+            why[i] = "compound surname of the one full name ending with it"
 
 
 def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list[int]],
@@ -241,8 +254,12 @@ _SPACES = re.compile(r"[\s\u00a0]+")
 
 
 def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],
-                 pins: Sequence[Speaker] = ()) -> dict[tuple[str, str], Speaker]:
-    """Map (article_id, speaker_key) to an archive-wide Speaker."""
+                 pins: Sequence[Speaker] = (),
+                 explain: dict[tuple[str, str], str] | None = None,
+                 ) -> dict[tuple[str, str], Speaker]:
+    """Map (article_id, speaker_key) to an archive-wide Speaker; ``explain``, when given, gets
+    for each the rule that chose it ("full name", "surname of the one full name with it",
+    "speakers.toml", ...)."""
     entries = sorted(((aid, sm) for aid, sms in articles for sm in sms),
                      key=lambda e: (e[0], e[1].key))
     pin_of = _pin_index(pins)
@@ -261,12 +278,18 @@ def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],
         aid, sm = entries[i]
         out[(aid, sm.key)] = Speaker(pin.id or slugify(pin.name), pin.name, pin.aliases,
                                      pin.description)
-    groups = _clusters(free)
+        if explain is not None:
+            explain[(aid, sm.key)] = "a name or alias in speakers.toml"
+    why: dict[int, str] = {}
+    groups = _clusters(free, why)
     for ckey in sorted(groups, key=lambda k: (k, groups[k])):
         members = [free[i] for i in groups[ckey]]
         speaker = _make_speaker(members, used_ids)
-        for aid, sm in members:
+        for i in groups[ckey]:
+            aid, sm = free[i]
             out[(aid, sm.key)] = speaker
+            if explain is not None:
+                explain[(aid, sm.key)] = why.get(i, "full name")
     return out
 
 
