@@ -12,6 +12,7 @@ speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
 markdown_html = false           # show raw HTML of Markdown files as HTML (sanitised), not source
+search = true                   # full-text search page and index (Pagefind)
 ```
 """
 
@@ -49,6 +50,7 @@ _KEYS = {
     "per_page": int,
     "follow_symlinks": bool,
     "markdown_html": bool,
+    "search": bool,
 }
 
 
@@ -70,6 +72,7 @@ class Config:
     per_page: int = 50
     follow_symlinks: bool = False
     markdown_html: bool = False
+    search: bool = True  # a search page and its index (Pagefind), built with the site
     config_file: Path | None = None
 
     def resolve(self, p: Path) -> Path:

@@ -18,6 +18,7 @@ from site_gen.model import Article, Paragraph, Quote
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
 from site_gen.safety import link_target, sanitize_html
+from site_gen.search_records import FILTERS, article_filters, article_meta
 from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
     article_path,
@@ -53,6 +54,8 @@ def build_pages(archive: Archive, config: Config) -> list[Page]:
     pages += [_speaker_page(sid, archive, config) for sid in _speaker_ids(archive)]
     pages.append(_sources_index(archive, config))
     pages += [_source_page(s.id, archive, config) for s in archive.sources]
+    if config.search:
+        pages.append(search_page(archive, config))
     pages.append(_not_found(config))
     # Imported here: feeds builds on Page, and the feed entries on the same archive views.
     from site_gen.exports import export_pages
@@ -85,6 +88,7 @@ NAV = (
     ("Speakers", "speakers/index.html"),
     ("Sources", "sources/index.html"),
 )
+SEARCH_PATH = "search/index.html"
 
 
 def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any]:
@@ -101,7 +105,7 @@ def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any
         "static_url": relative_url(path, "static/style.css").removesuffix("style.css"),
         "nav": [
             {"label": label, "url": relative_url(path, target), "current": label == section}
-            for label, target in NAV
+            for label, target in NAV + ((("Search", SEARCH_PATH),) if config.search else ())
         ],
     }
 
@@ -224,6 +228,14 @@ def _article_page(
         },
     )
     view.update(article_data(a, archive, config, path))
+    view["search"] = (
+        {
+            "filters": [{"key": f.key, "value": f.value} for f in article_filters(a, archive)],
+            "meta": [{"key": f.key, "value": f.value} for f in article_meta(a, archive)],
+        }
+        if config.search
+        else None
+    )
     neighbours = tuple(x.path for x in (newer, older) if x is not None)  # their titles show
     return Page(path, "article.html", view, (a.path, *a.also_paths, *neighbours))
 
@@ -433,6 +445,33 @@ def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
     )
     view.update(source_data(src, config, path), feed_url="feed.xml")
     return Page(path, "source.html", view, tuple(a.path for a in arts))
+
+
+# ------------------------------------------------------------------ search
+def search_page(archive: Archive, config: Config, available: bool = True) -> Page:
+    """The search page; ``available``: False when the build could not make the index."""
+    path = SEARCH_PATH
+    view = _frame(path, config, "Search", "Search")
+    values: dict[str, set[str]] = {key: set() for key in FILTERS}
+    for a in archive.articles:
+        for f in article_filters(a, archive):
+            if f.key in values:
+                values[f.key].add(f.value)
+    view.update(
+        available=available,
+        bundle_url=relative_url(path, "pagefind/pagefind.js"),
+        root_url=relative_url(path, "index.html"),
+        script_url=relative_url(path, "static/search.js"),
+        speakers_url=relative_url(path, "speakers/index.html"),
+        sources_url=relative_url(path, "sources/index.html"),
+        filters=[
+            {"key": key, "label": key.capitalize(), "options": sorted(values[key],
+                                                                     reverse=key == "year")}
+            for key in FILTERS
+            if values[key]
+        ],
+    )
+    return Page(path, "search.html", view, tuple(sorted(a.path for a in archive.articles)))
 
 
 def _not_found(config: Config) -> Page:

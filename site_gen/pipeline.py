@@ -19,13 +19,15 @@ from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
-from site_gen.pages import build_pages
+from site_gen.pages import build_pages, search_page
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
 from site_gen.safety import link_target, unsafe_link_message
+from site_gen.search import build_index
+from site_gen.search_records import index_language, quote_documents
 from site_gen.urls import original_path
 from site_gen.write import (
     copy_trees,
@@ -249,12 +251,21 @@ def _stages(
     timer.lap("render")
     for path, data in _originals(archive, inputs).items():
         planned.add(path, bytes_key(data), lambda data=data: data)
+    search = _SearchStep(archive, config, env, digest, planned, strict) if config.search else None
     try:
-        _write(output, planned.files, config, planned.links)
+        _write(output, planned.files, config, planned.links, search)
+    except SearchFailed as exc:
+        diagnostics.append(exc.diagnostic)
+        return BuildReport(
+            False, output, diagnostics=tuple(diagnostics), fatal="--strict: warnings above"
+        )
     except OSError as exc:
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
+    if search is not None:
+        diagnostics += search.diagnostics
+        timer.timings["search"] = round(search.seconds, 4)
     if cache is not None:
         cache.put_outputs(record(output, planned.keys))
     timer.lap("write")
@@ -287,14 +298,67 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     return out
 
 
+class SearchFailed(Exception):
+    """Raised (with ``--strict``) when the search index could not be built."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _SearchStep:
+    """The search index, made in the complete temporary folder before the swap. It depends on
+    every article page, so it is made again at every build (never linked from the last one).
+    When it cannot be made, the search page is replaced by one that says so."""
+
+    def __init__(
+        self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool
+    ) -> None:
+        self.archive, self.config, self.env, self.digest = archive, config, env, digest
+        self.planned, self.strict = planned, strict
+        self.diagnostics: list[Diagnostic] = []
+        self.seconds = 0.0
+
+    def __call__(self, stage: Path) -> None:
+        start = time.perf_counter()
+        outcome = build_index(
+            stage, quote_documents(self.archive), index_language(self.archive)
+        )
+        self.seconds = time.perf_counter() - start
+        if outcome.ok:
+            return
+        problem = Diagnostic(
+            "warning",
+            "search",
+            f"no search index: {outcome.message}; the search page says search is unavailable"
+            " (search = false in site.toml turns search off)",
+        )
+        if self.strict:
+            raise SearchFailed(problem)
+        self.diagnostics.append(problem)
+        page = search_page(self.archive, self.config, available=False)
+        target = stage / page.path
+        target.unlink(missing_ok=True)  # it may be a link to the previous build's file
+        target.write_bytes(render_page(self.env, page))
+        self.planned.keys[page.path] = page_key(page, self.digest)
+
+
 def _write(
-    output: Path, files: dict[str, bytes], config: Config, links: dict[str, Path] | None = None
+    output: Path,
+    files: dict[str, bytes],
+    config: Config,
+    links: dict[str, Path] | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> None:
+    """Write the new site into a temporary folder, ``finish`` it there (the search index),
+    then swap it in whole."""
     stage = stage_dir(output)
     try:
         write_files(stage, files)
         link_files(stage, links or {})
         copy_trees(stage, [(d, "static") for d in config.static_dirs])
+        if finish is not None:
+            finish(stage)
         swap_in(stage, output)
     except BaseException:
         discard(stage)
