@@ -5,12 +5,16 @@ Two kinds of record, told apart by the ``type`` filter:
 * an **article**: its page, indexed from the HTML (``data-pagefind-body`` on the article; the
   attribution box and the links to other articles left out). Its filters are printed into the
   page by the template from ``article_filters``.
-* a **quote**: one record per quotation, so that a phrase finds the quotation itself, with its
-  speaker, and its result links to the quotation's anchor on the article page. Pagefind makes
-  records only from whole pages (or one call per record to its service, which answers ten calls
-  a second), so each quote is a small HTML document written for the indexer alone (never part
-  of the site): its ``url`` meta is the quotation's place on its article page, relative to the
-  site's root.
+* a **quote record**: the quotations of one speaker in one article (the unnamed sources of an
+  article together), so that a phrase finds the quotation itself with its speaker, and the
+  result links to the quotation's anchor on the article page: each quotation is an element
+  with the quotation's id, and the search page picks the one the words found are in from the
+  record's anchors. One record per speaker and article rather than per quotation: the index's
+  metadata, which the search page loads first, grows with the number of records (about 6
+  bytes each, compressed). Pagefind makes records from whole pages (or one call per record to
+  its service, which answers ten calls a second), so each is a small HTML document written for
+  the indexer alone (never part of the site); its ``url`` meta is the article page, relative
+  to the site's root.
 
 Filters: ``speaker``, ``source``, ``language``, ``year`` (articles carry every speaker they
 quote; a quote its own speaker), and ``type`` (``article`` or ``quote``).
@@ -76,21 +80,26 @@ def index_language(archive: Archive) -> str:
 
 
 def quote_documents(archive: Archive) -> list[tuple[str, str]]:
-    """``(file name, HTML)`` of every quotation's record, in archive order."""
+    """``(file name, HTML)`` of the quote records, in archive order: one per article and
+    speaker (the unnamed sources of an article together), each quotation in it an element with
+    the quotation's id, so that a hit can be traced to the quotation it is in."""
     docs = []
     for a in archive.articles:
+        by_speaker: dict[str, list[Quote]] = {}
         for q in a.quotes:
-            docs.append((f"{a.id}/{q.id}.html", _quote_document(a, q, archive)))
+            by_speaker.setdefault(q.speaker_id or "", []).append(q)
+        for sid, quotes in sorted(by_speaker.items()):
+            name = f"{a.id}/{sid or '_unnamed'}.html"
+            docs.append((name, _quote_document(a, sid or None, quotes, archive)))
     return docs
 
 
-def _quote_document(a: Article, q: Quote, archive: Archive) -> str:
-    speaker = archive.speaker(q.speaker_id).name if q.speaker_id else None
+def _quote_document(a: Article, sid: str | None, quotes: list[Quote], archive: Archive) -> str:
+    speaker = archive.speaker(sid).name if sid else None
     meta = [
-        SearchFilter("url", f"{article_path(a.id)}#{q.id}"),
-        SearchFilter("title", speaker or "Unnamed source"),
+        SearchFilter("url", article_path(a.id)),
+        SearchFilter("title", speaker or "Unnamed sources"),
         SearchFilter("type", "quote"),
-        SearchFilter("kind", q.kind),
         SearchFilter("article", a.title),
     ]
     if a.date:
@@ -107,11 +116,14 @@ def _quote_document(a: Article, q: Quote, archive: Archive) -> str:
         for attr, items in (("meta", meta), ("filter", filters))
         for f in items
     )
+    body = "".join(
+        f'<p id="{html.escape(q.id)}" data-kind="{html.escape(q.kind)}">{_text(q.text)}</p>\n'
+        for q in quotes
+    )
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
-        f"<title>{_text(speaker or 'Unnamed source')}</title></head>\n<body>\n"
-        f"<main data-pagefind-body>\n<p>{_text(q.text)}</p>\n</main>\n{tags}</body>\n"
-        "</html>\n"
+        f"<title>{_text(speaker or 'Unnamed sources')}</title></head>\n<body>\n"
+        f"<main data-pagefind-body>\n{body}</main>\n{tags}</body>\n</html>\n"
     )
 
 

@@ -92,12 +92,13 @@
     return e;
   }
 
-  // The paragraph of an article where the first word found is (its id: p1, p2, ...).
-  function paragraph(data) {
+  // Where in a record the first word found is: the last element before it whose id matches
+  // (an article's paragraphs are p1, p2, ...; a quote record's quotations q1, q2, ...).
+  function place(data, pattern) {
     var at = (data.locations || [])[0];
     var best = null;
     (data.anchors || []).forEach(function (a) {
-      if (/^p\d+$/.test(a.id) && at !== undefined && a.location <= at) best = a.id;
+      if (pattern.test(a.id) && at !== undefined && a.location <= at) best = a.id;
     });
     return best;
   }
@@ -108,13 +109,14 @@
     var link = el("a");
     var where = el("p", "meta");
     if (meta.type === "quote") {
-      link.href = new URL(meta.url, root).href;
-      link.textContent = meta.title + (meta.kind === "indirect" ? " (reported)" : " (quoted)");
+      var quote = place(data, /^q\d+$/);
+      link.href = new URL(meta.url + (quote ? "#" + quote : ""), root).href;
+      link.textContent = meta.title;
       li.appendChild(el("h2")).appendChild(link);
       li.appendChild(excerpt(data.excerpt, el("blockquote", "excerpt")));
       where.textContent = "In “" + (meta.article || "") + "”";
     } else {
-      var anchor = paragraph(data);
+      var anchor = place(data, /^p\d+$/);
       link.href = data.url + (anchor ? "#" + anchor : "");
       link.textContent = meta.title || data.url;
       li.appendChild(el("h2")).appendChild(link);

@@ -199,9 +199,10 @@ def test_quote_records_escape_their_text(make_project):
     result = process_file("x.txt", text.encode(), default_registry())
     archive = build_archive([result], default_registry())
     [(name, doc)] = quote_documents(archive)
-    assert name.endswith("/q1.html")
+    assert name.endswith("/jane-roe.html")
+    assert '<p id="q1" data-kind="direct">&lt;script&gt;' in doc
     assert "<script>" not in doc and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; we stay" in doc
-    assert 'data-pagefind-meta="url:articles/' in doc and "index.html#q1" in doc
+    assert 'data-pagefind-meta="url:articles/' in doc and 'index.html"></span>' in doc
     assert 'data-pagefind-filter="speaker:Jane Roe"' in doc
     assert 'data-pagefind-filter="type:quote"' in doc
 
