@@ -26,7 +26,7 @@ from site_gen.registry import Registry, RegistryError, default_registry, load_re
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
 from site_gen.safety import link_target, unsafe_link_message
-from site_gen.search import build_index
+from site_gen.search import BUNDLE, binary_identity, build_index
 from site_gen.search_records import index_language, quote_documents
 from site_gen.urls import original_path
 from site_gen.write import (
@@ -308,8 +308,10 @@ class SearchFailed(Exception):
 
 class _SearchStep:
     """The search index, made in the complete temporary folder before the swap. It depends on
-    every article page, so it is made again at every build (never linked from the last one).
-    When it cannot be made, the search page is replaced by one that says so."""
+    every article page: its key hashes all their keys, the quote records, the index's language
+    and the Pagefind binary, and when the previous build made its index from the same key (and
+    its files are untouched) they are linked instead of made again. When it cannot be made, the
+    search page is replaced by one that says so."""
 
     def __init__(
         self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool
@@ -321,11 +323,19 @@ class _SearchStep:
 
     def __call__(self, stage: Path) -> None:
         start = time.perf_counter()
-        outcome = build_index(
-            stage, quote_documents(self.archive), index_language(self.archive)
-        )
+        docs = quote_documents(self.archive)
+        language = index_language(self.archive)
+        key = self._key(docs, language)
+        if key is not None and self._reuse(stage, key):
+            self.seconds = time.perf_counter() - start
+            return
+        outcome = build_index(stage, docs, language)
         self.seconds = time.perf_counter() - start
         if outcome.ok:
+            if key is not None:
+                for path in sorted((stage / BUNDLE).rglob("*")):
+                    if path.is_file():
+                        self.planned.keys[path.relative_to(stage).as_posix()] = key
             return
         problem = Diagnostic(
             "warning",
@@ -341,6 +351,34 @@ class _SearchStep:
         target.unlink(missing_ok=True)  # it may be a link to the previous build's file
         target.write_bytes(render_page(self.env, page))
         self.planned.keys[page.path] = page_key(page, self.digest)
+
+    def _key(self, docs: list[tuple[str, str]], language: str) -> str | None:
+        binary = binary_identity()
+        if binary is None:
+            return None
+        h = hashlib.sha256(f"{binary}\0{language}\0".encode())
+        for path, key in sorted(self.planned.keys.items()):
+            if path.startswith("articles/") and path.endswith("/index.html"):
+                h.update(f"{path}\0{key}\0".encode())
+        for name, text in docs:
+            h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
+        return "search:" + h.hexdigest()
+
+    def _reuse(self, stage: Path, key: str) -> bool:
+        """Link the previous build's index when it was made from ``key`` and is untouched."""
+        previous = self.planned.previous
+        old = [p for p in previous if p.startswith(BUNDLE + "/")]
+        if f"{BUNDLE}/pagefind-entry.json" not in old:
+            return False
+        links = {}
+        for path in old:
+            source = reusable(self.planned.output, path, key, previous)
+            if source is None:
+                return False
+            links[path] = source
+        link_files(stage, links)
+        self.planned.keys.update(dict.fromkeys(links, key))
+        return True
 
 
 def _write(

@@ -55,6 +55,19 @@ def find_binary() -> Path | None:
     return found if found is not None and found.is_file() else None
 
 
+def binary_identity() -> str | None:
+    """What says which Pagefind would make the index (path, size, modification time), or None
+    when there is none: part of the key under which an index is reused."""
+    binary = find_binary()
+    if binary is None:
+        return None
+    try:
+        st = binary.stat()
+    except OSError:
+        return None
+    return f"{binary}:{st.st_size}:{st.st_mtime_ns}"
+
+
 def build_index(
     site: Path, quote_docs: Sequence[tuple[str, str]], language: str, timeout: float = TIMEOUT
 ) -> SearchOutcome:

@@ -237,3 +237,33 @@ def test_the_index_runs_while_an_event_loop_runs(make_project):
     report = asyncio.run(inside())
     assert report.ok and (root / "build" / "pagefind" / "pagefind.js").is_file()
     assert os.listdir(root / "build" / "pagefind" / "fragment")
+
+
+@needs_pagefind
+def test_an_unchanged_archive_links_its_index_from_the_last_build(make_project, monkeypatch):
+    from tests.sitecheck import comparable_build
+
+    root = make_project(ARTICLES)
+    calls: list[Path] = []
+    real = pipeline.build_index
+
+    def counting(site, *args, **kwargs):
+        calls.append(site)
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_index", counting)
+    assert _build(root).ok and len(calls) == 1
+    first = comparable_build(root / "build")
+    entry = (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()
+    assert _build(root).ok and len(calls) == 1  # nothing changed: linked, not made again
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    assert comparable_build(root / "build") == first
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok and len(calls) == 2  # an article changed: made again
+    assert _build(root).ok and len(calls) == 2
+    (root / "build" / "pagefind" / "pagefind-entry.json").unlink()  # damaged by hand
+    assert _build(root).ok and len(calls) == 3
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").is_file()
+    monkeypatch.setattr(search, "find_binary", lambda: None)
+    assert _build(root).ok and len(calls) == 4  # no binary: tried, reported, no old index kept
+    assert not (root / "build" / "pagefind").exists()
