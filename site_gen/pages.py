@@ -22,6 +22,7 @@ from site_gen.safety import link_target, sanitize_html
 from site_gen.search_records import FILTERS, article_filters, article_meta
 from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
+    article_data_path,
     article_path,
     original_path,
     relative_url,
@@ -201,6 +202,7 @@ def _article_page(
         quotes_by_para[q.paragraph].append(q)
     speakers = _article_speakers(a, archive, path)
     view.update(
+        data_url=relative_url(path, article_data_path(a.id)),
         title=a.title,
         title_derived=a.title_derived,
         lang=a.lang,

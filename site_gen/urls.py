@@ -33,6 +33,11 @@ def article_path(article_id: str) -> str:
     return f"articles/{article_id}/index.html"
 
 
+def article_data_path(article_id: str) -> str:
+    """The article's JSON twin, beside its page."""
+    return f"articles/{article_id}/index.json"
+
+
 def speaker_path(speaker_id: str) -> str:
     return f"speakers/{speaker_id}/index.html"
 
