@@ -1,11 +1,20 @@
 """Build the search index of a complete site with Pagefind (I/O: runs Pagefind's binary).
 
 Called on the build's temporary folder before it is swapped in, so the site at the output path
-always has an index that matches its pages. Pagefind ships on PyPI as ``pagefind[bin]`` (the
-Python API and the binary); when either is missing or fails, the build goes on without an index
-and says why (``SearchOutcome.message``), and the search page says search is unavailable.
+always has an index that matches its pages. Pagefind ships on PyPI as ``pagefind[bin]``: its
+Python package finds the binary (``find_binary``), which runs as a command on the folder. When
+it is missing or fails, the build goes on without an index and says why
+(``SearchOutcome.message``), and the search page says search is unavailable.
 
-The index is one index for the whole archive (``force_language``): the search page searches
+Why the command and not the package's asynchronous API (which drives the same binary as a
+service): the service answers that the files are written before its last writes have reached
+the disk, and the API then ends the service at once. In 2 of 40 runs on this machine that cut
+``pagefind.js`` or ``pagefind-worker.js`` at 32 KiB, a broken search in a build that said
+nothing. The command ends only when its files are written (0 of 80). The API's records (one
+call each, answered at most ten times a second) would also take minutes for an archive's
+quotations; quote records are pages here (``search_records``).
+
+The index is one index for the whole archive (``--force-language``): the search page searches
 every article whatever its language. It is written to ``pagefind/`` in chunks, which the search
 page loads as the words typed need them. Pagefind's ready-made interfaces, which the site's own
 search page does not use, are removed.
@@ -13,16 +22,16 @@ search page does not use, are removed.
 
 from __future__ import annotations
 
-import asyncio
+import importlib
+import json
+import os
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 BUNDLE = "pagefind"  # the index's folder in the site
 TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
@@ -31,6 +40,7 @@ _UNUSED = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 _PAGES = "articles/**/index.html"
+RECORDS = "_search-records"  # the quote records, in the site only while Pagefind reads them
 
 
 @dataclass(frozen=True)
@@ -42,17 +52,24 @@ class SearchOutcome:
 
 
 def find_binary() -> Path | None:
-    """Pagefind's binary as its Python package finds it (``PAGEFIND_BINARY_PATH``, the
-    ``pagefind_bin`` package, the PATH), or None."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        return None
-    try:
-        found = get_executable()
-    except (FileNotFoundError, OSError):
-        return None
-    return found if found is not None and found.is_file() else None
+    """Pagefind's binary, looked up as Pagefind's Python package does: ``PAGEFIND_BINARY_PATH``,
+    then the binaries of the ``pagefind_bin_extended`` and ``pagefind_bin`` packages (what
+    ``pagefind[bin]`` installs), then ``pagefind_extended`` or ``pagefind`` on the PATH; None
+    when there is none. (The package's own lookup lives in a module that starts asyncio, which
+    a build does not need.)"""
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            module = importlib.import_module(package)
+            found = Path(module.get_executable())
+        except (ImportError, OSError, AttributeError):
+            continue
+        if found.is_file():
+            return found
+    external = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    return Path(external) if external else None
 
 
 def binary_identity() -> str | None:
@@ -71,7 +88,10 @@ def binary_identity() -> str | None:
 def build_index(
     site: Path, quote_docs: Sequence[tuple[str, str]], language: str, timeout: float = TIMEOUT
 ) -> SearchOutcome:
-    """Index the article pages of ``site`` and the quote documents into ``site/pagefind/``."""
+    """Index the article pages of ``site`` and the quote documents into ``site/pagefind/``.
+
+    The quote documents are written into the site for the time of the indexing
+    (``RECORDS/``) and removed afterwards, whatever happens."""
     start = time.perf_counter()
     binary = find_binary()
     if binary is None:
@@ -81,17 +101,22 @@ def build_index(
     problem = _check_binary(binary)
     if problem:
         return SearchOutcome(False, problem)
-    with tempfile.TemporaryDirectory(prefix="site-gen-search-") as scratch:
+    records = site / RECORDS
+    try:
         for name, text in quote_docs:
-            target = Path(scratch, name)
+            target = records / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        try:
-            pages = _run(_index(site, Path(scratch), language, bool(quote_docs)), timeout)
-        except TimeoutError:
-            return _failed(site, f"Pagefind did not finish within {timeout:.0f} s")
-        except Exception as exc:  # the service's errors are plain Exceptions
-            return _failed(site, f"Pagefind failed: {_reason(exc)}")
+        problem = _run(binary, site, language, timeout)
+    finally:
+        shutil.rmtree(records, ignore_errors=True)
+    if problem:
+        return _failed(site, problem)
+    try:
+        entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = sum(int(lang["page_count"]) for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return _failed(site, "Pagefind wrote no index")
     if not (site / BUNDLE / "pagefind.js").is_file():
         return _failed(site, "Pagefind wrote no index")
     for name in _UNUSED:
@@ -100,10 +125,11 @@ def build_index(
 
 
 def _check_binary(binary: Path) -> str | None:
-    """A binary that cannot start is reported at once (the service would wait for answers)."""
+    """A binary that cannot start is reported at once, by name."""
     try:
         done = subprocess.run(
-            [str(binary), "--version"], capture_output=True, timeout=30, check=False
+            [str(binary), "--version"], capture_output=True, timeout=30, check=False,
+            env=_environment(),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         return f"Pagefind's binary {binary} does not run: {exc}"
@@ -112,54 +138,39 @@ def _check_binary(binary: Path) -> str | None:
     return None
 
 
-async def _index(site: Path, scratch: Path, language: str, quotes: bool) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
-        force_language=language,
-        keep_index_url=True,  # links name index.html, as every link of the site does
-        output_path=str(site / BUNDLE),
-    )
-    async with PagefindIndex(config) as index:  # writes the files when the block ends
-        found = await index.add_directory(str(site), glob=_PAGES)
-        pages = int(found.get("page_count", 0))
-        if quotes:
-            found = await index.add_directory(str(scratch))
-            pages += int(found.get("page_count", 0))
-    return pages
-
-
-def _run(coro: Coroutine[Any, Any, int], timeout: float) -> int:
-    """Run ``coro`` to completion within ``timeout`` on an event loop of its own (on another
-    thread when this one already runs a loop)."""
-
-    async def bounded() -> int:
-        return await asyncio.wait_for(coro, timeout)
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(bounded())
-    result: list[int] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
+def _run(binary: Path, site: Path, language: str, timeout: float) -> str | None:
+    """Run Pagefind's command on ``site``; what went wrong, or None."""
+    command = [
+        str(binary),
+        "--site", str(site),
+        "--glob", f"{{{_PAGES},{RECORDS}/**/*.html}}",
+        "--output-path", str(site / BUNDLE),
+        "--force-language", language,
+        "--keep-index-url",  # links name index.html, as every link of the site does
+        "--silent",
+    ]
+    # In a folder of its own, with none of the user's PAGEFIND_* settings: a pagefind.yml or
+    # a variable of the user's must not change the index of the site.
+    with tempfile.TemporaryDirectory(prefix="site-gen-search-") as cwd:
         try:
-            result.append(asyncio.run(bounded()))
-        except BaseException as exc:  # handed back to the caller's thread
-            failure.append(exc)
+            done = subprocess.run(
+                command, cwd=cwd, capture_output=True, timeout=timeout, check=False,
+                env=_environment(),
+            )
+        except subprocess.TimeoutExpired:
+            return f"Pagefind did not finish within {timeout:.0f} s"
+        except OSError as exc:
+            return f"Pagefind failed: {exc}"
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        return f"Pagefind failed (exit status {done.returncode})" + (
+            f": {said[-1]}" if said else ""
+        )
+    return None
 
-    worker = threading.Thread(target=target, name="site-gen-search")
-    worker.start()
-    worker.join()
-    if failure:
-        raise failure[0]
-    return result[0]
 
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc.args[0]) if exc.args else type(exc).__name__
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
 
 
 def _failed(site: Path, message: str) -> SearchOutcome:

@@ -3,18 +3,17 @@
 Two kinds of record, told apart by the ``type`` filter:
 
 * an **article**: its page, indexed from the HTML (``data-pagefind-body`` on the article; the
-  attribution box and the links to other articles left out). Its filters are printed into the
-  page by the template from ``article_filters``.
+  attribution box, the speakers quoted and the links to other articles left out). Its
+  filters are printed into the page by the template from ``article_filters``.
 * a **quote record**: the quotations of one speaker in one article (the unnamed sources of an
   article together), so that a phrase finds the quotation itself with its speaker, and the
   result links to the quotation's anchor on the article page: each quotation is an element
   with the quotation's id, and the search page picks the one the words found are in from the
   record's anchors. One record per speaker and article rather than per quotation: the index's
   metadata, which the search page loads first, grows with the number of records (about 6
-  bytes each, compressed). Pagefind makes records from whole pages (or one call per record to
-  its service, which answers ten calls a second), so each is a small HTML document written for
-  the indexer alone (never part of the site); its ``url`` meta is the article page, relative
-  to the site's root.
+  bytes each, compressed). Pagefind makes records from pages, so each is a small HTML document
+  written for the indexer alone (in the site only while it runs, see ``search``); its ``url``
+  meta is the article page, relative to the site's root.
 
 Filters: ``speaker``, ``source``, ``language``, ``year`` (articles carry every speaker they
 quote; a quote its own speaker), and ``type`` (``article`` or ``quote``).
