@@ -19,7 +19,7 @@ from site_gen.navigation import Trail, breadcrumbs, chunks, page_title, paged_pa
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
 from site_gen.safety import link_target, sanitize_html
-from site_gen.search_records import FILTERS, article_filters, article_meta
+from site_gen.search_records import article_filters, article_meta
 from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
     article_data_path,
@@ -43,8 +43,9 @@ class Page:
 
 
 def build_pages(archive: Archive, config: Config) -> list[Page]:
-    # Imported here: the date archive builds on this module's views.
+    # Imported here: the date archive and the search page build on this module's views.
     from site_gen.date_pages import article_trail, date_pages, month_places
+    from site_gen.search_page import search_page
 
     pages: list[Page] = []
     pages += _index_pages(archive, config)
@@ -487,33 +488,6 @@ def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page
                     feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
         pages.append(Page(path, "source.html", view, tuple(a.path for a in arts)))
     return pages
-
-
-# ------------------------------------------------------------------ search
-def search_page(archive: Archive, config: Config, available: bool = True) -> Page:
-    """The search page; ``available``: False when the build could not make the index."""
-    path = SEARCH_PATH
-    view = _frame(path, config, "Search", "Search", (HOME, ("Search", path)))
-    values: dict[str, set[str]] = {key: set() for key in FILTERS}
-    for a in archive.articles:
-        for f in article_filters(a, archive):
-            if f.key in values:
-                values[f.key].add(f.value)
-    view.update(
-        available=available,
-        bundle_url=relative_url(path, "pagefind/pagefind.js"),
-        root_url=relative_url(path, "index.html"),
-        script_url=relative_url(path, "static/search.js"),
-        speakers_url=relative_url(path, "speakers/index.html"),
-        sources_url=relative_url(path, "sources/index.html"),
-        filters=[
-            {"key": key, "label": key.capitalize(), "options": sorted(values[key],
-                                                                     reverse=key == "year")}
-            for key in FILTERS
-            if values[key]
-        ],
-    )
-    return Page(path, "search.html", view, tuple(sorted(a.path for a in archive.articles)))
 
 
 def _not_found(config: Config) -> Page:

@@ -19,7 +19,7 @@ from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
-from site_gen.pages import build_pages, search_page
+from site_gen.pages import build_pages
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
@@ -27,6 +27,7 @@ from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
 from site_gen.safety import link_target, unsafe_link_message
 from site_gen.search import BUNDLE, binary_identity, build_index
+from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
 from site_gen.urls import original_path
 from site_gen.write import (

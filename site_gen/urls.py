@@ -46,10 +46,6 @@ def source_path(source_id: str) -> str:
     return f"sources/{source_id}/index.html"
 
 
-def index_path(page: int) -> str:
-    return "index.html" if page == 1 else f"page/{page}/index.html"
-
-
 # Input kinds that a browser shows as text. Any other copy (a saved .html page, .svg, .xhtml)
 # would run its scripts on the archive's origin when opened: it is stored with ".txt" added.
 _SHOWN_AS_TEXT = (".txt", ".md", ".markdown")
