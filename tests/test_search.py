@@ -267,3 +267,27 @@ def test_an_unchanged_archive_links_its_index_from_the_last_build(make_project, 
     monkeypatch.setattr(search, "find_binary", lambda: None)
     assert _build(root).ok and len(calls) == 4  # no binary: tried, reported, no old index kept
     assert not (root / "build" / "pagefind").exists()
+
+
+@needs_pagefind
+def test_the_index_is_made_in_the_temporary_folder_before_the_swap(make_project, monkeypatch):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    old_entry = (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()
+    seen: list[tuple[Path, bool, bytes]] = []
+    real = pipeline.build_index
+
+    def watching(site, *args, **kwargs):
+        # the new pages are complete here, the site at the output path is still the old one
+        seen.append((site, (site / "search" / "index.html").is_file(),
+                     (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()))
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_index", watching)
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok
+    [(site, complete, during)] = seen
+    assert site.parent == root and site.name.startswith(".build-new-")
+    assert complete and during == old_entry
+    assert not site.exists()  # swapped in
+    assert not (root / "build" / "_search-records").exists()  # the quote records are gone
