@@ -323,6 +323,8 @@ class _SearchStep:
         self.seconds = 0.0
 
     def __call__(self, stage: Path) -> None:
+        if not self.archive.articles:
+            return  # nothing to index (Pagefind refuses an empty site); the page says so
         start = time.perf_counter()
         docs = quote_documents(self.archive)
         language = index_language(self.archive)

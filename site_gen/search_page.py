@@ -13,7 +13,8 @@ from site_gen.urls import relative_url
 
 
 def search_page(archive: Archive, config: Config, available: bool = True) -> Page:
-    """The search page; ``available``: False when the build could not make the index."""
+    """The search page; ``available``: False when the build could not make the index. An
+    archive without articles has nothing to search and no index."""
     path = SEARCH_PATH
     view = _frame(path, config, "Search", "Search", (HOME, ("Search", path)))
     values: dict[str, set[str]] = {key: set() for key in FILTERS}
@@ -22,7 +23,8 @@ def search_page(archive: Archive, config: Config, available: bool = True) -> Pag
             if f.key in values:
                 values[f.key].add(f.value)
     view.update(
-        available=available,
+        available=available and bool(archive.articles),
+        empty=not archive.articles,
         bundle_url=relative_url(path, f"{BUNDLE}/pagefind.js"),
         root_url=relative_url(path, "index.html"),
         script_url=relative_url(path, "static/search.js"),

@@ -291,3 +291,11 @@ def test_the_index_is_made_in_the_temporary_folder_before_the_swap(make_project,
     assert complete and during == old_entry
     assert not site.exists()  # swapped in
     assert not (root / "build" / "_search-records").exists()  # the quote records are gone
+
+
+def test_an_empty_archive_has_nothing_to_search_and_no_warning(make_project):
+    root = make_project()
+    report = _build(root)
+    assert report.ok and not [d for d in report.diagnostics if d.path == "search"]
+    assert not (root / "build" / "pagefind").exists()
+    assert "nothing to search yet" in visible_text(root / "build" / "search" / "index.html")
