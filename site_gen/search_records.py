@@ -22,6 +22,7 @@ quote; a quote its own speaker), and ``type`` (``article`` or ``quote``).
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -72,7 +73,8 @@ def article_meta(a: Article, archive: Archive) -> list[SearchFilter]:
 def index_language(archive: Archive) -> str:
     """One index for the whole archive, so that the one search page searches every article:
     in the language most articles are written in (its stemming rules), English when none."""
-    counts = Counter((a.lang or "").split("-")[0].lower() for a in archive.articles if a.lang)
+    codes = ((a.lang or "").split("-")[0].lower() for a in archive.articles)
+    counts = Counter(c for c in codes if re.fullmatch(r"[a-z]{2,3}", c))  # ISO 639 codes only
     if not counts:
         return "en"
     return min(counts, key=lambda lang: (-counts[lang], lang))

@@ -218,6 +218,8 @@ def test_index_language_is_the_archives_most_common():
         articles = [A("de"), A("de-AT"), A("en"), A(None)]
 
     assert index_language(Arch()) == "de"  # type: ignore[arg-type]
+    Arch.articles = [A("x-private"), A("e\"n"), A("fa"), A(None)]
+    assert index_language(Arch()) == "fa"  # type: ignore[arg-type]
     Arch.articles = []
     assert index_language(Arch()) == "en"  # type: ignore[arg-type]
 
