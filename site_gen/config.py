@@ -12,6 +12,7 @@ speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
 markdown_html = false           # show raw HTML of Markdown files as HTML (sanitised), not source
+search = true                   # full-text search page and index (Pagefind)
 stories = true                  # false: no stories and statements; or a [stories] table:
 
 [stories]                       # see site_gen/stories.py and the README for what each one does
@@ -63,6 +64,7 @@ _KEYS = {
     "follow_symlinks": bool,
     "markdown_html": bool,
     "stories": (bool, dict),
+    "search": bool,
 }
 
 
@@ -85,6 +87,7 @@ class Config:
     follow_symlinks: bool = False
     markdown_html: bool = False
     stories: StorySettings = field(default_factory=StorySettings)
+    search: bool = True  # a search page and its index (Pagefind), built with the site
     config_file: Path | None = None
 
     def resolve(self, p: Path) -> Path:

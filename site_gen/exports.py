@@ -2,10 +2,12 @@
 
 ``data/quotes.jsonl`` and ``data/quotes.csv`` hold one row per quote (article id, page, original
 URL, source, date, speaker, speaker id, kind, text, offsets); ``data/articles.jsonl`` one
-article per line as ``inspect --json`` shows it. Lines are written one by one (a reader can
-stream them), in the archive's order. A CSV cell that a spreadsheet would run as a formula
-(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
-apostrophe, the usual guard against formula injection; the JSON keeps the text as it is.
+article per line as ``inspect --json`` shows it, and each article page has the same record
+beside it as its JSON twin (``articles/<id>/index.json``) with the article's quote rows.
+Lines are written one by one (a reader can stream them), in the archive's order. A CSV cell
+that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) is written with a leading apostrophe, the usual guard against formula
+injection; the JSON keeps the text as it is.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from site_gen.config import Config
 from site_gen.inspection import article_record
 from site_gen.pages import Page
 from site_gen.safety import clean_text, link_target
-from site_gen.urls import article_path
+from site_gen.urls import article_data_path, article_path
 
 QUOTES_JSONL = "data/quotes.jsonl"
 QUOTES_CSV = "data/quotes.csv"
@@ -94,8 +96,17 @@ def export_pages(archive: Archive, config: Config) -> list[Page]:
     articles = [
         {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
     ]
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    twins = [
+        Page(article_data_path(a.id), "", {}, (a.path,),
+             data={**record, "quote_rows": by_article.get(a.id, [])})
+        for a, record in zip(archive.articles, articles, strict=True)
+    ]
     return [
         Page(QUOTES_JSONL, "", {}, inputs, data=_jsonl(rows)),
         Page(QUOTES_CSV, "", {}, inputs, data=_csv(rows)),
         Page(ARTICLES_JSONL, "", {}, inputs, data=_jsonl(articles)),
+        *twins,
     ]

@@ -15,13 +15,15 @@ from urllib.parse import quote, urlsplit
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Paragraph, Quote
+from site_gen.navigation import Trail, breadcrumbs, chunks, page_title, paged_path, pager, with_page
 from site_gen.quotes.chains import chains
 from site_gen.reader.licenses import license_info, license_short
 from site_gen.safety import link_target, sanitize_html
+from site_gen.search_records import article_filters, article_meta
 from site_gen.structured import article_data, source_data, speaker_data
 from site_gen.urls import (
+    article_data_path,
     article_path,
-    index_path,
     original_path,
     relative_url,
     source_path,
@@ -41,18 +43,28 @@ class Page:
 
 
 def build_pages(archive: Archive, config: Config) -> list[Page]:
+    # Imported here: the date archive and the search page build on this module's views.
+    from site_gen.date_pages import article_trail, date_pages, month_places
+    from site_gen.search_page import search_page
+
     pages: list[Page] = []
     pages += _index_pages(archive, config)
     order = archive.articles  # newest first, undated last: the index's order
+    places = month_places(archive, config)
     pages += [
         _article_page(a, archive, config, order[i - 1] if i else None,
-                      order[i + 1] if i + 1 < len(order) else None)
+                      order[i + 1] if i + 1 < len(order) else None, article_trail(a, places))
         for i, a in enumerate(order)
     ]
-    pages.append(_speakers_index(archive, config))
-    pages += [_speaker_page(sid, archive, config) for sid in _speaker_ids(archive)]
-    pages.append(_sources_index(archive, config))
-    pages += [_source_page(s.id, archive, config) for s in archive.sources]
+    pages += date_pages(archive, config)
+    pages += _speakers_index(archive, config)
+    for sid in _speaker_ids(archive):
+        pages += _speaker_pages(sid, archive, config)
+    pages += _sources_index(archive, config)
+    for s in archive.sources:
+        pages += _source_pages(s.id, archive, config)
+    if config.search:
+        pages.append(search_page(archive, config))
     pages.append(_not_found(config))
     # Imported here: feeds builds on Page, and the feed entries on the same archive views.
     from site_gen.exports import export_pages
@@ -85,14 +97,23 @@ def _speaker_ids(archive: Archive) -> list[str]:
 NAV = (
     ("Articles", "index.html"),
     ("Stories", "stories/index.html"),
+    ("Dates", "archive/index.html"),
     ("Speakers", "speakers/index.html"),
     ("Sources", "sources/index.html"),
 )
+SEARCH_PATH = "search/index.html"
+HOME = ("Home", "index.html")  # the first step of every page's breadcrumbs
+SPEAKERS = (HOME, ("Speakers", "speakers/index.html"))
+SOURCES = (HOME, ("Sources", "sources/index.html"))
 
 
-def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any]:
-    """What every page's layout needs: site title, navigation, static URL, page title."""
+def _frame(
+    path: str, config: Config, title: str, section: str, trail: Trail = ()
+) -> dict[str, Any]:
+    """What every page's layout needs: site title, navigation, breadcrumbs (``trail``: from the
+    front page down to this page), static URL, page title."""
     return {
+        **breadcrumbs(path, trail, config),
         "site_title": config.title,
         "page_title": title,
         # the page's head: canonical URL, Open Graph properties, JSON-LD (see structured.py)
@@ -104,7 +125,7 @@ def _frame(path: str, config: Config, title: str, section: str) -> dict[str, Any
         "static_url": relative_url(path, "static/style.css").removesuffix("style.css"),
         "nav": [
             {"label": label, "url": relative_url(path, target), "current": label == section}
-            for label, target in NAV
+            for label, target in NAV + ((("Search", SEARCH_PATH),) if config.search else ())
             if label != "Stories" or config.stories.enabled
         ],
     }
@@ -142,36 +163,20 @@ def _shorten(text: str, limit: int) -> str:
 
 # ------------------------------------------------------------------ index
 def _index_pages(archive: Archive, config: Config) -> list[Page]:
-    per = config.per_page
-    chunks = [archive.articles[i : i + per] for i in range(0, len(archive.articles), per)] or [()]
+    parts = chunks(archive.articles, config.per_page)
     pages = []
-    for n, chunk in enumerate(chunks, start=1):
-        path = index_path(n)
-        view = _frame(
-            path, config, config.title if n == 1 else f"{config.title}: page {n}", "Articles"
-        )
+    for n, chunk in enumerate(parts, start=1):
+        path = paged_path("index.html", n)
+        view = _frame(path, config, page_title(config.title, n), "Articles",
+                      with_page((HOME,), "index.html", n))
         view.update(
             heading="Articles",
             articles=[_article_summary(a, archive, path) for a in chunk],
             total=len(archive.articles),
-            pager=_pager(path, n, len(chunks)),
+            pager=pager(path, "index.html", n, len(parts)),
         )
         pages.append(Page(path, "index.html", view, tuple(a.path for a in chunk)))
     return pages
-
-
-def _pager(path: str, n: int, count: int) -> dict[str, Any] | None:
-    if count <= 1:
-        return None
-    return {
-        "current": n,
-        "count": count,
-        "prev": relative_url(path, index_path(n - 1)) if n > 1 else None,
-        "next": relative_url(path, index_path(n + 1)) if n < count else None,
-        "pages": [
-            {"number": k, "url": relative_url(path, index_path(k))} for k in range(1, count + 1)
-        ],
-    }
 
 
 # ------------------------------------------------------------------ article
@@ -187,10 +192,16 @@ def _article_page(
     config: Config,
     newer: Article | None = None,
     older: Article | None = None,
+    trail: Trail = (),
 ) -> Page:
-    """An article's page; ``newer``/``older``: its neighbours in the index's order."""
+    """An article's page; ``newer``/``older``: its neighbours in the index's order; ``trail``:
+    its place in the date archive (the breadcrumbs), the article itself last."""
     path = article_path(a.id)
-    view = _frame(path, config, a.title, "Articles")
+    view = _frame(path, config, a.title, "Articles", (*trail, (a.title, path)))
+    if len(trail) > 3:  # Home, Dates, the year, the month: the date links to its month
+        view["date_url"] = relative_url(path, trail[-1][1])
+    else:
+        view["date_url"] = None
     quotes_by_para: dict[int, list[Quote]] = defaultdict(list)
     for q in a.quotes:
         quotes_by_para[q.paragraph].append(q)
@@ -199,6 +210,7 @@ def _article_page(
 
     story = article_story(a, archive, path)
     view.update(
+        data_url=relative_url(path, article_data_path(a.id)),
         title=a.title,
         title_derived=a.title_derived,
         lang=a.lang,
@@ -232,6 +244,14 @@ def _article_page(
         },
     )
     view.update(article_data(a, archive, config, path))
+    view["search"] = (
+        {
+            "filters": [{"key": f.key, "value": f.value} for f in article_filters(a, archive)],
+            "meta": [{"key": f.key, "value": f.value} for f in article_meta(a, archive)],
+        }
+        if config.search
+        else None
+    )
     neighbours = tuple(x.path for x in (newer, older) if x is not None)  # their titles show
     told = story["inputs"] if story else ()  # the story's other articles show too
     return Page(path, "article.html", view, (a.path, *a.also_paths, *neighbours, *told))
@@ -334,31 +354,39 @@ def _quote_mark(q: Quote, archive: Archive, path: str, first: bool, last: bool) 
 
 
 # ------------------------------------------------------------------ speakers
-def _speakers_index(archive: Archive, config: Config) -> Page:
-    path = "speakers/index.html"
-    view = _frame(path, config, "Speakers", "Speakers")
-    rows, inputs = [], set()
-    for sid in _speaker_ids(archive):
-        refs = archive.quotes_by_speaker[sid]
-        arts = {r.article_id for r in refs}
-        inputs |= {archive.article(x).path for x in arts}
-        rows.append(
-            {
-                "name": archive.speaker(sid).name,
-                "url": relative_url(path, speaker_path(sid)),
-                "quotes": len(refs),
-                "articles": len(arts),
-                "sources": len({archive.article(x).source_id for x in arts} - {None}),
-            }
-        )
-    view.update(heading="Speakers", speakers=rows)
-    return Page(path, "speakers.html", view, tuple(sorted(inputs)))
+def _speakers_index(archive: Archive, config: Config) -> list[Page]:
+    first = "speakers/index.html"
+    ids = _speaker_ids(archive)
+    parts = chunks(ids, config.per_page)
+    pages = []
+    for n, part in enumerate(parts, 1):
+        path = paged_path(first, n)
+        view = _frame(path, config, page_title("Speakers", n), "Speakers",
+                      with_page(SPEAKERS, first, n))
+        rows, inputs = [], set()
+        for sid in part:
+            refs = archive.quotes_by_speaker[sid]
+            arts = {r.article_id for r in refs}
+            inputs |= {archive.article(x).path for x in arts}
+            rows.append(
+                {
+                    "name": archive.speaker(sid).name,
+                    "url": relative_url(path, speaker_path(sid)),
+                    "quotes": len(refs),
+                    "articles": len(arts),
+                    "sources": len({archive.article(x).source_id for x in arts} - {None}),
+                }
+            )
+        view.update(heading="Speakers", speakers=rows, total=len(ids),
+                    pager=pager(path, first, n, len(parts)))
+        pages.append(Page(path, "speakers.html", view, tuple(sorted(inputs))))
+    return pages
 
 
-def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
-    path = speaker_path(sid)
+def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
+    """A speaker's quotes grouped by article, ``per_page`` articles a page."""
+    first = speaker_path(sid)
     sp = archive.speaker(sid)
-    view = _frame(path, config, sp.name, "Speakers")
     groups: dict[str, list[Quote]] = defaultdict(list)
     for ref in archive.quotes_by_speaker[sid]:
         art = archive.article(ref.article_id)
@@ -366,27 +394,34 @@ def _speaker_page(sid: str, archive: Archive, config: Config) -> Page:
     articles = [archive.article(x) for x in groups]  # archive order: newest first
     from site_gen.story_pages import speaker_statements
 
-    statements, in_statements = speaker_statements(sid, archive, path)
-    shown = [
-        g for g in (
-            _speaker_group(a, [q for q in groups[a.id] if (a.id, q.id) not in in_statements],
-                           archive, path)
-            for a in articles
+    # a statement several outlets render is shown once, above the articles (first page only);
+    # its quotes leave the per-article lists, and an article left with none leaves the list
+    statements, in_statements = speaker_statements(sid, archive, first)
+    rest = {a.id: [q for q in groups[a.id] if (a.id, q.id) not in in_statements]
+            for a in articles}
+    listed = [a for a in articles if rest[a.id]]
+    parts = chunks(listed, config.per_page)
+    pages = []
+    for n, part in enumerate(parts, 1):
+        path = paged_path(first, n)
+        view = _frame(path, config, page_title(sp.name, n), "Speakers",
+                      with_page((*SPEAKERS, (sp.name, first)), first, n))
+        view.update(
+            name=sp.name,
+            description=sp.description,
+            aliases=_distinct_forms(sp.aliases, sp.name),
+            quote_count=sum(len(v) for v in groups.values()),
+            article_count=len(articles),
+            source_count=len({a.source_id for a in articles} - {None}),
+            statements=statements if n == 1 else [],
+            groups=[_speaker_group(a, rest[a.id], archive, path) for a in part],
+            pager=pager(path, first, n, len(parts)),
         )
-        if g["quotes"]
-    ]
-    view.update(
-        name=sp.name,
-        description=sp.description,
-        aliases=_distinct_forms(sp.aliases, sp.name),
-        quote_count=sum(len(v) for v in groups.values()),
-        article_count=len(articles),
-        source_count=len({a.source_id for a in articles} - {None}),
-        statements=statements,
-        groups=shown,
-    )
-    view.update(speaker_data(sp, archive, config, path), feed_url="feed.xml")
-    return Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles)))
+        view.update(speaker_data(sp, archive, config, path),
+                    feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
+        # every page shows the counts of the whole list: all its articles are inputs
+        pages.append(Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles))))
+    return pages
 
 
 def _distinct_forms(forms: tuple[str, ...], name: str) -> list[str]:
@@ -422,38 +457,55 @@ def _speaker_group(a: Article, quotes: list[Quote], archive: Archive, path: str)
 
 
 # ------------------------------------------------------------------ sources
-def _sources_index(archive: Archive, config: Config) -> Page:
-    path = "sources/index.html"
-    view = _frame(path, config, "Sources", "Sources")
-    rows = [
-        {
-            "name": s.name,
-            "url": relative_url(path, source_path(s.id)),
-            "articles": len(archive.articles_by_source.get(s.id, ())),
-            "country": s.country,
-        }
-        for s in archive.sources
-    ]
+def _sources_index(archive: Archive, config: Config) -> list[Page]:
+    first = "sources/index.html"
+    parts = chunks(archive.sources, config.per_page)
     unattributed = sum(1 for a in archive.articles if not a.source_id)
-    view.update(heading="Sources", sources=rows, unattributed=unattributed)
-    return Page(path, "sources.html", view, tuple(a.path for a in archive.articles))
+    pages = []
+    for n, part in enumerate(parts, 1):
+        path = paged_path(first, n)
+        view = _frame(path, config, page_title("Sources", n), "Sources",
+                      with_page(SOURCES, first, n))
+        rows = [
+            {
+                "name": s.name,
+                "url": relative_url(path, source_path(s.id)),
+                "articles": len(archive.articles_by_source.get(s.id, ())),
+                "country": s.country,
+            }
+            for s in part
+        ]
+        view.update(heading="Sources", sources=rows, unattributed=unattributed,
+                    total=len(archive.sources), pager=pager(path, first, n, len(parts)))
+        pages.append(Page(path, "sources.html", view, tuple(a.path for a in archive.articles)))
+    return pages
 
 
-def _source_page(source_id: str, archive: Archive, config: Config) -> Page:
-    path = source_path(source_id)
+def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page]:
+    """An outlet's articles, ``per_page`` a page."""
+    first = source_path(source_id)
     src = archive.source(source_id)
-    view = _frame(path, config, src.name, "Sources")
     arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
-    view.update(
-        name=src.name,
-        homepage=link_target(src.homepage),
-        homepage_text=src.homepage,
-        country=src.country,
-        lang=src.lang,
-        articles=[_article_summary(a, archive, path) for a in arts],
-    )
-    view.update(source_data(src, config, path), feed_url="feed.xml")
-    return Page(path, "source.html", view, tuple(a.path for a in arts))
+    parts = chunks(arts, config.per_page)
+    pages = []
+    for n, part in enumerate(parts, 1):
+        path = paged_path(first, n)
+        view = _frame(path, config, page_title(src.name, n), "Sources",
+                      with_page((*SOURCES, (src.name, first)), first, n))
+        view.update(
+            name=src.name,
+            homepage=link_target(src.homepage),
+            homepage_text=src.homepage,
+            country=src.country,
+            lang=src.lang,
+            total=len(arts),
+            articles=[_article_summary(a, archive, path) for a in part],
+            pager=pager(path, first, n, len(parts)),
+        )
+        view.update(source_data(src, config, path),
+                    feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
+        pages.append(Page(path, "source.html", view, tuple(a.path for a in arts)))
+    return pages
 
 
 def _not_found(config: Config) -> Page:
@@ -462,7 +514,7 @@ def _not_found(config: Config) -> Page:
     # hold at any depth, and on whatever host serves the site (a preview requests nothing from
     # the public host).
     path = "404.html"
-    view = _frame(path, config, "Page not found", "")
+    view = _frame(path, config, "Page not found", "", (HOME, ("Page not found", path)))
     if config.base_url:
         base = "/" + urlsplit(config.base_url).path.strip("/")
         base = base.rstrip("/") + "/"
@@ -471,4 +523,6 @@ def _not_found(config: Config) -> Page:
         view["feed_url"] = base + "feed.xml"
         for item in view["nav"]:
             item["url"] = base + item["url"]
+        view["breadcrumbs"][0]["url"] = view["home_url"]
+    view["breadcrumb_ld"] = None  # served at any URL, it is no place of the site's
     return Page(path, "404.html", view, ())

@@ -26,6 +26,9 @@ from site_gen.registry import Registry, RegistryError, default_registry, load_re
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
 from site_gen.safety import link_target, unsafe_link_message
+from site_gen.search import BUNDLE, binary_identity, build_index
+from site_gen.search_page import search_page
+from site_gen.search_records import index_language, quote_documents
 from site_gen.urls import original_path
 from site_gen.write import (
     copy_trees,
@@ -249,12 +252,21 @@ def _stages(
     timer.lap("render")
     for path, data in _originals(archive, inputs).items():
         planned.add(path, bytes_key(data), lambda data=data: data)
+    search = _SearchStep(archive, config, env, digest, planned, strict) if config.search else None
     try:
-        _write(output, planned.files, config, planned.links)
+        _write(output, planned.files, config, planned.links, search)
+    except SearchFailed as exc:
+        diagnostics.append(exc.diagnostic)
+        return BuildReport(
+            False, output, diagnostics=tuple(diagnostics), fatal="--strict: warnings above"
+        )
     except OSError as exc:
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
+    if search is not None:
+        diagnostics += search.diagnostics
+        timer.timings["search"] = round(search.seconds, 4)
     if cache is not None:
         cache.put_outputs(record(output, planned.keys))
     timer.lap("write")
@@ -287,14 +299,107 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     return out
 
 
+class SearchFailed(Exception):
+    """Raised (with ``--strict``) when the search index could not be built."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _SearchStep:
+    """The search index, made in the complete temporary folder before the swap. It depends on
+    every article page: its key hashes all their keys, the quote records, the index's language
+    and the Pagefind binary, and when the previous build made its index from the same key (and
+    its files are untouched) they are linked instead of made again. When it cannot be made, the
+    search page is replaced by one that says so."""
+
+    def __init__(
+        self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool
+    ) -> None:
+        self.archive, self.config, self.env, self.digest = archive, config, env, digest
+        self.planned, self.strict = planned, strict
+        self.diagnostics: list[Diagnostic] = []
+        self.seconds = 0.0
+
+    def __call__(self, stage: Path) -> None:
+        if not self.archive.articles:
+            return  # nothing to index (Pagefind refuses an empty site); the page says so
+        start = time.perf_counter()
+        docs = quote_documents(self.archive)
+        language = index_language(self.archive)
+        key = self._key(docs, language)
+        if key is not None and self._reuse(stage, key):
+            self.seconds = time.perf_counter() - start
+            return
+        outcome = build_index(stage, docs, language)
+        self.seconds = time.perf_counter() - start
+        if outcome.ok:
+            if key is not None:
+                for path in sorted((stage / BUNDLE).rglob("*")):
+                    if path.is_file():
+                        self.planned.keys[path.relative_to(stage).as_posix()] = key
+            return
+        problem = Diagnostic(
+            "warning",
+            "search",
+            f"no search index: {outcome.message}; the search page says search is unavailable"
+            " (search = false in site.toml turns search off)",
+        )
+        if self.strict:
+            raise SearchFailed(problem)
+        self.diagnostics.append(problem)
+        page = search_page(self.archive, self.config, available=False)
+        target = stage / page.path
+        target.unlink(missing_ok=True)  # it may be a link to the previous build's file
+        target.write_bytes(render_page(self.env, page))
+        self.planned.keys[page.path] = page_key(page, self.digest)
+
+    def _key(self, docs: list[tuple[str, str]], language: str) -> str | None:
+        binary = binary_identity()
+        if binary is None:
+            return None
+        h = hashlib.sha256(f"{binary}\0{language}\0".encode())
+        for path, key in sorted(self.planned.keys.items()):
+            if path.startswith("articles/") and path.endswith("/index.html"):
+                h.update(f"{path}\0{key}\0".encode())
+        for name, text in docs:
+            h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
+        return "search:" + h.hexdigest()
+
+    def _reuse(self, stage: Path, key: str) -> bool:
+        """Link the previous build's index when it was made from ``key`` and is untouched."""
+        previous = self.planned.previous
+        old = [p for p in previous if p.startswith(BUNDLE + "/")]
+        if f"{BUNDLE}/pagefind-entry.json" not in old:
+            return False
+        links = {}
+        for path in old:
+            source = reusable(self.planned.output, path, key, previous)
+            if source is None:
+                return False
+            links[path] = source
+        link_files(stage, links)
+        self.planned.keys.update(dict.fromkeys(links, key))
+        return True
+
+
 def _write(
-    output: Path, files: dict[str, bytes], config: Config, links: dict[str, Path] | None = None
+    output: Path,
+    files: dict[str, bytes],
+    config: Config,
+    links: dict[str, Path] | None = None,
+    finish: Callable[[Path], None] | None = None,
 ) -> None:
+    """Write the new site into a temporary folder, ``finish`` it there (the search index),
+    then swap it in whole."""
     stage = stage_dir(output)
     try:
         write_files(stage, files)
         link_files(stage, links or {})
         copy_trees(stage, [(d, "static") for d in config.static_dirs])
+        if finish is not None:
+            finish(stage)
         swap_in(stage, output)
     except BaseException:
         discard(stage)

@@ -20,6 +20,8 @@ sources = "sources.toml"        # outlet registry additions (optional file)
 speakers = "speakers.toml"      # pinned speaker names (optional file)
 per_page = 50                   # articles per index page
 follow_symlinks = false         # follow symbolic links that stay inside the content folder
+markdown_html = false           # show raw HTML of Markdown files as HTML (sanitised)
+search = true                   # a search page and its index (Pagefind); false: no search
 
 # Stories (articles about one event) and statements (one speaker's words as several outlets
 # render them). Replace this table with `stories = false` above it to turn them off.

@@ -14,7 +14,7 @@ from typing import Any
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.model import Article, Quote, Statement, Story
-from site_gen.pages import Page, _frame, _source_link
+from site_gen.pages import HOME, Page, _frame, _source_link
 from site_gen.urls import article_path, relative_url, source_path, speaker_path
 from site_gen.wording_diff import marked
 
@@ -45,9 +45,12 @@ def story_pages(archive: Archive, config: Config) -> list[Page]:
     return pages
 
 
+_STORIES = (HOME, ("Stories", STORIES_INDEX))  # the first steps of a story page's breadcrumbs
+
+
 def _index_page(archive: Archive, config: Config) -> Page:
     path = STORIES_INDEX
-    view = _frame(path, config, "Stories", "Stories")
+    view = _frame(path, config, "Stories", "Stories", _STORIES)
     rows, inputs = [], set()
     for st in archive.stories.stories:
         arts = [archive.article(x) for x in st.articles]
@@ -102,7 +105,7 @@ def _statement_view(st: Statement, archive: Archive, path: str, diff: bool) -> d
 
 def _story_page(st: Story, archive: Archive, config: Config) -> Page:
     path = story_path(st.id)
-    view = _frame(path, config, st.title, "Stories")
+    view = _frame(path, config, st.title, "Stories", (*_STORIES, (st.title, path)))
     arts = [archive.article(x) for x in st.articles]
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for a in arts:  # oldest first, undated last

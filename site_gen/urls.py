@@ -33,16 +33,17 @@ def article_path(article_id: str) -> str:
     return f"articles/{article_id}/index.html"
 
 
+def article_data_path(article_id: str) -> str:
+    """The article's JSON twin, beside its page."""
+    return f"articles/{article_id}/index.json"
+
+
 def speaker_path(speaker_id: str) -> str:
     return f"speakers/{speaker_id}/index.html"
 
 
 def source_path(source_id: str) -> str:
     return f"sources/{source_id}/index.html"
-
-
-def index_path(page: int) -> str:
-    return "index.html" if page == 1 else f"page/{page}/index.html"
 
 
 # Input kinds that a browser shows as text. Any other copy (a saved .html page, .svg, .xhtml)

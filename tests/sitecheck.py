@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -66,3 +68,38 @@ def broken_links(root: Path) -> list[str]:
                 if parts.fragment not in ids:
                     broken.append(f"{page.relative_to(root)}: {link} (no id)")
     return broken
+
+
+SEARCH_INDEX = "pagefind"
+
+
+def comparable_build(root: Path) -> dict[str, bytes]:
+    """Every file of a build by path, byte for byte, except the parts of Pagefind's index that
+    change from run to run with the same pages: Pagefind lists the values of each filter in an
+    order of its own hash table (random per process), which changes the bytes of its filter
+    files and so their names, the meta file's name and the hash in ``pagefind-entry.json``.
+    Those are put in a form that does not depend on the run: a filter file as its decompressed
+    bytes sorted, the meta file as its presence, the entry file without hashes. Everything else
+    of the index (the word index chunks, the fragments, the scripts) is compared byte for byte.
+    """
+    out: dict[str, bytes] = {}
+    filters: list[bytes] = []
+    for p in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = p.relative_to(root).as_posix()
+        data = p.read_bytes()
+        if not rel.startswith(SEARCH_INDEX + "/"):
+            out[rel] = data
+        elif rel.startswith(f"{SEARCH_INDEX}/filter/"):
+            filters.append(bytes(sorted(gzip.decompress(data))))
+        elif rel.endswith(".pf_meta"):
+            out[f"{SEARCH_INDEX}/pagefind.*.pf_meta"] = b"present"
+        elif rel == f"{SEARCH_INDEX}/pagefind-entry.json":
+            entry = json.loads(data)
+            for lang in entry.get("languages", {}).values():
+                lang.pop("hash", None)
+            out[rel] = json.dumps(entry, sort_keys=True).encode()
+        else:
+            out[rel] = data
+    for i, data in enumerate(sorted(filters)):
+        out[f"{SEARCH_INDEX}/filter/{i}"] = data
+    return out

@@ -10,6 +10,7 @@ import pytest
 from site_gen import pipeline
 from site_gen.cache import cache_dir
 from site_gen.config import load_config
+from tests.sitecheck import comparable_build
 
 ARTICLES = {
     f"content/a{i}.txt": f"Story {i}\n\nThe council said on Monday that plan {i} would go ahead. "
@@ -19,8 +20,7 @@ ARTICLES = {
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
+    return comparable_build(root)  # every file byte for byte, Pagefind's filter order aside
 
 
 @pytest.fixture

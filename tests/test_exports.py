@@ -37,3 +37,21 @@ def test_csv_cell():
     assert csv_cell("=cmd") == "'=cmd" and csv_cell("@x") == "'@x" and csv_cell("+1") == "'+1"
     assert csv_cell("plain") == "plain" and csv_cell(None) == "" and csv_cell(3) == "3"
     assert csv_cell("\x01=cmd") == "'=cmd"  # a control character cannot hide a formula
+
+
+def test_each_article_page_has_a_json_twin_with_the_exported_data(make_project, monkeypatch):
+    second = "Ferry news\n\n\u201cThe ferry runs again,\u201d said Ilse Marrow on Friday.\n"
+    root = make_project({"content/a.txt": TEXT, "content/b.txt": second})
+    monkeypatch.chdir(root)
+    assert main(["build"]) == 0
+    out = root / "build"
+    articles = [json.loads(x) for x in (out / "data" / "articles.jsonl").read_text().splitlines()]
+    quotes = [json.loads(x) for x in (out / "data" / "quotes.jsonl").read_text().splitlines()]
+    assert len(articles) == 2
+    for record in articles:
+        page = out / record["page"]
+        twin = json.loads((page.parent / "index.json").read_text())
+        rows = twin.pop("quote_rows")
+        assert twin == record  # the same record as the export's
+        assert rows == [q for q in quotes if q["article_id"] == record["id"]]
+        assert 'href="index.json" type="application/json"' in page.read_text()

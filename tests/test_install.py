@@ -5,7 +5,8 @@ Python 3.11 ships pip 23.2, which skips an extra spelled differently from the re
 ``lxml_html_clean`` itself, ``import trafilatura`` fails and every HTML file fails to read. The
 test makes a virtual environment with the interpreter's own pip (no upgrade), installs site-gen
 from the locked wheels that ``make test`` downloads (no network here), and reads an HTML page
-with the installed ``site-gen inspect``.
+with the installed ``site-gen inspect``; a build with the installed ``site-gen build`` has
+its search index (the binary comes in the ``pagefind_bin`` wheel).
 """
 
 from __future__ import annotations
@@ -67,3 +68,13 @@ def test_bundled_pip_install_reads_html(tmp_path: Path) -> None:
     assert record["title"] == "Council votes to rebuild the stone bridge"
     assert record["author"] == ["Marta Kowalczyk"]
     assert record["paragraphs"][0].startswith("The river council voted on Tuesday")
+    # the search index is built with the binary that the pagefind[bin] wheel installed
+    (tmp_path / "content").mkdir()
+    shutil.copy2(PAGE, tmp_path / "content" / PAGE.name)
+    built = subprocess.run(
+        [env_dir / "bin" / "site-gen", "build", "--content", "content", "--out", "site"],
+        capture_output=True, text=True, env={**clean_env, "SITE_GEN_PURE": "1"}, cwd=tmp_path,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "search" not in built.stdout + built.stderr, built.stdout + built.stderr
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()

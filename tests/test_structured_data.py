@@ -33,11 +33,45 @@ def _build(make_project, monkeypatch, base_url: str = "https://archive.example/n
 
 
 def _head(page: Path):
+    """The page's own JSON-LD blocks (its breadcrumbs aside: see ``_breadcrumbs``), Open Graph
+    properties and canonical link."""
+    blocks = [b for b in _json_ld(page) if b.get("@type") != "BreadcrumbList"]
     tree = lxml_html.fromstring(page.read_bytes())
-    blocks = [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
     meta = {m.get("property"): m.get("content") for m in tree.xpath("//meta[@property]")}
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     return blocks, meta, canonical
+
+
+def _json_ld(page: Path) -> list[dict]:
+    tree = lxml_html.fromstring(page.read_bytes())
+    return [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
+
+
+def _breadcrumbs(page: Path) -> list[dict]:
+    return [b for b in _json_ld(page) if b.get("@type") == "BreadcrumbList"]
+
+
+def test_every_page_has_a_breadcrumb_list_with_base_url(make_project, monkeypatch):
+    out = _build(make_project, monkeypatch)
+    page = next(p for p in (out / "articles").rglob("index.html") if "bridge" in str(p))
+    (trail,) = _breadcrumbs(page)
+    items = trail["itemListElement"]
+    assert [i["position"] for i in items] == [1, 2, 3, 4, 5]
+    assert [i["name"] for i in items] == ["Home", "Dates", "2024", "May", "Bridge vote"]
+    assert items[0]["item"] == "https://archive.example/news/"
+    assert items[2]["item"] == "https://archive.example/news/archive/2024/"
+    assert items[-1]["item"].startswith("https://archive.example/news/articles/")
+    tree = lxml_html.fromstring(page.read_bytes())
+    shown = tree.xpath('//nav[@class="breadcrumbs"]//li//text()')
+    assert [t.strip() for t in shown if t.strip()] == [i["name"] for i in items]
+    for other in sorted(out.rglob("*.html")):
+        if "originals" in other.parts or other.name == "404.html":
+            continue
+        assert len(_breadcrumbs(other)) == 1, other
+    # without base_url there are no absolute URLs to give: the links only
+    out = _build(make_project, monkeypatch, base_url="")
+    assert _breadcrumbs(out / "speakers" / "index.html") == []
+    assert 'class="breadcrumbs"' in (out / "speakers" / "index.html").read_text()
 
 
 def test_article_pages_carry_news_article_open_graph_and_canonical(make_project, monkeypatch):

@@ -1,0 +1,178 @@
+"""Build the search index of a complete site with Pagefind (I/O: runs Pagefind's binary).
+
+Called on the build's temporary folder before it is swapped in, so the site at the output path
+always has an index that matches its pages. Pagefind ships on PyPI as ``pagefind[bin]``: its
+Python package finds the binary (``find_binary``), which runs as a command on the folder. When
+it is missing or fails, the build goes on without an index and says why
+(``SearchOutcome.message``), and the search page says search is unavailable.
+
+Why the command and not the package's asynchronous API (which drives the same binary as a
+service): the service answers that the files are written before its last writes have reached
+the disk, and the API then ends the service at once. In 2 of 40 runs on this machine that cut
+``pagefind.js`` or ``pagefind-worker.js`` at 32 KiB, a broken search in a build that said
+nothing. The command ends only when its files are written (0 of 80). The API's records (one
+call each, answered at most ten times a second) would also take minutes for an archive's
+quotations; quote records are pages here (``search_records``).
+
+The index is one index for the whole archive (``--force-language``): the search page searches
+every article whatever its language. It is written to ``pagefind/`` in chunks, which the search
+page loads as the words typed need them. Pagefind's ready-made interfaces, which the site's own
+search page does not use, are removed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the index's folder in the site
+TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
+_UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+_PAGES = "articles/**/index.html"
+RECORDS = "_search-records"  # the quote records, in the site only while Pagefind reads them
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    ok: bool
+    message: str = ""  # why there is no index, when not ok
+    pages: int = 0  # records indexed: article pages and quotes
+    seconds: float = 0.0
+
+
+def find_binary() -> Path | None:
+    """Pagefind's binary, looked up as Pagefind's Python package does: ``PAGEFIND_BINARY_PATH``,
+    then the binaries of the ``pagefind_bin_extended`` and ``pagefind_bin`` packages (what
+    ``pagefind[bin]`` installs), then ``pagefind_extended`` or ``pagefind`` on the PATH; None
+    when there is none. (The package's own lookup lives in a module that starts asyncio, which
+    a build does not need.)"""
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            module = importlib.import_module(package)
+            found = Path(module.get_executable())
+        except (ImportError, OSError, AttributeError):
+            continue
+        if found.is_file():
+            return found
+    external = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    return Path(external) if external else None
+
+
+def binary_identity() -> str | None:
+    """What says which Pagefind would make the index (path, size, modification time), or None
+    when there is none: part of the key under which an index is reused."""
+    binary = find_binary()
+    if binary is None:
+        return None
+    try:
+        st = binary.stat()
+    except OSError:
+        return None
+    return f"{binary}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def build_index(
+    site: Path, quote_docs: Sequence[tuple[str, str]], language: str, timeout: float = TIMEOUT
+) -> SearchOutcome:
+    """Index the article pages of ``site`` and the quote documents into ``site/pagefind/``.
+
+    The quote documents are written into the site for the time of the indexing
+    (``RECORDS/``) and removed afterwards, whatever happens."""
+    start = time.perf_counter()
+    binary = find_binary()
+    if binary is None:
+        return SearchOutcome(
+            False, "Pagefind is not installed (pip install 'pagefind[bin]')"
+        )
+    problem = _check_binary(binary)
+    if problem:
+        return SearchOutcome(False, problem)
+    records = site / RECORDS
+    try:
+        for name, text in quote_docs:
+            target = records / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        problem = _run(binary, site, language, timeout)
+    finally:
+        shutil.rmtree(records, ignore_errors=True)
+    if problem:
+        return _failed(site, problem)
+    try:
+        entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = sum(int(lang["page_count"]) for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return _failed(site, "Pagefind wrote no index")
+    if not (site / BUNDLE / "pagefind.js").is_file():
+        return _failed(site, "Pagefind wrote no index")
+    for name in _UNUSED:
+        (site / BUNDLE / name).unlink(missing_ok=True)
+    return SearchOutcome(True, pages=pages, seconds=time.perf_counter() - start)
+
+
+def _check_binary(binary: Path) -> str | None:
+    """A binary that cannot start is reported at once, by name."""
+    try:
+        done = subprocess.run(
+            [str(binary), "--version"], capture_output=True, timeout=30, check=False,
+            env=_environment(),
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"Pagefind's binary {binary} does not run: {exc}"
+    if done.returncode != 0:
+        return f"Pagefind's binary {binary} does not run (exit status {done.returncode})"
+    return None
+
+
+def _run(binary: Path, site: Path, language: str, timeout: float) -> str | None:
+    """Run Pagefind's command on ``site``; what went wrong, or None."""
+    command = [
+        str(binary),
+        "--site", str(site),
+        "--glob", f"{{{_PAGES},{RECORDS}/**/*.html}}",
+        "--output-path", str(site / BUNDLE),
+        "--force-language", language,
+        "--keep-index-url",  # links name index.html, as every link of the site does
+        "--silent",
+    ]
+    # In a folder of its own, with none of the user's PAGEFIND_* settings: a pagefind.yml or
+    # a variable of the user's must not change the index of the site.
+    with tempfile.TemporaryDirectory(prefix="site-gen-search-") as cwd:
+        try:
+            done = subprocess.run(
+                command, cwd=cwd, capture_output=True, timeout=timeout, check=False,
+                env=_environment(),
+            )
+        except subprocess.TimeoutExpired:
+            return f"Pagefind did not finish within {timeout:.0f} s"
+        except OSError as exc:
+            return f"Pagefind failed: {exc}"
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        return f"Pagefind failed (exit status {done.returncode})" + (
+            f": {said[-1]}" if said else ""
+        )
+    return None
+
+
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+
+
+def _failed(site: Path, message: str) -> SearchOutcome:
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)  # no half-written index in the site
+    return SearchOutcome(False, message)

@@ -1,0 +1,303 @@
+"""Search: the Pagefind index is built into the site before the swap, with the filters and the
+quote records the search page offers; the build goes on, and says so, without it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from site_gen import pipeline, search
+from site_gen.config import load_config
+from site_gen.search_records import quote_documents
+from tests.sitecheck import broken_links, parse, visible_text
+
+FERRY = """Harbour board approves ferry line to Quessa
+
+PORT VELMAR (Velmar Wire) - The harbour board of Port Velmar approved a ferry line to the \
+island of Quessa on Tuesday, June 20, 2023, ending a dispute that had lasted three years.
+
+"We have waited long enough, and the islanders have been patient with the lighthouse \
+keepers," said Jane Roe, the chair of the harbour board, after the vote.
+
+Tickets will cost the same as the bus.
+
+Source: Velmar Herald
+"""
+BRIDGE = """Council votes to rebuild the stone bridge
+
+KESTOVA - The river council of Kestova voted on May 3, 2022 to rebuild the stone bridge.
+
+"The bridge carried our grandparents and it will carry our grandchildren," said Tomas \
+Wendell, the council's treasurer.
+
+Source: Kestova Courier
+"""
+ARTICLES = {"content/ferry.txt": FERRY, "content/bridge.txt": BRIDGE}
+
+needs_pagefind = pytest.mark.skipif(
+    search.find_binary() is None, reason="Pagefind is not installed (pip install 'pagefind[bin]')"
+)
+
+
+def _build(root: Path, **kwargs) -> pipeline.BuildReport:
+    return pipeline.build(load_config(root / "site.toml"), jobs=1, **kwargs)
+
+
+def _filters(site: Path) -> dict[str, bytes]:
+    """Pagefind's filter files, decompressed, by filter name."""
+    out = {}
+    for f in (site / "pagefind" / "filter").iterdir():
+        data = gzip.decompress(f.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        for name in (b"speaker", b"source", b"language", b"year", b"type"):
+            if data[14:].startswith(name):  # after the signature and the CBOR headers
+                out[name.decode()] = data
+    return out
+
+
+@needs_pagefind
+def test_the_index_holds_articles_quotes_and_filters(make_project):
+    root = make_project(ARTICLES)
+    report = _build(root)
+    assert report.ok, report.summary()
+    assert not [d for d in report.diagnostics if d.path == "search"]
+    site = root / "build"
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    # one index for the whole archive: two article pages and a record per quotation
+    assert list(entry["languages"]) == ["en"]
+    assert entry["languages"]["en"]["page_count"] == 4
+    filters = _filters(site)
+    assert sorted(filters) == ["language", "source", "speaker", "type", "year"]
+    for name in (b"Jane Roe", b"Tomas Wendell"):
+        assert name in filters["speaker"]
+    assert b"Velmar Herald" in filters["source"] and b"Kestova Courier" in filters["source"]
+    assert b"2023" in filters["year"] and b"2022" in filters["year"]
+    assert b"article" in filters["type"] and b"quote" in filters["type"]
+    assert "search" in report.timings
+    # the ready-made interfaces of Pagefind are not shipped; the chunks are
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    assert list((site / "pagefind" / "index").iterdir())
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == 4
+
+
+def test_article_pages_mark_what_is_indexed(make_project):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    page = (root / "build" / "articles").glob("harbour-board*/index.html")
+    html = next(page).read_text()
+    assert "data-pagefind-body" in html
+    assert '<aside class="attribution" aria-label="Attribution" data-pagefind-ignore>' in html
+    for tag in ('filter="speaker:Jane Roe"', 'filter="year:2023"', 'filter="type:article"',
+                'filter="source:Velmar Herald"', 'filter="language:en"', 'meta="date:2023-06-20"'):
+        tag = "data-pagefind-" + tag
+        assert tag in html
+    assert 'id="p2"' in html  # the paragraph anchors a result links to
+
+
+def test_the_search_page_offers_filters_and_a_fallback_from_disk(make_project):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    site = root / "build"
+    page = site / "search" / "index.html"
+    html = page.read_text()
+    assert 'data-bundle="../pagefind/pagefind.js"' in html
+    assert '<script src="../static/search.js"></script>' in html
+    for name in ("type", "speaker", "source", "language", "year"):
+        assert f'<select name="{name}">' in html
+    assert "<option>Jane Roe</option>" in html and "<option>Tomas Wendell</option>" in html
+    assert html.index("<option>2023</option>") < html.index("<option>2022</option>")
+    # opened from disk the script shows this instead of loading the index
+    assert '<div class="search-offline" hidden>' in html
+    offline = html.split('<div class="search-offline" hidden>')[1].split("</div>")[0]
+    assert "served by a web server" in offline
+    assert 'href="../speakers/index.html"' in offline and 'href="../sources/index.html"' in offline
+    script = (site / "static" / "search.js").read_text()
+    # the check comes before anything is requested
+    assert script.index('location.protocol === "file:"') < script.index("import(")
+    assert "innerHTML = part" in script and ".innerHTML" not in script.replace(
+        "decoder.innerHTML", ""
+    )
+    article = next((site / "articles").glob("*/index.html"))
+    for other in (site / "index.html", article, site / "speakers" / "index.html"):
+        assert any(link.endswith("search/index.html") for link in parse(other).links)
+    assert broken_links(site) == []
+
+
+def test_search_off_builds_no_search(make_project):
+    root = make_project({**ARTICLES, "site.toml": 'content = "content"\nsearch = false\n'})
+    assert _build(root).ok
+    site = root / "build"
+    assert not (site / "search").exists() and not (site / "pagefind").exists()
+    html = (site / "index.html").read_text()
+    assert "search/index.html" not in html
+    article = next((site / "articles").glob("*/index.html")).read_text()
+    assert "data-pagefind" not in article
+
+
+def _unavailable(site: Path) -> None:
+    assert not (site / "pagefind").exists()
+    text = visible_text(site / "search" / "index.html")
+    assert "Search is unavailable in this copy of the archive" in text
+    assert "<script" not in (site / "search" / "index.html").read_text()
+
+
+def test_without_pagefind_the_build_succeeds_and_says_so(make_project, monkeypatch):
+    root = make_project(ARTICLES)
+    monkeypatch.setattr(search, "find_binary", lambda: None)
+    report = _build(root)
+    assert report.ok
+    [warning] = [d for d in report.diagnostics if d.path == "search"]
+    assert warning.severity == "warning"
+    assert "Pagefind is not installed" in warning.message
+    assert "search is unavailable" in warning.format()
+    _unavailable(root / "build")
+
+
+@needs_pagefind
+def test_a_failing_pagefind_leaves_an_honest_search_page(make_project, monkeypatch, tmp_path):
+    root = make_project(ARTICLES)
+    assert _build(root).ok  # a good build first: its search page may be linked into the next
+    before = (root / "build" / "search" / "index.html").read_bytes()
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho broken >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    report = _build(root)
+    assert report.ok
+    [warning] = [d for d in report.diagnostics if d.path == "search"]
+    assert "exit status 3" in warning.message
+    _unavailable(root / "build")
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert _build(root).ok  # and the next good build has search again
+    assert (root / "build" / "search" / "index.html").read_bytes() == before
+    assert (root / "build" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_strict_fails_without_search_and_keeps_the_last_site(make_project, monkeypatch):
+    root = make_project(ARTICLES)
+    monkeypatch.setattr(search, "find_binary", lambda: None)
+    assert _build(root).ok
+    before = (root / "build" / "index.html").read_bytes()
+    report = _build(root, strict=True)
+    assert not report.ok and report.fatal
+    assert any("Pagefind is not installed" in d.message for d in report.diagnostics)
+    assert (root / "build" / "index.html").read_bytes() == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".build-new")]
+
+
+def test_quote_records_escape_their_text(make_project):
+    from site_gen.archive import build_archive
+    from site_gen.process import process_file
+    from site_gen.registry import default_registry
+
+    text = ('A title\n\n"<script>alert(1)</script> & we stay, friends," said Jane Roe, '
+            'the chair.\n')
+    result = process_file("x.txt", text.encode(), default_registry())
+    archive = build_archive([result], default_registry())
+    [(name, doc)] = quote_documents(archive)
+    assert name.endswith("/jane-roe.html")
+    assert '<p id="q1" data-kind="direct">&lt;script&gt;' in doc
+    assert "<script>" not in doc and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; we stay" in doc
+    assert 'data-pagefind-meta="url:articles/' in doc and 'index.html"></span>' in doc
+    assert 'data-pagefind-filter="speaker:Jane Roe"' in doc
+    assert 'data-pagefind-filter="type:quote"' in doc
+
+
+def test_index_language_is_the_archives_most_common():
+    from site_gen.search_records import index_language
+
+    class A:
+        def __init__(self, lang):
+            self.lang = lang
+
+    class Arch:
+        articles = [A("de"), A("de-AT"), A("en"), A(None)]
+
+    assert index_language(Arch()) == "de"  # type: ignore[arg-type]
+    Arch.articles = [A("x-private"), A("e\"n"), A("fa"), A(None)]
+    assert index_language(Arch()) == "fa"  # type: ignore[arg-type]
+    Arch.articles = []
+    assert index_language(Arch()) == "en"  # type: ignore[arg-type]
+
+
+def test_the_index_runs_while_an_event_loop_runs(make_project):
+    """``serve`` builds on a thread of its own, but an embedding program may build from a
+    coroutine: the index still gets an event loop of its own."""
+    import asyncio
+
+    if search.find_binary() is None:
+        pytest.skip("Pagefind is not installed")
+    root = make_project(ARTICLES)
+
+    async def inside() -> pipeline.BuildReport:
+        return _build(root)
+
+    report = asyncio.run(inside())
+    assert report.ok and (root / "build" / "pagefind" / "pagefind.js").is_file()
+    assert os.listdir(root / "build" / "pagefind" / "fragment")
+
+
+@needs_pagefind
+def test_an_unchanged_archive_links_its_index_from_the_last_build(make_project, monkeypatch):
+    from tests.sitecheck import comparable_build
+
+    root = make_project(ARTICLES)
+    calls: list[Path] = []
+    real = pipeline.build_index
+
+    def counting(site, *args, **kwargs):
+        calls.append(site)
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_index", counting)
+    assert _build(root).ok and len(calls) == 1
+    first = comparable_build(root / "build")
+    entry = (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()
+    assert _build(root).ok and len(calls) == 1  # nothing changed: linked, not made again
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    assert comparable_build(root / "build") == first
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok and len(calls) == 2  # an article changed: made again
+    assert _build(root).ok and len(calls) == 2
+    (root / "build" / "pagefind" / "pagefind-entry.json").unlink()  # damaged by hand
+    assert _build(root).ok and len(calls) == 3
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").is_file()
+    monkeypatch.setattr(search, "find_binary", lambda: None)
+    assert _build(root).ok and len(calls) == 4  # no binary: tried, reported, no old index kept
+    assert not (root / "build" / "pagefind").exists()
+
+
+@needs_pagefind
+def test_the_index_is_made_in_the_temporary_folder_before_the_swap(make_project, monkeypatch):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    old_entry = (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()
+    seen: list[tuple[Path, bool, bytes]] = []
+    real = pipeline.build_index
+
+    def watching(site, *args, **kwargs):
+        # the new pages are complete here, the site at the output path is still the old one
+        seen.append((site, (site / "search" / "index.html").is_file(),
+                     (root / "build" / "pagefind" / "pagefind-entry.json").read_bytes()))
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_index", watching)
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok
+    [(site, complete, during)] = seen
+    assert site.parent == root and site.name.startswith(".build-new-")
+    assert complete and during == old_entry
+    assert not site.exists()  # swapped in
+    assert not (root / "build" / "_search-records").exists()  # the quote records are gone
+
+
+def test_an_empty_archive_has_nothing_to_search_and_no_warning(make_project):
+    root = make_project()
+    report = _build(root)
+    assert report.ok and not [d for d in report.diagnostics if d.path == "search"]
+    assert not (root / "build" / "pagefind").exists()
+    assert "nothing to search yet" in visible_text(root / "build" / "search" / "index.html")
