@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from site_gen.model import Article, Quote, Statement, Story
-from site_gen.terms import terms
+from site_gen.terms import quote_terms
 
 if TYPE_CHECKING:
     from site_gen.stories import StorySettings
@@ -146,7 +146,7 @@ def _story_statements(
         a = articles[aid]
         framing = _framing(a.quotes)
         for k, q in enumerate(a.quotes):
-            ts = set(terms(q.text))
+            ts = quote_terms(q.text, q.terms)
             df.update(ts)
             count += 1
             place[(aid, q.id)] = (n, k)

@@ -4,8 +4,9 @@ A pure function of the archive's articles (``find_stories``), run in the cross-a
 
 How (in this order):
 
-1. **Terms.** Each article's title, standfirst and first paragraphs (``LEAD_CHARS``) become
-   terms (``site_gen.terms``: word stems, character bigrams for unspaced scripts) weighted by
+1. **Terms.** Each article's title, standfirst and first paragraphs (``terms.LEAD_CHARS``)
+   become terms (``site_gen.terms``: word stems, character bigrams for unspaced scripts; found
+   in the per-file stage, so in parallel and cached, and kept on the article) weighted by
    tf-idf over the archive. A term found in one article only cannot link two; a term in more
    than ``COMMON_SHARE`` of a large archive says nothing about an event. Each article keeps its
    ``terms_per_article`` heaviest terms as a unit vector.
@@ -36,9 +37,8 @@ from dataclasses import dataclass, field
 
 from site_gen.model import Article, Story, StoryIndex
 from site_gen.slugs import make_slug, unique_slugs
-from site_gen.terms import terms
+from site_gen.terms import lead_terms
 
-LEAD_CHARS = 700  # of the body, after title and standfirst: where news says what happened
 COMMON_SHARE = 0.2  # in an archive of COMMON_MIN_ARTICLES or more, a term in more is not used
 COMMON_MIN_ARTICLES = 50
 CENTROID_TERMS = 120  # a cluster's centroid keeps its heaviest terms
@@ -80,22 +80,9 @@ def _day(date: str | None) -> int | None:
         return None
 
 
-def _lead(a: Article) -> str:
-    parts = [a.title, a.standfirst or ""]
-    size = 0
-    for p in a.paragraphs:
-        if p.kind in ("pre", "html"):
-            continue
-        parts.append(p.text)
-        size += len(p.text)
-        if size >= LEAD_CHARS:
-            break
-    return "\n".join(parts)
-
-
 def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, float]]:
     """Unit tf-idf vectors of each article's heaviest terms that another article shares."""
-    counts = [Counter(terms(_lead(a))) for a in articles]
+    counts = [Counter(lead_terms(a)) for a in articles]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
