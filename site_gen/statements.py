@@ -132,15 +132,20 @@ def _pairs(
     for i, j in _candidates(wordings):
         common = sets[i] & sets[j]
         if len(common) >= least:
-            score = math.fsum(map(of, common)) / (min(totals[i], totals[j]) or 1)
+            ti, tj = totals[i], totals[j]
+            score = math.fsum(map(of, common)) / ((ti if ti < tj else tj) or 1)
             scored.append((rank[i], rank[j], i, j, score))
     scored.sort()
     best: dict[tuple[int, str], tuple[float, int]] = {}  # (quote, other article) -> its best
     for _, _, i, j, sc in scored:
-        for x, y in ((i, j), (j, i)):
-            old = best.get((x, article[y]))
-            if old is None or sc > old[0]:
-                best[(x, article[y])] = (sc, y)
+        slot = (i, article[j])
+        old = best.get(slot)
+        if old is None or sc > old[0]:
+            best[slot] = (sc, j)
+        slot = (j, article[i])
+        old = best.get(slot)
+        if old is None or sc > old[0]:
+            best[slot] = (sc, i)
     out = []
     for ri, rj, i, j, sc in scored:
         mutual = best[(i, article[j])][1] == j and best[(j, article[i])][1] == i
