@@ -64,8 +64,14 @@ class _Groups:
         self.group: dict[QuoteKey, list[QuoteKey]] = {}
 
     def join(self, a: QuoteKey, b: QuoteKey) -> None:
-        ga = self.group.get(a) or [a]
-        gb = self.group.get(b) or [b]
+        """Join the groups of ``a`` and ``b``, an aligned pair from different articles."""
+        ga = self.group.get(a)
+        gb = self.group.get(b)
+        if ga is None and gb is None:  # two quotes alone: their one pair is aligned
+            self.group[a] = self.group[b] = [a, b]
+            return
+        ga = ga or [a]
+        gb = gb or [b]
         if ga is gb:
             return
         cross = [(x, y) for x in ga for y in gb if x[0] != y[0]]
@@ -165,7 +171,7 @@ def _story_statements(
         a = articles[aid]
         framing = _framing(a.quotes) if len(a.quotes) > 1 else ()
         for k, q in enumerate(a.quotes):
-            ts = quote_terms(q.text, q.terms)
+            ts = set(q.terms.split()) if q.terms is not None else quote_terms(q.text)
             every.append(ts)
             place[(aid, q.id)] = (n, k)
             if q.speaker_id and q.id not in framing and ts:

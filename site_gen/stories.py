@@ -71,7 +71,7 @@ class _Cluster:
     members: list[int] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
-    speakers: Counter[str] = field(default_factory=Counter)
+    speakers: set[str] = field(default_factory=set)
 
 
 def _day(date: str | None) -> int | None:
@@ -135,7 +135,7 @@ class _Grouper:
             if score + bonus < best_score:
                 continue
             if speakers and c.speakers:
-                shared = sum(1 for x in speakers if x in c.speakers)
+                shared = len(speakers & c.speakers)
                 score += self.s.speaker_weight * shared / len(speakers)
             if score >= best_score and (score > best_score or best < 0):
                 best, best_score = cid, score
@@ -212,7 +212,7 @@ class _Grouper:
             c.centroid = dict(kept)
             square = sum(w * w for _, w in kept)
         c.norm = math.sqrt(square)
-        c.speakers.update(speakers)
+        c.speakers |= speakers
 
 
 def group_articles(articles: Sequence[Article], s: StorySettings) -> list[list[int]]:
