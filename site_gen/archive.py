@@ -86,6 +86,12 @@ def build_archive(
     )
 
 
+def with_stories(archive: Archive, settings: StorySettings) -> Archive:
+    """The archive with the stories of its articles (what ``build_archive`` does last; apart, so
+    that the build can time it as a stage of its own)."""
+    return replace(archive, stories=find_stories(archive.articles, settings))
+
+
 def _display_order(a: Article) -> tuple:
     # Newest first; undated articles last. Dates are ISO strings, so invert them char-wise.
     if a.date:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from site_gen.model import FileResult
 
-SCHEMA = 1
+SCHEMA = 2  # the shape of a stored FileResult: 2 adds the terms of stories and statements
 
 
 @lru_cache(maxsize=1)

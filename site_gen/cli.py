@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
         "-v",
         "--verbose",
         action="store_true",
-        help="also print notes (what the reader left out of each body, and why)",
+        help="also print notes (what the reader left out of each body, and why) and the time "
+        "of each stage",
     )
 
     s = sub.add_parser(
@@ -206,6 +207,8 @@ def _build(
     for d in collapse_repeated(shown):
         print(d, file=sys.stderr)
     print(report.summary())
+    if verbose and report.timings:
+        print("Stages:", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     if report.ok:
         print(f"Open {report.output / 'index.html'}")
     return 0 if report.ok else 2 if report.refused else 1

@@ -119,6 +119,9 @@ class Quote:
     source_start: int | None = None
     source_end: int | None = None
     speaker_id: str | None = None
+    # The distinct terms of ``text`` (``site_gen.terms.quote_terms``), sorted, space-separated:
+    # known from the per-file stage; None on a quote made elsewhere (found when needed).
+    terms: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,10 @@ class Article(Document):
     speakers: tuple[SpeakerMention, ...] = ()
     also_paths: tuple[str, ...] = ()  # other input files holding the same article (duplicates)
     also_sha256: tuple[str, ...] = ()  # their SHA-256, in the same order
+    # The terms of the lead (title, standfirst, first paragraphs; ``site_gen.terms``) in order,
+    # space-separated: what stories compare. Known from the per-file stage (computed in the
+    # workers, cached); None on an article made elsewhere (found when needed).
+    lead_terms: str | None = None
 
 
 @dataclass(frozen=True)

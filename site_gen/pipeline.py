@@ -11,10 +11,10 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from site_gen.archive import Archive, build_archive
+from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
 from site_gen.inputs import InputFile, load_inputs
@@ -141,28 +141,39 @@ class Analysis:
     diagnostics: list[Diagnostic]
 
 
+def _no_lap(name: str) -> None:
+    pass
+
+
 def analyze(
     config: Config,
     inputs: list[InputFile],
     jobs: int | None = None,
     cache: ResultCache | None = None,
+    lap: Callable[[str], None] = _no_lap,
 ) -> Analysis:
     """Registry and pins from the config, every input through the per-file stage (results of
-    unchanged inputs from ``cache``), then the archive. ``jobs``: worker processes for the
-    per-file stage (default: all cores)."""
+    unchanged inputs from ``cache``), then the archive and its stories. ``jobs``: worker
+    processes for the per-file stage (default: all cores); ``lap(stage)`` is called at the end
+    of each stage (``process``, ``archive``, ``stories``)."""
     registry, diagnostics = load_sources(config)
     pins, pin_diags = load_speaker_pins(config)
     diagnostics += pin_diags
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results = _cached_process_all(inputs, registry, workers, cache)
     diagnostics += [d for r in results for d in r.diagnostics]
-    archive = build_archive(results, registry, pins, config.stories)
+    lap("process")
+    archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
     diagnostics += archive.diagnostics
+    lap("archive")
+    archive = with_stories(archive, config.stories)
+    lap("stories")
     return Analysis(archive, results, diagnostics)
 
 
 class _Timer:
-    """Wall time of each stage, and of the whole build."""
+    """Wall time of each stage (read, process, archive, stories, pages, render, write), and of
+    the whole build; ``build -v`` prints them."""
 
     def __init__(self) -> None:
         self.start = self.last = time.perf_counter()
@@ -228,10 +239,9 @@ def _stages(
 ) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
     output = config.output_dir
-    analysis = analyze(config, inputs, jobs, cache)
+    analysis = analyze(config, inputs, jobs, cache, timer.lap)
     archive = analysis.archive
     diagnostics += analysis.diagnostics
-    timer.lap("analyze")
     pages = build_pages(archive, config)
     timer.lap("pages")
     if strict and any(d.severity != "note" for d in diagnostics):

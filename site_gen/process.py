@@ -15,6 +15,7 @@ from site_gen.reader import read_document
 from site_gen.registry import Registry
 from site_gen.safety import link_target, unsafe_link_message
 from site_gen.slugs import make_slug
+from site_gen.terms import with_terms
 
 
 def process_file(
@@ -51,7 +52,8 @@ def process_file(
         quotes, speakers = (), ()
     if doc.url and link_target(doc.url) is None:
         diagnostics.append(Diagnostic("warning", path, unsafe_link_message("url", doc.url)))
-    article = _article(path, data, doc, quotes, speakers)
+    # The terms stories and statements compare, found here: in parallel, and cached.
+    article = with_terms(_article(path, data, doc, quotes, speakers))
     return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
 
 

@@ -23,10 +23,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from site_gen.model import Article, Quote, Statement, Story
-from site_gen.terms import terms
+from site_gen.terms import quote_terms
 
 if TYPE_CHECKING:
     from site_gen.stories import StorySettings
@@ -44,6 +45,8 @@ def _framing(quotes: Sequence[Quote]) -> set[str]:
         by_para[q.paragraph].append(q)
     out = set()
     for qs in by_para.values():
+        if len(qs) < 2:
+            continue
         for q in qs:
             if any(o is not q and q.start <= o.start and o.end <= q.end for o in qs):
                 out.add(q.id)
@@ -61,8 +64,14 @@ class _Groups:
         self.group: dict[QuoteKey, list[QuoteKey]] = {}
 
     def join(self, a: QuoteKey, b: QuoteKey) -> None:
-        ga = self.group.get(a) or [a]
-        gb = self.group.get(b) or [b]
+        """Join the groups of ``a`` and ``b``, an aligned pair from different articles."""
+        ga = self.group.get(a)
+        gb = self.group.get(b)
+        if ga is None and gb is None:  # two quotes alone: their one pair is aligned
+            self.group[a] = self.group[b] = [a, b]
+            return
+        ga = ga or [a]
+        gb = gb or [b]
         if ga is gb:
             return
         cross = [(x, y) for x in ga for y in gb if x[0] != y[0]]
@@ -84,12 +93,13 @@ def _candidates(wordings: list[tuple[QuoteKey, set[str]]]) -> list[tuple[int, in
     """Pairs of quotes from different articles worth scoring. A small group is compared
     whole; a large one only where two quotes share a term that few of its quotes use."""
     n = len(wordings)
+    article = [k[0] for k, _ in wordings]
     if n <= DIRECT_GROUP:
         return [
             (i, j)
             for i in range(n)
             for j in range(i + 1, n)
-            if wordings[i][0][0] != wordings[j][0][0]
+            if article[i] != article[j]
         ]
     postings: dict[str, list[int]] = defaultdict(list)
     for j, (_, ts) in enumerate(wordings):
@@ -103,7 +113,7 @@ def _candidates(wordings: list[tuple[QuoteKey, set[str]]]) -> list[tuple[int, in
                 (plist[x], plist[y])
                 for x in range(len(plist))
                 for y in range(x + 1, len(plist))
-                if wordings[plist[x]][0][0] != wordings[plist[y]][0][0]
+                if article[plist[x]] != article[plist[y]]
             )
     return sorted(pairs)
 
@@ -111,47 +121,63 @@ def _candidates(wordings: list[tuple[QuoteKey, set[str]]]) -> list[tuple[int, in
 def _pairs(
     wordings: list[tuple[QuoteKey, set[str]]], weight: Mapping[str, float], s: StorySettings
 ) -> list[tuple[QuoteKey, QuoteKey]]:
-    """Aligned pairs among one speaker's quotes of one story, strongest first."""
+    """Aligned pairs among one speaker's quotes of one story, strongest first. Pairs are taken
+    in the order of their quote keys (which decides ties), kept as ranks: the same order,
+    cheaper to sort."""
+    keys = [k for k, _ in wordings]
+    sets = [ts for _, ts in wordings]
+    article = [k[0] for k in keys]
+    rank = [0] * len(keys)
+    for r, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
+        rank[i] = r
+    of = weight.__getitem__
     # fsum: the same total whatever order a set gives its terms in (sets follow the hash seed)
-    totals = [math.fsum(map(weight.__getitem__, ts)) for _, ts in wordings]
-    scores: dict[tuple[QuoteKey, QuoteKey], float] = {}
+    totals = [math.fsum(map(of, ts)) for ts in sets]
+    least = s.statement_min_terms
+    scored: list[tuple[int, int, int, int, float]] = []  # ranks, indexes, score
     for i, j in _candidates(wordings):
-        common = wordings[i][1] & wordings[j][1]
-        if len(common) >= s.statement_min_terms:
-            shared = math.fsum(map(weight.__getitem__, common))
-            scores[(wordings[i][0], wordings[j][0])] = shared / (min(totals[i], totals[j]) or 1)
-    best: dict[tuple[QuoteKey, str], tuple[float, QuoteKey]] = {}
-    for (ka, kb), sc in sorted(scores.items()):
-        for x, y in ((ka, kb), (kb, ka)):
-            old = best.get((x, y[0]))
-            if old is None or sc > old[0]:
-                best[(x, y[0])] = (sc, y)
+        common = sets[i] & sets[j]
+        if len(common) >= least:
+            ti, tj = totals[i], totals[j]
+            score = math.fsum(map(of, common)) / ((ti if ti < tj else tj) or 1)
+            scored.append((rank[i], rank[j], i, j, score))
+    scored.sort()
+    best: dict[tuple[int, str], tuple[float, int]] = {}  # (quote, other article) -> its best
+    for _, _, i, j, sc in scored:
+        slot = (i, article[j])
+        old = best.get(slot)
+        if old is None or sc > old[0]:
+            best[slot] = (sc, j)
+        slot = (j, article[i])
+        old = best.get(slot)
+        if old is None or sc > old[0]:
+            best[slot] = (sc, i)
     out = []
-    for (ka, kb), sc in sorted(scores.items()):
-        mutual = best[(ka, kb[0])][1] == kb and best[(kb, ka[0])][1] == ka
+    for ri, rj, i, j, sc in scored:
+        mutual = best[(i, article[j])][1] == j and best[(j, article[i])][1] == i
         if sc >= s.statement_similarity or (mutual and sc >= s.statement_best_similarity):
-            out.append((sc, ka, kb))
-    out.sort(key=lambda x: (-x[0], x[1], x[2]))
-    return [(ka, kb) for _, ka, kb in out]
+            out.append((-sc, ri, rj, i, j))
+    out.sort()
+    return [(keys[i], keys[j]) for _, _, _, i, j in out]
 
 
 def _story_statements(
     story: Story, articles: Mapping[str, Article], s: StorySettings
 ) -> list[Statement]:
     by_speaker: dict[str, list[tuple[QuoteKey, set[str]]]] = defaultdict(list)
-    df: Counter[str] = Counter()
-    count = 0
+    every: list[set[str]] = []  # each quote's terms
     place: dict[QuoteKey, tuple[int, int]] = {}  # the story's article order, then the quote's
     for n, aid in enumerate(story.articles):
         a = articles[aid]
-        framing = _framing(a.quotes)
+        framing = _framing(a.quotes) if len(a.quotes) > 1 else ()
         for k, q in enumerate(a.quotes):
-            ts = set(terms(q.text))
-            df.update(ts)
-            count += 1
+            ts = set(q.terms.split()) if q.terms is not None else quote_terms(q.text)
+            every.append(ts)
             place[(aid, q.id)] = (n, k)
             if q.speaker_id and q.id not in framing and ts:
                 by_speaker[q.speaker_id].append(((aid, q.id), ts))
+    df: Counter[str] = Counter(chain.from_iterable(every))
+    count = len(every)
     weight = {t: math.log(1.0 + count / k) for t, k in df.items()}
     # Words most of the story's quotes use (function words, in any language) link nothing.
     frequent = {t for t, k in df.items() if k * 2 > count} if count >= FREQUENT_MIN else set()

@@ -4,8 +4,9 @@ A pure function of the archive's articles (``find_stories``), run in the cross-a
 
 How (in this order):
 
-1. **Terms.** Each article's title, standfirst and first paragraphs (``LEAD_CHARS``) become
-   terms (``site_gen.terms``: word stems, character bigrams for unspaced scripts) weighted by
+1. **Terms.** Each article's title, standfirst and first paragraphs (``terms.LEAD_CHARS``)
+   become terms (``site_gen.terms``: word stems, character bigrams for unspaced scripts; found
+   in the per-file stage, so in parallel and cached, and kept on the article) weighted by
    tf-idf over the archive. A term found in one article only cannot link two; a term in more
    than ``COMMON_SHARE`` of a large archive says nothing about an event. Each article keeps its
    ``terms_per_article`` heaviest terms as a unit vector.
@@ -29,16 +30,18 @@ Everything is sorted before use: the same archive always gives the same stories.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 
 from site_gen.model import Article, Story, StoryIndex
 from site_gen.slugs import make_slug, unique_slugs
-from site_gen.terms import terms
+from site_gen.terms import lead_terms
 
-LEAD_CHARS = 700  # of the body, after title and standfirst: where news says what happened
 COMMON_SHARE = 0.2  # in an archive of COMMON_MIN_ARTICLES or more, a term in more is not used
 COMMON_MIN_ARTICLES = 50
 CENTROID_TERMS = 120  # a cluster's centroid keeps its heaviest terms
@@ -68,7 +71,7 @@ class _Cluster:
     members: list[int] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
-    speakers: Counter[str] = field(default_factory=Counter)
+    speakers: set[str] = field(default_factory=set)
 
 
 def _day(date: str | None) -> int | None:
@@ -80,35 +83,21 @@ def _day(date: str | None) -> int | None:
         return None
 
 
-def _lead(a: Article) -> str:
-    parts = [a.title, a.standfirst or ""]
-    size = 0
-    for p in a.paragraphs:
-        if p.kind in ("pre", "html"):
-            continue
-        parts.append(p.text)
-        size += len(p.text)
-        if size >= LEAD_CHARS:
-            break
-    return "\n".join(parts)
-
-
 def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, float]]:
     """Unit tf-idf vectors of each article's heaviest terms that another article shares."""
-    counts = [Counter(terms(_lead(a))) for a in articles]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
+    counts = [Counter(lead_terms(a)) for a in articles]
+    df: Counter[str] = Counter(chain.from_iterable(counts))  # a Counter iterates its terms
     n = len(articles)
     cap = COMMON_SHARE * n if n >= COMMON_MIN_ARTICLES else n
     idf = {t: math.log((n + 1) / k) for t, k in df.items() if 1 < k <= cap}
     tf = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
+    idf_of = idf.get
     vectors = []
     for c in counts:
         weighted = [
-            (-(tf[k] if k < 64 else 1.0 + math.log(k)) * idf[t], t)
+            (-(tf[k] if k < 64 else 1.0 + math.log(k)) * w, t)
             for t, k in c.items()
-            if t in idf
+            if (w := idf_of(t)) is not None
         ]
         weighted.sort()  # heaviest first, then by term
         top = weighted[:per_article]
@@ -118,68 +107,84 @@ def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, fl
 
 
 class _Grouper:
-    """The online clustering of step 2 (see the module's docstring)."""
+    """The online clustering of step 2 (see the module's docstring).
 
-    def __init__(self, s: StorySettings, df_rare: set[str]) -> None:
+    ``postings`` maps a term to the clusters whose centroid took it (a term a centroid dropped
+    stays listed and adds nothing; one taken again is listed again). Dated articles come oldest
+    first, so a cluster out of reach of one (its last article more than ``window_days`` before,
+    or its first more than ``max_span_days``) is out of reach of every later one: such clusters
+    are dropped from a term's list once they are most of it. ``rare`` lists, for the rare terms
+    undated articles look up, every cluster that ever took them, whatever its dates."""
+
+    def __init__(self, s: StorySettings, rare_terms: set[str]) -> None:
         self.s = s
         self.clusters: list[_Cluster] = []
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (day, cluster)
-        self.rare = df_rare
+        self.postings: dict[str, list[int]] = {}
+        self.rare_terms = rare_terms
+        self.rare: dict[str, list[int]] = {}
 
     def add(self, i: int, day: int | None, vec: dict[str, float], speakers: set[str]) -> int:
         scores = self._dated(day, vec) if day is not None else self._undated(vec)
         need = self.s.min_similarity if day is not None else self.s.undated_similarity
         best, best_score = -1, need
         bonus = self.s.speaker_weight
+        clusters = self.clusters
         for cid, dot in sorted(scores.items()):
-            c = self.clusters[cid]
+            c = clusters[cid]
             score = dot / (c.norm or 1.0)
             if score + bonus < best_score:
                 continue
             if speakers and c.speakers:
-                shared = sum(1 for x in speakers if x in c.speakers)
+                shared = len(speakers & c.speakers)
                 score += self.s.speaker_weight * shared / len(speakers)
             if score >= best_score and (score > best_score or best < 0):
                 best, best_score = cid, score
         if best < 0:
-            best = len(self.clusters)
-            self.clusters.append(_Cluster(day, day))
+            best = len(clusters)
+            clusters.append(_Cluster(day, day))
         self._join(best, i, day, vec, speakers)
         return best
 
-    def _fits(self, c: _Cluster, day: int) -> bool:
-        if c.first is None or c.last is None:
-            return False
-        near = c.first - self.s.window_days <= day <= c.last + self.s.window_days
-        return near and max(c.last, day) - min(c.first, day) <= self.s.max_span_days
-
     def _dated(self, day: int, vec: dict[str, float]) -> dict[int, float]:
-        oldest = day - self.s.window_days - self.s.max_span_days
+        """Dot products with the centroids of the clusters within reach (each cluster's sum
+        taken in the order of ``vec``: the same floats whatever the order of the postings).
+
+        Within reach: ``first - window <= day <= last + window`` and a span of at most
+        ``max_span_days`` with ``day``; as no cluster has an article later than ``day``, that
+        is ``last >= day - window`` and ``first >= day - max_span_days``."""
+        latest_last = day - self.s.window_days
+        latest_first = day - self.s.max_span_days
         acc: dict[int, float] = defaultdict(float)
-        fits: dict[int, _Cluster | None] = {}
+        reach: dict[int, dict[str, float] | None] = {}  # a cluster's centroid; None: too far
         postings, clusters = self.postings, self.clusters
         for t, w in vec.items():
-            plist = postings.get(t)
-            if not plist:
+            cids = postings.get(t)
+            if cids is None:
                 continue
-            for k in range(len(plist) - 1, -1, -1):  # newest first; stop past the window
-                added, cid = plist[k]
-                if added < oldest:
-                    break
-                if cid in fits:
-                    c = fits[cid]
+            far = 0
+            for cid in cids:
+                centroid = reach.get(cid, False)
+                if centroid is False:
+                    c = clusters[cid]
+                    near = c.last >= latest_last and c.first >= latest_first  # type: ignore[operator]
+                    centroid = reach[cid] = c.centroid if near else None
+                if centroid is None:
+                    far += 1
                 else:
-                    c = fits[cid] = clusters[cid] if self._fits(clusters[cid], day) else None
-                if c is not None:
-                    acc[cid] += w * c.centroid.get(t, 0.0)
+                    acc[cid] += w * centroid.get(t, 0.0)
+            if far * 2 > len(cids):
+                postings[t] = [cid for cid in cids if reach[cid] is not None]
         return acc
 
     def _undated(self, vec: dict[str, float]) -> dict[int, float]:
-        candidates = {cid for t in vec if t in self.rare for _, cid in self.postings.get(t, ())}
-        return {
-            cid: sum(w * self.clusters[cid].centroid.get(t, 0.0) for t, w in vec.items())
-            for cid in candidates
-        }
+        rare, clusters = self.rare, self.clusters
+        candidates = {cid for t in vec if t in rare for cid in rare[t]}
+        out = {}
+        for cid in candidates:
+            centroid = clusters[cid].centroid
+            # Terms the centroid lacks add 0.0, which changes no sum: left out.
+            out[cid] = sum([w * centroid[t] for t, w in vec.items() if t in centroid])
+        return out
 
     def _join(
         self, cid: int, i: int, day: int | None, vec: dict[str, float], speakers: set[str]
@@ -189,13 +194,16 @@ class _Grouper:
         if day is not None:
             c.first = day if c.first is None else min(c.first, day)
             c.last = day if c.last is None else max(c.last, day)
-        stamp = day if day is not None else 10**9  # undated come last: never out of a window
         centroid = c.centroid
+        postings, rare, rare_terms = self.postings, self.rare, self.rare_terms
         square = c.norm * c.norm
         for t, w in vec.items():
             old = centroid.get(t)
             if old is None:
-                self.postings[t].append((stamp, cid))
+                if day is not None:  # an undated article's terms bring no dated article
+                    postings.setdefault(t, []).append(cid)
+                if t in rare_terms:
+                    rare.setdefault(t, []).append(cid)
                 old = 0.0
             centroid[t] = old + w
             square += w * (2 * old + w)
@@ -204,13 +212,13 @@ class _Grouper:
             c.centroid = dict(kept)
             square = sum(w * w for _, w in kept)
         c.norm = math.sqrt(square)
-        c.speakers.update(speakers)
+        c.speakers |= speakers
 
 
 def group_articles(articles: Sequence[Article], s: StorySettings) -> list[list[int]]:
     """Indexes of ``articles`` grouped into stories (lists of two or more), in a fixed order."""
     vectors = _vectors(articles, s.terms_per_article)
-    df: Counter[str] = Counter(t for v in vectors for t in v)
+    df: Counter[str] = Counter(chain.from_iterable(vectors))
     rare = {t for t, k in df.items() if k <= RARE_FOR_UNDATED}
     days = [_day(a.date) for a in articles]
     order = sorted(
@@ -228,10 +236,29 @@ def _story_order(a: Article) -> tuple:
     return (a.date is None, a.date or "", a.source_name or "", a.id)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: this stage makes millions of small objects and no
+    reference cycles (refcounts free them), and a full collection it would trigger walks every
+    object of the archive in memory, seconds at 100,000 articles, for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def find_stories(articles: Sequence[Article], s: StorySettings) -> StoryIndex:
     """Stories and their statements; empty when ``s.enabled`` is false."""
     if not s.enabled or len(articles) < 2:
         return StoryIndex()
+    with _no_cycle_collection():
+        return _find_stories(articles, s)
+
+
+def _find_stories(articles: Sequence[Article], s: StorySettings) -> StoryIndex:
     groups = group_articles(articles, s)
     members = [sorted((articles[i] for i in g), key=_story_order) for g in groups]
     members.sort(key=lambda arts: arts[0].id)

@@ -42,6 +42,16 @@ def test_build_summary_and_path(make_project, capsys: pytest.CaptureFixture[str]
     assert f"Open {root / 'build' / 'index.html'}" in out
 
 
+def test_verbose_build_prints_the_time_of_each_stage(make_project, capsys) -> None:
+    root = make_project(seeds=True)
+    assert main(["build", "-q", "--config", str(root / "site.toml")]) == 0
+    assert "Stages:" not in capsys.readouterr().out
+    assert main(["build", "-q", "-v", "--config", str(root / "site.toml")]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Stages:")]
+    names = [part.split()[0] for part in line.removeprefix("Stages: ").split(", ")]
+    assert names == ["read", "process", "archive", "stories", "pages", "render", "write"]
+
+
 def test_bad_file_is_named_and_the_rest_builds(make_project, capsys) -> None:
     root = make_project(
         {
