@@ -200,6 +200,9 @@ class Speaker:
     name: str
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    # descriptions that mean this speaker in an article that names them (speakers.toml
+    # ``roles``: regular expressions matched against a whole description, lowercased)
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

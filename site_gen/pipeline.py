@@ -21,7 +21,7 @@ from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
 from site_gen.pages import build_pages
 from site_gen.process import process_file
-from site_gen.quotes.speakers import load_pins
+from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
@@ -97,27 +97,35 @@ def load_speaker_pins(config: Config) -> tuple[tuple[Speaker, ...], list[Diagnos
 PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
 
 
-def _process_one(args: tuple[InputFile, Registry]) -> FileResult:
-    f, registry = args
-    return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path, f.defaults)
+Roles = tuple[tuple[str, tuple[str, ...]], ...]  # the user's descriptions of figures
 
 
-def process_all(inputs: list[InputFile], registry: Registry, jobs: int = 1) -> list[FileResult]:
+def _process_one(args: tuple[InputFile, Registry, Roles]) -> FileResult:
+    f, registry, roles = args
+    return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path, f.defaults, roles)
+
+
+def process_all(
+    inputs: list[InputFile], registry: Registry, jobs: int = 1, roles: Roles = ()
+) -> list[FileResult]:
     """The per-file stage over every input, on ``jobs`` processes; results in input order."""
     if jobs <= 1 or len(inputs) < PARALLEL_MIN_FILES:
-        return [_process_one((f, registry)) for f in inputs]
+        return [_process_one((f, registry, roles)) for f in inputs]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunk = max(1, len(inputs) // (jobs * 8))
-        return list(pool.map(_process_one, [(f, registry) for f in inputs], chunksize=chunk))
+        work = [(f, registry, roles) for f in inputs]
+        return list(pool.map(_process_one, work, chunksize=chunk))
 
 
 def _cached_process_all(
-    inputs: list[InputFile], registry: Registry, jobs: int, cache: ResultCache | None
+    inputs: list[InputFile], registry: Registry, jobs: int, cache: ResultCache | None,
+    roles: Roles = (),
 ) -> list[FileResult]:
     """``process_all`` for the inputs the cache does not hold; results in input order."""
     if cache is None:
-        return process_all(inputs, registry, jobs)
-    fingerprint = hashlib.sha256(repr((registry.sources, registry.domains)).encode()).hexdigest()
+        return process_all(inputs, registry, jobs, roles)
+    fingerprint = hashlib.sha256(
+        repr((registry.sources, registry.domains, roles)).encode()).hexdigest()
     keys = [
         cache.key(fingerprint, f.path, f.data, f.sidecar_path, f.sidecar,
                   repr(f.defaults).encode("utf-8", "surrogatepass"))
@@ -125,7 +133,7 @@ def _cached_process_all(
     ]
     found = cache.get_many(keys)
     missing = [i for i, k in enumerate(keys) if k not in found]
-    fresh = process_all([inputs[i] for i in missing], registry, jobs)
+    fresh = process_all([inputs[i] for i in missing], registry, jobs, roles)
     cache.put_many((keys[i], r) for i, r in zip(missing, fresh, strict=True))
     cache.keep_only(keys)
     by_index = dict(zip(missing, fresh, strict=True))
@@ -160,7 +168,7 @@ def analyze(
     pins, pin_diags = load_speaker_pins(config)
     diagnostics += pin_diags
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    results = _cached_process_all(inputs, registry, workers, cache)
+    results = _cached_process_all(inputs, registry, workers, cache, user_roles(pins))
     diagnostics += [d for r in results for d in r.diagnostics]
     lap("process")
     archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))

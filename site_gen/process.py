@@ -25,6 +25,7 @@ def process_file(
     sidecar: bytes | None = None,
     sidecar_path: str | None = None,
     defaults: tuple[tuple[str, bytes], ...] = (),
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> FileResult:
     """Read, normalize and extract quotes from one file. Never raises on bad input (the reader
     turns its own failures into diagnostics; a failing quote extraction loses only the quotes)."""
@@ -42,7 +43,7 @@ def process_file(
     try:
         # Code and raw markup hold strings, not speech: no quotations are looked for in them.
         texts = ["" if p.kind in ("pre", "html") else p.text for p in doc.paragraphs]
-        extraction = extract_quotes(texts, doc.lang)
+        extraction = extract_quotes(texts, doc.lang, roles)
         quotes = tuple(_locate(q, doc.paragraphs) for q in extraction.quotes)
         speakers = extraction.speakers
     except Exception as exc:  # keep the article, lose only its quotes, and say so

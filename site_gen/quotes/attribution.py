@@ -218,8 +218,11 @@ class Cast:
     """The people of one article, and the resolution of mentions to them."""
 
     def __init__(self, text: str, headings: Sequence[tuple[int, int]] = (), lang: str = "en",
-                 sentence_starts: Sequence[int] = ()) -> None:
+                 sentence_starts: Sequence[int] = (),
+                 roles: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
         self.text = text
+        # descriptions that mean a figure: the user's (speakers.toml) first, then the shipped
+        self.roles = _compiled(roles) + _ROLES if roles else _ROLES
         self.sentence_starts = sentence_starts  # sorted; lets a pronoun see the last sentence
         self.lang = lang  # two-letter code; names are admitted by ``plausible.admit``
         self._lower: LowerWords | None = None
@@ -601,7 +604,7 @@ class Cast:
         ``roles`` in data/figures.toml): of the figures a description may mean, the one
         mentioned last."""
         desc = _DET_START.sub("", role.strip().lower().replace("\u00a0", " "))
-        for pattern, figures in _ROLES:
+        for pattern, figures in self.roles:
             if not pattern.fullmatch(desc):
                 continue
             named = [p for p in (self._named(f) for f in figures) if p is not None]
@@ -630,6 +633,11 @@ class Cast:
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
 _ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
+
+
+@lru_cache(maxsize=8)
+def _compiled(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> list:
+    return [(re.compile(p), figures) for p, figures in roles]
 # A generic role word means any of these titles ("the lawmaker" for "Rep. Tom Ashdown").
 _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
                    "congressmember") for w in ("lawmaker", "legislator")}

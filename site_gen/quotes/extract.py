@@ -207,8 +207,10 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
     return None, "none"
 
 
-def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extraction:
-    """Find direct and reported quotations in an article's paragraphs and attribute them."""
+def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en",
+                   roles: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Extraction:
+    """Find direct and reported quotations in an article's paragraphs and attribute them;
+    ``roles``: the user's descriptions of figures, (pattern, names): ``speakers.user_roles``."""
     code = (lang or "en").lower()[:2]
     english = code == "en"
     text, spans = _join(paragraphs)
@@ -220,7 +222,7 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en") -> Extrac
     attributed = attribute(text, sents, segs, reports) if english else \
         foreign.attribute(text, sents, segs, code)
     cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
-                code, sents.starts)
+                code, sents.starts, roles)
     found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
     return _build(_inherit_enclosing(found), spans, paragraphs)
 

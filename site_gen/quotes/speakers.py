@@ -26,6 +26,8 @@ matching a pinned name or alias gets the pinned speaker. Schema of ``speakers.to
     aliases = ["Sheikh Qadiri", "the Chairman"]    # other names that mean this person
     description = "Chairman of the Harbour Council"
     id = "yusuf-qadiri"                            # optional; default: slug of `name`
+    roles = ["(?:harbour )?council chairman"]      # descriptions (regular expressions) that
+                                                   # mean him in an article naming him
 
 Output is deterministic: inputs are sorted before clustering, no set or dict order leaks out.
 """
@@ -339,7 +341,7 @@ def _table_lines(text: str) -> list[int]:
 def _pin(table: object, where: str) -> Speaker:
     if not isinstance(table, dict):
         raise ValueError(f"{where}: each [[speaker]] must be a table")
-    extra = sorted(set(table) - {"name", "aliases", "description", "id"})
+    extra = sorted(set(table) - {"name", "aliases", "description", "id", "roles"})
     if extra:
         raise ValueError(f"{where}: unknown key {extra[0]!r} in [[speaker]]")
     name = table.get("name")
@@ -351,9 +353,25 @@ def _pin(table: object, where: str) -> Speaker:
     desc = table.get("description")
     if desc is not None and not isinstance(desc, str):
         raise ValueError(f"{where}: 'description' of {name!r} must be a string")
+    roles = table.get("roles", [])
+    if not isinstance(roles, list) or not all(isinstance(r, str) and r.strip() for r in roles):
+        raise ValueError(f"{where}: 'roles' of {name!r} must be a list of strings")
+    for r in roles:
+        try:
+            re.compile(r)
+        except re.error as exc:
+            raise ValueError(f"{where}: role {r!r} of {name!r} is no regular expression: {exc}"
+                             ) from exc
     sid = table.get("id")
     if sid is not None and (not isinstance(sid, str) or not sid or slugify(sid) != sid):
         raise ValueError(f"{where}: 'id' of {name!r} must be a slug (lowercase, a-z0-9 and '-')")
     # A name of symbols or of a script that transliterates to nothing still needs a page path.
     sid = sid or slugify(name) or make_slug(name.strip())
-    return Speaker(sid, name.strip(), tuple(a.strip() for a in aliases), desc)
+    return Speaker(sid, name.strip(), tuple(a.strip() for a in aliases), desc,
+                   tuple(r.strip().lower() for r in roles))
+
+
+def user_roles(pins: Sequence[Speaker]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(pattern, names) of the roles in the user's speakers.toml, in the file's order: read
+    before the shipped ones (see ``attribution.Cast``)."""
+    return tuple((r, (p.name,)) for p in pins for r in p.roles)
