@@ -97,10 +97,11 @@ def _pin_index(pins: Sequence[Speaker]) -> dict[tuple[str, ...], Speaker]:
     return index
 
 
-def _famous_index() -> dict[tuple[str, ...], str]:
-    """Normalised form -> common name of a well-known figure or organisation."""
+def famous_index(entries: list[tuple[str, tuple[str, ...]]]) -> dict[tuple[str, ...], str]:
+    """Normalised form -> common name of a well-known figure or organisation, for
+    ``famous.entries()`` or a table of the same shape."""
     index: dict[tuple[str, ...], str] = {}
-    for name, forms in famous.entries():
+    for name, forms in entries:
         for form in forms:
             toks = norm_tokens(form)
             index.setdefault(toks, name)
@@ -109,7 +110,7 @@ def _famous_index() -> dict[tuple[str, ...], str]:
     return index
 
 
-_FAMOUS = _famous_index()
+_FAMOUS = famous_index(famous.entries())
 
 
 def famous_name(key: str) -> str | None:
