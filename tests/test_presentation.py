@@ -237,3 +237,20 @@ def test_no_page_of_the_seeds_build_fetches_from_another_host(make_project):
             assert "url(" not in (el.get("style") or ""), page
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", CSS)
     assert "@import" not in CSS
+
+
+def test_the_front_page_is_built_again_when_an_article_of_a_later_page_changes_date(
+        make_project):
+    build = _build(make_project)  # per_page 2: the undated article is on page 2 and stays there
+    root = build.parent
+    first = (build / "index.html").read_text(encoding="utf-8")
+    undated = root / "content" / "a3.md"
+    undated.write_text(_article(*ARTICLES[3][:1], "2020-12-14", *ARTICLES[3][2:]),
+                       encoding="utf-8")
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    again = (build / "index.html").read_text(encoding="utf-8")
+    assert again != first
+    _, fig = _figure(build / "index.html")
+    assert _numbers(fig)["2020-12"] == ["1", "0", "1"]
+    assert "Orchard" not in again.split("</figure>", 1)[1]
+    assert "undated" not in fig.text_content()
