@@ -13,14 +13,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-WIDTH = 640  # the viewBox is scaled to the column by CSS
-LABEL_WIDTH = 150  # room for series names when there are several rows
-ROW_HEIGHT = 34
-SINGLE_HEIGHT = 90
-AXIS_HEIGHT = 18
+WIDTH = 560  # the viewBox; CSS shows it at most this many pixels wide, narrower on a phone
+NAME_HEIGHT = 18  # a series name above its row, when there are several rows
+BARS_HEIGHT = 30  # the tallest bar of a row of several
+SINGLE_HEIGHT = 80  # the tallest bar of a single row
+AXIS_HEIGHT = 20
+MAX_BAR = 28  # a bar is no wider than this, however few the months
 MAX_MONTHS = 120
-MAX_TICKS = 12
-NAME_CHARS = 20  # a series name longer than this is shortened in the picture (not the table)
+MAX_TICKS = 10
+NAME_CHARS = 60  # a series name longer than this is shortened in the picture (not the table)
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
 
@@ -85,35 +86,34 @@ def timeline(
     counts = [Counter(_bucket(m, by_year) for m in row if m) for row in months]
     undated = sum(row.count(None) for row in months)
     several = len(series) > 1
-    left = LABEL_WIDTH if several else 0
-    row_h = ROW_HEIGHT if several else SINGLE_HEIGHT
-    step = (WIDTH - left) / max(len(span), 1)
+    bars_h = BARS_HEIGHT if several else SINGLE_HEIGHT
+    row_h = bars_h + (NAME_HEIGHT if several else 0) + 4
+    step = WIDTH / max(len(span), 1)
+    bar_w = min(step * 0.8, MAX_BAR)
     peak = max((c for row in counts for c in row.values()), default=0)
     rows = []
     for i, ((name, _), row) in enumerate(zip(series, counts, strict=True)):
-        base = (i + 1) * row_h - 4
+        base = (i + 1) * row_h
         bars = []
         for j, b in enumerate(span):
             n = row.get(b, 0)
             if not n:
                 continue
-            h = max((row_h - 10) * n / peak, 1.5)
+            h = max(bars_h * n / peak, 1.5)
             bars.append({
-                "x": _num(left + j * step + step * 0.1), "y": _num(base - h),
-                "width": _num(max(step * 0.8, 0.5)), "height": _num(h),
+                "x": _num(j * step + (step - bar_w) / 2), "y": _num(base - h),
+                "width": _num(max(bar_w, 0.5)), "height": _num(h),
                 "label": (f"{name}, " if several else "") + f"{b}: {_plural(n, noun)}",
             })
-        rows.append({"name": _short(name) if several else "", "y": _num(base - row_h / 2 + 4),
-                     "bars": bars, "baseline": _num(base)})
+        rows.append({"name": _short(name) if several else "",
+                     "y": _num(base - bars_h - 6), "bars": bars, "baseline": _num(base)})
     height = len(series) * row_h + AXIS_HEIGHT
     return {
         "id": element_id,
         "width": WIDTH,
         "height": height,
-        "label_x": _num(left - 6),
-        "plot_x": _num(left),
         "rows": rows,
-        "ticks": _ticks(span, left, step, height - 4),
+        "ticks": _ticks(span, step, height - 4),
         "summary": _summary(series, counts, span, undated, noun, by_year),
         "unit": "Year" if by_year else "Month",
         "columns": [name for name, _ in series] + (["Total"] if several else []),
@@ -128,11 +128,13 @@ def timeline(
     }
 
 
-def _ticks(span: list[str], left: float, step: float, y: float) -> list[dict[str, str]]:
+def _ticks(span: list[str], step: float, y: float) -> list[dict[str, str]]:
     """A label at the first bucket of each year, thinned to at most MAX_TICKS."""
     firsts = [(j, b[:4]) for j, b in enumerate(span) if j == 0 or span[j - 1][:4] != b[:4]]
     every = -(-len(firsts) // MAX_TICKS) if firsts else 1
-    return [{"x": _num(left + j * step), "y": _num(y), "label": year}
+    # a label near the right edge ends at its bucket's end instead of running off the picture
+    return [{"x": _num(j * step if j * step < WIDTH - 40 else WIDTH), "y": _num(y),
+             "anchor": "start" if j * step < WIDTH - 40 else "end", "label": year}
             for k, (j, year) in enumerate(firsts) if k % every == 0]
 
 
