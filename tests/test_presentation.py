@@ -256,3 +256,13 @@ def test_the_front_page_is_built_again_when_an_article_of_a_later_page_changes_d
     assert _numbers(fig)["2020-12"] == ["1", "0", "1"]
     assert "Orchard" not in again.split("</figure>", 1)[1]
     assert "undated" not in fig.text_content()
+
+
+def test_an_archive_with_no_date_says_so_and_draws_nothing(make_project):
+    files = {"content/a.md": _article("Ferry runs late", None, "Orrin Ledger", "Mara Quillon")}
+    root = make_project(files)
+    assert main(["build", "--config", str(root / "site.toml"), "-q"]) == 0
+    tree, fig = _figure(root / "build" / "index.html")
+    assert not fig.xpath(".//*[local-name()='svg']") and not fig.xpath(".//table")
+    assert fig.text_content().strip() == (
+        "No dated articles. 1 article undated, not on the timeline.")
