@@ -117,15 +117,20 @@ def timeline(
         "summary": _summary(series, counts, span, undated, noun, by_year),
         "unit": "Year" if by_year else "Month",
         "columns": [name for name, _ in series] + (["Total"] if several else []),
-        "table": [
-            {"bucket": b, "cells": [row.get(b, 0) for row in counts]
-             + ([sum(row.get(b, 0) for row in counts)] if several else [])}
-            for b in span
-        ],
+        "table": _table(counts, span, several),
         "undated": undated,
         "undated_text": f"{_plural(undated, noun)} undated, not placed on the timeline"
         if undated else "",
     }
+
+
+def _table(counts: list[Counter[str]], span: list[str], several: bool) -> list[dict[str, Any]]:
+    """A row per bucket: each series' count, and their total when there are several."""
+    table = []
+    for b in span:
+        cells = [row.get(b, 0) for row in counts]
+        table.append({"bucket": b, "cells": cells + ([sum(cells)] if several else [])})
+    return table
 
 
 def _ticks(span: list[str], step: float, y: float) -> list[dict[str, str]]:
