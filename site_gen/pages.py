@@ -21,6 +21,7 @@ from site_gen.reader.licenses import license_info, license_short
 from site_gen.safety import link_target, sanitize_html
 from site_gen.search_records import article_filters, article_meta
 from site_gen.structured import article_data, source_data, speaker_data
+from site_gen.timelines import coverage_series, timeline
 from site_gen.urls import (
     article_data_path,
     article_path,
@@ -164,6 +165,9 @@ def _shorten(text: str, limit: int) -> str:
 # ------------------------------------------------------------------ index
 def _index_pages(archive: Archive, config: Config) -> list[Page]:
     parts = chunks(archive.articles, config.per_page)
+    coverage = timeline(coverage_series(
+        (archive.source(a.source_id).name if a.source_id else None, a.date)
+        for a in archive.articles), "article")
     pages = []
     for n, chunk in enumerate(parts, start=1):
         path = paged_path("index.html", n)
@@ -174,8 +178,11 @@ def _index_pages(archive: Archive, config: Config) -> list[Page]:
             articles=[_article_summary(a, archive, path) for a in chunk],
             total=len(archive.articles),
             pager=pager(path, "index.html", n, len(parts)),
+            timeline=coverage if n == 1 else None,
         )
-        pages.append(Page(path, "index.html", view, tuple(a.path for a in chunk)))
+        # the first page's timeline counts every article: all are its inputs
+        shown = archive.articles if n == 1 else chunk
+        pages.append(Page(path, "index.html", view, tuple(a.path for a in shown)))
     return pages
 
 
@@ -401,6 +408,7 @@ def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
             for a in articles}
     listed = [a for a in articles if rest[a.id]]
     parts = chunks(listed, config.per_page)
+    drawn = timeline([("Quotes", [a.date for a in articles for _ in groups[a.id]])], "quote")
     pages = []
     for n, part in enumerate(parts, 1):
         path = paged_path(first, n)
@@ -414,6 +422,7 @@ def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
             article_count=len(articles),
             source_count=len({a.source_id for a in articles} - {None}),
             statements=statements if n == 1 else [],
+            timeline=drawn if n == 1 else None,
             groups=[_speaker_group(a, rest[a.id], archive, path) for a in part],
             pager=pager(path, first, n, len(parts)),
         )
@@ -487,6 +496,7 @@ def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page
     src = archive.source(source_id)
     arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
     parts = chunks(arts, config.per_page)
+    drawn = timeline([("Articles", [a.date for a in arts])], "article")
     pages = []
     for n, part in enumerate(parts, 1):
         path = paged_path(first, n)
@@ -501,6 +511,7 @@ def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page
             total=len(arts),
             articles=[_article_summary(a, archive, path) for a in part],
             pager=pager(path, first, n, len(parts)),
+            timeline=drawn if n == 1 else None,
         )
         view.update(source_data(src, config, path),
                     feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
