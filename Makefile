@@ -58,7 +58,14 @@ $(CHROMIUM):
 		|| { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; } \
 		|| echo "chromium could not be installed: the browser tests will be skipped"
 
-test: compile $(WHEELS)/.done $(CHROMIUM)
+# axe-core for the accessibility checks of the browser tests (package.json, package-lock.json),
+# installed with the machine's npm; without npm those checks are skipped.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	-@command -v npm >/dev/null && npm ci --silent --no-audit --no-fund \
+		|| echo "npm is missing: the accessibility checks will be skipped"
+
+test: compile $(WHEELS)/.done $(CHROMIUM) $(AXE)
 	$(BIN)/python -m pytest -q
 
 # A longer property-test campaign (5,000 random examples per property; see tests/test_properties.py).
