@@ -1,6 +1,7 @@
 """The seeds' build in Chromium as a new user meets it: served under a subpath on 127.0.0.1,
 a reader goes from the index to an article, to its speaker, to its source, to the search page
-and back; no console error, no failed request, no request to another host. axe-core (npm,
+(where a phrase of a quotation finds it) and back; no console error, no failed request, no
+request to another host. axe-core (npm,
 ``make test`` installs it; injected from the local file) finds no violation of impact serious
 or critical on any page kind, and a full-page screenshot of each kind is written for review
 (into ``SITE_GEN_SCREENSHOTS`` when set). Opened from ``file://``, the same pages show with no
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -95,7 +97,15 @@ def _shots(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_reader_walks_the_site_under_a_subpath(served: str, tmp_path: Path) -> None:
+def _first_quote(site: Path) -> str:
+    rows = [json.loads(line) for line in
+            (site / "data" / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    return next(r["text"] for r in rows if r["kind"] == "direct" and len(r["text"].split()) > 6)
+
+
+def test_a_reader_walks_the_site_under_a_subpath(
+    served: str, site: Path, tmp_path: Path
+) -> None:
     origin = served.split(SUBPATH)[0]
     shots = _shots(tmp_path)
     with playwright.sync_playwright() as p:
@@ -120,6 +130,11 @@ def test_a_reader_walks_the_site_under_a_subpath(served: str, tmp_path: Path) ->
             page.click("nav a[href*='search/']")
             page.wait_for_load_state()
             assert "/search/" in page.url
+            # a phrase of a quotation the build exported finds that quotation
+            phrase = " ".join(_first_quote(site).split()[:4])
+            page.fill("#search-q", phrase)
+            page.wait_for_selector(".quote-result a", timeout=15000)
+            assert "#q" in (page.locator(".quote-result a").first.get_attribute("href") or "")
             page.go_back()
             assert "/sources/" in page.url
         finally:
