@@ -19,12 +19,9 @@ from site_gen.navigation import (
     breadcrumbs,
     chunks,
     month_name,
-    page_title,
     paged_path,
-    pager,
-    with_page,
 )
-from site_gen.pages import HOME, Page, _article_summary, _frame
+from site_gen.pages import HOME, Page, _article_summary, _frame, _paged
 from site_gen.urls import relative_url
 
 ARCHIVE = "archive/index.html"
@@ -123,13 +120,11 @@ def _list_pages(
     first: str, label: str, arts: list[Article], archive: Archive, config: Config
 ) -> list[Page]:
     """A year's (or the undated articles') pages: articles under month headings."""
-    parts = chunks(arts, config.per_page)
     pages = []
     seen: set[str] = set()
-    for n, chunk in enumerate(parts, 1):
-        path = paged_path(first, n)
-        heading = label if label == "Undated" else f"Articles of {label}"
-        view = _frame(path, config, page_title(heading, n), "Dates")
+    heading = label if label == "Undated" else f"Articles of {label}"
+    for _n, path, chunk, view in _paged(arts, first, config, heading, "Dates",
+                                        (*ARCHIVE_TRAIL, (label, first))):
         groups: list[dict[str, Any]] = []
         for a in chunk:
             month = _month(a) if a.date else ""
@@ -148,9 +143,6 @@ def _list_pages(
             heading=heading,
             total=len(arts),
             groups=groups,
-            pager=pager(path, first, n, len(parts)),
         )
-        trail = with_page((*ARCHIVE_TRAIL, (label, first)), first, n)
-        view.update(breadcrumbs(path, trail, config))
         pages.append(Page(path, "archive_year.html", view, tuple(a.path for a in chunk)))
     return pages

@@ -8,8 +8,9 @@ page that shows it, so templates only print. Each page lists the input files it 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from site_gen.archive import Archive
@@ -94,6 +95,8 @@ def _speaker_ids(archive: Archive) -> list[str]:
     return [s.id for s in archive.speakers if archive.quotes_by_speaker.get(s.id)]
 
 
+T = TypeVar("T")
+
 # ------------------------------------------------------------------ shared parts
 NAV = (
     ("Articles", "index.html"),
@@ -132,6 +135,19 @@ def _frame(
     }
 
 
+def _paged(
+    items: Sequence[T], first: str, config: Config, title: str, section: str, trail: Trail
+) -> Iterator[tuple[int, str, Sequence[T], dict[str, Any]]]:
+    """Each page of a list of ``items``, ``per_page`` a page (``first`` is page 1's path):
+    its number, path, items, and a view with the layout, breadcrumbs and pager filled in."""
+    parts = chunks(items, config.per_page)
+    for n, part in enumerate(parts, 1):
+        path = paged_path(first, n)
+        view = _frame(path, config, page_title(title, n), section, with_page(trail, first, n))
+        view["pager"] = pager(path, first, n, len(parts))
+        yield n, path, part, view
+
+
 def _article_summary(a: Article, archive: Archive, from_path: str) -> dict[str, Any]:
     first = next((p.text for p in a.paragraphs if p.kind == "p"), "")
     return {
@@ -164,20 +180,16 @@ def _shorten(text: str, limit: int) -> str:
 
 # ------------------------------------------------------------------ index
 def _index_pages(archive: Archive, config: Config) -> list[Page]:
-    parts = chunks(archive.articles, config.per_page)
     coverage = timeline(coverage_series(
         (archive.source(a.source_id).name if a.source_id else None, a.date)
         for a in archive.articles), "article")
     pages = []
-    for n, chunk in enumerate(parts, start=1):
-        path = paged_path("index.html", n)
-        view = _frame(path, config, page_title(config.title, n), "Articles",
-                      with_page((HOME,), "index.html", n))
+    for n, path, chunk, view in _paged(archive.articles, "index.html", config, config.title,
+                                       "Articles", (HOME,)):
         view.update(
             heading="Articles",
             articles=[_article_summary(a, archive, path) for a in chunk],
             total=len(archive.articles),
-            pager=pager(path, "index.html", n, len(parts)),
             timeline=coverage if n == 1 else None,
         )
         # the first page's timeline counts every article: all are its inputs
@@ -364,12 +376,8 @@ def _quote_mark(q: Quote, archive: Archive, path: str, first: bool, last: bool) 
 def _speakers_index(archive: Archive, config: Config) -> list[Page]:
     first = "speakers/index.html"
     ids = _speaker_ids(archive)
-    parts = chunks(ids, config.per_page)
     pages = []
-    for n, part in enumerate(parts, 1):
-        path = paged_path(first, n)
-        view = _frame(path, config, page_title("Speakers", n), "Speakers",
-                      with_page(SPEAKERS, first, n))
+    for _n, path, part, view in _paged(ids, first, config, "Speakers", "Speakers", SPEAKERS):
         rows, inputs = [], set()
         for sid in part:
             refs = archive.quotes_by_speaker[sid]
@@ -384,8 +392,7 @@ def _speakers_index(archive: Archive, config: Config) -> list[Page]:
                     "sources": len({archive.article(x).source_id for x in arts} - {None}),
                 }
             )
-        view.update(heading="Speakers", speakers=rows, total=len(ids),
-                    pager=pager(path, first, n, len(parts)))
+        view.update(heading="Speakers", speakers=rows, total=len(ids))
         pages.append(Page(path, "speakers.html", view, tuple(sorted(inputs))))
     return pages
 
@@ -407,13 +414,10 @@ def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
     rest = {a.id: [q for q in groups[a.id] if (a.id, q.id) not in in_statements]
             for a in articles}
     listed = [a for a in articles if rest[a.id]]
-    parts = chunks(listed, config.per_page)
     drawn = timeline([("Quotes", [a.date for a in articles for _ in groups[a.id]])], "quote")
     pages = []
-    for n, part in enumerate(parts, 1):
-        path = paged_path(first, n)
-        view = _frame(path, config, page_title(sp.name, n), "Speakers",
-                      with_page((*SPEAKERS, (sp.name, first)), first, n))
+    for n, path, part, view in _paged(listed, first, config, sp.name, "Speakers",
+                                      (*SPEAKERS, (sp.name, first))):
         view.update(
             name=sp.name,
             description=sp.description,
@@ -424,7 +428,6 @@ def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
             statements=statements if n == 1 else [],
             timeline=drawn if n == 1 else None,
             groups=[_speaker_group(a, rest[a.id], archive, path) for a in part],
-            pager=pager(path, first, n, len(parts)),
         )
         view.update(speaker_data(sp, archive, config, path),
                     feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
@@ -468,13 +471,10 @@ def _speaker_group(a: Article, quotes: list[Quote], archive: Archive, path: str)
 # ------------------------------------------------------------------ sources
 def _sources_index(archive: Archive, config: Config) -> list[Page]:
     first = "sources/index.html"
-    parts = chunks(archive.sources, config.per_page)
     unattributed = sum(1 for a in archive.articles if not a.source_id)
     pages = []
-    for n, part in enumerate(parts, 1):
-        path = paged_path(first, n)
-        view = _frame(path, config, page_title("Sources", n), "Sources",
-                      with_page(SOURCES, first, n))
+    for _n, path, part, view in _paged(archive.sources, first, config, "Sources", "Sources",
+                                       SOURCES):
         rows = [
             {
                 "name": s.name,
@@ -485,7 +485,7 @@ def _sources_index(archive: Archive, config: Config) -> list[Page]:
             for s in part
         ]
         view.update(heading="Sources", sources=rows, unattributed=unattributed,
-                    total=len(archive.sources), pager=pager(path, first, n, len(parts)))
+                    total=len(archive.sources))
         pages.append(Page(path, "sources.html", view, tuple(a.path for a in archive.articles)))
     return pages
 
@@ -495,13 +495,10 @@ def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page
     first = source_path(source_id)
     src = archive.source(source_id)
     arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
-    parts = chunks(arts, config.per_page)
     drawn = timeline([("Articles", [a.date for a in arts])], "article")
     pages = []
-    for n, part in enumerate(parts, 1):
-        path = paged_path(first, n)
-        view = _frame(path, config, page_title(src.name, n), "Sources",
-                      with_page((*SOURCES, (src.name, first)), first, n))
+    for n, path, part, view in _paged(arts, first, config, src.name, "Sources",
+                                      (*SOURCES, (src.name, first))):
         view.update(
             name=src.name,
             homepage=link_target(src.homepage),
@@ -510,7 +507,6 @@ def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page
             lang=src.lang,
             total=len(arts),
             articles=[_article_summary(a, archive, path) for a in part],
-            pager=pager(path, first, n, len(parts)),
             timeline=drawn if n == 1 else None,
         )
         view.update(source_data(src, config, path),
