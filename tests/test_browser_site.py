@@ -97,6 +97,13 @@ def _shots(tmp_path: Path) -> Path:
     return folder
 
 
+def _follow(page, selector: str, part: str) -> None:
+    """Click the first link ``selector`` finds; the page reached has ``part`` in its URL."""
+    page.click(selector)
+    page.wait_for_load_state()
+    assert part in page.url
+
+
 def _first_quote(site: Path) -> str:
     rows = [json.loads(line) for line in
             (site / "data" / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -104,32 +111,20 @@ def _first_quote(site: Path) -> str:
 
 
 def test_a_reader_walks_the_site_under_a_subpath(
-    served: str, site: Path, tmp_path: Path
+    served: str, site: Path
 ) -> None:
     origin = served.split(SUBPATH)[0]
-    shots = _shots(tmp_path)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             page = browser.new_page()
             problems = _watch(page, origin)
             page.goto(served)
-            page.click("main a[href*='articles/']")
-            page.wait_for_load_state()
-            assert "/articles/" in page.url
-            page.screenshot(path=str(shots / "article.png"), full_page=True)
-            page.click("a.speaker-tag")
-            page.wait_for_load_state()
-            assert "/speakers/" in page.url
-            page.screenshot(path=str(shots / "speaker.png"), full_page=True)
+            _follow(page, "main a[href*='articles/']", "/articles/")
+            _follow(page, "a.speaker-tag", "/speakers/")
             page.go_back()
-            page.click("main a[href*='sources/']")
-            page.wait_for_load_state()
-            assert "/sources/" in page.url
-            page.screenshot(path=str(shots / "source.png"), full_page=True)
-            page.click("nav a[href*='search/']")
-            page.wait_for_load_state()
-            assert "/search/" in page.url
+            _follow(page, "main a[href*='sources/']", "/sources/")
+            _follow(page, "nav a[href*='search/']", "/search/")
             # a phrase of a quotation the build exported finds that quotation
             phrase = " ".join(_first_quote(site).split()[:4])
             page.fill("#search-q", phrase)
@@ -200,12 +195,9 @@ def test_opened_from_disk_the_pages_show_without_error(site: Path) -> None:
             page = browser.new_page()
             problems = _watch(page, "file:")
             page.goto((site / "index.html").as_uri())
-            page.click("main a[href*='articles/']")
-            page.wait_for_load_state()
-            assert page.url.endswith("/index.html") and "/articles/" in page.url
-            page.click("a.speaker-tag")
-            page.wait_for_load_state()
-            assert "/speakers/" in page.url
+            _follow(page, "main a[href*='articles/']", "/articles/")
+            assert page.url.endswith("/index.html")
+            _follow(page, "a.speaker-tag", "/speakers/")
             page.goto((site / "search" / "index.html").as_uri())
             assert "search" in page.inner_text("main").lower()
         finally:

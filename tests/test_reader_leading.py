@@ -13,16 +13,9 @@ from site_gen.reader import read_document
 from site_gen.reader.html_edges import trim_leading_furniture, trim_sign_offs
 from site_gen.reader.html_place import Places
 from site_gen.registry import default_registry
+from tests.test_reader_standfirst import BODY
 
 TITLE = "Ferry line to the island approved"
-BODY = [
-    "The harbour board of Port Velmar voted on Tuesday to open a ferry line to the island of "
-    "Quessa next spring, the board's chair told reporters after the meeting.",
-    "The line will run three times a day and cost the same as the bus, according to the plan "
-    "published by the board, which expects about four hundred passengers a day.",
-    "Residents of the island have asked for a regular connection for more than a decade, and "
-    "a petition last year gathered several thousand signatures.",
-]
 
 
 def _trim(before_html: str, before_text: str, wrapper: str = '<div class="text">{}</div>'):
