@@ -253,7 +253,7 @@ class SiteGen(Tool):
 
     def summary(self) -> str:
         lines = (self.logs / f"{self.name}.log").read_text(encoding="utf-8").splitlines()
-        return next((ln for ln in lines if ln.startswith("Built ")), "")
+        return next((ln for ln in lines if ln.startswith(("Built ", "Nothing changed"))), "")
 
 
 class Hugo(Tool):

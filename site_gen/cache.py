@@ -146,6 +146,30 @@ class ResultCache:
         except sqlite3.Error:
             self._reset()
 
+    # The last successful build: what it was made from and what it left (see fingerprint).
+    def state(self) -> bytes | None:
+        if self._db is None:
+            return None
+        try:
+            self._db.execute(_STATE_TABLE)
+            row = self._db.execute("SELECT value FROM state WHERE name = 'last'").fetchone()
+        except sqlite3.Error:
+            self._reset()
+            return None
+        return row[0] if row else None
+
+    def put_state(self, value: bytes | None) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute(_STATE_TABLE)
+                self._db.execute("DELETE FROM state")
+                if value is not None:
+                    self._db.execute("INSERT INTO state VALUES ('last', ?)", (value,))
+        except sqlite3.Error:
+            self._reset()
+
     def close(self) -> None:
         if self._db is not None:
             try:
@@ -155,6 +179,7 @@ class ResultCache:
             self._db = None
 
 
+_STATE_TABLE = "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB)"
 _OUTPUTS_TABLE = (
     "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, key TEXT, size INT, mtime INT)"
 )

@@ -15,12 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
+from site_gen.dependencies import Dependencies, digest
 from site_gen.inspection import article_record
-from site_gen.pages import Page
+from site_gen.model import Article
+from site_gen.pages import Group, Page
 from site_gen.safety import clean_text, link_target
 from site_gen.urls import article_data_path, article_path
 
@@ -42,31 +45,34 @@ def _page_url(config: Config, article_id: str, quote_id: str) -> str:
 
 
 def quote_rows(archive: Archive, config: Config) -> list[dict[str, Any]]:
-    rows = []
-    for a in archive.articles:
-        src = archive.source(a.source_id) if a.source_id else None
-        original = link_target(a.url)
-        for q in a.quotes:
-            rows.append({
-                "article_id": a.id,
-                "quote_id": q.id,
-                "page": _page_url(config, a.id, q.id),
-                "original_url": original,
-                "source": src.name if src else a.source_name,
-                "date": a.date,
-                "speaker": archive.speaker(q.speaker_id).name if q.speaker_id else None,
-                "speaker_id": q.speaker_id,
-                "kind": q.kind,
-                "cue": q.cue,
-                "text": q.text,
-                "paragraph": q.paragraph + 1,
-                "start": q.start,
-                "end": q.end,
-                "source_start": q.source_start,
-                "source_end": q.source_end,
-                "statement_id": archive.stories.statement_of.get((a.id, q.id)),
-            })
-    return rows
+    return [row for a in archive.articles for row in article_quote_rows(a, archive, config)]
+
+
+def article_quote_rows(a: Article, archive: Archive, config: Config) -> list[dict[str, Any]]:
+    src = archive.source(a.source_id) if a.source_id else None
+    original = link_target(a.url)
+    return [
+        {
+            "article_id": a.id,
+            "quote_id": q.id,
+            "page": _page_url(config, a.id, q.id),
+            "original_url": original,
+            "source": src.name if src else a.source_name,
+            "date": a.date,
+            "speaker": archive.speaker(q.speaker_id).name if q.speaker_id else None,
+            "speaker_id": q.speaker_id,
+            "kind": q.kind,
+            "cue": q.cue,
+            "text": q.text,
+            "paragraph": q.paragraph + 1,
+            "start": q.start,
+            "end": q.end,
+            "source_start": q.source_start,
+            "source_end": q.source_end,
+            "statement_id": archive.stories.statement_of.get((a.id, q.id)),
+        }
+        for q in a.quotes
+    ]
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
@@ -91,22 +97,37 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
 
 
 def export_pages(archive: Archive, config: Config) -> list[Page]:
+    return [p for g in export_groups(archive, config) for p in g.make()]
+
+
+def export_groups(
+    archive: Archive, config: Config, deps: Dependencies | None = None
+) -> list[Group]:
+    """The three whole-archive files as one group, and each article's JSON twin as its own:
+    the twin's key is its article's, the files' key all the twins' keys."""
+    twins = [
+        Group(partial(_twin, a, archive, config), deps.article_twin(a) if deps else None)
+        for a in archive.articles
+    ]
+    whole = digest("exports", *(g.key for g in twins)) if deps else None
+    return [Group(partial(_files, archive, config), whole), *twins]
+
+
+def _twin(a: Article, archive: Archive, config: Config) -> list[Page]:
+    record = {**article_record(a, archive), "page": article_path(a.id)}
+    rows = article_quote_rows(a, archive, config)
+    return [Page(article_data_path(a.id), "", {}, (a.path,),
+                 data={**record, "quote_rows": rows})]
+
+
+def _files(archive: Archive, config: Config) -> list[Page]:
     inputs = tuple(a.path for a in archive.articles)
     rows = quote_rows(archive, config)
     articles = [
         {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
     ]
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_article.setdefault(row["article_id"], []).append(row)
-    twins = [
-        Page(article_data_path(a.id), "", {}, (a.path,),
-             data={**record, "quote_rows": by_article.get(a.id, [])})
-        for a, record in zip(archive.articles, articles, strict=True)
-    ]
     return [
         Page(QUOTES_JSONL, "", {}, inputs, data=_jsonl(rows)),
         Page(QUOTES_CSV, "", {}, inputs, data=_csv(rows)),
         Page(ARTICLES_JSONL, "", {}, inputs, data=_jsonl(articles)),
-        *twins,
     ]

@@ -7,6 +7,7 @@ it) and no sitemap is written, since the protocol allows only absolute locations
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from site_gen.archive import Archive
@@ -125,11 +126,12 @@ def json_feed_page(archive: Archive, config: Config) -> Page:
     return Page(JSON_FEED_PATH, "", {}, inputs, data=feed)
 
 
-def sitemap_page(pages: list[Page], config: Config) -> Page | None:
+def sitemap_page(paths: Iterable[str], config: Config) -> Page | None:
+    """Every HTML page's URL (``paths``: the pages'), the 404 page aside."""
     if not config.base_url:
         return None
     base = config.base_url.rstrip("/") + "/"
-    urls = [base + p.path for p in pages if p.path.endswith(".html") and p.path != "404.html"]
+    urls = [base + p for p in paths if p.endswith(".html") and p != "404.html"]
     return Page("sitemap.xml", "sitemap.xml", {"urls": sorted(urls)}, ())
 
 

@@ -8,13 +8,15 @@ page that shows it, so templates only print. Each page lists the input files it 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from site_gen.archive import Archive
 from site_gen.config import Config
+from site_gen.dependencies import Dependencies
 from site_gen.model import Article, Paragraph, Quote
 from site_gen.navigation import Trail, breadcrumbs, chunks, page_title, paged_path, pager, with_page
 from site_gen.quotes.chains import chains
@@ -44,51 +46,95 @@ class Page:
     data: Any = None  # a data file (JSON) instead of a template, when template is ""
 
 
-def build_pages(archive: Archive, config: Config) -> list[Page]:
-    # Imported here: the date archive and the search page build on this module's views.
-    from site_gen.date_pages import article_trail, date_pages, month_places
-    from site_gen.search_page import search_page
+@dataclass(frozen=True)
+class Group:
+    """Pages made together (an article's page; a speaker's pages): ``make`` builds them.
+    ``key`` digests everything their views read (see ``dependencies``), so that a rebuild can
+    link them from the previous build without making their views; None: each page is keyed
+    by its view once made."""
 
-    pages: list[Page] = []
-    pages += _index_pages(archive, config)
-    order = archive.articles  # newest first, undated last: the index's order
-    places = month_places(archive, config)
-    pages += [
-        _article_page(a, archive, config, order[i - 1] if i else None,
-                      order[i + 1] if i + 1 < len(order) else None, article_trail(a, places))
-        for i, a in enumerate(order)
-    ]
-    pages += date_pages(archive, config)
-    pages += _speakers_index(archive, config)
-    for sid in _speaker_ids(archive):
-        pages += _speaker_pages(sid, archive, config)
-    pages += _sources_index(archive, config)
-    for s in archive.sources:
-        pages += _source_pages(s.id, archive, config)
-    if config.search:
-        pages.append(search_page(archive, config))
-    pages.append(_not_found(config))
-    # Imported here: feeds builds on Page, and the feed entries on the same archive views.
-    from site_gen.exports import export_pages
+    make: Callable[[], list[Page]]
+    key: str | None = None
+
+
+def build_pages(archive: Archive, config: Config) -> list[Page]:
+    """Every page of the site, views made."""
+    pages = [p for g in plan_pages(archive, config) for p in g.make()]
+    from site_gen.feeds import sitemap_page  # feeds builds on Page
+
+    sitemap = sitemap_page([p.path for p in pages], config)
+    return pages + ([sitemap] if sitemap else [])
+
+
+def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = None) -> list[Group]:
+    """The site's pages (the sitemap aside: it lists them all) in groups, each with the key of
+    what it is made from when ``deps`` is given."""
+    # Imported here: the date archive, the search page, the feeds, the exports and the stories
+    # build on this module's views.
+    from site_gen.date_pages import article_trail, date_pages, month_places
+    from site_gen.exports import export_groups
     from site_gen.feeds import (
         data_page,
         feed_page,
         json_feed_page,
-        sitemap_page,
         source_feed_page,
         speaker_feed_page,
     )
+    from site_gen.search_page import search_page
     from site_gen.story_pages import story_pages
 
-    pages.append(feed_page(archive, config))
-    pages.append(json_feed_page(archive, config))
-    pages += [speaker_feed_page(sid, archive, config) for sid in _speaker_ids(archive)]
-    pages += [source_feed_page(s.id, archive, config) for s in archive.sources]
-    pages.append(data_page(archive))
-    pages += export_pages(archive, config)
-    pages += story_pages(archive, config)
-    sitemap = sitemap_page(pages, config)
-    return pages + ([sitemap] if sitemap else [])
+    def now(make: Callable[[], list[Page]], kind: str = "") -> Group:
+        """Pages made from the whole archive (``kind`` names them in their key)."""
+        return Group(make, deps.whole(kind) if deps is not None and kind else None)
+
+    def keyed(make: Callable[[], list[Page]], key: Callable[[Dependencies], str]) -> Group:
+        return Group(make, key(deps) if deps is not None else None)
+
+    groups = [now(lambda: _index_pages(archive, config), "index")]
+    order = archive.articles  # newest first, undated last: the index's order
+    places = month_places(archive, config)
+    for i, a in enumerate(order):
+        newer = order[i - 1] if i else None
+        older = order[i + 1] if i + 1 < len(order) else None
+        trail = article_trail(a, places)
+        groups.append(keyed(
+            partial(_one, _article_page, a, archive, config, newer, older, trail),
+            lambda d, a=a, newer=newer, older=older, trail=trail: d.article_page(
+                a, newer, older, trail)))
+    groups.append(now(lambda: date_pages(archive, config), "dates"))
+    groups.append(now(lambda: _speakers_index(archive, config), "speakers"))
+    speaker_ids = _speaker_ids(archive)
+    for sid in speaker_ids:
+        groups.append(keyed(partial(_speaker_pages, sid, archive, config),
+                            lambda d, sid=sid: d.speaker(sid, archive)))
+    groups.append(now(lambda: _sources_index(archive, config), "sources"))
+    for s in archive.sources:
+        groups.append(keyed(partial(_source_pages, s.id, archive, config),
+                            lambda d, s=s: d.articles("source", archive.articles_by_source.get(
+                                s.id, ()), d.source[s.id])))
+    if config.search:
+        groups.append(now(lambda: [search_page(archive, config)], "search"))
+    groups.append(Group(lambda: [_not_found(config)], deps.fixed("404") if deps else None))
+    groups.append(now(lambda: [feed_page(archive, config)], "feed"))
+    groups.append(now(lambda: [json_feed_page(archive, config)], "json-feed"))
+    for sid in speaker_ids:
+        groups.append(keyed(partial(_one, speaker_feed_page, sid, archive, config),
+                            lambda d, sid=sid: d.articles(
+                                "speaker-feed", dict.fromkeys(
+                                    r.article_id for r in archive.quotes_by_speaker[sid]),
+                                d.speaker_name[sid])))
+    for s in archive.sources:
+        groups.append(keyed(partial(_one, source_feed_page, s.id, archive, config),
+                            lambda d, s=s: d.articles("source-feed", archive.articles_by_source.get(
+                                s.id, ()), d.source[s.id])))
+    groups.append(now(lambda: [data_page(archive)], "data"))
+    groups += export_groups(archive, config, deps)
+    groups.append(now(lambda: story_pages(archive, config), "stories"))
+    return groups
+
+
+def _one(make: Callable[..., Page], *args: Any) -> list[Page]:
+    return [make(*args)]
 
 
 def _speaker_ids(archive: Archive) -> list[str]:

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from jinja2 import Environment
+
 from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
+from site_gen.dependencies import Dependencies, dependencies
+from site_gen.feeds import sitemap_page
+from site_gen.fingerprint import inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
-from site_gen.pages import build_pages
+from site_gen.pages import Group, plan_pages
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
@@ -54,10 +61,17 @@ class BuildReport:
     fatal: str | None = None
     refused: bool = False  # the output folder is not safe to replace: nothing was read
     cached: int = 0  # input files whose per-file results came from the cache
+    unchanged: bool = False  # nothing changed since the last build: nothing read or written
 
     def summary(self) -> str:
         if self.refused:
             return f"Build not started: {self.fatal}; nothing was written"
+        if self.unchanged:
+            return (
+                f"Nothing changed since the last build ({self.articles} articles, "
+                f"{self.speakers} speakers, {self.sources} sources, {self.pages} pages): "
+                f"nothing read or written, {self.seconds:.2f} s"
+            )
         if not self.ok:
             return f"Build failed: {self.fatal}; {self.output} left as it was"
         skipped = sum(1 for d in self.diagnostics if d.severity == "error")
@@ -120,10 +134,11 @@ def process_all(
 def _cached_process_all(
     inputs: list[InputFile], registry: Registry, jobs: int, cache: ResultCache | None,
     roles: Roles = (),
-) -> list[FileResult]:
-    """``process_all`` for the inputs the cache does not hold; results in input order."""
+) -> tuple[list[FileResult], dict[str, str]]:
+    """``process_all`` for the inputs the cache does not hold; results in input order, and
+    each input's key in the cache (none without a cache)."""
     if cache is None:
-        return process_all(inputs, registry, jobs, roles)
+        return process_all(inputs, registry, jobs, roles), {}
     fingerprint = hashlib.sha256(
         repr((registry.sources, registry.domains, roles)).encode()).hexdigest()
     keys = [
@@ -137,7 +152,8 @@ def _cached_process_all(
     cache.put_many((keys[i], r) for i, r in zip(missing, fresh, strict=True))
     cache.keep_only(keys)
     by_index = dict(zip(missing, fresh, strict=True))
-    return [found[k] if k in found else by_index[i] for i, k in enumerate(keys)]
+    results = [found[k] if k in found else by_index[i] for i, k in enumerate(keys)]
+    return results, {f.path: k for f, k in zip(inputs, keys, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -147,6 +163,7 @@ class Analysis:
     archive: Archive
     results: list[FileResult]
     diagnostics: list[Diagnostic]
+    keys: dict[str, str] = field(default_factory=dict)  # input path -> its per-file key
 
 
 def _no_lap(name: str) -> None:
@@ -168,7 +185,7 @@ def analyze(
     pins, pin_diags = load_speaker_pins(config)
     diagnostics += pin_diags
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    results = _cached_process_all(inputs, registry, workers, cache, user_roles(pins))
+    results, keys = _cached_process_all(inputs, registry, workers, cache, user_roles(pins))
     diagnostics += [d for r in results for d in r.diagnostics]
     lap("process")
     archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
@@ -176,7 +193,7 @@ def analyze(
     lap("archive")
     archive = with_stories(archive, config.stories)
     lap("stories")
-    return Analysis(archive, results, diagnostics)
+    return Analysis(archive, results, diagnostics, keys)
 
 
 class _Timer:
@@ -203,6 +220,7 @@ class _Planned:
     keys: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     links: dict[str, Path] = field(default_factory=dict)
+    by_key: dict[str, list[str]] | None = None
 
     def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         self.keys[path] = key
@@ -211,6 +229,35 @@ class _Planned:
             self.links[path] = old
         else:
             self.files[path] = make()
+
+    def add_group(self, group: Group, digest: str, env: Environment) -> list[str]:
+        """A group's pages: linked whole when the previous build made them from the same key
+        (and they are untouched), else made and rendered. Returns their paths."""
+        if group.key is None:
+            pages = group.make()
+            for p in pages:
+                self.add(p.path, page_key(p, digest), lambda p=p: render_page(env, p))
+            return [p.path for p in pages]
+        key = "group:" + hashlib.sha256(f"{digest}\0{group.key}".encode()).hexdigest()
+        old = self._previous_paths().get(key, [])
+        links = {path: reusable(self.output, path, key, self.previous) for path in old}
+        if old and all(links.values()):
+            self.links.update(links)  # type: ignore[arg-type]
+            self.keys.update(dict.fromkeys(old, key))
+            return old
+        pages = group.make()
+        for p in pages:
+            self.keys[p.path] = key
+            self.files[p.path] = render_page(env, p)
+        return [p.path for p in pages]
+
+    def _previous_paths(self) -> dict[str, list[str]]:
+        """The previous build's paths by key (made once)."""
+        if self.by_key is None:
+            self.by_key = defaultdict(list)
+            for path, (key, _size, _mtime) in sorted(self.previous.items()):
+                self.by_key[key].append(path)
+        return self.by_key
 
 
 def build(
@@ -226,14 +273,42 @@ def build(
     refused = refusal(output, content, config.root)
     if refused:
         return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
-    inputs, diagnostics = load_inputs(content, config.follow_symlinks)
-    timer.lap("read")
     cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
     try:
-        return _stages(config, strict, jobs, cache, inputs, diagnostics, timer)
+        made_from = ""
+        if cache is not None:
+            search = binary_identity() if config.search else None
+            made_from = inputs_fingerprint(config, code_version(), (strict, search))
+            last = _last_build(cache, output, made_from)
+            if last is not None:
+                timer.lap("check")
+                return replace(last, seconds=time.perf_counter() - timer.start,
+                               timings=timer.timings, unchanged=True, cached=0)
+        inputs, diagnostics = load_inputs(content, config.follow_symlinks)
+        timer.lap("read")
+        report = _stages(config, strict, jobs, cache, inputs, diagnostics, timer)
+        if cache is not None:
+            left = tree_fingerprint(output) if report.ok else ""
+            cache.put_state(pickle.dumps((made_from, left, report)) if report.ok else None)
+        return report
     finally:
         if cache is not None:
             cache.close()
+
+
+def _last_build(cache: ResultCache, output: Path, made_from: str) -> BuildReport | None:
+    """The report of the last build when it was made from the same inputs (``made_from``) and
+    its output is untouched; None when anything differs or the record does not load."""
+    data = cache.state()
+    if data is None:
+        return None
+    try:
+        before, left, report = pickle.loads(data)
+    except Exception:  # a damaged record is no record
+        return None
+    if not isinstance(report, BuildReport) or before != made_from:
+        return None
+    return report if tree_fingerprint(output) == left else None
 
 
 def _stages(
@@ -250,7 +325,10 @@ def _stages(
     analysis = analyze(config, inputs, jobs, cache, timer.lap)
     archive = analysis.archive
     diagnostics += analysis.diagnostics
-    pages = build_pages(archive, config)
+    # With a cache, each group of pages is keyed by what it is made from, and a group the
+    # previous build made from the same is linked without making its views (see dependencies).
+    deps = dependencies(archive, config, analysis.keys) if cache is not None else None
+    groups = plan_pages(archive, config, deps)
     timer.lap("pages")
     if strict and any(d.severity != "note" for d in diagnostics):
         return BuildReport(
@@ -261,16 +339,23 @@ def _stages(
         )
     planned = _Planned(output, cache.outputs() if cache is not None else {})
     digest = templates_digest(config.template_dirs, code_version())
+    page_paths: list[str] = []
     try:
         env = make_environment(config.template_dirs)
-        for p in pages:
-            planned.add(p.path, page_key(p, digest), lambda p=p: render_page(env, p))
+        for g in groups:
+            page_paths += planned.add_group(g, digest, env)
+        sitemap = sitemap_page(page_paths, config)
+        if sitemap is not None:
+            page_paths.append(sitemap.path)
+            planned.add(sitemap.path, page_key(sitemap, digest),
+                        lambda: render_page(env, sitemap))
     except RenderError as exc:
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
     timer.lap("render")
     for path, data in _originals(archive, inputs).items():
         planned.add(path, bytes_key(data), lambda data=data: data)
-    search = _SearchStep(archive, config, env, digest, planned, strict) if config.search else None
+    search = (_SearchStep(archive, config, env, digest, planned, strict, deps)
+              if config.search else None)
     try:
         _write(output, planned.files, config, planned.links, search)
     except SearchFailed as exc:
@@ -292,18 +377,14 @@ def _stages(
         ok=True,
         output=output,
         articles=len(archive.articles),
-        speakers=len(pages_of(pages, "speaker.html")),
+        speakers=sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id)),
         sources=len(archive.sources),
-        pages=len(pages),
+        pages=len(page_paths),
         seconds=time.perf_counter() - timer.start,
         timings=timer.timings,
         diagnostics=tuple(diagnostics),
         cached=cache.hits if cache is not None else 0,
     )
-
-
-def pages_of(pages: list, template: str) -> list:
-    return [p for p in pages if p.template == template]
 
 
 def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
@@ -333,10 +414,11 @@ class _SearchStep:
     search page is replaced by one that says so."""
 
     def __init__(
-        self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool
+        self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool,
+        deps: Dependencies | None = None,
     ) -> None:
         self.archive, self.config, self.env, self.digest = archive, config, env, digest
-        self.planned, self.strict = planned, strict
+        self.planned, self.strict, self.deps = planned, strict, deps
         self.diagnostics: list[Diagnostic] = []
         self.seconds = 0.0
 
@@ -344,13 +426,13 @@ class _SearchStep:
         if not self.archive.articles:
             return  # nothing to index (Pagefind refuses an empty site); the page says so
         start = time.perf_counter()
-        docs = quote_documents(self.archive)
         language = index_language(self.archive)
+        docs = None if self.deps is not None else quote_documents(self.archive)
         key = self._key(docs, language)
         if key is not None and self._reuse(stage, key):
             self.seconds = time.perf_counter() - start
             return
-        outcome = build_index(stage, docs, language)
+        outcome = build_index(stage, docs or quote_documents(self.archive), language)
         self.seconds = time.perf_counter() - start
         if outcome.ok:
             if key is not None:
@@ -373,7 +455,10 @@ class _SearchStep:
         target.write_bytes(render_page(self.env, page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
-    def _key(self, docs: list[tuple[str, str]], language: str) -> str | None:
+    def _key(self, docs: list[tuple[str, str]] | None, language: str) -> str | None:
+        """The index's inputs: the article pages (their keys), and the quote records (``docs``,
+        or, with the dependencies at hand, the keys of the articles' JSON twins, which are
+        made from all that the records are made from)."""
         binary = binary_identity()
         if binary is None:
             return None
@@ -381,8 +466,13 @@ class _SearchStep:
         for path, key in sorted(self.planned.keys.items()):
             if path.startswith("articles/") and path.endswith("/index.html"):
                 h.update(f"{path}\0{key}\0".encode())
-        for name, text in docs:
-            h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
+        if docs is None:
+            assert self.deps is not None
+            for a in self.archive.articles:
+                h.update(f"{a.id}\0{self.deps.article_twin(a)}\0".encode())
+        else:
+            for name, text in docs:
+                h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
         return "search:" + h.hexdigest()
 
     def _reuse(self, stage: Path, key: str) -> bool:

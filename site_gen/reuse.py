@@ -52,18 +52,22 @@ def reusable(
     old = previous.get(path)
     if old is None or old[0] != key:
         return None
-    target = output / path
+    target = os.path.join(output, path)  # os.path, not pathlib: this runs for every file
     try:
-        st = target.stat()
+        st = os.stat(target)
     except OSError:
         return None
-    return target if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
+    return Path(target) if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
 
 
 def link_files(stage: Path, links: Mapping[str, Path]) -> None:
+    made: set[str] = set()
     for rel, source in sorted(links.items()):
-        target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(stage, rel)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         try:
             os.link(source, target)
         except OSError:
@@ -75,7 +79,7 @@ def record(output: Path, keys: Mapping[str, str]) -> list[tuple[str, str, int, i
     rows = []
     for rel, key in sorted(keys.items()):
         try:
-            st = (output / rel).stat()
+            st = os.stat(os.path.join(output, rel))
         except OSError:
             continue
         rows.append((rel, key, st.st_size, st.st_mtime_ns))

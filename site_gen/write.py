@@ -124,10 +124,15 @@ def stage_dir(output: Path) -> Path:
 
 
 def write_files(stage: Path, files: Mapping[str, bytes]) -> None:
+    made: set[str] = set()
     for rel, data in sorted(files.items()):
-        target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target = os.path.join(stage, rel)  # os.path, not pathlib: this runs for every file
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as out:
+            out.write(data)
 
 
 def copy_trees(stage: Path, trees: Iterable[tuple[Path, str]]) -> None:

@@ -49,8 +49,10 @@ def test_warm_build_is_byte_identical_and_reads_only_what_changed(make_project, 
     first = _tree(root / "build")
     assert len(counted) == 6 and cold.cached == 0
     counted.clear()
+    assert _build(root).unchanged  # nothing changed: nothing read (see test_incremental)
+    (root / "content" / "a1.txt").touch()  # same bytes, a new time: read, found in the cache
     warm = _build(root)
-    assert counted == [] and warm.cached == 6
+    assert counted == [] and warm.cached == 6 and not warm.unchanged
     assert _tree(root / "build") == first
     (root / "content" / "a3.txt").write_text(ARTICLES["content/a3.txt"].replace("Monday", "Friday"))
     _build(root)

@@ -27,6 +27,10 @@ from tests.test_server_kit import ARTICLE, REPO, request
 URL = re.compile(r"at http://127\.0\.0\.1:(\d+)/")
 
 
+# the first build's summary; "Nothing changed" when the output is a build of the same inputs
+READY = r"^(Built |Nothing changed since the last build)"
+
+
 class Serving:
     """``python -m site_gen serve`` in a child process, its output read as it comes."""
 
@@ -106,7 +110,7 @@ def test_serve_previews_and_rebuilds(make_project) -> None:
     run = Serving(root, "--port", "0", "--config", str(root / "site.toml"))
     try:
         port = run.port()
-        run.wait_for_line(r"^Built ")
+        run.wait_for_line(READY)
         page = request(port, "/index.html").text
         assert "livereload.js" in page and "Articles" in page
         (root / "content" / "new.md").write_text(
@@ -126,7 +130,7 @@ def test_ctrl_c_stops_cleanly_when_idle(make_project) -> None:
     run = Serving(root, "--port", "0")
     try:
         port = run.port()
-        run.wait_for_line(r"^Built ")
+        run.wait_for_line(READY)
         assert request(port, "/").status == 200
         assert run.interrupt() == 0
     finally:
@@ -154,7 +158,7 @@ def test_ctrl_c_during_builds_leaves_nothing_behind(make_project) -> None:
     run = Serving(root, "--port", "0")
     try:
         run.port()
-        run.wait_for_line(r"^Built ")
+        run.wait_for_line(READY)
         (root / "content" / "n000.txt").write_text(ARTICLE + "\nAn added line.\n")
         run.wait_for_line("rebuilding")
         time.sleep(0.2)  # inside the rebuild
@@ -175,7 +179,7 @@ def test_a_busy_port_moves_to_the_next_one(make_project) -> None:
             moved = run.wait_for_line(rf"Port {busy} is in use; using port (\d+) instead")
             port = run.port()
             assert port == int(moved[1]) and port != busy
-            run.wait_for_line(r"^Built ")
+            run.wait_for_line(READY)
             assert "Harbour board" in request(port, "/").text
             assert run.interrupt() == 0
         finally:
@@ -209,7 +213,7 @@ def test_no_reload_serves_without_the_script(make_project) -> None:
     run = Serving(root, "--port", "0", "--no-reload")
     try:
         port = run.port()
-        run.wait_for_line(r"^Built ")
+        run.wait_for_line(READY)
         page = request(port, "/").text
         assert "Harbour board" in page and "livereload" not in page
         assert run.interrupt() == 0

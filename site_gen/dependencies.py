@@ -1,0 +1,146 @@
+"""What each group of pages is made from, as digests, so that a rebuild makes the views of the
+groups whose inputs changed and links the others from the previous build (see ``reuse``).
+
+The archive's parts each get a digest, computed without building any view:
+
+* an article: the key of its per-file result (its input's bytes, sidecar, folder defaults, the
+  outlet registry, the user's speaker roles and site-gen's code: see ``cache``) and what the
+  cross-article stage sets on it (its id, the duplicate files listed on it, its source, the
+  speaker of each quote: ``ARCHIVE_FIELDS``), and the record of its source;
+* a speaker's name; a source's record; a story (its record, its statements and the digests of
+  its articles); the why of each speaker of an article (``speaker_basis``).
+
+A group (an article's page, its JSON twin, a speaker's pages and feed, a source's pages and feed,
+the whole-archive files) is keyed by the digests of everything its views read and the site's
+settings. The pipeline adds the templates and the code (``reuse.templates_digest``). A group
+whose key was seen in the previous build, and whose files are untouched, is linked whole.
+``tests/test_incremental.py`` holds the promise that keeps this honest: after every kind of
+change, the incremental build's files are the cold build's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from site_gen.archive import Archive
+from site_gen.config import Config
+from site_gen.model import Article
+
+# The fields of an article that the cross-article stage sets (``archive.build_archive``); the
+# rest is the per-file result's, which its key covers. A test checks that no other field changes.
+ARCHIVE_FIELDS = ("id", "also_paths", "also_sha256", "source_id", "source_name", "quotes")
+
+
+def digest(*parts: object) -> str:
+    text = repr(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+def _result_key(a: Article) -> str:
+    """The digest of an article's own content when no per-file key is at hand."""
+    return hashlib.blake2b(pickle.dumps(a, 5), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    settings: str
+    article: Mapping[str, str]
+    speaker_name: Mapping[str, str]
+    source: Mapping[str, str]
+    story: Mapping[str, str]
+    basis: Mapping[str, str]  # article id -> the why of its speakers
+    source_names: str
+    story_of: Mapping[str, str]  # article id -> story id
+    statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
+    everything: str  # every part of the archive
+
+    def fixed(self, kind: str) -> str:
+        """A page made from the settings alone (the 404 page)."""
+        return digest(kind, self.settings)
+
+    def whole(self, kind: str) -> str:
+        """A page made from the whole archive (the index, the feeds, the data files...)."""
+        return digest(kind, self.settings, self.everything)
+
+    def article_page(
+        self, a: Article, newer: Article | None, older: Article | None, trail: Iterable
+    ) -> str:
+        return digest(
+            "article", self.settings, self.article[a.id], self._speakers(a),
+            self.article[newer.id] if newer else None, self.article[older.id] if older else None,
+            tuple(trail), self._story(a),
+        )
+
+    def article_twin(self, a: Article) -> str:
+        return digest("twin", self.settings, self.article[a.id], self._speakers(a),
+                      self.basis.get(a.id), self._story(a))
+
+    def articles(self, kind: str, ids: Iterable[str], *extra: object) -> str:
+        """A page made from whole articles (lists, feeds): the digests of all of them, in order."""
+        return digest(kind, self.settings, *extra, *(self.article[i] for i in ids))
+
+    def _speakers(self, a: Article) -> tuple[str, ...]:
+        return tuple(self.speaker_name[q.speaker_id] for q in a.quotes if q.speaker_id)
+
+    def _story(self, a: Article) -> str | None:
+        return self.story.get(self.story_of.get(a.id, ""))
+
+    def speaker(self, sid: str, archive: Archive) -> str:
+        """A speaker's pages: its record, its quotes, their articles, its statements' stories,
+        and the names of the sources (a speaker named as a source is an organisation)."""
+        refs = archive.quotes_by_speaker.get(sid, ())
+        stories = self.statement_stories.get(sid, ())
+        return digest(
+            "speaker", self.settings, archive.speaker(sid), refs,
+            tuple(self.article[r.article_id] for r in refs),
+            tuple(self.story[x] for x in stories), self.source_names,
+        )
+
+
+def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> Dependencies:
+    """The digests of ``archive``'s parts; ``keys``: input path -> its per-file result's key."""
+    source = {s.id: digest(s) for s in archive.sources}
+    article = {}
+    for a in archive.articles:
+        own = keys.get(a.path) or _result_key(a)
+        also = tuple(keys.get(p) for p in a.also_paths)
+        article[a.id] = digest(
+            own, also, a.id, a.also_paths, a.also_sha256, a.source_id, a.source_name,
+            source.get(a.source_id or ""), tuple(q.speaker_id for q in a.quotes),
+        )
+    by_story: dict[str, list] = defaultdict(list)
+    for st in archive.stories.statements:
+        by_story[st.story_id].append(st)
+    story = {
+        s.id: digest(s, by_story.get(s.id, ()), tuple(article[x] for x in s.articles))
+        for s in archive.stories.stories
+    }
+    told: dict[str, set[str]] = defaultdict(set)
+    for st in archive.stories.statements:
+        if st.speaker_id:
+            told[st.speaker_id].add(st.story_id)
+    basis: dict[str, list] = defaultdict(list)
+    for (aid, key), rule in sorted(archive.speaker_basis.items()):
+        basis[aid].append((key, rule))
+    speaker_name = {s.id: digest(s.id, s.name) for s in archive.speakers}
+    basis_of = {aid: digest(rows) for aid, rows in basis.items()}
+    everything = digest(
+        tuple(article.values()), archive.speakers, archive.quotes_by_speaker,
+        tuple(story.values()), tuple(source.values()), tuple(basis_of.items()),
+    )
+    return Dependencies(
+        settings=digest(config),
+        article=article,
+        speaker_name=speaker_name,
+        source=source,
+        story=story,
+        basis=basis_of,
+        source_names=digest(sorted(s.name for s in archive.sources)),
+        story_of=archive.stories.story_of,
+        statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
+        everything=everything,
+    )

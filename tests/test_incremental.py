@@ -1,0 +1,216 @@
+"""The incremental build: after every kind of change its output is the cold build's, byte for
+byte; unchanged groups of pages are linked without making their views; a rebuild with nothing
+changed reads and writes nothing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import fields, replace
+from pathlib import Path
+
+import pytest
+
+from site_gen import pipeline
+from site_gen.archive import build_archive
+from site_gen.config import load_config
+from site_gen.dependencies import ARCHIVE_FIELDS
+from site_gen.inputs import load_inputs
+from site_gen.pipeline import load_sources, process_all
+from tests.sitecheck import comparable_build
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import synthetic  # noqa: E402
+
+# Two outlets report one invented meeting with the same words (a story, a statement); the rest
+# is the benchmark's invented archive: recurring speakers, outlets, datelines, dates.
+STORY_A = (
+    "Harbour council backs new ferry plan\n\nPORT VELMAR, 3 March 2025 -"
+    " The harbour council voted on Monday to back a new ferry plan.\n\n"
+    "“We will not wait another winter for this,” said Ilse Marrow, the council leader.\n\n"
+    "Source: Velmar Herald\n"
+)
+STORY_B = (
+    "Council votes for ferry plan\n\nPORT VELMAR, 3 March 2025 - "
+    "Councillors in Port Velmar backed the ferry plan on Monday.\n\n"
+    "“We will not wait another winter for this,” Ilse Marrow said after the vote.\n\n"
+    "Source: Kestova Daily\n"
+)
+
+
+@pytest.fixture
+def project(make_project, tmp_path):
+    archive = tmp_path / "synthetic"
+    assert synthetic.main(["24", str(archive)]) == 0
+    files: dict[str, str | bytes] = {
+        f"content/{p.relative_to(archive / 'txt').as_posix()}": p.read_bytes()
+        for p in sorted((archive / "txt").rglob("*.txt"))
+    }
+    files["content/story-a.txt"] = STORY_A
+    files["content/story-b.txt"] = STORY_B
+    files["site.toml"] = 'content = "content"\noutput = "build"\nper_page = 3\nsearch = false\n'
+    return make_project(files)
+
+
+def _build(root: Path, **kwargs) -> pipeline.BuildReport:
+    report = pipeline.build(load_config(root / "site.toml"), jobs=1, **kwargs)
+    assert report.ok, report.summary()
+    return report
+
+
+def _cold(root: Path) -> dict[str, bytes]:
+    config = load_config(root / "site.toml")
+    out = root.parent / "cold" / "build"
+    report = pipeline.build(replace(config, output=out), jobs=1, use_cache=False)
+    assert report.ok, report.summary()
+    return comparable_build(out)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _first(root: Path) -> Path:
+    return sorted((root / "content").rglob("0*.txt"))[0]
+
+
+def _changes(root: Path):
+    content = root / "content"
+    templates = root / "templates"
+    yield "edit a quote", lambda: _edit(content / "story-b.txt", "another winter", "a winter")
+    yield "edit a title", lambda: _edit(_first(root), _first(root).read_text().split("\n")[0][:12],
+                                        "Renamed: ")
+    yield "add an article", lambda: (content / "late.txt").write_text(
+        STORY_A.replace("Velmar Herald", "Brannoch Post").replace("3 March", "4 March"))
+    yield "delete an article", lambda: (content / "story-a.txt").unlink()
+    yield "a duplicate file", lambda: (content / "copy.txt").write_bytes(
+        (content / "story-b.txt").read_bytes())
+    yield "speakers.toml", lambda: (root / "speakers.toml").write_text(
+        '[[speaker]]\nname = "Ilse K. Marrow"\naliases = ["Ilse Marrow"]\n'
+        'description = "Leader of the harbour council"\n')
+    yield "sources.toml", lambda: (root / "sources.toml").write_text(
+        '[[outlet]]\nname = "Kestova Daily"\nhomepage = "https://kestova.example/"\n')
+    yield "site.toml", lambda: (root / "site.toml").write_text(
+        'content = "content"\noutput = "build"\nper_page = 4\nsearch = false\n'
+        'title = "Harbour archive"\nbase_url = "https://archive.example/"\n')
+    yield "a template", lambda: (templates.mkdir(exist_ok=True), (templates / "article.html")
+                                 .write_text(_shipped("article.html").replace(
+                                     "</article>", "<p>Checked.</p></article>", 1)))
+    yield "a static file", lambda: ((root / "static").mkdir(exist_ok=True),
+                                    (root / "static" / "extra.css").write_text("p{}"))
+    yield "delete the speaker's last article", lambda: (
+        (content / "late.txt").unlink(), (content / "copy.txt").unlink(),
+        (content / "story-b.txt").unlink())
+
+
+def _shipped(name: str) -> str:
+    from site_gen.config import SHIPPED_TEMPLATES
+
+    return (SHIPPED_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def test_an_incremental_build_equals_a_cold_one_after_every_kind_of_change(project):
+    _build(project)
+    for name, change in _changes(project):
+        change()
+        _build(project)
+        assert comparable_build(project / "build") == _cold(project), name
+
+
+def test_unchanged_groups_are_linked_without_making_their_views(project, monkeypatch):
+    _build(project)
+    made: list[str] = []
+    real = pipeline._Planned.add_group
+
+    def counting(self, group, digest, env):
+        before = len(self.files)
+        paths = real(self, group, digest, env)
+        if group.key is not None and len(self.files) > before:
+            made.extend(paths)
+        return paths
+
+    monkeypatch.setattr(pipeline._Planned, "add_group", counting)
+    _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
+    report = _build(project)
+    assert not report.unchanged
+    # the edited article's page and JSON twin, its neighbours' pages, the pages of its story's
+    # other article, its speaker's and its source's pages and feeds, the data files: not more
+    assert "articles/council-votes-for-ferry-plan/index.html" in made
+    assert any(p.startswith("speakers/") for p in made)
+    keyed = [p for p in made if p.startswith("articles/")]
+    assert len(keyed) <= 10, keyed
+    whole = ("index.html", "page/", "archive/", "stories/", "data/", "feed.", "speakers/index",
+             "speakers/page/", "sources/index", "sources/page/", "search/")
+    made = [p for p in made if not p.startswith(whole)]
+    edited = "articles/council-votes-for-ferry-plan/"
+    partner = "articles/harbour-council-backs-new-ferry-plan/"  # the story's other article
+    pages = [p for p in made if p.startswith("articles/") and p.endswith(".html")]
+    assert edited + "index.html" in pages and partner + "index.html" in pages
+    assert len(pages) <= 4  # and its two neighbours in the index's order at most
+    twins = sorted(p for p in made if p.endswith(".json"))
+    assert twins == [edited + "index.json", partner + "index.json"]
+    others = sorted(p for p in made if not p.startswith("articles/"))
+    assert others == ["sources/kestova-daily/feed.xml", "sources/kestova-daily/index.html",
+                      "speakers/ilse-marrow/feed.xml", "speakers/ilse-marrow/index.html"]
+
+
+def test_a_rebuild_with_nothing_changed_reads_and_writes_nothing(project, monkeypatch):
+    first = _build(project)
+    before = comparable_build(project / "build")
+    stamp = {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*")}
+    read: list[Path] = []
+    real = pipeline.load_inputs
+    monkeypatch.setattr(pipeline, "load_inputs", lambda *a, **k: read.append(a[0]) or real(*a, **k))
+    again = _build(project)
+    assert again.unchanged and read == []
+    assert "Nothing changed" in again.summary()
+    assert (again.articles, again.pages, again.diagnostics) == (
+        first.articles, first.pages, first.diagnostics)
+    assert {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*")} == stamp
+    assert comparable_build(project / "build") == before
+
+
+@pytest.mark.parametrize("change", ["touch an input", "edit the output", "strict"])
+def test_anything_different_makes_the_build_run(project, change):
+    _build(project)
+    strict = False
+    if change == "touch an input":
+        target = _first(project)
+        st = target.stat()
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    elif change == "edit the output":
+        (project / "build" / "index.html").write_text("by hand")
+    else:
+        strict = True
+    report = pipeline.build(load_config(project / "site.toml"), jobs=1, strict=strict)
+    assert not report.unchanged
+    if change == "edit the output":
+        assert (project / "build" / "index.html").read_text() != "by hand"
+
+
+def test_the_archive_stage_sets_only_the_fields_the_article_digest_covers(project):
+    """``dependencies`` digests an article as its per-file result's key plus ``ARCHIVE_FIELDS``:
+    if the cross-article stage set any other field, a change could go unseen."""
+    (project / "content" / "copy.txt").write_bytes(
+        (project / "content" / "story-b.txt").read_bytes())
+    config = load_config(project / "site.toml")
+    registry, _ = load_sources(config)
+    inputs, _ = load_inputs(config.content_dir, config.follow_symlinks)
+    results = process_all(inputs, registry)
+    archive = build_archive(results, registry)
+    own = {r.path: r.article for r in results if r.article}
+    changed: set[str] = set()
+    quote_fields: set[str] = set()
+    for a in archive.articles:
+        before = own[a.path]
+        for f in fields(a):
+            if getattr(a, f.name) != getattr(before, f.name):
+                changed.add(f.name)
+        for q, old in zip(a.quotes, before.quotes, strict=True):
+            quote_fields |= {
+                f.name for f in fields(q) if getattr(q, f.name) != getattr(old, f.name)}
+    assert changed <= set(ARCHIVE_FIELDS)
+    assert {"id", "source_id", "also_paths", "quotes"} <= changed  # the corpus exercises them
+    assert quote_fields == {"speaker_id"}
