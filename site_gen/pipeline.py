@@ -280,8 +280,8 @@ def build(
             search = binary_identity() if config.search else None
             made_from = inputs_fingerprint(config, code_version(), (strict, search))
             last = _last_build(cache, output, made_from)
+            timer.lap("check")
             if last is not None:
-                timer.lap("check")
                 return replace(last, seconds=time.perf_counter() - timer.start,
                                timings=timer.timings, unchanged=True, cached=0)
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
