@@ -10,13 +10,10 @@ import hashlib
 import os
 import pickle
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from jinja2 import Environment
 
 from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version
@@ -26,7 +23,7 @@ from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Diagnostic, FileResult, Speaker
-from site_gen.pages import Group, plan_pages
+from site_gen.pages import plan_pages
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
@@ -36,6 +33,7 @@ from site_gen.safety import link_target, unsafe_link_message
 from site_gen.search import BUNDLE, binary_identity, build_index
 from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
+from site_gen.staging import Staged
 from site_gen.urls import original_path
 from site_gen.write import (
     copy_trees,
@@ -43,7 +41,6 @@ from site_gen.write import (
     refusal,
     stage_dir,
     swap_in,
-    write_files,
 )
 
 
@@ -210,56 +207,6 @@ class _Timer:
         self.last = now
 
 
-@dataclass
-class _Planned:
-    """The new build's files: bytes to write, or the previous build's file to link when its
-    key (see ``reuse``) is unchanged; each path's key is kept for the next build."""
-
-    output: Path
-    previous: dict[str, tuple[str, int, int]]
-    keys: dict[str, str] = field(default_factory=dict)
-    files: dict[str, bytes] = field(default_factory=dict)
-    links: dict[str, Path] = field(default_factory=dict)
-    by_key: dict[str, list[str]] | None = None
-
-    def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
-        self.keys[path] = key
-        old = reusable(self.output, path, key, self.previous)
-        if old is not None:
-            self.links[path] = old
-        else:
-            self.files[path] = make()
-
-    def add_group(self, group: Group, digest: str, env: Environment) -> list[str]:
-        """A group's pages: linked whole when the previous build made them from the same key
-        (and they are untouched), else made and rendered. Returns their paths."""
-        if group.key is None:
-            pages = group.make()
-            for p in pages:
-                self.add(p.path, page_key(p, digest), lambda p=p: render_page(env, p))
-            return [p.path for p in pages]
-        key = "group:" + hashlib.sha256(f"{digest}\0{group.key}".encode()).hexdigest()
-        old = self._previous_paths().get(key, [])
-        links = {path: reusable(self.output, path, key, self.previous) for path in old}
-        if old and all(links.values()):
-            self.links.update(links)  # type: ignore[arg-type]
-            self.keys.update(dict.fromkeys(old, key))
-            return old
-        pages = group.make()
-        for p in pages:
-            self.keys[p.path] = key
-            self.files[p.path] = render_page(env, p)
-        return [p.path for p in pages]
-
-    def _previous_paths(self) -> dict[str, list[str]]:
-        """The previous build's paths by key (made once)."""
-        if self.by_key is None:
-            self.by_key = defaultdict(list)
-            for path, (key, _size, _mtime) in sorted(self.previous.items()):
-                self.by_key[key].append(path)
-        return self.by_key
-
-
 def build(
     config: Config, strict: bool = False, jobs: int | None = None, use_cache: bool = True
 ) -> BuildReport:
@@ -337,41 +284,46 @@ def _stages(
             diagnostics=tuple(diagnostics),
             fatal="--strict: warnings or errors above",
         )
-    planned = _Planned(output, cache.outputs() if cache is not None else {})
+    previous = cache.outputs() if cache is not None else {}
     digest = templates_digest(config.template_dirs, code_version())
-    page_paths: list[str] = []
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    staged = Staged(output, stage_dir(output), previous)
     try:
-        env = make_environment(config.template_dirs)
-        for g in groups:
-            page_paths += planned.add_group(g, digest, env)
+        page_paths = staged.add_groups(groups, digest, config.template_dirs, workers)
         sitemap = sitemap_page(page_paths, config)
         if sitemap is not None:
             page_paths.append(sitemap.path)
-            planned.add(sitemap.path, page_key(sitemap, digest),
-                        lambda: render_page(env, sitemap))
+            env = make_environment(config.template_dirs)
+            staged.add(sitemap.path, page_key(sitemap, digest), lambda: render_page(env, sitemap))
+        timer.lap("render")
+        for path, data in _originals(archive, inputs).items():
+            staged.add(path, bytes_key(data), lambda data=data: data)
+        copy_trees(staged.stage, [(d, "static") for d in config.static_dirs])
+        if config.search:
+            search = _SearchStep(archive, config, digest, staged, strict, deps)
+            search(staged.stage)
+            diagnostics += search.diagnostics
+            timer.timings["search"] = round(search.seconds, 4)
+        swap_in(staged.stage, output)
     except RenderError as exc:
+        discard(staged.stage)
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
-    timer.lap("render")
-    for path, data in _originals(archive, inputs).items():
-        planned.add(path, bytes_key(data), lambda data=data: data)
-    search = (_SearchStep(archive, config, env, digest, planned, strict, deps)
-              if config.search else None)
-    try:
-        _write(output, planned.files, config, planned.links, search)
     except SearchFailed as exc:
+        discard(staged.stage)
         diagnostics.append(exc.diagnostic)
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal="--strict: warnings above"
         )
     except OSError as exc:
+        discard(staged.stage)
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
-    if search is not None:
-        diagnostics += search.diagnostics
-        timer.timings["search"] = round(search.seconds, 4)
+    except BaseException:
+        discard(staged.stage)
+        raise
     if cache is not None:
-        cache.put_outputs(record(output, planned.keys))
+        cache.put_outputs(record(output, staged.keys))
     timer.lap("write")
     return BuildReport(
         ok=True,
@@ -414,11 +366,11 @@ class _SearchStep:
     search page is replaced by one that says so."""
 
     def __init__(
-        self, archive: Archive, config: Config, env, digest: str, planned: _Planned, strict: bool,
+        self, archive: Archive, config: Config, digest: str, staged: Staged, strict: bool,
         deps: Dependencies | None = None,
     ) -> None:
-        self.archive, self.config, self.env, self.digest = archive, config, env, digest
-        self.planned, self.strict, self.deps = planned, strict, deps
+        self.archive, self.config, self.digest = archive, config, digest
+        self.planned, self.strict, self.deps = staged, strict, deps
         self.diagnostics: list[Diagnostic] = []
         self.seconds = 0.0
 
@@ -452,7 +404,7 @@ class _SearchStep:
         page = search_page(self.archive, self.config, available=False)
         target = stage / page.path
         target.unlink(missing_ok=True)  # it may be a link to the previous build's file
-        target.write_bytes(render_page(self.env, page))
+        target.write_bytes(render_page(make_environment(self.config.template_dirs), page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
     def _key(self, docs: list[tuple[str, str]] | None, language: str) -> str | None:
@@ -490,25 +442,3 @@ class _SearchStep:
         link_files(stage, links)
         self.planned.keys.update(dict.fromkeys(links, key))
         return True
-
-
-def _write(
-    output: Path,
-    files: dict[str, bytes],
-    config: Config,
-    links: dict[str, Path] | None = None,
-    finish: Callable[[Path], None] | None = None,
-) -> None:
-    """Write the new site into a temporary folder, ``finish`` it there (the search index),
-    then swap it in whole."""
-    stage = stage_dir(output)
-    try:
-        write_files(stage, files)
-        link_files(stage, links or {})
-        copy_trees(stage, [(d, "static") for d in config.static_dirs])
-        if finish is not None:
-            finish(stage)
-        swap_in(stage, output)
-    except BaseException:
-        discard(stage)
-        raise

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen import pipeline
+from site_gen import pipeline, staging
 from site_gen.archive import build_archive
 from site_gen.config import load_config
 from site_gen.dependencies import ARCHIVE_FIELDS
@@ -122,16 +122,15 @@ def test_an_incremental_build_equals_a_cold_one_after_every_kind_of_change(proje
 def test_unchanged_groups_are_linked_without_making_their_views(project, monkeypatch):
     _build(project)
     made: list[str] = []
-    real = pipeline._Planned.add_group
+    real = staging._make_group
 
-    def counting(self, group, digest, env):
-        before = len(self.files)
-        paths = real(self, group, digest, env)
-        if group.key is not None and len(self.files) > before:
-            made.extend(paths)
-        return paths
+    def counting(group, digest, env, staged):
+        rows = real(group, digest, env, staged)
+        if group.key is not None:
+            made.extend(path for path, _key, _written in rows)
+        return rows
 
-    monkeypatch.setattr(pipeline._Planned, "add_group", counting)
+    monkeypatch.setattr(staging, "_make_group", counting)
     _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
     report = _build(project)
     assert not report.unchanged
@@ -214,3 +213,26 @@ def test_the_archive_stage_sets_only_the_fields_the_article_digest_covers(projec
     assert changed <= set(ARCHIVE_FIELDS)
     assert {"id", "source_id", "also_paths", "quotes"} <= changed  # the corpus exercises them
     assert quote_fields == {"speaker_id"}
+
+
+def test_pages_made_by_worker_processes_are_the_same_bytes(project, monkeypatch):
+    used = []
+    real = staging._make_in_workers
+    monkeypatch.setattr(staging, "PARALLEL_MIN_GROUPS", 1)
+    monkeypatch.setattr(staging, "_make_in_workers", lambda *a: used.append(1) or real(*a))
+    report = pipeline.build(load_config(project / "site.toml"), jobs=2, use_cache=False)
+    assert report.ok and used == [1]
+    assert comparable_build(project / "build") == _cold(project)
+
+
+def test_a_template_error_in_a_worker_fails_the_build_and_keeps_the_site(project, monkeypatch):
+    _build(project)
+    before = comparable_build(project / "build")
+    monkeypatch.setattr(staging, "PARALLEL_MIN_GROUPS", 1)
+    (project / "templates").mkdir()
+    (project / "templates" / "article.html").write_text(
+        _shipped("article.html").replace("{{ title }}", "{{ title.nothing_here() }}", 1))
+    report = pipeline.build(load_config(project / "site.toml"), jobs=2)
+    assert not report.ok and "article.html" in (report.fatal or "")
+    assert comparable_build(project / "build") == before
+    assert not [p for p in project.iterdir() if "-new-" in p.name]

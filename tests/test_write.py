@@ -24,22 +24,27 @@ def test_stage_is_world_readable(tmp_path: Path) -> None:
     assert stage.stat().st_mode & 0o755 == 0o755
 
 
-def test_failed_write_leaves_previous_output(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from site_gen import pipeline
-    from site_gen.config import Config
+def test_failed_write_leaves_previous_output(make_project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_gen import pipeline, staging
+    from site_gen.config import load_config
 
-    out = tmp_path / "build"
-    out.mkdir()
-    (out / "index.html").write_text("previous")
+    root = make_project(seeds=True)
+    config = load_config(root / "site.toml")
+    assert pipeline.build(config, jobs=1).ok
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    written = []
 
-    def boom(stage: Path, files: dict) -> None:
-        (stage / "half.html").write_text("half")
-        raise OSError("disk full")
+    def full(stage: Path, rel: str, data: bytes) -> None:
+        if len(written) == 3:
+            raise OSError("disk full")
+        written.append(rel)
+        real(stage, rel, data)
 
-    monkeypatch.setattr(pipeline, "write_files", boom)
-    with pytest.raises(OSError):
-        pipeline._write(out, {"index.html": b"x"}, Config(root=tmp_path))
-    assert (out / "index.html").read_text() == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    real = staging._write
+    monkeypatch.setattr(staging, "_write", full)
+    (root / "content" / "late.txt").write_text("Late news\n\nThe ferry sailed, she said.\n")
+    report = pipeline.build(config, jobs=1, use_cache=False)
+    assert not report.ok and "disk full" in (report.fatal or "") and len(written) == 3
+    assert {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".build")) == [
+        ".build-cache"]

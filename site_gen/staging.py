@@ -1,0 +1,167 @@
+"""The new build's files, written into its temporary folder as they are made (never all held in
+memory), or linked from the previous build when made from the same key (see ``reuse``).
+
+Pages come in groups (``pages.Group``). A group with a key that the previous build recorded,
+whose files are untouched, is linked whole without making its views; any other group is made
+and rendered. When many groups are to be made (a cold build, a template edit), they are made
+by worker processes, each with its own template environment, which write their files into the
+temporary folder themselves; the files are the same bytes whichever process writes them, and
+each path's key is gathered for the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+
+from site_gen.pages import Group, Page
+from site_gen.render import make_environment, render_page
+from site_gen.reuse import link_files, page_key, reusable
+
+PARALLEL_MIN_GROUPS = 400  # below this, starting worker processes costs more than it saves
+CHUNK_GROUPS = 64  # groups a worker makes per task
+
+
+def _write(stage: Path, rel: str, data: bytes) -> None:
+    target = os.path.join(stage, rel)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as out:
+        out.write(data)
+
+
+@dataclass
+class Staged:
+    """The files of a build being made in ``stage``, the keys they were made from, and the
+    previous build's record (``previous``: path -> key, size, modification time)."""
+
+    output: Path
+    stage: Path
+    previous: dict[str, tuple[str, int, int]]
+    keys: dict[str, str] = field(default_factory=dict)
+    made: int = 0  # files written (the rest were linked)
+    by_key: dict[str, list[str]] | None = None
+
+    def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
+        """One file: linked when the previous build made it from ``key``, else made."""
+        self.keys[path] = key
+        old = reusable(self.output, path, key, self.previous)
+        if old is not None:
+            link_files(self.stage, {path: old})
+        else:
+            _write(self.stage, path, make())
+            self.made += 1
+
+    def add_groups(
+        self, groups: Sequence[Group], digest: str, template_dirs: Sequence[Path], jobs: int
+    ) -> list[str]:
+        """Every group's pages (see the module's text); the paths of all of them."""
+        paths: list[str] = []
+        todo: list[Group] = []
+        for group in groups:
+            linked = self._link_group(group, digest)
+            if linked is None:
+                todo.append(group)
+            else:
+                paths += linked
+        if jobs > 1 and len(todo) >= PARALLEL_MIN_GROUPS and _can_fork():
+            done = _make_in_workers(todo, digest, template_dirs, self, jobs)
+        else:
+            env = make_environment(template_dirs)
+            done = [_make_group(g, digest, env, self) for g in todo]
+        for rows in done:
+            for path, key, written in rows:
+                self.keys[path] = key
+                self.made += written
+                paths.append(path)
+        return paths
+
+    def _link_group(self, group: Group, digest: str) -> list[str] | None:
+        """The group's paths when the previous build's files for its key could be linked."""
+        if group.key is None:
+            return None
+        key = group_key(group, digest)
+        old = self._previous_paths().get(key, [])
+        links = {path: reusable(self.output, path, key, self.previous) for path in old}
+        if not old or not all(links.values()):
+            return None
+        link_files(self.stage, links)  # type: ignore[arg-type]
+        self.keys.update(dict.fromkeys(old, key))
+        return old
+
+    def _previous_paths(self) -> dict[str, list[str]]:
+        """The previous build's paths by key (made once)."""
+        if self.by_key is None:
+            self.by_key = defaultdict(list)
+            for path, (key, _size, _mtime) in sorted(self.previous.items()):
+                self.by_key[key].append(path)
+        return self.by_key
+
+
+def group_key(group: Group, digest: str) -> str:
+    return "group:" + hashlib.sha256(f"{digest}\0{group.key}".encode()).hexdigest()
+
+
+def _make_group(
+    group: Group, digest: str, env: Environment, staged: Staged
+) -> list[tuple[str, str, int]]:
+    """Make and render a group's pages into the stage: (path, key, 1 if written else 0) each.
+    A group without a key keys each page by its view, and links a page whose view did not
+    change."""
+    pages: list[Page] = group.make()
+    rows = []
+    for p in pages:
+        if group.key is None:
+            key = page_key(p, digest)
+            old = reusable(staged.output, p.path, key, staged.previous)
+            if old is not None:
+                link_files(staged.stage, {p.path: old})
+                rows.append((p.path, key, 0))
+                continue
+        else:
+            key = group_key(group, digest)
+        _write(staged.stage, p.path, render_page(env, p))
+        rows.append((p.path, key, 1))
+    return rows
+
+
+def _can_fork() -> bool:
+    """Worker processes are forked, so they share the archive without copying it; only from a
+    process with one thread (a fork copies no other thread, nor what it was holding)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+# What a forked worker inherits: the groups to make and where to put them.
+_FORKED: tuple[Sequence[Group], str, Sequence[Path], Staged] | None = None
+_ENV: Environment | None = None
+
+
+def _make_in_workers(
+    todo: Sequence[Group], digest: str, template_dirs: Sequence[Path], staged: Staged, jobs: int
+) -> list[list[tuple[str, str, int]]]:
+    global _FORKED
+    _FORKED = (todo, digest, template_dirs, staged)
+    chunks = [range(i, min(i + CHUNK_GROUPS, len(todo))) for i in range(0, len(todo), CHUNK_GROUPS)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [rows for chunk in pool.map(_make_chunk, chunks) for rows in chunk]
+    finally:
+        _FORKED = None
+
+
+def _make_chunk(indices: range) -> list[list[tuple[str, str, int]]]:
+    global _ENV
+    assert _FORKED is not None
+    todo, digest, template_dirs, staged = _FORKED
+    if _ENV is None:
+        _ENV = make_environment(template_dirs)  # compiled once per worker
+    return [_make_group(todo[i], digest, _ENV, staged) for i in indices]
