@@ -12,7 +12,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from site_gen.model import Article, Diagnostic, FileResult, Source, Speaker, StoryIndex
+from site_gen.model import (
+    Article,
+    Diagnostic,
+    FileResult,
+    Source,
+    Speaker,
+    StoryIndex,
+    evolve,
+)
 from site_gen.quotes.speakers import canonicalize
 from site_gen.registry import Registry
 from site_gen.slugs import make_slug, unique_slugs
@@ -149,7 +157,7 @@ def _unique_ids(articles: list[Article]) -> tuple[list[Article], list[Diagnostic
         for a in articles
         if ids[a.path] != a.id
     ]
-    return [replace(a, id=ids[a.path]) for a in articles], diagnostics
+    return [evolve(a, id=ids[a.path]) for a in articles], diagnostics
 
 
 def _resolve_sources(
@@ -172,7 +180,7 @@ def _resolve_sources(
     for art in articles:
         if art.source_name:
             src = by_name[art.source_name]
-            art = replace(art, source_id=final[(src.id, src.name)].id, source_name=src.name)
+            art = evolve(art, source_id=final[(src.id, src.name)].id, source_name=src.name)
         out.append(art)
     return out, list(final.values())
 
@@ -192,10 +200,12 @@ def _resolve_speakers(
     out = []
     for art in articles:
         quotes = tuple(
-            replace(q, speaker_id=ids[(sp.id, sp.name)])
-            if q.speaker_key and (sp := mapping.get((art.id, q.speaker_key)))
+            evolve(q, speaker_id=new)
+            if q.speaker_key
+            and (sp := mapping.get((art.id, q.speaker_key)))
+            and (new := ids[(sp.id, sp.name)]) != q.speaker_id
             else q
             for q in art.quotes
         )
-        out.append(replace(art, quotes=quotes))
+        out.append(evolve(art, quotes=quotes))
     return out, list(speakers.values()), basis

@@ -9,7 +9,19 @@ cross-article indexes. Nothing here does I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
+
+T = TypeVar("T")
+
+
+def evolve(obj: T, **changes: object) -> T:
+    """A copy of a frozen dataclass of this module with ``changes``, as ``dataclasses.replace``
+    makes it but without calling ``__init__`` again with every field (none of these classes
+    checks its fields there): the archive stage copies every quote of the archive."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 QuoteKind = Literal["direct", "indirect"]
 Direction = Literal["ltr", "rtl"]

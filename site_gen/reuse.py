@@ -46,7 +46,7 @@ def bytes_key(data: bytes) -> str:
 
 def reusable(
     output: Path, path: str, key: str, previous: Mapping[str, tuple[str, int, int]]
-) -> Path | None:
+) -> str | None:
     """The previous build's file for ``path`` when it was made from the same key and has not
     been touched since (same size and modification time)."""
     old = previous.get(path)
@@ -57,11 +57,15 @@ def reusable(
         st = os.stat(target)
     except OSError:
         return None
-    return Path(target) if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
+    return target if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
 
 
-def link_files(stage: Path, links: Mapping[str, Path]) -> None:
-    made: set[str] = set()
+def link_files(
+    stage: Path, links: Mapping[str, str | Path], made: set[str] | None = None
+) -> None:
+    """Hard-link (else copy) each previous file into ``stage``; ``made``: folders known to
+    exist, shared between calls."""
+    made = set() if made is None else made
     for rel, source in sorted(links.items()):
         target = os.path.join(stage, rel)
         parent = os.path.dirname(target)

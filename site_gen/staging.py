@@ -31,9 +31,13 @@ PARALLEL_MIN_GROUPS = 400  # below this, starting worker processes costs more th
 CHUNK_GROUPS = 64  # groups a worker makes per task
 
 
-def _write(stage: Path, rel: str, data: bytes) -> None:
+def _write(stage: Path, rel: str, data: bytes, made: set[str] | None = None) -> None:
     target = os.path.join(stage, rel)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
+    parent = os.path.dirname(target)
+    if made is None or parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        if made is not None:
+            made.add(parent)
     with open(target, "wb") as out:
         out.write(data)
 
@@ -49,15 +53,16 @@ class Staged:
     keys: dict[str, str] = field(default_factory=dict)
     made: int = 0  # files written (the rest were linked)
     by_key: dict[str, list[str]] | None = None
+    folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
 
     def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         """One file: linked when the previous build made it from ``key``, else made."""
         self.keys[path] = key
         old = reusable(self.output, path, key, self.previous)
         if old is not None:
-            link_files(self.stage, {path: old})
+            link_files(self.stage, {path: old}, self.folders)
         else:
-            _write(self.stage, path, make())
+            _write(self.stage, path, make(), self.folders)
             self.made += 1
 
     def add_groups(
@@ -93,7 +98,7 @@ class Staged:
         links = {path: reusable(self.output, path, key, self.previous) for path in old}
         if not old or not all(links.values()):
             return None
-        link_files(self.stage, links)  # type: ignore[arg-type]
+        link_files(self.stage, links, self.folders)  # type: ignore[arg-type]
         self.keys.update(dict.fromkeys(old, key))
         return old
 
@@ -123,12 +128,12 @@ def _make_group(
             key = page_key(p, digest)
             old = reusable(staged.output, p.path, key, staged.previous)
             if old is not None:
-                link_files(staged.stage, {p.path: old})
+                link_files(staged.stage, {p.path: old}, staged.folders)
                 rows.append((p.path, key, 0))
                 continue
         else:
             key = group_key(group, digest)
-        _write(staged.stage, p.path, render_page(env, p))
+        _write(staged.stage, p.path, render_page(env, p), staged.folders)
         rows.append((p.path, key, 1))
     return rows
 

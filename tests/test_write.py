@@ -34,11 +34,11 @@ def test_failed_write_leaves_previous_output(make_project, monkeypatch: pytest.M
     before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
     written = []
 
-    def full(stage: Path, rel: str, data: bytes) -> None:
+    def full(stage: Path, rel: str, data: bytes, *rest) -> None:
         if len(written) == 3:
             raise OSError("disk full")
         written.append(rel)
-        real(stage, rel, data)
+        real(stage, rel, data, *rest)
 
     real = staging._write
     monkeypatch.setattr(staging, "_write", full)
