@@ -146,27 +146,29 @@ class ResultCache:
         except sqlite3.Error:
             self._reset()
 
-    # The last successful build: what it was made from and what it left (see fingerprint).
-    def state(self) -> bytes | None:
+    # What the last successful build left for the next: ``last``, what it was made from and
+    # what it wrote (see fingerprint); ``exports``, where each article's lines are in the data
+    # files (see exports.write_exports).
+    def state(self, name: str = "last") -> bytes | None:
         if self._db is None:
             return None
         try:
             self._db.execute(_STATE_TABLE)
-            row = self._db.execute("SELECT value FROM state WHERE name = 'last'").fetchone()
+            row = self._db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
         except sqlite3.Error:
             self._reset()
             return None
         return row[0] if row else None
 
-    def put_state(self, value: bytes | None) -> None:
+    def put_state(self, value: bytes | None, name: str = "last") -> None:
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.execute(_STATE_TABLE)
-                self._db.execute("DELETE FROM state")
+                self._db.execute("DELETE FROM state WHERE name = ?", (name,))
                 if value is not None:
-                    self._db.execute("INSERT INTO state VALUES ('last', ?)", (value,))
+                    self._db.execute("INSERT INTO state VALUES (?, ?)", (name, value))
         except sqlite3.Error:
             self._reset()
 

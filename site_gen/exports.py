@@ -15,12 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from collections.abc import Mapping, Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.dependencies import Dependencies, digest
+from site_gen.dependencies import Dependencies
 from site_gen.inspection import article_record
 from site_gen.model import Article
 from site_gen.pages import Group, Page
@@ -87,30 +90,92 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv(rows: list[dict[str, Any]]) -> bytes:
+def _csv_rows(rows: list[dict[str, Any]], header: bool = False) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(QUOTE_FIELDS)
+    if header:
+        writer.writerow(QUOTE_FIELDS)
     for row in rows:
         writer.writerow([csv_cell(row[f]) for f in QUOTE_FIELDS])
     return out.getvalue().encode("utf-8")
 
 
+# The three whole-archive files, and what each article adds to each (its block, in order).
+EXPORT_FILES = (QUOTES_JSONL, QUOTES_CSV, ARTICLES_JSONL)
+HEADERS = (b"", _csv_rows([], header=True), b"")
+Blocks = tuple[bytes, bytes, bytes]
+
+
+def article_blocks(a: Article, archive: Archive, config: Config) -> Blocks:
+    """An article's lines in each of ``EXPORT_FILES``: they depend on what its JSON twin
+    depends on, so the twin's key keys them too."""
+    rows = article_quote_rows(a, archive, config)
+    record = {**article_record(a, archive), "page": article_path(a.id)}
+    return _jsonl(rows), _csv_rows(rows), _jsonl([record])
+
+
 def export_pages(archive: Archive, config: Config) -> list[Page]:
-    return [p for g in export_groups(archive, config) for p in g.make()]
+    """The three whole-archive files as pages (the build streams them: ``write_exports``)."""
+    blocks = [article_blocks(a, archive, config) for a in archive.articles]
+    inputs = tuple(a.path for a in archive.articles)
+    return [
+        Page(path, "", {}, inputs, data=HEADERS[i] + b"".join(b[i] for b in blocks))
+        for i, path in enumerate(EXPORT_FILES)
+    ]
+
+
+Span = tuple[int, int]  # offset and length of an article's block in a file
+
+
+def write_exports(
+    folder: Path,
+    archive: Archive,
+    config: Config,
+    keys: Sequence[str | None],
+    old: tuple[Path, Mapping[str, tuple[Span, Span, Span]]] | None = None,
+) -> dict[str, tuple[Span, Span, Span]]:
+    """Write ``EXPORT_FILES`` into ``folder`` a block at a time. ``keys``: each article's
+    (None: none); ``old``: the previous build's folder, whose files are untouched, with the
+    spans of the blocks by key: a block whose key is there is copied from the old file instead
+    of being made again. Returns the spans of the new files' blocks by key."""
+    spans: dict[str, tuple[Span, Span, Span]] = {}
+    outs = []
+    olds = []
+    try:
+        for i, rel in enumerate(EXPORT_FILES):
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            outs.append(open(target, "wb"))
+            outs[i].write(HEADERS[i])
+            olds.append(open(old[0] / rel, "rb") if old is not None else None)
+        for a, key in zip(archive.articles, keys, strict=True):
+            reused = old[1].get(key) if old is not None and key is not None else None
+            if reused is not None:
+                blocks = tuple(os.pread(f.fileno(), n, at)  # type: ignore[union-attr]
+                               for f, (at, n) in zip(olds, reused, strict=True))
+            else:
+                blocks = article_blocks(a, archive, config)
+            where = []
+            for out, block in zip(outs, blocks, strict=True):
+                where.append((out.tell(), len(block)))
+                out.write(block)
+            if key is not None:
+                spans[key] = (where[0], where[1], where[2])
+    finally:
+        for f in outs + olds:
+            if f is not None:
+                f.close()
+    return spans
 
 
 def export_groups(
     archive: Archive, config: Config, deps: Dependencies | None = None
 ) -> list[Group]:
-    """The three whole-archive files as one group, and each article's JSON twin as its own:
-    the twin's key is its article's, the files' key all the twins' keys."""
-    twins = [
+    """Each article's JSON twin, a group of its own keyed by its article's digests."""
+    return [
         Group(partial(_twin, a, archive, config), deps.article_twin(a) if deps else None)
         for a in archive.articles
     ]
-    whole = digest("exports", *(g.key for g in twins)) if deps else None
-    return [Group(partial(_files, archive, config), whole), *twins]
 
 
 def _twin(a: Article, archive: Archive, config: Config) -> list[Page]:
@@ -118,16 +183,3 @@ def _twin(a: Article, archive: Archive, config: Config) -> list[Page]:
     rows = article_quote_rows(a, archive, config)
     return [Page(article_data_path(a.id), "", {}, (a.path,),
                  data={**record, "quote_rows": rows})]
-
-
-def _files(archive: Archive, config: Config) -> list[Page]:
-    inputs = tuple(a.path for a in archive.articles)
-    rows = quote_rows(archive, config)
-    articles = [
-        {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
-    ]
-    return [
-        Page(QUOTES_JSONL, "", {}, inputs, data=_jsonl(rows)),
-        Page(QUOTES_CSV, "", {}, inputs, data=_csv(rows)),
-        Page(ARTICLES_JSONL, "", {}, inputs, data=_jsonl(articles)),
-    ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from site_gen.archive import Archive
 from site_gen.config import Config
-from site_gen.inspection import SCHEMA_VERSION, article_record
+from site_gen.inspection import SCHEMA_VERSION
 from site_gen.pages import Page
 from site_gen.urls import article_path, relative_url, source_path, speaker_path
 
@@ -135,13 +135,20 @@ def sitemap_page(paths: Iterable[str], config: Config) -> Page | None:
     return Page("sitemap.xml", "sitemap.xml", {"urls": sorted(urls)}, ())
 
 
-def data_page(archive: Archive) -> Page:
-    """The whole archive as one JSON document; articles as ``inspect --json`` shows them."""
+def data_page(archive: Archive, stories: bool = True) -> Page:
+    """The archive's speakers and sources, and where its articles and quotes are: one article
+    per line in ``articles.jsonl`` (as ``inspect --json`` shows it), one quote per line in
+    ``quotes.jsonl`` (files a reader can stream, instead of one document that must be read
+    whole)."""
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
-        "articles": [
-            {**article_record(a, archive), "page": article_path(a.id)} for a in archive.articles
-        ],
+        "article_count": len(archive.articles),
+        "files": {
+            "articles": "articles.jsonl",
+            "quotes": "quotes.jsonl",
+            "quotes_csv": "quotes.csv",
+            **({"stories": "stories.json"} if stories else {}),
+        },
         "speakers": [
             {
                 "id": s.id,

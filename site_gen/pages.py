@@ -60,15 +60,19 @@ class Group:
 def build_pages(archive: Archive, config: Config) -> list[Page]:
     """Every page of the site, views made."""
     pages = [p for g in plan_pages(archive, config) for p in g.make()]
-    from site_gen.feeds import sitemap_page  # feeds builds on Page
+    from site_gen.exports import EXPORT_FILES, export_pages  # exports build on Page
+    from site_gen.feeds import sitemap_page
+
+    pages += [p for p in export_pages(archive, config) if p.path in EXPORT_FILES]
 
     sitemap = sitemap_page([p.path for p in pages], config)
     return pages + ([sitemap] if sitemap else [])
 
 
 def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = None) -> list[Group]:
-    """The site's pages (the sitemap aside: it lists them all) in groups, each with the key of
-    what it is made from when ``deps`` is given."""
+    """The site's pages in groups, each with the key of what it is made from when ``deps`` is
+    given; aside: the sitemap (it lists them all) and the data files the build streams
+    (``exports.write_exports``)."""
     # Imported here: the date archive, the search page, the feeds, the exports and the stories
     # build on this module's views.
     from site_gen.date_pages import article_trail, date_pages, month_places
@@ -127,7 +131,7 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
         groups.append(keyed(partial(_one, source_feed_page, s.id, archive, config),
                             lambda d, s=s: d.articles("source-feed", archive.articles_by_source.get(
                                 s.id, ()), d.source[s.id])))
-    groups.append(now(lambda: [data_page(archive)], "data"))
+    groups.append(now(lambda: [data_page(archive, config.stories.enabled)], "data"))
     groups += export_groups(archive, config, deps)
     groups.append(now(lambda: story_pages(archive, config), "stories"))
     return groups

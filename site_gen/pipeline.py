@@ -19,6 +19,7 @@ from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version
 from site_gen.config import Config
 from site_gen.dependencies import Dependencies, dependencies
+from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
@@ -28,7 +29,15 @@ from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
-from site_gen.reuse import bytes_key, link_files, page_key, record, reusable, templates_digest
+from site_gen.reuse import (
+    bytes_key,
+    link_files,
+    page_key,
+    record,
+    reusable,
+    templates_digest,
+    untouched,
+)
 from site_gen.safety import link_target, unsafe_link_message
 from site_gen.search import BUNDLE, binary_identity, build_index
 from site_gen.search_page import search_page
@@ -295,6 +304,7 @@ def _stages(
             page_paths.append(sitemap.path)
             env = make_environment(config.template_dirs)
             staged.add(sitemap.path, page_key(sitemap, digest), lambda: render_page(env, sitemap))
+        spans = _exports(staged, archive, config, deps, cache)
         timer.lap("render")
         for path, data in _originals(archive, inputs).items():
             staged.add(path, bytes_key(data), lambda data=data: data)
@@ -324,6 +334,8 @@ def _stages(
         raise
     if cache is not None:
         cache.put_outputs(record(output, staged.keys))
+        if spans is not None:
+            cache.put_state(pickle.dumps(spans), "exports")
     timer.lap("write")
     return BuildReport(
         ok=True,
@@ -337,6 +349,41 @@ def _stages(
         diagnostics=tuple(diagnostics),
         cached=cache.hits if cache is not None else 0,
     )
+
+
+def _exports(
+    staged: Staged, archive: Archive, config: Config, deps: Dependencies | None,
+    cache: ResultCache | None,
+) -> dict | None:
+    """The whole-archive data files (``exports.EXPORT_FILES``), streamed into the stage: linked
+    when no article's lines changed, else written with the unchanged articles' lines copied
+    from the previous files. Returns where each article's lines are, for the next build."""
+    if deps is None or cache is None:
+        write_exports(staged.stage, archive, config, [None] * len(archive.articles))
+        return None
+    keys = [deps.article_twin(a) for a in archive.articles]
+    whole = "exports:" + hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    for path in EXPORT_FILES:
+        staged.keys[path] = whole
+    links = {p: reusable(staged.output, p, whole, staged.previous) for p in EXPORT_FILES}
+    old_spans = _load(cache.state("exports"))
+    if all(links.values()) and old_spans is not None:
+        link_files(staged.stage, links, staged.folders)  # type: ignore[arg-type]
+        return old_spans
+    old = None
+    if old_spans is not None and all(
+        untouched(staged.output, p, staged.previous) for p in EXPORT_FILES
+    ):
+        old = (staged.output, old_spans)
+    return write_exports(staged.stage, archive, config, keys, old)
+
+
+def _load(data: bytes | None) -> dict | None:
+    try:
+        value = pickle.loads(data) if data is not None else None
+    except Exception:  # a damaged record is no record
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:

@@ -44,20 +44,27 @@ def bytes_key(data: bytes) -> str:
     return "bytes:" + hashlib.sha256(data).hexdigest()
 
 
+def untouched(output: Path, path: str, previous: Mapping[str, tuple[str, int, int]]) -> bool:
+    """Whether the previous build's file for ``path`` is as it wrote it (size and time)."""
+    old = previous.get(path)
+    if old is None:
+        return False
+    try:
+        st = os.stat(os.path.join(output, path))
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == (old[1], old[2])
+
+
 def reusable(
     output: Path, path: str, key: str, previous: Mapping[str, tuple[str, int, int]]
 ) -> str | None:
     """The previous build's file for ``path`` when it was made from the same key and has not
     been touched since (same size and modification time)."""
     old = previous.get(path)
-    if old is None or old[0] != key:
+    if old is None or old[0] != key or not untouched(output, path, previous):
         return None
-    target = os.path.join(output, path)  # os.path, not pathlib: this runs for every file
-    try:
-        st = os.stat(target)
-    except OSError:
-        return None
-    return target if (st.st_size, st.st_mtime_ns) == (old[1], old[2]) else None
+    return os.path.join(output, path)  # os.path, not pathlib: this runs for every file
 
 
 def link_files(

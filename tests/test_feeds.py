@@ -21,8 +21,11 @@ def test_feed_and_data_without_base_url(make_project) -> None:
     assert (out / link).is_file()
     assert not (out / "sitemap.xml").exists()  # a sitemap needs absolute URLs
     data = json.loads((out / "data/archive.json").read_text())
-    assert {a["source"] for a in data["articles"]} == {"Press TV", "Mehr News Agency"}
-    quotes = {f"{a['id']}#{q['id']}" for a in data["articles"] for q in a["quotes"]}
+    assert data["files"]["articles"] == "articles.jsonl" and data["article_count"] == 2
+    lines = (out / "data" / data["files"]["articles"]).read_text().splitlines()
+    articles = [json.loads(x) for x in lines]
+    assert {a["source"] for a in articles} == {"Press TV", "Mehr News Agency"}
+    quotes = {f"{a['id']}#{q['id']}" for a in articles for q in a["quotes"]}
     for sp in data["speakers"]:
         assert set(sp["quotes"]) <= quotes
     assert 'type="application/atom+xml"' in (out / "index.html").read_text()

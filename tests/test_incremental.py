@@ -236,3 +236,24 @@ def test_a_template_error_in_a_worker_fails_the_build_and_keeps_the_site(project
     assert not report.ok and "article.html" in (report.fatal or "")
     assert comparable_build(project / "build") == before
     assert not [p for p in project.iterdir() if "-new-" in p.name]
+
+
+def test_the_data_files_copy_the_lines_of_unchanged_articles(project, monkeypatch):
+    from site_gen import exports
+
+    _build(project)
+    made: list[str] = []
+    real = exports.article_blocks
+    monkeypatch.setattr(exports, "article_blocks", lambda a, *r: made.append(a.id) or real(a, *r))
+    _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
+    _build(project)
+    # the edited article and its story's other one (a statement's members changed)
+    assert sorted(made) == ["council-votes-for-ferry-plan", "harbour-council-backs-new-ferry-plan"]
+    assert comparable_build(project / "build") == _cold(project)
+    made.clear()
+    data = project / "build" / "data" / "quotes.jsonl"
+    data.write_bytes(data.read_bytes().replace(b"winter", b"summer"))  # the old file, by hand
+    _edit(project / "content" / "story-b.txt", "backed the plan", "backed it")
+    _build(project)
+    assert len(made) > 20  # the old files are not trusted: every article's lines made again
+    assert comparable_build(project / "build") == _cold(project)

@@ -147,8 +147,8 @@ def test_a_built_story_its_pages_and_data(make_project, monkeypatch) -> None:
     assert {r["statement_id"] for r in rows} == {statement["id"], None}
     table = list(csv.DictReader(io.StringIO((build / "data" / "quotes.csv").read_text())))
     assert {r["statement_id"] for r in table} == {statement["id"], ""}
-    archive = json.loads((build / "data" / "archive.json").read_text())
-    ids = {q["statement_id"] for a in archive["articles"] for q in a["quotes"]}
+    articles = [json.loads(x) for x in (build / "data" / "articles.jsonl").read_text().splitlines()]
+    ids = {q["statement_id"] for a in articles for q in a["quotes"]}
     assert ids == {statement["id"], None}
     assert "stories/index.html" in (build / "index.html").read_text()
 
