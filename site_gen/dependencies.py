@@ -71,7 +71,8 @@ class Dependencies:
     ) -> str:
         return digest(
             "article", self.settings, self.article[a.id], self._speakers(a),
-            self.article[newer.id] if newer else None, self.article[older.id] if older else None,
+            # of its neighbours, the page shows the title and links the page
+            (newer.id, newer.title) if newer else None, (older.id, older.title) if older else None,
             tuple(trail), self._story(a),
         )
 

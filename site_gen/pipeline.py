@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,7 @@ from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
-from site_gen.model import Diagnostic, FileResult, Speaker
+from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import plan_pages
 from site_gen.process import process_file
 from site_gen.quotes.speakers import load_pins, user_roles
@@ -39,11 +40,11 @@ from site_gen.reuse import (
     untouched,
 )
 from site_gen.safety import link_target, unsafe_link_message
-from site_gen.search import BUNDLE, binary_identity, build_index
+from site_gen.search import BUNDLE, binary_identity, build_index, shard_folder, shards
 from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
 from site_gen.staging import Staged
-from site_gen.urls import original_path
+from site_gen.urls import article_path, original_path
 from site_gen.write import (
     copy_trees,
     discard,
@@ -426,59 +427,76 @@ class _SearchStep:
             return  # nothing to index (Pagefind refuses an empty site); the page says so
         start = time.perf_counter()
         language = index_language(self.archive)
-        docs = None if self.deps is not None else quote_documents(self.archive)
-        key = self._key(docs, language)
-        if key is not None and self._reuse(stage, key):
+        articles = self.archive.articles
+        try:
+            for k, members in enumerate(shards([a.id for a in articles])):
+                part = [articles[i] for i in members]
+                folder = shard_folder(k)
+                docs = None if self.deps is not None else quote_documents(self.archive, part)
+                key = self._key(part, docs, language, folder)
+                if key is not None and self._reuse(stage, key, folder):
+                    continue
+                outcome = build_index(
+                    stage, docs or quote_documents(self.archive, part), language,
+                    pages=[article_path(a.id) for a in part], bundle=folder)
+                if not outcome.ok:
+                    self._unavailable(stage, outcome.message)
+                    return
+                if key is not None:
+                    for path in sorted((stage / folder).rglob("*")):
+                        if path.is_file():
+                            self.planned.keys[path.relative_to(stage).as_posix()] = key
+        finally:
             self.seconds = time.perf_counter() - start
-            return
-        outcome = build_index(stage, docs or quote_documents(self.archive), language)
-        self.seconds = time.perf_counter() - start
-        if outcome.ok:
-            if key is not None:
-                for path in sorted((stage / BUNDLE).rglob("*")):
-                    if path.is_file():
-                        self.planned.keys[path.relative_to(stage).as_posix()] = key
-            return
+
+    def _unavailable(self, stage: Path, message: str) -> None:
+        """No index: every part already in the stage goes, and the search page says so."""
         problem = Diagnostic(
             "warning",
             "search",
-            f"no search index: {outcome.message}; the search page says search is unavailable"
+            f"no search index: {message}; the search page says search is unavailable"
             " (search = false in site.toml turns search off)",
         )
         if self.strict:
             raise SearchFailed(problem)
         self.diagnostics.append(problem)
+        for folder in [p for p in stage.iterdir() if p.name.split("-")[0] == BUNDLE]:
+            shutil.rmtree(folder, ignore_errors=True)
+            for path in [p for p in self.planned.keys if p.startswith(folder.name + "/")]:
+                del self.planned.keys[path]
         page = search_page(self.archive, self.config, available=False)
         target = stage / page.path
         target.unlink(missing_ok=True)  # it may be a link to the previous build's file
         target.write_bytes(render_page(make_environment(self.config.template_dirs), page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
-    def _key(self, docs: list[tuple[str, str]] | None, language: str) -> str | None:
-        """The index's inputs: the article pages (their keys), and the quote records (``docs``,
+    def _key(
+        self, part: list[Article], docs: list[tuple[str, str]] | None, language: str, folder: str
+    ) -> str | None:
+        """A part's inputs: its article pages (their keys), and its quote records (``docs``,
         or, with the dependencies at hand, the keys of the articles' JSON twins, which are
         made from all that the records are made from)."""
         binary = binary_identity()
         if binary is None:
             return None
-        h = hashlib.sha256(f"{binary}\0{language}\0".encode())
-        for path, key in sorted(self.planned.keys.items()):
-            if path.startswith("articles/") and path.endswith("/index.html"):
-                h.update(f"{path}\0{key}\0".encode())
+        h = hashlib.sha256(f"{binary}\0{language}\0{folder}\0".encode())
+        for a in part:
+            path = article_path(a.id)
+            h.update(f"{path}\0{self.planned.keys.get(path)}\0".encode())
         if docs is None:
             assert self.deps is not None
-            for a in self.archive.articles:
+            for a in part:
                 h.update(f"{a.id}\0{self.deps.article_twin(a)}\0".encode())
         else:
             for name, text in docs:
                 h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
         return "search:" + h.hexdigest()
 
-    def _reuse(self, stage: Path, key: str) -> bool:
-        """Link the previous build's index when it was made from ``key`` and is untouched."""
+    def _reuse(self, stage: Path, key: str, folder: str) -> bool:
+        """Link the previous build's part when it was made from ``key`` and is untouched."""
         previous = self.planned.previous
-        old = [p for p in previous if p.startswith(BUNDLE + "/")]
-        if f"{BUNDLE}/pagefind-entry.json" not in old:
+        old = [p for p in previous if p.startswith(folder + "/")]
+        if f"{folder}/pagefind-entry.json" not in old:
             return False
         links = {}
         for path in old:

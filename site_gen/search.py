@@ -22,6 +22,7 @@ search page does not use, are removed.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import os
@@ -33,7 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-BUNDLE = "pagefind"  # the index's folder in the site
+BUNDLE = "pagefind"  # the index's folder in the site (its first part's)
+SHARD_ARTICLES = 1000  # articles per part of the index, about (see ``shards``)
+MAX_SHARDS = 64
 TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 _UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -72,6 +75,28 @@ def find_binary() -> Path | None:
     return Path(external) if external else None
 
 
+def shards(ids: Sequence[str]) -> list[list[int]]:
+    """The parts of the index: the positions of the articles (``ids``, archive order) each
+    part holds. An article's part is a hash of its id modulo the number of parts, a power of
+    two that grows with the archive (one part below 2,000 articles, then about
+    ``SHARD_ARTICLES`` a part), so an edit makes one part again, and an article stays in its
+    part until the number of parts doubles. Parts without articles are left out."""
+    count = 1
+    while count * 2 * SHARD_ARTICLES <= len(ids) and count < MAX_SHARDS:
+        count *= 2
+    parts: list[list[int]] = [[] for _ in range(count)]
+    for i, aid in enumerate(ids):
+        h = hashlib.blake2b(aid.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        parts[int.from_bytes(h, "big") % count].append(i)
+    return [p for p in parts if p]
+
+
+def shard_folder(k: int) -> str:
+    """The folder of part ``k`` of the index: the first is ``pagefind/``, the one the search page
+    loads; the others (``pagefind-1/``, ...) are merged into it in the browser."""
+    return BUNDLE if k == 0 else f"{BUNDLE}-{k}"
+
+
 def binary_identity() -> str | None:
     """What says which Pagefind would make the index (path, size, modification time), or None
     when there is none: part of the key under which an index is reused."""
@@ -86,12 +111,19 @@ def binary_identity() -> str | None:
 
 
 def build_index(
-    site: Path, quote_docs: Sequence[tuple[str, str]], language: str, timeout: float = TIMEOUT
+    site: Path,
+    quote_docs: Sequence[tuple[str, str]],
+    language: str,
+    timeout: float = TIMEOUT,
+    pages: Sequence[str] | None = None,
+    bundle: str = BUNDLE,
 ) -> SearchOutcome:
-    """Index the article pages of ``site`` and the quote documents into ``site/pagefind/``.
+    """Index the article pages of ``site`` (``pages``: those of one part; default all) and the
+    quote documents into ``site/<bundle>/``.
 
-    The quote documents are written into the site for the time of the indexing
-    (``RECORDS/``) and removed afterwards, whatever happens."""
+    Pagefind reads a folder of the site's own (hidden, inside it) holding links to those pages
+    at their paths and the quote documents (``RECORDS/``); it is removed afterwards, whatever
+    happens."""
     start = time.perf_counter()
     binary = find_binary()
     if binary is None:
@@ -101,27 +133,34 @@ def build_index(
     problem = _check_binary(binary)
     if problem:
         return SearchOutcome(False, problem)
-    records = site / RECORDS
+    work = site / f".search-{bundle}"
+    records = work / RECORDS
     try:
+        if pages is None:
+            pages = [p.relative_to(site).as_posix() for p in site.glob(_PAGES)]
+        for rel in pages:
+            target = work / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / rel, target)
         for name, text in quote_docs:
             target = records / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        problem = _run(binary, site, language, timeout)
+        problem = _run(binary, work, language, timeout, site / bundle)
     finally:
-        shutil.rmtree(records, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     if problem:
-        return _failed(site, problem)
+        return _failed(site, problem, bundle)
     try:
-        entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
-        pages = sum(int(lang["page_count"]) for lang in entry["languages"].values())
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        count = sum(int(lang["page_count"]) for lang in entry["languages"].values())
     except (OSError, ValueError, KeyError, TypeError):
-        return _failed(site, "Pagefind wrote no index")
-    if not (site / BUNDLE / "pagefind.js").is_file():
-        return _failed(site, "Pagefind wrote no index")
+        return _failed(site, "Pagefind wrote no index", bundle)
+    if not (site / bundle / "pagefind.js").is_file():
+        return _failed(site, "Pagefind wrote no index", bundle)
     for name in _UNUSED:
-        (site / BUNDLE / name).unlink(missing_ok=True)
-    return SearchOutcome(True, pages=pages, seconds=time.perf_counter() - start)
+        (site / bundle / name).unlink(missing_ok=True)
+    return SearchOutcome(True, pages=count, seconds=time.perf_counter() - start)
 
 
 def _check_binary(binary: Path) -> str | None:
@@ -138,13 +177,13 @@ def _check_binary(binary: Path) -> str | None:
     return None
 
 
-def _run(binary: Path, site: Path, language: str, timeout: float) -> str | None:
-    """Run Pagefind's command on ``site``; what went wrong, or None."""
+def _run(binary: Path, site: Path, language: str, timeout: float, output: Path) -> str | None:
+    """Run Pagefind's command on ``site`` into ``output``; what went wrong, or None."""
     command = [
         str(binary),
         "--site", str(site),
         "--glob", f"{{{_PAGES},{RECORDS}/**/*.html}}",
-        "--output-path", str(site / BUNDLE),
+        "--output-path", str(output),
         "--force-language", language,
         "--keep-index-url",  # links name index.html, as every link of the site does
         "--silent",
@@ -173,6 +212,6 @@ def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
 
 
-def _failed(site: Path, message: str) -> SearchOutcome:
-    shutil.rmtree(site / BUNDLE, ignore_errors=True)  # no half-written index in the site
+def _failed(site: Path, message: str, bundle: str = BUNDLE) -> SearchOutcome:
+    shutil.rmtree(site / bundle, ignore_errors=True)  # no half-written index in the site
     return SearchOutcome(False, message)

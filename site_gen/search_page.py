@@ -7,7 +7,7 @@ from __future__ import annotations
 from site_gen.archive import Archive
 from site_gen.config import Config
 from site_gen.pages import HOME, SEARCH_PATH, Page, _frame
-from site_gen.search import BUNDLE
+from site_gen.search import shard_folder, shards
 from site_gen.search_records import FILTERS, article_filters
 from site_gen.urls import relative_url
 
@@ -25,7 +25,10 @@ def search_page(archive: Archive, config: Config, available: bool = True) -> Pag
     view.update(
         available=available and bool(archive.articles),
         empty=not archive.articles,
-        bundle_url=relative_url(path, f"{BUNDLE}/pagefind.js"),
+        bundle_url=relative_url(path, f"{shard_folder(0)}/pagefind.js"),
+        # the other parts of the index, merged into the first in the browser
+        merge_urls=[relative_url(path, f"{shard_folder(k)}/index.html").removesuffix("index.html")
+                    for k in range(1, len(shards([a.id for a in archive.articles])))],
         root_url=relative_url(path, "index.html"),
         script_url=relative_url(path, "static/search.js"),
         speakers_url=relative_url(path, "speakers/index.html"),

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_gen.archive import Archive
@@ -80,12 +81,14 @@ def index_language(archive: Archive) -> str:
     return min(counts, key=lambda lang: (-counts[lang], lang))
 
 
-def quote_documents(archive: Archive) -> list[tuple[str, str]]:
+def quote_documents(
+    archive: Archive, articles: Sequence[Article] | None = None
+) -> list[tuple[str, str]]:
     """``(file name, HTML)`` of the quote records, in archive order: one per article and
     speaker (the unnamed sources of an article together), each quotation in it an element with
     the quotation's id, so that a hit can be traced to the quotation it is in."""
     docs = []
-    for a in archive.articles:
+    for a in archive.articles if articles is None else articles:
         by_speaker: dict[str, list[Quote]] = {}
         for q in a.quotes:
             by_speaker.setdefault(q.speaker_id or "", []).append(q)

@@ -26,10 +26,17 @@
   var start = new URLSearchParams(location.search).get("q");
   if (start) input.value = start;
 
+  // The index comes in parts on a large archive: the first is loaded, the others merged in.
+  var merges = (box.getAttribute("data-merge") || "").split(" ").filter(Boolean)
+    .map(function (u) { return new URL(u, location.href).href; });
+  var loading = null;
   import(bundle).then(function (module) {
-    pagefind = module;
-    return pagefind.init();
+    loading = module;
+    return loading.init();
   }).then(function () {
+    return Promise.all(merges.map(function (u) { return loading.mergeIndex(u); }));
+  }).then(function () {
+    pagefind = loading;
     if (input.value) run();
   }).catch(function () {
     status.textContent = "Search is unavailable: its index could not be loaded.";

@@ -83,23 +83,25 @@ def comparable_build(root: Path) -> dict[str, bytes]:
     of the index (the word index chunks, the fragments, the scripts) is compared byte for byte.
     """
     out: dict[str, bytes] = {}
-    filters: list[bytes] = []
+    filters: dict[str, list[bytes]] = {}
     for p in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = p.relative_to(root).as_posix()
         data = p.read_bytes()
-        if not rel.startswith(SEARCH_INDEX + "/"):
+        bundle, _, inner = rel.partition("/")
+        if not re.fullmatch(SEARCH_INDEX + r"(-\d+)?", bundle):  # the index, or a part of it
             out[rel] = data
-        elif rel.startswith(f"{SEARCH_INDEX}/filter/"):
-            filters.append(bytes(sorted(gzip.decompress(data))))
+        elif inner.startswith("filter/"):
+            filters.setdefault(bundle, []).append(bytes(sorted(gzip.decompress(data))))
         elif rel.endswith(".pf_meta"):
-            out[f"{SEARCH_INDEX}/pagefind.*.pf_meta"] = b"present"
-        elif rel == f"{SEARCH_INDEX}/pagefind-entry.json":
+            out[f"{bundle}/pagefind.*.pf_meta"] = b"present"
+        elif inner == "pagefind-entry.json":
             entry = json.loads(data)
             for lang in entry.get("languages", {}).values():
                 lang.pop("hash", None)
             out[rel] = json.dumps(entry, sort_keys=True).encode()
         else:
             out[rel] = data
-    for i, data in enumerate(sorted(filters)):
-        out[f"{SEARCH_INDEX}/filter/{i}"] = data
+    for bundle, found in filters.items():
+        for i, data in enumerate(sorted(found)):
+            out[f"{bundle}/filter/{i}"] = data
     return out

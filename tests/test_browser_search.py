@@ -42,12 +42,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def served(make_project) -> Iterator[tuple[Path, str]]:
-    """The built site under ``/archive/`` of a server on 127.0.0.1 (stopped afterwards)."""
+@pytest.fixture(params=["one index", "in parts"])
+def served(make_project, monkeypatch, request) -> Iterator[tuple[Path, str]]:
+    """The built site under ``/archive/`` of a server on 127.0.0.1 (stopped afterwards); its
+    index whole, or in parts merged in the browser (as a large archive's is)."""
+    if request.param == "in parts":
+        monkeypatch.setattr(search, "SHARD_ARTICLES", 1)
     root = make_project({**ARTICLES, "content/market.txt": MARKET})
     report = pipeline.build(load_config(root / "site.toml"), jobs=1)
     assert report.ok and not [d for d in report.diagnostics if d.path == "search"]
+    parts = sorted(p.name for p in (root / "build").iterdir() if p.name.startswith("pagefind"))
+    assert parts == (["pagefind"] if request.param == "one index" else ["pagefind", "pagefind-1"])
     (root / "archive").symlink_to(root / "build")
     handler = functools.partial(_Quiet, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -301,3 +301,55 @@ def test_an_empty_archive_has_nothing_to_search_and_no_warning(make_project):
     assert report.ok and not [d for d in report.diagnostics if d.path == "search"]
     assert not (root / "build" / "pagefind").exists()
     assert "nothing to search yet" in visible_text(root / "build" / "search" / "index.html")
+
+
+def test_parts_of_the_index_follow_the_archive_size_and_keep_their_articles():
+    ids = [f"article-{i}" for i in range(5000)]
+    assert len(search.shards(ids[:1999])) == 1  # one part below 2,000 articles
+    parts = search.shards(ids)
+    assert len(parts) == 4 and sorted(i for p in parts for i in p) == list(range(5000))
+    assert all(800 < len(p) < 1700 for p in parts)
+    # an article's part does not depend on the others
+    assert len(search.shards(ids[:3999])) == 2
+    one = {ids[i]: k for k, p in enumerate(search.shards(ids[:3001])) for i in p}
+    other = {([*ids[:3000], "x"])[i]: k
+             for k, p in enumerate(search.shards([*ids[:3000], "x"])) for i in p}
+    assert all(one[a] == other[a] for a in ids[:3000])
+
+
+@needs_pagefind
+def test_a_large_archive_has_its_index_in_parts_and_an_edit_makes_one_again(
+    make_project, monkeypatch
+):
+    from tests.sitecheck import comparable_build
+
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 2)
+    files = {f"content/n{i}.txt": FERRY.replace("ferry line", f"ferry line {i}").replace(
+        "Jane Roe", ["Jane Roe", "Tomas Wendell", "Ilse Marrow"][i % 3]) for i in range(6)}
+    root = make_project({**files, **ARTICLES})
+    calls: list[str] = []
+    real = pipeline.build_index
+    monkeypatch.setattr(pipeline, "build_index",
+                        lambda *a, **k: calls.append(k["bundle"]) or real(*a, **k))
+    assert _build(root).ok
+    parts = search.shards([a.name for a in (root / "build" / "articles").iterdir()])
+    assert len(calls) == len(parts) and len(parts) > 2
+    folders = sorted(p.name for p in (root / "build").iterdir() if p.name.startswith("pagefind"))
+    assert folders == ["pagefind"] + [f"pagefind-{k}" for k in range(1, len(parts))]
+    page = (root / "build" / "search" / "index.html").read_text()
+    merged = " ".join(f"../pagefind-{k}/" for k in range(1, len(parts)))
+    assert f'data-merge="{merged}"' in page
+    entries = [json.loads((root / "build" / f / "pagefind-entry.json").read_text())
+               for f in folders]
+    pages = sum(int(lang["page_count"]) for e in entries for lang in e["languages"].values())
+    assert pages == 8 + 8  # every article page and every quote record, once
+    calls.clear()
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok and len(calls) == 1  # the edited article's part alone
+    incremental = comparable_build(root / "build")
+    cold = root.parent / "cold"
+    from dataclasses import replace
+
+    config = load_config(root / "site.toml")
+    assert pipeline.build(replace(config, output=cold / "build"), jobs=1, use_cache=False).ok
+    assert incremental == comparable_build(cold / "build")
