@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -131,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _one_blas_thread()
     if args.command == "init":
         from site_gen.scaffold import ScaffoldError, init_archive
 
@@ -154,6 +156,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(config, args)
     return _inspect(config, args.paths, args.json)
+
+
+def _one_blas_thread() -> None:
+    """numpy, imported for the language model, starts a BLAS thread per core as it loads: 0.05
+    to 0.1 s of start-up on a busy two-core machine. The model's one product (a vector times at
+    most a few thousand rows of its table) is no faster with threads, and its results are the
+    same to the bit. Set for this program's process only (a library user's numpy is left
+    alone), and not when the user chose a number of threads."""
+    if not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                           "OMP_NUM_THREADS")):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
 def _serve(config: Config, args: argparse.Namespace) -> int:
