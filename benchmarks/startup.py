@@ -1,6 +1,6 @@
 """Start-up time: how long a command takes from launch to exit, each run a process of its own.
 
-    python benchmarks/startup.py [--repeat N] [--source DIR ...] [--json FILE]
+    python benchmarks/startup.py [--repeat N] [--source DIR ...] [--no-bytecode] [--json FILE]
 
 Times ``python -m site_gen --help``, ``--version`` and ``inspect`` of one invented article as
 plain text, Markdown and HTML (written into a temporary folder), plus the bare interpreter
@@ -14,8 +14,10 @@ this checkout); given several times, it compares checkouts with the same interpr
 runs interleaved, one column each (``git archive REV site_gen | tar -x -C DIR`` makes a
 checkout of an earlier revision). Before timing, each command runs once untimed with bytecode
 writing allowed, so that Python's ``__pycache__`` files exist, as they do in an installed
-package (with ``PYTHONDONTWRITEBYTECODE`` set and no caches, every start compiles site-gen's
-own modules again, about 0.2 s more for ``inspect``); the timed runs read them.
+package; the timed runs read them. ``--no-bytecode`` times without them instead: it sets
+``PYTHONDONTWRITEBYTECODE`` and refuses a source folder that has ``__pycache__`` folders, so
+every start compiles site-gen's own modules again (as in a development checkout run with
+that variable set; the installed libraries keep their caches).
 """
 
 from __future__ import annotations
@@ -79,9 +81,12 @@ def run(python: str, args: list[str], env: dict[str, str], cwd: Path) -> float:
     return elapsed
 
 
-def _environment(source: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+def _environment(source: Path, no_bytecode: bool = False) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(source), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    if no_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,12 +96,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding the site_gen package to time (default: this one); "
                         "repeat to compare several")
     parser.add_argument("--python", default=sys.executable, help="interpreter to run")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="time without site-gen's bytecode caches (see above)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every run's time here")
     args = parser.parse_args(argv)
     sources = [d.resolve() for d in args.source or [REPO]]
     for source in sources:
         if not (source / "site_gen" / "__init__.py").is_file():
             parser.error(f"no site_gen package in {source}")
+        if args.no_bytecode and any((source / "site_gen").rglob("__pycache__")):
+            parser.error(f"--no-bytecode: {source} has __pycache__ folders; time a fresh copy")
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="site-gen-startup-") as tmp:
         folder = Path(tmp)
@@ -104,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         (folder / "article.md").write_text(MARKDOWN, encoding="utf-8")
         (folder / "article.html").write_text(HTML, encoding="utf-8")
         todo = commands(folder)
-        envs = [_environment(source) for source in sources]
+        envs = [_environment(source, args.no_bytecode) for source in sources]
         for env in envs:  # untimed: writes the bytecode caches, warms the disk cache
-            warm = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            warm = env if args.no_bytecode else {
+                k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
             for _, command in todo:
                 run(args.python, command, warm, folder)
         times = [{name: [] for name, _ in todo} for _ in sources]
@@ -117,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     load_after = os.getloadavg()
     print(f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before, "
           f"{load_after[0]:.2f} after; median of {args.repeat} runs (fastest-slowest), "
-          "wall time in seconds")
+          "wall time in seconds" + (", no bytecode caches" if args.no_bytecode else ""))
     for i, source in enumerate(sources, 1):
         print(f"[{i}] site_gen from {source}")
     width = max(len(name) for name, _ in todo)
