@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_gen import __version__
-from site_gen.config import Config, ConfigError, load_config
-from site_gen.inputs import inputs_from_paths
-from site_gen.inspection import article_record, failed_record, text_report
-from site_gen.model import collapse_repeated
-from site_gen.pipeline import analyze, build
-from site_gen.write import refusal
+
+if TYPE_CHECKING:
+    from site_gen.config import Config
+
+# Everything else is imported by the command that needs it, after the arguments are parsed:
+# `--help`, `--version` and a bad option answer without loading the readers, the quote extractor
+# or Jinja2 (tests/test_startup.py holds this).
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -129,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _one_blas_thread()
     if args.command == "init":
         from site_gen.scaffold import ScaffoldError, init_archive
 
@@ -138,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"site-gen init: {exc}", file=sys.stderr)
             return 2
         return 0
+    from site_gen.config import ConfigError, load_config
+
     try:
         config = load_config(
             args.config, content=getattr(args, "content", None), output=getattr(args, "out", None)
@@ -152,9 +158,22 @@ def main(argv: list[str] | None = None) -> int:
     return _inspect(config, args.paths, args.json)
 
 
+def _one_blas_thread() -> None:
+    """numpy, imported for the language model, starts a BLAS thread per core as it loads: 0.05
+    to 0.1 s of start-up on a busy two-core machine. The model's one product (a vector times at
+    most a few thousand rows of its table) is no faster with threads, and its results are the
+    same to the bit. Set for this program's process only (a library user's numpy is left
+    alone), and not when the user chose a number of threads."""
+    if not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                           "OMP_NUM_THREADS")):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+
 def _serve(config: Config, args: argparse.Namespace) -> int:
+    from site_gen.config import load_config
     from site_gen.serve_net import ListenError
     from site_gen.server import serve
+    from site_gen.write import refusal
 
     refused = refusal(config.output_dir, config.content_dir, config.root)
     if refused:
@@ -198,6 +217,9 @@ def _build(
     if jobs is not None and jobs < 1:
         print("site-gen build: --jobs must be at least 1", file=sys.stderr)
         return 2
+    from site_gen.model import collapse_repeated
+    from site_gen.pipeline import build
+
     report = build(config, strict=strict, jobs=jobs, use_cache=use_cache)
     shown = [
         d.format()
@@ -215,6 +237,10 @@ def _build(
 
 
 def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:
+    from site_gen.inputs import inputs_from_paths
+    from site_gen.inspection import article_record, failed_record, text_report
+    from site_gen.pipeline import analyze
+
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"site-gen inspect: no such file or folder: {missing[0]}", file=sys.stderr)

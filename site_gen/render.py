@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup
 
 from site_gen.pages import Page
 from site_gen.safety import clean_text
+
+if TYPE_CHECKING:
+    import jinja2
+
+# jinja2 is imported by the functions that use it, on the first page rendered: the pipeline
+# imports this module, and `site-gen inspect` runs the pipeline's reading stages only.
 
 
 class RenderError(RuntimeError):
@@ -18,6 +24,8 @@ class RenderError(RuntimeError):
 
 
 def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
@@ -43,6 +51,8 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
     if not page.template:
         text = clean_text(json.dumps(page.data, ensure_ascii=False, indent=1, sort_keys=True))
         return (text + "\n").encode("utf-8")
+    import jinja2
+
     try:
         html = env.get_template(page.template).render(**page.view)
     except jinja2.TemplateSyntaxError as exc:

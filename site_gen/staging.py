@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from jinja2 import Environment
+from typing import TYPE_CHECKING
 
 from site_gen.pages import Group, Page
 from site_gen.render import make_environment, render_page
 from site_gen.reuse import link_files, page_key, reusable
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 PARALLEL_MIN_GROUPS = 400  # below this, starting worker processes costs more than it saves
 CHUNK_GROUPS = 64  # groups a worker makes per task

@@ -40,9 +40,7 @@ from site_gen.model import Diagnostic
 from site_gen.reader.decode import decode_bytes, looks_binary
 from site_gen.reader.defaults import apply_defaults, cascade
 from site_gen.reader.document import Document, ReadResult
-from site_gen.reader.html import read_html
 from site_gen.reader.licenses import license_id, license_info
-from site_gen.reader.markdown import read_markdown
 from site_gen.reader.meta import Meta
 from site_gen.reader.sidecar import parse_sidecar
 from site_gen.reader.txt import read_txt
@@ -100,6 +98,20 @@ def read_document(
         return ReadResult(None, (Diagnostic("error", path, message),))
 
 
+def _reader(fmt: str):
+    """The reader of a format. Markdown (YAML, markdown-it) and HTML (lxml, trafilatura) are
+    imported on first use: a process that reads plain text never loads them."""
+    if fmt == "md":
+        from site_gen.reader.markdown import read_markdown
+
+        return read_markdown
+    if fmt == "html":
+        from site_gen.reader.html import read_html
+
+        return read_html
+    return read_txt
+
+
 def _read(
     path: str, data: bytes, registry: Registry, sidecar: bytes | None, sidecar_path: str | None
 ) -> ReadResult:
@@ -141,6 +153,5 @@ def _read(
         diagnostics.append(
             Diagnostic("warning", path, decoded.note + "; save the file as UTF-8 to be sure")
         )
-    readers = {"txt": read_txt, "md": read_markdown, "html": read_html}
-    result = readers[fmt](path, decoded.text, registry, layers)
+    result = _reader(fmt)(path, decoded.text, registry, layers)
     return ReadResult(result.document, (*diagnostics, *result.diagnostics))
