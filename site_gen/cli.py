@@ -219,8 +219,13 @@ def _build(
         return 2
     from site_gen.model import collapse_repeated
     from site_gen.pipeline import build
+    from site_gen.progress import Progress
 
-    report = build(config, strict=strict, jobs=jobs, use_cache=use_cache)
+    progress = Progress(quiet=quiet)
+    try:
+        report = build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress)
+    finally:
+        progress.close()
     shown = [
         d.format()
         for d in report.diagnostics

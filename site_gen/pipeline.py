@@ -27,6 +27,7 @@ from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import plan_pages
 from site_gen.process import process_file
+from site_gen.progress import no_progress
 from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, make_environment, render_page
@@ -68,6 +69,8 @@ class BuildReport:
     fatal: str | None = None
     refused: bool = False  # the output folder is not safe to replace: nothing was read
     cached: int = 0  # input files whose per-file results came from the cache
+    written: int = 0  # output files written
+    linked: int = 0  # output files linked from the previous build (unchanged)
     unchanged: bool = False  # nothing changed since the last build: nothing read or written
 
     def summary(self) -> str:
@@ -83,10 +86,13 @@ class BuildReport:
             return f"Build failed: {self.fatal}; {self.output} left as it was"
         skipped = sum(1 for d in self.diagnostics if d.severity == "error")
         tail = f", {skipped} file(s) with errors" if skipped else ""
-        reused = f" ({self.cached} file(s) unchanged, from the cache)" if self.cached else ""
+        parts = [f"{self.cached} file(s) from the cache"] if self.cached else []
+        parts.append(f"{self.written} files written")
+        if self.linked:
+            parts.append(f"{self.linked} linked from the previous build")
         return (
             f"Built {self.articles} articles, {self.speakers} speakers, {self.sources} sources, "
-            f"{self.pages} pages in {self.seconds:.2f} s{reused}{tail}"
+            f"{self.pages} pages in {self.seconds:.2f} s ({', '.join(parts)}){tail}"
         )
 
 
@@ -218,10 +224,15 @@ class _Timer:
 
 
 def build(
-    config: Config, strict: bool = False, jobs: int | None = None, use_cache: bool = True
+    config: Config,
+    strict: bool = False,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: Callable[[str, int, int], None] = no_progress,
 ) -> BuildReport:
-    """Build the site; ``jobs`` worker processes for the per-file stage (default: all cores);
-    ``use_cache``: reuse the per-file results and pages of unchanged inputs (see ``cache``)."""
+    """Build the site; ``jobs`` worker processes for the per-file stage and for making pages
+    (default: all cores); ``use_cache``: reuse the per-file results and pages of unchanged
+    inputs (see ``cache``); ``progress(stage, done, total)`` is told how the work goes."""
     timer = _Timer()
     output = config.output_dir
     content = config.content_dir
@@ -243,7 +254,7 @@ def build(
                                timings=timer.timings, unchanged=True, cached=0)
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
         timer.lap("read")
-        report = _stages(config, strict, jobs, cache, inputs, diagnostics, timer)
+        report = _stages(config, strict, jobs, cache, inputs, diagnostics, timer, progress)
         if cache is not None:
             left = tree_fingerprint(output) if report.ok else ""
             cache.put_state(pickle.dumps((made_from, left, report)) if report.ok else None)
@@ -276,6 +287,7 @@ def _stages(
     inputs: list[InputFile],
     diagnostics: list[Diagnostic],
     timer: _Timer,
+    progress: Callable[[str, int, int], None] = no_progress,
 ) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
     output = config.output_dir
@@ -299,7 +311,7 @@ def _stages(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     staged = Staged(output, stage_dir(output), previous)
     try:
-        page_paths = staged.add_groups(groups, digest, config.template_dirs, workers)
+        page_paths = staged.add_groups(groups, digest, config.template_dirs, workers, progress)
         sitemap = sitemap_page(page_paths, config)
         if sitemap is not None:
             page_paths.append(sitemap.path)
@@ -311,7 +323,7 @@ def _stages(
             staged.add(path, bytes_key(data), lambda data=data: data)
         copy_trees(staged.stage, [(d, "static") for d in config.static_dirs])
         if config.search:
-            search = _SearchStep(archive, config, digest, staged, strict, deps)
+            search = _SearchStep(archive, config, digest, staged, strict, deps, progress)
             search(staged.stage)
             diagnostics += search.diagnostics
             timer.timings["search"] = round(search.seconds, 4)
@@ -349,6 +361,8 @@ def _stages(
         timings=timer.timings,
         diagnostics=tuple(diagnostics),
         cached=cache.hits if cache is not None else 0,
+        written=staged.made,
+        linked=staged.linked,
     )
 
 
@@ -361,6 +375,7 @@ def _exports(
     from the previous files. Returns where each article's lines are, for the next build."""
     if deps is None or cache is None:
         write_exports(staged.stage, archive, config, [None] * len(archive.articles))
+        staged.made += len(EXPORT_FILES)
         return None
     keys = [deps.article_twin(a) for a in archive.articles]
     whole = "exports:" + hashlib.sha256("\0".join(keys).encode()).hexdigest()
@@ -370,12 +385,14 @@ def _exports(
     old_spans = _load(cache.state("exports"))
     if all(links.values()) and old_spans is not None:
         link_files(staged.stage, links, staged.folders)  # type: ignore[arg-type]
+        staged.linked += len(links)
         return old_spans
     old = None
     if old_spans is not None and all(
         untouched(staged.output, p, staged.previous) for p in EXPORT_FILES
     ):
         old = (staged.output, old_spans)
+    staged.made += len(EXPORT_FILES)
     return write_exports(staged.stage, archive, config, keys, old)
 
 
@@ -416,9 +433,11 @@ class _SearchStep:
     def __init__(
         self, archive: Archive, config: Config, digest: str, staged: Staged, strict: bool,
         deps: Dependencies | None = None,
+        progress: Callable[[str, int, int], None] = no_progress,
     ) -> None:
         self.archive, self.config, self.digest = archive, config, digest
         self.planned, self.strict, self.deps = staged, strict, deps
+        self.progress = progress
         self.diagnostics: list[Diagnostic] = []
         self.seconds = 0.0
 
@@ -429,7 +448,10 @@ class _SearchStep:
         language = index_language(self.archive)
         articles = self.archive.articles
         try:
-            for k, members in enumerate(shards([a.id for a in articles])):
+            parts = shards([a.id for a in articles])
+            for k, members in enumerate(parts):
+                if k:
+                    self.progress("search", k, len(parts))
                 part = [articles[i] for i in members]
                 folder = shard_folder(k)
                 docs = None if self.deps is not None else quote_documents(self.archive, part)
@@ -442,10 +464,12 @@ class _SearchStep:
                 if not outcome.ok:
                     self._unavailable(stage, outcome.message)
                     return
-                if key is not None:
-                    for path in sorted((stage / folder).rglob("*")):
-                        if path.is_file():
+                for path in sorted((stage / folder).rglob("*")):
+                    if path.is_file():
+                        self.planned.made += 1
+                        if key is not None:
                             self.planned.keys[path.relative_to(stage).as_posix()] = key
+            self.progress("search", len(parts), len(parts))
         finally:
             self.seconds = time.perf_counter() - start
 
@@ -506,4 +530,5 @@ class _SearchStep:
             links[path] = source
         link_files(stage, links)
         self.planned.keys.update(dict.fromkeys(links, key))
+        self.planned.linked += len(links)
         return True

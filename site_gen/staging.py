@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_gen.pages import Group, Page
+from site_gen.progress import no_progress
 from site_gen.render import make_environment, render_page
 from site_gen.reuse import link_files, page_key, reusable
 
@@ -53,7 +54,8 @@ class Staged:
     stage: Path
     previous: dict[str, tuple[str, int, int]]
     keys: dict[str, str] = field(default_factory=dict)
-    made: int = 0  # files written (the rest were linked)
+    made: int = 0  # files written
+    linked: int = 0  # files linked from the previous build
     by_key: dict[str, list[str]] | None = None
     folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
 
@@ -63,12 +65,18 @@ class Staged:
         old = reusable(self.output, path, key, self.previous)
         if old is not None:
             link_files(self.stage, {path: old}, self.folders)
+            self.linked += 1
         else:
             _write(self.stage, path, make(), self.folders)
             self.made += 1
 
     def add_groups(
-        self, groups: Sequence[Group], digest: str, template_dirs: Sequence[Path], jobs: int
+        self,
+        groups: Sequence[Group],
+        digest: str,
+        template_dirs: Sequence[Path],
+        jobs: int,
+        progress: Callable[[str, int, int], None] = no_progress,
     ) -> list[str]:
         """Every group's pages (see the module's text); the paths of all of them."""
         paths: list[str] = []
@@ -79,15 +87,20 @@ class Staged:
                 todo.append(group)
             else:
                 paths += linked
+                self.linked += len(linked)
         if jobs > 1 and len(todo) >= PARALLEL_MIN_GROUPS and _can_fork():
-            done = _make_in_workers(todo, digest, template_dirs, self, jobs)
+            done = _make_in_workers(todo, digest, template_dirs, self, jobs, progress)
         else:
             env = make_environment(template_dirs)
-            done = [_make_group(g, digest, env, self) for g in todo]
+            done = []
+            for i, g in enumerate(todo, 1):
+                done.append(_make_group(g, digest, env, self))
+                progress("render", i, len(todo))
         for rows in done:
             for path, key, written in rows:
                 self.keys[path] = key
                 self.made += written
+                self.linked += 1 - written
                 paths.append(path)
         return paths
 
@@ -152,15 +165,24 @@ _ENV: Environment | None = None
 
 
 def _make_in_workers(
-    todo: Sequence[Group], digest: str, template_dirs: Sequence[Path], staged: Staged, jobs: int
+    todo: Sequence[Group],
+    digest: str,
+    template_dirs: Sequence[Path],
+    staged: Staged,
+    jobs: int,
+    progress: Callable[[str, int, int], None] = no_progress,
 ) -> list[list[tuple[str, str, int]]]:
     global _FORKED
     _FORKED = (todo, digest, template_dirs, staged)
     chunks = [range(i, min(i + CHUNK_GROUPS, len(todo))) for i in range(0, len(todo), CHUNK_GROUPS)]
     try:
         context = multiprocessing.get_context("fork")
+        done: list[list[tuple[str, str, int]]] = []
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [rows for chunk in pool.map(_make_chunk, chunks) for rows in chunk]
+            for chunk in pool.map(_make_chunk, chunks):  # in order
+                done += chunk
+                progress("render", len(done), len(todo))
+        return done
     finally:
         _FORKED = None
 
