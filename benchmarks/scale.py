@@ -241,6 +241,11 @@ class SiteGen(Tool):
         jobs = ["-j", str(self.jobs)] if self.jobs else []
         return [sys.executable, "-m", "site_gen", "build", "-q", *jobs]
 
+    def clear_output(self) -> None:
+        """The output and the build cache beside it: a cold build starts from nothing."""
+        remove(self.output)
+        remove(self.project / f".{self.output.name}-cache")
+
     def env(self) -> dict[str, str]:
         return site_gen_env()
 
