@@ -179,3 +179,13 @@ def test_executor_dask_starts_a_local_cluster(make_project, tmp_path: Path, caps
     assert main(["build", "-q", "--config", cfg, "--no-cache", "-j", "1",
                  "--out", str(tmp_path / "local")]) == 0
     assert comparable_build(root / "build") == comparable_build(tmp_path / "local")
+
+
+def test_workers_running_other_code_are_refused(local_cluster, monkeypatch) -> None:
+    import site_gen.cluster
+
+    # This machine's digest differs from the workers' (they import site-gen unpatched).
+    monkeypatch.setattr(site_gen.cluster, "code_version", lambda: "other code")
+    with pytest.raises(ClusterError, match="runs other site-gen code than this machine"):
+        with dask_cluster(local_cluster.scheduler_address, timeout=5):
+            pass
