@@ -272,16 +272,16 @@ def _build_on(
     config: Config, strict: bool, jobs: int | None, use_cache: bool, dask: bool,
     scheduler: str | None, progress: Progress,
 ) -> BuildReport:
-    """The build, its per-file stage on local processes or on a Dask cluster (connected
-    before anything is read, closed after the build)."""
+    """The build, its per-file stage on local processes or on a Dask cluster (checked before
+    anything is read)."""
     from site_gen.cluster import dask_cluster
     from site_gen.pipeline import build
 
     if not dask:
         return build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress)
-    with dask_cluster(scheduler, jobs) as cluster:
-        return build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress,
-                     cluster=cluster)
+    cluster = dask_cluster(scheduler, jobs)
+    return build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress,
+                 cluster=cluster)
 
 
 def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:

@@ -57,90 +57,109 @@ def worker_code() -> str:
     return code_version()
 
 
+def map_batches(
+    client: Any, fn: Callable[[T, S], R], items: Sequence[T], shared: S, most: int = BATCH_FILES
+) -> list[R]:
+    """``[fn(item, shared) for item in items]``, computed on ``client``'s cluster: ``shared`` is
+    sent once to every worker, the items in batches; the results in input order whatever order
+    the batches finish in (``gather`` returns them in the order of the futures given)."""
+    if not items:
+        return []
+    workers = len(client.scheduler_info().get("workers", {}))
+    size = batch_size(len(items), workers, most)
+    # One piece of data on every worker (a list would be scattered item by item).
+    [on_workers] = client.scatter([shared], broadcast=True, hash=False)
+    futures = [
+        client.submit(run_batch, fn, b, on_workers, pure=False) for b in batches(items, size)
+    ]
+    try:
+        done = client.gather(futures)
+    finally:
+        client.cancel([*futures, on_workers])
+    return [r for chunk in done for r in chunk]
+
+
+def check_code(client: Any) -> None:
+    """Refuse workers that run other site-gen code: their results would be cached under this
+    code's key (see ``cache``) and could differ from a local build's."""
+    mine = code_version()
+    for worker, theirs in sorted(client.run(worker_code).items()):
+        if theirs != mine:
+            raise ClusterError(
+                f"worker {worker} runs other site-gen code than this machine; install the "
+                "same site-gen version on every worker"
+            )
+
+
 class DaskCluster:
-    """A connected Dask client; ``map`` runs a function over items in batches on its workers."""
+    """Where the per-file stage runs: the workers of the scheduler at ``address``, or, without
+    one, ``workers`` local processes (default: one per core) on 127.0.0.1. Connected only while
+    ``map`` runs (the local cluster is started and stopped with it): a connection keeps threads
+    in this process, and the render stage forks its workers only from a process with one."""
 
-    def __init__(self, client: Any, batch: int = BATCH_FILES) -> None:
-        self.client = client
-        self.batch = batch
-
-    @property
-    def workers(self) -> int:
-        return len(self.client.scheduler_info().get("workers", {}))
+    def __init__(
+        self, address: str | None = None, workers: int | None = None,
+        timeout: float = CONNECT_TIMEOUT, batch: int = BATCH_FILES,
+    ) -> None:
+        self.address, self.workers, self.timeout, self.batch = address, workers, timeout, batch
 
     def map(self, fn: Callable[[T, S], R], items: Sequence[T], shared: S) -> list[R]:
-        """``[fn(item, shared) for item in items]``, computed on the cluster: ``shared`` is sent
-        once to every worker, the items in batches; the results in input order whatever order
-        the batches finish in (``gather`` returns them in the order of the futures given)."""
+        """``fn`` over the items on the cluster's workers; see ``map_batches``."""
         if not items:
             return []
-        size = batch_size(len(items), self.workers, self.batch)
-        # One piece of data on every worker (a list would be scattered item by item).
-        [on_workers] = self.client.scatter([shared], broadcast=True, hash=False)
-        futures = [
-            self.client.submit(run_batch, fn, b, on_workers, pure=False)
-            for b in batches(items, size)
-        ]
+        with self.client() as client:
+            return map_batches(client, fn, items, shared, self.batch)
+
+    @contextmanager
+    def client(self) -> Iterator[Any]:
+        """A connected Dask client, closed (and the local cluster stopped) on leaving."""
+        from distributed import Client, LocalCluster
+
+        local = None
+        if self.address is None:
+            local = LocalCluster(
+                n_workers=self.workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                # no dashboard; the scheduler's small HTTP server (health) on a free local
+                # port, not on 8787, which another cluster may hold
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            )
         try:
-            done = self.client.gather(futures)
+            try:
+                client = Client(local if local is not None else self.address,
+                                timeout=self.timeout)
+            except Exception as exc:  # whatever answers there may not speak Dask's protocol
+                where = "the local Dask cluster" if local is not None else self.address
+                detail = f"{type(exc).__name__}: {exc}"[:200]
+                raise ClusterError(f"no Dask scheduler answered at {where} ({detail})") from exc
+            try:
+                yield client
+            finally:
+                client.close()
         finally:
-            self.client.cancel([*futures, on_workers])
-        return [r for chunk in done for r in chunk]
-
-    def check_code(self) -> None:
-        """Refuse workers that run other site-gen code: their results would be cached under
-        this code's key (see ``cache``) and could differ from a local build's."""
-        mine = code_version()
-        for worker, theirs in sorted(self.client.run(worker_code).items()):
-            if theirs != mine:
-                raise ClusterError(
-                    f"worker {worker} runs other site-gen code than this machine; install the "
-                    "same site-gen version on every worker"
-                )
+            if local is not None:
+                local.close()
 
 
-@contextmanager
 def dask_cluster(
     address: str | None = None, workers: int | None = None, timeout: float = CONNECT_TIMEOUT
-) -> Iterator[DaskCluster]:
-    """A client of the scheduler at ``address``, or, without one, of a cluster of ``workers``
-    local processes (default: one per core) started on 127.0.0.1 for the build. Closed (and
-    the local cluster stopped) on leaving. Raises ClusterError when Dask is missing or the
-    scheduler does not answer within ``timeout`` seconds."""
+) -> DaskCluster:
+    """The cluster for a build, checked before anything is read: Dask is installed, and the
+    scheduler at ``address`` (when given) answers within ``timeout`` seconds and its workers run
+    this site-gen code. Raises ClusterError, whose message says what to do."""
     try:
-        from distributed import Client, LocalCluster
+        import distributed  # noqa: F401
     except ImportError as exc:
         raise ClusterError(f"the Dask executor needs Dask: {INSTALL_HINT}") from exc
-    local = None
     if address is None:
-        local = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            # no dashboard; the scheduler's small HTTP server (health) on a free local port,
-            # not on 8787, which another cluster may hold
-            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        )
-    else:
-        address = _reachable(address, timeout)
-    try:
-        try:
-            client = Client(local if local is not None else address, timeout=timeout)
-        except Exception as exc:  # whatever answers there may not speak Dask's protocol
-            where = "the local Dask cluster" if local is not None else address
-            detail = f"{type(exc).__name__}: {exc}"[:200]
-            raise ClusterError(f"no Dask scheduler answered at {where} ({detail})") from exc
-        try:
-            cluster = DaskCluster(client)
-            cluster.check_code()
-            yield cluster
-        finally:
-            client.close()
-    finally:
-        if local is not None:
-            local.close()
+        return DaskCluster(None, workers, timeout)  # this machine's code, started when used
+    cluster = DaskCluster(_reachable(address, timeout), workers, timeout)
+    with cluster.client() as client:
+        check_code(client)
+    return cluster
 
 
 def _reachable(address: str, timeout: float) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.cli import main
-from site_gen.cluster import ClusterError, DaskCluster, batch_size, batches, dask_cluster
+from site_gen.cluster import ClusterError, batch_size, batches, dask_cluster, map_batches
 from site_gen.config import load_config
 from site_gen.pipeline import build
 from tests.sitecheck import comparable_build
@@ -94,11 +95,13 @@ def test_cache_stays_here_and_only_changed_files_are_sent(
     for f in sorted(corpus.rglob("*.txt"))[:12]:
         (content / f.name).write_bytes(f.read_bytes())
     config = load_config(None, content=content, output=tmp_path / "out")
-    with dask_cluster(local_cluster.scheduler_address) as cluster:
-        assert build(config, cluster=cluster).cached == 0
-        changed = sorted(content.iterdir())[3]
-        changed.write_bytes(changed.read_bytes().replace(b"\n\n", b"\n\nAn added line.\n\n", 1))
-        assert build(config, cluster=cluster).cached == 11
+    cluster = dask_cluster(local_cluster.scheduler_address)
+    threads = threading.active_count()
+    assert build(config, cluster=cluster).cached == 0
+    assert threading.active_count() == threads  # connected only while files are read
+    changed = sorted(content.iterdir())[3]
+    changed.write_bytes(changed.read_bytes().replace(b"\n\n", b"\n\nAn added line.\n\n", 1))
+    assert build(config, cluster=cluster).cached == 11
     assert (tmp_path / ".out-cache" / "results.sqlite").is_file()  # on the writing machine
     local = load_config(None, content=content, output=tmp_path / "local")
     assert build(local, jobs=1, use_cache=False).ok
@@ -112,8 +115,7 @@ def _first_batch_slow(item: int, pause: float) -> tuple[int, float]:
 
 
 def test_results_in_input_order_when_batches_finish_out_of_order(client) -> None:
-    cluster = DaskCluster(client, batch=2)
-    results = cluster.map(_first_batch_slow, list(range(12)), 1.0)
+    results = map_batches(client, _first_batch_slow, list(range(12)), 1.0, most=2)
     assert [item for item, _ in results] == list(range(12))
     first_done = results[0][1]
     assert any(done < first_done for _, done in results[2:])  # a later batch finished first
@@ -141,15 +143,13 @@ def test_silent_listener_times_out_with_a_clear_message() -> None:
         address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
         start = time.perf_counter()
         with pytest.raises(ClusterError, match="no Dask scheduler answered at " + address):
-            with dask_cluster(address, timeout=0.5):
-                pass
+            dask_cluster(address, timeout=0.5)
         assert time.perf_counter() - start < 5
 
 
 def test_bad_address_is_refused(capsys) -> None:
     with pytest.raises(ClusterError, match="is not tcp://HOST:PORT"):
-        with dask_cluster("tcp://no-port", timeout=0.5):
-            pass
+        dask_cluster("tcp://no-port", timeout=0.5)
 
 
 def test_without_dask_the_message_says_what_to_install(
@@ -187,5 +187,4 @@ def test_workers_running_other_code_are_refused(local_cluster, monkeypatch) -> N
     # This machine's digest differs from the workers' (they import site-gen unpatched).
     monkeypatch.setattr(site_gen.cluster, "code_version", lambda: "other code")
     with pytest.raises(ClusterError, match="runs other site-gen code than this machine"):
-        with dask_cluster(local_cluster.scheduler_address, timeout=5):
-            pass
+        dask_cluster(local_cluster.scheduler_address, timeout=5)
