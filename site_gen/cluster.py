@@ -34,6 +34,21 @@ class ClusterError(Exception):
     reached, or its workers run other site-gen code. The message says what to do."""
 
 
+def import_distributed() -> Any:
+    """Dask's ``distributed``, imported with message offloading off: Dask reads large messages
+    on a thread of its own that, once started, lives as long as the process, and the render
+    stage forks its workers only from a process with one thread. (The setting is read when
+    ``distributed`` is first imported: this is the one place site-gen imports it.)"""
+    try:
+        import dask
+
+        dask.config.set({"distributed.comm.offload": False})
+        import distributed
+    except ImportError as exc:
+        raise ClusterError(f"the Dask executor needs Dask: {INSTALL_HINT}") from exc
+    return distributed
+
+
 def batches(items: Sequence[T], size: int) -> list[list[T]]:
     """``items`` cut into consecutive lists of at most ``size``, in order."""
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
@@ -113,11 +128,10 @@ class DaskCluster:
     @contextmanager
     def client(self) -> Iterator[Any]:
         """A connected Dask client, closed (and the local cluster stopped) on leaving."""
-        from distributed import Client, LocalCluster
-
+        distributed = import_distributed()
         local = None
         if self.address is None:
-            local = LocalCluster(
+            local = distributed.LocalCluster(
                 n_workers=self.workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
@@ -129,8 +143,8 @@ class DaskCluster:
             )
         try:
             try:
-                client = Client(local if local is not None else self.address,
-                                timeout=self.timeout)
+                client = distributed.Client(local if local is not None else self.address,
+                                            timeout=self.timeout)
             except Exception as exc:  # whatever answers there may not speak Dask's protocol
                 where = "the local Dask cluster" if local is not None else self.address
                 detail = f"{type(exc).__name__}: {exc}"[:200]
@@ -150,10 +164,7 @@ def dask_cluster(
     """The cluster for a build, checked before anything is read: Dask is installed, and the
     scheduler at ``address`` (when given) answers within ``timeout`` seconds and its workers run
     this site-gen code. Raises ClusterError, whose message says what to do."""
-    try:
-        import distributed  # noqa: F401
-    except ImportError as exc:
-        raise ClusterError(f"the Dask executor needs Dask: {INSTALL_HINT}") from exc
+    import_distributed()
     if address is None:
         return DaskCluster(None, workers, timeout)  # this machine's code, started when used
     cluster = DaskCluster(_reachable(address, timeout), workers, timeout)
