@@ -16,7 +16,7 @@ $(BIN)/python:
 
 # Installs the exact versions of requirements.lock (reproducible); `make lock` renews it.
 $(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test,fast]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test,fast,cluster]'
 	touch $(STAMP)
 
 # The locked wheels, for the test that installs site-gen with the interpreter's bundled pip
@@ -31,7 +31,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet '.[test,fast]'
+	.lock-venv/bin/python -m pip install --quiet '.[test,fast,cluster]'
 	{ echo '# Exact versions for reproducible installs; `make` installs with these as constraints.'; \
 	  echo '# Renew with `make lock` (the newest versions pyproject.toml allows, resolved afresh).'; \
 	  .lock-venv/bin/python -m pip freeze --all --exclude-editable \

@@ -14,6 +14,8 @@ from site_gen import __version__
 
 if TYPE_CHECKING:
     from site_gen.config import Config
+    from site_gen.pipeline import BuildReport
+    from site_gen.progress import Progress
 
 # Everything else is imported by the command that needs it, after the arguments are parsed:
 # `--help`, `--version` and a bad option answer without loading the readers, the quote extractor
@@ -63,7 +65,22 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes for reading files (default: all cores)",
+        help="worker processes for reading files (default: all cores); with --executor dask, "
+        "the local cluster's workers",
+    )
+    b.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default=None,
+        help="where files are read: local worker processes (default), or Dask workers (the "
+        "scheduler of --scheduler, else a cluster of local processes; needs site-gen[cluster])",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        default=None,
+        help="read files on the workers of this running Dask scheduler (implies --executor "
+        "dask); the cache, rendering and writing stay on this machine",
     )
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     b.add_argument(
@@ -152,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site-gen: {exc}", file=sys.stderr)
         return 2
     if args.command == "build":
-        return _build(config, args.strict, args.quiet, args.jobs, args.verbose, not args.no_cache)
+        if args.executor == "local" and args.scheduler:
+            print("site-gen build: --scheduler needs --executor dask", file=sys.stderr)
+            return 2
+        dask = args.executor == "dask" or args.scheduler is not None
+        return _build(config, args.strict, args.quiet, args.jobs, args.verbose,
+                      not args.no_cache, dask, args.scheduler)
     if args.command == "serve":
         return _serve(config, args)
     return _inspect(config, args.paths, args.json)
@@ -213,17 +235,22 @@ def _build(
     jobs: int | None,
     verbose: bool = False,
     use_cache: bool = True,
+    dask: bool = False,
+    scheduler: str | None = None,
 ) -> int:
     if jobs is not None and jobs < 1:
         print("site-gen build: --jobs must be at least 1", file=sys.stderr)
         return 2
+    from site_gen.cluster import ClusterError
     from site_gen.model import collapse_repeated
-    from site_gen.pipeline import build
     from site_gen.progress import Progress
 
     progress = Progress(quiet=quiet)
     try:
-        report = build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress)
+        report = _build_on(config, strict, jobs, use_cache, dask, scheduler, progress)
+    except ClusterError as exc:
+        print(f"site-gen build: {exc}", file=sys.stderr)
+        return 2
     finally:
         progress.close()
     shown = [
@@ -239,6 +266,22 @@ def _build(
     if report.ok:
         print(f"Open {report.output / 'index.html'}")
     return 0 if report.ok else 2 if report.refused else 1
+
+
+def _build_on(
+    config: Config, strict: bool, jobs: int | None, use_cache: bool, dask: bool,
+    scheduler: str | None, progress: Progress,
+) -> BuildReport:
+    """The build, its per-file stage on local processes or on a Dask cluster (checked before
+    anything is read)."""
+    from site_gen.cluster import dask_cluster
+    from site_gen.pipeline import build
+
+    if not dask:
+        return build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress)
+    cluster = dask_cluster(scheduler, jobs)
+    return build(config, strict=strict, jobs=jobs, use_cache=use_cache, progress=progress,
+                 cluster=cluster)
 
 
 def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version
+from site_gen.cluster import DaskCluster
 from site_gen.config import Config
 from site_gen.dependencies import Dependencies, dependencies
 from site_gen.exports import EXPORT_FILES, write_exports
@@ -132,10 +133,18 @@ def _process_one(args: tuple[InputFile, Registry, Roles]) -> FileResult:
     return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path, f.defaults, roles)
 
 
+def _process_shared(f: InputFile, shared: tuple[Registry, Roles]) -> FileResult:
+    return _process_one((f, *shared))
+
+
 def process_all(
-    inputs: list[InputFile], registry: Registry, jobs: int = 1, roles: Roles = ()
+    inputs: list[InputFile], registry: Registry, jobs: int = 1, roles: Roles = (),
+    cluster: DaskCluster | None = None,
 ) -> list[FileResult]:
-    """The per-file stage over every input, on ``jobs`` processes; results in input order."""
+    """The per-file stage over every input, on ``jobs`` processes, or on the workers of
+    ``cluster`` when given; results in input order."""
+    if cluster is not None:
+        return cluster.map(_process_shared, inputs, (registry, roles))
     if jobs <= 1 or len(inputs) < PARALLEL_MIN_FILES:
         return [_process_one((f, registry, roles)) for f in inputs]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -146,12 +155,12 @@ def process_all(
 
 def _cached_process_all(
     inputs: list[InputFile], registry: Registry, jobs: int, cache: ResultCache | None,
-    roles: Roles = (),
+    roles: Roles = (), cluster: DaskCluster | None = None,
 ) -> tuple[list[FileResult], dict[str, str]]:
     """``process_all`` for the inputs the cache does not hold; results in input order, and
     each input's key in the cache (none without a cache)."""
     if cache is None:
-        return process_all(inputs, registry, jobs, roles), {}
+        return process_all(inputs, registry, jobs, roles, cluster), {}
     fingerprint = hashlib.sha256(
         repr((registry.sources, registry.domains, roles)).encode()).hexdigest()
     keys = [
@@ -161,7 +170,7 @@ def _cached_process_all(
     ]
     found = cache.get_many(keys)
     missing = [i for i, k in enumerate(keys) if k not in found]
-    fresh = process_all([inputs[i] for i in missing], registry, jobs, roles)
+    fresh = process_all([inputs[i] for i in missing], registry, jobs, roles, cluster)
     cache.put_many((keys[i], r) for i, r in zip(missing, fresh, strict=True))
     cache.keep_only(keys)
     by_index = dict(zip(missing, fresh, strict=True))
@@ -189,16 +198,18 @@ def analyze(
     jobs: int | None = None,
     cache: ResultCache | None = None,
     lap: Callable[[str], None] = _no_lap,
+    cluster: DaskCluster | None = None,
 ) -> Analysis:
     """Registry and pins from the config, every input through the per-file stage (results of
     unchanged inputs from ``cache``), then the archive and its stories. ``jobs``: worker
-    processes for the per-file stage (default: all cores); ``lap(stage)`` is called at the end
-    of each stage (``process``, ``archive``, ``stories``)."""
+    processes for the per-file stage (default: all cores), or ``cluster``'s workers when given;
+    ``lap(stage)`` is called at the end of each stage (``process``, ``archive``, ``stories``)."""
     registry, diagnostics = load_sources(config)
     pins, pin_diags = load_speaker_pins(config)
     diagnostics += pin_diags
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    results, keys = _cached_process_all(inputs, registry, workers, cache, user_roles(pins))
+    results, keys = _cached_process_all(
+        inputs, registry, workers, cache, user_roles(pins), cluster)
     diagnostics += [d for r in results for d in r.diagnostics]
     lap("process")
     archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
@@ -229,10 +240,13 @@ def build(
     jobs: int | None = None,
     use_cache: bool = True,
     progress: Callable[[str, int, int], None] = no_progress,
+    cluster: DaskCluster | None = None,
 ) -> BuildReport:
     """Build the site; ``jobs`` worker processes for the per-file stage and for making pages
-    (default: all cores); ``use_cache``: reuse the per-file results and pages of unchanged
-    inputs (see ``cache``); ``progress(stage, done, total)`` is told how the work goes."""
+    (default: all cores); the per-file stage on the workers of ``cluster`` instead when given
+    (see ``site_gen.cluster``; the cache, the later stages and the swap stay here);
+    ``use_cache``: reuse the per-file results and pages of unchanged inputs (see ``cache``);
+    ``progress(stage, done, total)`` is told how the work goes."""
     timer = _Timer()
     output = config.output_dir
     content = config.content_dir
@@ -254,7 +268,8 @@ def build(
                                timings=timer.timings, unchanged=True, cached=0)
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
         timer.lap("read")
-        report = _stages(config, strict, jobs, cache, inputs, diagnostics, timer, progress)
+        report = _stages(
+            config, strict, jobs, cache, inputs, diagnostics, timer, progress, cluster)
         if cache is not None:
             left = tree_fingerprint(output) if report.ok else ""
             cache.put_state(pickle.dumps((made_from, left, report)) if report.ok else None)
@@ -288,10 +303,11 @@ def _stages(
     diagnostics: list[Diagnostic],
     timer: _Timer,
     progress: Callable[[str, int, int], None] = no_progress,
+    cluster: DaskCluster | None = None,
 ) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
     output = config.output_dir
-    analysis = analyze(config, inputs, jobs, cache, timer.lap)
+    analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
     archive = analysis.archive
     diagnostics += analysis.diagnostics
     # With a cache, each group of pages is keyed by what it is made from, and a group the
