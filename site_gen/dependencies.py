@@ -52,9 +52,11 @@ class Dependencies:
     speaker_name: Mapping[str, str]
     source: Mapping[str, str]
     story: Mapping[str, str]
+    story_block: Mapping[str, str]  # what an article page shows of its story
     basis: Mapping[str, str]  # article id -> the why of its speakers
     source_names: str
     story_of: Mapping[str, str]  # article id -> story id
+    statement_of: Mapping[tuple[str, str], str]  # (article id, quote id) -> statement id
     statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
     everything: str  # every part of the archive
 
@@ -73,12 +75,16 @@ class Dependencies:
             "article", self.settings, self.article[a.id], self._speakers(a),
             # of its neighbours, the page shows the title and links the page
             (newer.id, newer.title) if newer else None, (older.id, older.title) if older else None,
-            tuple(trail), self._story(a),
+            tuple(trail), self.story_block.get(self.story_of.get(a.id, "")),
         )
 
     def article_twin(self, a: Article) -> str:
+        """An article's JSON twin (and its lines in the data files, and its search records):
+        the article, its speakers' names, why they are its speakers, its quotes' statements,
+        its story's id."""
+        statements = tuple(self.statement_of.get((a.id, q.id)) for q in a.quotes)
         return digest("twin", self.settings, self.article[a.id], self._speakers(a),
-                      self.basis.get(a.id), self._story(a))
+                      self.basis.get(a.id), statements, self.story_of.get(a.id))
 
     def articles(self, kind: str, ids: Iterable[str], *extra: object) -> str:
         """A page made from whole articles (lists, feeds): the digests of all of them, in order."""
@@ -86,9 +92,6 @@ class Dependencies:
 
     def _speakers(self, a: Article) -> tuple[str, ...]:
         return tuple(self.speaker_name[q.speaker_id] for q in a.quotes if q.speaker_id)
-
-    def _story(self, a: Article) -> str | None:
-        return self.story.get(self.story_of.get(a.id, ""))
 
     def speaker(self, sid: str, archive: Archive) -> str:
         """A speaker's pages: its record, its quotes, their articles, its statements' stories,
@@ -120,6 +123,13 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
         s.id: digest(s, by_story.get(s.id, ()), tuple(article[x] for x in s.articles))
         for s in archive.stories.stories
     }
+    by_id = {a.id: a for a in archive.articles}
+    story_block = {
+        s.id: digest(s.id, s.title, s.first, s.last, tuple(
+            (x, by_id[x].title, by_id[x].date, source.get(by_id[x].source_id or ""))
+            for x in s.articles))
+        for s in archive.stories.stories
+    }
     told: dict[str, set[str]] = defaultdict(set)
     for st in archive.stories.statements:
         if st.speaker_id:
@@ -139,9 +149,11 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
         speaker_name=speaker_name,
         source=source,
         story=story,
+        story_block=story_block,
         basis=basis_of,
         source_names=digest(sorted(s.name for s in archive.sources)),
         story_of=archive.stories.story_of,
+        statement_of=archive.stories.statement_of,
         statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
         everything=everything,
     )
