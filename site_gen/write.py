@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 MARKER = ".site-gen-output"
@@ -121,18 +121,6 @@ def stage_dir(output: Path) -> Path:
     stage.chmod(0o755)  # mkdtemp makes it private; the site must be readable by a web server
     (stage / MARKER).write_bytes(MARKER_TEXT)  # first, so that even a partial stage is known
     return stage
-
-
-def write_files(stage: Path, files: Mapping[str, bytes]) -> None:
-    made: set[str] = set()
-    for rel, data in sorted(files.items()):
-        target = os.path.join(stage, rel)  # os.path, not pathlib: this runs for every file
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
-        with open(target, "wb") as out:
-            out.write(data)
 
 
 def copy_trees(stage: Path, trees: Iterable[tuple[Path, str]]) -> None:

@@ -10,7 +10,9 @@ def test_swap_replaces_output_only_when_complete(tmp_path: Path) -> None:
     out.mkdir()
     (out / "old.html").write_text("old")
     stage = write.stage_dir(out)
-    write.write_files(stage, {"index.html": b"new", "a/b/index.html": b"deep"})
+    (stage / "index.html").write_bytes(b"new")
+    (stage / "a" / "b").mkdir(parents=True)
+    (stage / "a" / "b" / "index.html").write_bytes(b"deep")
     assert (out / "old.html").exists()  # untouched while the new build is staged
     write.swap_in(stage, out)
     assert (out / "index.html").read_bytes() == b"new"
