@@ -34,10 +34,8 @@ from site_gen.registry import Registry, RegistryError, default_registry, load_re
 from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import (
     bytes_key,
-    link_files,
     page_key,
     record,
-    reusable,
     templates_digest,
     untouched,
 )
@@ -395,14 +393,11 @@ def _exports(
         return None
     keys = [deps.article_twin(a) for a in archive.articles]
     whole = "exports:" + hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    old_spans = _load(cache.state("exports"))
+    if old_spans is not None and staged.link_previous(whole, EXPORT_FILES) is not None:
+        return old_spans
     for path in EXPORT_FILES:
         staged.keys[path] = whole
-    links = {p: reusable(staged.output, p, whole, staged.previous) for p in EXPORT_FILES}
-    old_spans = _load(cache.state("exports"))
-    if all(links.values()) and old_spans is not None:
-        link_files(staged.stage, links, staged.folders)  # type: ignore[arg-type]
-        staged.linked += len(links)
-        return old_spans
     old = None
     if old_spans is not None and all(
         untouched(staged.output, p, staged.previous) for p in EXPORT_FILES
@@ -462,6 +457,7 @@ class _SearchStep:
             return  # nothing to index (Pagefind refuses an empty site); the page says so
         start = time.perf_counter()
         language = index_language(self.archive)
+        binary = binary_identity()
         articles = self.archive.articles
         try:
             parts = shards([a.id for a in articles])
@@ -471,8 +467,8 @@ class _SearchStep:
                 part = [articles[i] for i in members]
                 folder = shard_folder(k)
                 docs = None if self.deps is not None else quote_documents(self.archive, part)
-                key = self._key(part, docs, language, folder)
-                if key is not None and self._reuse(stage, key, folder):
+                key = self._key(part, docs, language, folder, binary)
+                if key is not None and self._reuse(key, folder):
                     continue
                 outcome = build_index(
                     stage, docs or quote_documents(self.archive, part), language,
@@ -511,12 +507,16 @@ class _SearchStep:
         self.planned.keys[page.path] = page_key(page, self.digest)
 
     def _key(
-        self, part: list[Article], docs: list[tuple[str, str]] | None, language: str, folder: str
+        self,
+        part: list[Article],
+        docs: list[tuple[str, str]] | None,
+        language: str,
+        folder: str,
+        binary: str | None,
     ) -> str | None:
         """A part's inputs: its article pages (their keys), and its quote records (``docs``,
         or, with the dependencies at hand, the keys of the articles' JSON twins, which are
-        made from all that the records are made from)."""
-        binary = binary_identity()
+        made from all that the records are made from); ``binary``: Pagefind's identity."""
         if binary is None:
             return None
         h = hashlib.sha256(f"{binary}\0{language}\0{folder}\0".encode())
@@ -532,19 +532,7 @@ class _SearchStep:
                 h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
         return "search:" + h.hexdigest()
 
-    def _reuse(self, stage: Path, key: str, folder: str) -> bool:
+    def _reuse(self, key: str, folder: str) -> bool:
         """Link the previous build's part when it was made from ``key`` and is untouched."""
-        previous = self.planned.previous
-        old = [p for p in previous if p.startswith(folder + "/")]
-        if f"{folder}/pagefind-entry.json" not in old:
-            return False
-        links = {}
-        for path in old:
-            source = reusable(self.planned.output, path, key, previous)
-            if source is None:
-                return False
-            links[path] = source
-        link_files(stage, links)
-        self.planned.keys.update(dict.fromkeys(links, key))
-        self.planned.linked += len(links)
-        return True
+        required = (f"{folder}/pagefind-entry.json",)
+        return self.planned.link_previous(key, required) is not None

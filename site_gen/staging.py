@@ -82,12 +82,11 @@ class Staged:
         paths: list[str] = []
         todo: list[Group] = []
         for group in groups:
-            linked = self._link_group(group, digest)
+            linked = None if group.key is None else self.link_previous(group_key(group, digest))
             if linked is None:
                 todo.append(group)
             else:
                 paths += linked
-                self.linked += len(linked)
         if jobs > 1 and len(todo) >= PARALLEL_MIN_GROUPS and _can_fork():
             done = _make_in_workers(todo, digest, template_dirs, self, jobs, progress)
         else:
@@ -104,17 +103,17 @@ class Staged:
                 paths.append(path)
         return paths
 
-    def _link_group(self, group: Group, digest: str) -> list[str] | None:
-        """The group's paths when the previous build's files for its key could be linked."""
-        if group.key is None:
-            return None
-        key = group_key(group, digest)
+    def link_previous(self, key: str, required: Sequence[str] = ()) -> list[str] | None:
+        """Link every file the previous build made from ``key`` (a group's pages, a part of the
+        search index, the data files), when there are some, ``required`` among them, and all
+        are untouched; their paths, or None when they must be made."""
         old = self._previous_paths().get(key, [])
         links = {path: reusable(self.output, path, key, self.previous) for path in old}
-        if not old or not all(links.values()):
+        if not old or not all(links.values()) or not set(required) <= links.keys():
             return None
         link_files(self.stage, links, self.folders)  # type: ignore[arg-type]
         self.keys.update(dict.fromkeys(old, key))
+        self.linked += len(old)
         return old
 
     def _previous_paths(self) -> dict[str, list[str]]:
