@@ -125,3 +125,26 @@ def test_a_description_element_under_the_headline_is_the_standfirst():
     header = f'<p class="article-top__description">{DEK}</p>'
     standfirst, paragraphs = _read(_page(header, _ps(BODY)))
     assert standfirst == DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_marked_lead_inside_the_body_container_without_a_description_is_the_standfirst():
+    # the lead box sits in the same container as the body's paragraphs, the page declares
+    # another description: its markup alone (a lead class the body paragraphs lack) sets it off
+    body = f'<div class="story__intro"><strong><p>{DEK}</p></strong></div>' + _ps(BODY)
+    standfirst, paragraphs = _read(_page("", body, description="Ferry news of the week."))
+    assert standfirst == DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_marked_lead_heading_among_the_body_paragraphs_is_the_standfirst():
+    # a heading element with a lead class, a sibling of the body's paragraphs, that the
+    # extractor may drop as a heading: taken back as the standfirst, not as the first paragraph
+    long_dek = DEK + " The board expects the first crossing before the summer season starts."
+    body = f'<h2 class="LeadText_lead">{long_dek}</h2>' + _ps(BODY)
+    standfirst, paragraphs = _read(_page("", body, description=long_dek))
+    assert standfirst == long_dek and paragraphs[0] == BODY[0]
+
+
+def test_a_marked_first_paragraph_is_not_set_off_when_the_body_paragraphs_carry_the_mark():
+    body = "".join(f'<p class="intro-text">{t}</p>' for t in BODY)
+    standfirst, paragraphs = _read(_page("", body, description="Ferry news of the week."))
+    assert standfirst is None and paragraphs[0] == BODY[0]

@@ -78,12 +78,15 @@ def split_standfirst(
         # no description to compare, but the page's markup names it a lead and sets it apart
         holder = places.holder(first)
         following = places.holders(p.text for p in paragraphs[1:6])
-        if holder is not None and _marked(holder) and _apart(holder, following, places):
+        if holder is not None and _marked(holder) and (
+                _apart(holder, following, places) or _set_off(holder, following)):
             return first, _renumbered(paragraphs[1:])
     lead = _shown_lead(paragraphs, descriptions, page_text)
     if lead is None:
         return None, paragraphs
-    if _apart(places.holder(lead), places.holders(p.text for p in paragraphs[:5]), places):
+    holder = places.holder(lead)
+    following = places.holders(p.text for p in paragraphs[:5])
+    if _apart(holder, following, places) or _set_off(holder, following):
         return lead, paragraphs
     # Shown among the body's paragraphs: the first paragraph, which the extractor skipped.
     return None, _renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
