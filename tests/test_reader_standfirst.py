@@ -148,3 +148,57 @@ def test_a_marked_first_paragraph_is_not_set_off_when_the_body_paragraphs_carry_
     body = "".join(f'<p class="intro-text">{t}</p>' for t in BODY)
     standfirst, paragraphs = _read(_page("", body, description="Ferry news of the week."))
     assert standfirst is None and paragraphs[0] == BODY[0]
+
+
+POINTS = [
+    "The island gets a ferry line next spring.",
+    "Three crossings a day, at the price of a bus ticket.",
+    "Residents had asked for it for a decade.",
+]
+
+
+def _box(heading: str = "", note: str = "") -> str:
+    items = "".join(f"<li>{p}</li>" for p in POINTS)
+    return (f'<div class="box-a1"><div class="inner">{heading}<ul>{items}</ul>{note}</div>'
+            f"</div>")
+
+
+def test_a_box_of_key_points_above_the_body_is_left_out_with_its_heading_and_note():
+    box = _box("<h3>In short</h3>", '<p class="small">Summary made with a tool.</p>')
+    doc = read_document("page.html", _page("", box + _ps(BODY)), default_registry())
+    paragraphs = [p.text for p in doc.document.paragraphs]
+    assert paragraphs == BODY
+    assert any("key points" in d.message and POINTS[0][:20] in d.message
+               for d in doc.diagnostics)
+
+
+def test_a_box_of_key_points_keeps_its_note_when_the_page_repeats_the_note_elsewhere():
+    # the same note closes the summary box of another story further down the page: the note
+    # is found in this box all the same
+    note = "<p>Summary made with a tool.</p>"
+    other = ('<aside class="next"><ul><li>Another story, point one.</li>'
+             f"<li>Another story, point two.</li></ul>{note}</aside>")
+    _, paragraphs = _read(_page("", _box(note=note) + _ps(BODY) + other))
+    assert paragraphs[:3] == BODY
+
+
+def test_a_box_of_key_points_in_camel_case_markup_after_a_lead_is_left_out():
+    header = f'<div class="ArticleLead_x1"><p>{DEK}</p></div>'
+    standfirst, paragraphs = _read(_page(header, _box("<h3>In short</h3>") + _ps(BODY),
+                                         description="Ferry news of the week."))
+    assert standfirst == DEK and paragraphs == BODY
+
+
+def test_a_list_inside_the_body_stays():
+    body = _ps(BODY[:1]) + "<ul>" + "".join(f"<li>{p}</li>" for p in POINTS) + "</ul>" \
+        + _ps(BODY[1:])
+    _, paragraphs = _read(_page("", body, description=None))
+    assert paragraphs[0] == BODY[0] and POINTS[0] in paragraphs
+
+
+def test_an_article_that_is_a_list_keeps_its_items():
+    # the items are followed by more items, not by paragraphs outside the list: no box
+    items = POINTS + [p.replace(".", " again.") for p in POINTS]
+    body = "<ul>" + "".join(f"<li>{p}</li>" for p in items) + "</ul>" + _ps(BODY[:1])
+    _, paragraphs = _read(_page("", body, description=None))
+    assert paragraphs[0] == POINTS[0]

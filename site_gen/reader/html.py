@@ -23,6 +23,7 @@ from site_gen.reader.html_body import Body, body_paragraphs
 from site_gen.reader.html_edges import (
     trim_leading_furniture,
     trim_sign_offs,
+    trim_summary_box,
     trim_trailing_furniture,
 )
 from site_gen.reader.html_embedded import embedded_article
@@ -149,6 +150,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     if standfirst is not None:  # a caption or a label between the standfirst and the body
         paragraphs, more = trim_leading_furniture(places, paragraphs, titles)
         leading += more
+    paragraphs, summary = trim_summary_box(places, paragraphs)
+    leading += summary
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     paragraphs, signed = trim_sign_offs(paragraphs)
     furniture += signed
@@ -178,5 +181,6 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         "html", path, raw, paragraphs, [*layers, layer, text_layer, guess], registry, standfirst
     )
     notes = _furniture_notes(path, leading, "before the article (hidden text, a caption, the "
-                             "headline again or a label)") + _furniture_notes(path, furniture)
+                             "headline again, a label or a box of key points)")
+    notes += _furniture_notes(path, furniture)
     return ReadResult(document, tuple(notes))

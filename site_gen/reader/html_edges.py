@@ -149,6 +149,65 @@ def trim_leading_furniture(
     return kept, [p.text for p in paragraphs[:k]]
 
 
+# Before the article: a box of key points (a bulleted summary of the story, sometimes under a
+# heading of its own and with a note on how it was made) that the page shows above the text.
+_SUMMARY_LOOK = 2  # blocks before the list's first item that may belong to its box
+_MIN_ITEMS = 2
+_MIN_AFTER = 2  # prose paragraphs that must follow the box
+_NOTE_CHARS = 200  # a note in the box after the list (how the summary was made)
+
+
+def _list_of(el):
+    return next((a for a in (el, *el.iterancestors()) if a.tag in ("ul", "ol")), None)
+
+
+def trim_summary_box(
+    places: Places, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without a leading box of bullet points, its blocks). The box is a list of at
+    least two items at the top of the body, with whatever else its own element holds (a
+    heading, a note), followed by paragraphs that lie outside it and in no list: the article
+    starts after it, whatever the box is called in the page's language."""
+    if places.body is None or len(paragraphs) < _MIN_ITEMS + _MIN_AFTER:
+        return paragraphs, []
+    holders = [places.holder(p.text) for p in paragraphs[:_SUMMARY_LOOK + 12]]
+    start = next((i for i, h in enumerate(holders[:_SUMMARY_LOOK + 1])
+                  if h is not None and _list_of(h) is not None), None)
+    if start is None:
+        return paragraphs, []
+    items = _list_of(holders[start])
+    end = start
+    while end < len(holders) and holders[end] is not None and inside_or_is(holders[end], items):
+        end += 1
+    if end - start < _MIN_ITEMS:
+        return paragraphs, []
+    # the box: the largest element around the list that holds at most one of the paragraphs
+    # after the list (a note on the summary), never the article's paragraphs that follow
+    after = [h for h in holders[end:end + 4] if h is not None]
+    if len(after) < _MIN_AFTER:
+        return paragraphs, []
+    box = items
+    for anc in items.iterancestors():
+        if anc is places.body or sum(inside_or_is(h, anc) for h in after) > 1:
+            break
+        box = anc
+    if any(h is None or not inside_or_is(h, box) for h in holders[:start]):
+        return paragraphs, []
+    if end < len(holders) and len(paragraphs[end].text) <= _NOTE_CHARS and any(
+            inside_or_is(el, box) for el in places.every_holder(paragraphs[end].text)):
+        end += 1
+    rest = holders[end:end + _MIN_AFTER]
+    if len(rest) < _MIN_AFTER or any(h is None or _list_of(h) is not None for h in rest):
+        return paragraphs, []
+    kept = tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
+                 for i, p in enumerate(paragraphs[end:]))
+    return kept, [p.text for p in paragraphs[:end]]
+
+
+def inside_or_is(el, container) -> bool:
+    return el is container or inside(el, container)
+
+
 # After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that
 # announces what follows it on the page (a link, a widget: it ends with a colon).
 _CREDIT = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")

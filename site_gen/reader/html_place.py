@@ -50,6 +50,14 @@ class Places:
                 best = el  # document order: a descendant comes after its ancestor
         return best
 
+    def every_holder(self, text: str) -> list:
+        """Every element whose whole text is ``text`` (a page may print a box twice, for
+        small and large screens)."""
+        want = norm(text)
+        return [el for el in self._by_word.get(_first_word(want), ())
+                if len(want) <= len(el.text_content()) <= 3 * len(want) + 200
+                and norm(el.text_content()) == want]
+
     def holders(self, texts) -> list:
         return [h for h in (self.holder(t) for t in texts) if h is not None]
 

@@ -97,6 +97,10 @@ _LEAD_CLASS = re.compile(
     r"(?:^|[\W_])(?:lead|leadtext|intro|teaser|summary|standfirst|dek|excerpt|abstract|subtitle"
     r"|subheadline|description|chapo|chapeau|ingress|vorspann|entradilla)(?:$|[\W_])",
     re.IGNORECASE)
+# the same names inside a camel-case class ("articleLead", "ArticleElementIntro")
+_LEAD_CAMEL = re.compile(
+    r"(?<=[a-z])(?:Lead|LeadText|Intro|Teaser|Summary|Standfirst|Dek|Excerpt|Abstract|Subtitle"
+    r"|Subheadline|Chapo|Chapeau|Ingress|Vorspann|Entradilla)(?=$|[\W_A-Z])")
 
 
 def _set_off(holder, following: list) -> bool:
@@ -117,7 +121,7 @@ def _marked(el) -> bool:
     node = el
     while node is not None and node.text_content().strip() == text:
         cls = node.get("class") or ""
-        if _LEAD_CLASS.search(cls):
+        if _LEAD_CLASS.search(cls) or _LEAD_CAMEL.search(cls):
             return True
         node = node.getparent()
     return False
