@@ -69,3 +69,25 @@ def test_a_url_slug_is_not_a_second_author():
 def test_byline_names(byline, names):
     assert parse_byline(byline)[0] == names
 
+
+
+def _page_with(header: str, aside: str = "") -> list[str]:
+    page = (
+        '<html lang="de"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Herald">'
+        '<meta name="author" content="Velmar Herald"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{header}{TEXT}</article>{aside}"
+        "</body></html>"
+    )
+    return list(read_document("page.html", page.encode(), default_registry()).document.authors)
+
+
+def test_a_link_to_the_authors_page_is_a_byline_over_metadata_naming_the_site():
+    header = '<p class="meta-info">von <a href="/autoren/name/ana-lima">Ana Lima</a></p>'
+    assert _page_with(header) == ["Ana Lima"]
+
+
+def test_links_to_authors_of_other_stories_are_not_bylines():
+    aside = ('<aside><ul><li><a href="/author/ben-okoro">Ben Okoro</a> on the ferry fares</li>'
+             "</ul></aside>")
+    assert _page_with("", aside) == ["Velmar Herald"]

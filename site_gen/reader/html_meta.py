@@ -192,16 +192,25 @@ def _read_shown_dates(meta: PageMeta, tree) -> None:
             meta.weak_dates.append(value)
 
 
+# A link to an author's page on the site ("/author/jane-doe", "/autoren/name/jane-doe").
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es|as|a)?|auteurs?|autori|autore|journalists?|reporters?)/"
+    r"[^?#]*[a-z]", re.IGNORECASE)
+
+
 def _byline_texts(tree) -> list[str]:
     """Texts of the page's byline elements (``rel=author`` links, ``byline``/``author`` classes,
-    ``itemprop=author``), short ones only, outside lists of other stories."""
+    ``itemprop=author``, links to an author's page), short ones only, outside lists of other
+    stories."""
     found: list[str] = []
-    xpath = "//*[@rel='author'] | //*[@itemprop='author'] | //*[@class] | //*[@id]"
+    xpath = ("//*[@rel='author'] | //*[@itemprop='author'] | //*[@class] | //*[@id]"
+             " | //a[@href]")
     for el in tree.xpath(xpath)[:5000]:
         if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
             continue
         marks = (el.get("class") or "") + " " + (el.get("id") or "")
-        by_rel = el.get("rel") == "author" or el.get("itemprop") == "author"
+        by_rel = el.get("rel") == "author" or el.get("itemprop") == "author" or (
+            el.tag == "a" and _AUTHOR_PATH.search(el.get("href") or "") is not None)
         if not by_rel and not _BYLINE_CLASS.search(marks):
             continue
         text = _text(el.text_content())
