@@ -91,3 +91,36 @@ def test_links_to_authors_of_other_stories_are_not_bylines():
     aside = ('<aside><ul><li><a href="/author/ben-okoro">Ben Okoro</a> on the ferry fares</li>'
              "</ul></aside>")
     assert _page_with("", aside) == ["Velmar Herald"]
+
+
+def _body_page(top: str = "", end: str = "") -> tuple[list[str], list[str]]:
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Herald"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{top}{TEXT}{end}</article></body></html>"
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    return list(doc.authors), [p.text for p in doc.paragraphs]
+
+
+def test_two_names_joined_by_a_slash_above_the_text_are_the_byline():
+    authors, paragraphs = _body_page(top="<p><strong>Ana Lima/Ben Okoro</strong></p>")
+    assert authors == ["Ana Lima", "Ben Okoro"]
+    assert not any("Ana Lima" in p for p in paragraphs)
+
+
+def test_agencies_joined_by_a_slash_are_no_persons():
+    authors, _ = _body_page(top="<p>AFP/Reuters</p>")
+    assert authors == []
+
+
+def test_a_closing_signature_is_the_byline_and_not_the_last_paragraph():
+    authors, paragraphs = _body_page(end="<p>-- By Ana Lima Follow @analima</p>")
+    assert authors == ["Ana Lima"]
+    assert paragraphs[-1].startswith("Residents have asked")
+
+
+def test_a_closing_sentence_that_starts_with_by_stays_text():
+    end = "<p>By the end of next year, the board expects to add a fourth crossing.</p>"
+    authors, paragraphs = _body_page(end=end)
+    assert authors == [] and paragraphs[-1].startswith("By the end")

@@ -107,6 +107,12 @@ def raw_blocks(body) -> list[tuple[str, str]]:
 def _byline(text: str) -> list[str] | None:
     """The names of a byline paragraph ("JANE EXAMPLE", "By A and B"), None if it is not one.
     A "By ..." line naming only staff ("By Our Foreign Staff") is a byline naming nobody."""
+    if "/" in text and "://" not in text:  # "Jane Example/John Sample": a shared byline
+        parts = [part.strip() for part in text.split("/")]
+        matches = [_NAME_LINE.match(part) for part in parts]
+        if len(parts) <= 4 and all(m and not m.group(0).lower().startswith("by ")
+                                   for m in matches):
+            return [m.group("name") for m in matches if m]
     match = _NAME_LINE.match(text)
     if match:
         name = match.group("name")
@@ -116,6 +122,23 @@ def _byline(text: str) -> list[str] | None:
         people, others = parse_byline(text)
         return people or others
     return None
+
+
+_FOLLOW = re.compile(r"(?:\s+\w+)?\s+@\w+\s*$")
+_SIGNATURE = re.compile(r"^(?:--|\u2014|\u2013|-)?\s*(?=By\s)", re.IGNORECASE)
+
+
+def _signature(text: str) -> list[str] | None:
+    """The names of a closing signature line ("-- By Jane Example"), None if it is none."""
+    match = _SIGNATURE.match(text)
+    if match is None or len(text) > 80:
+        return None
+    # a follow button after the name ("Follow @handle") is no part of it
+    names = _byline(_FOLLOW.sub("", text[match.end():]).strip())
+    # persons' names only: a closing sentence that starts with "By" is text
+    if not names or not all(_NAME_LINE.match(n) for n in names):
+        return None
+    return names
 
 
 def _is_lead_junk(text: str, real_follows: bool) -> bool:
@@ -209,7 +232,13 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
             break
         blocks = blocks[1:]
     blocks = _cut_teasers(_cut_link_list(blocks))
-    while len(blocks) > 1 and (blocks[-1][0] == "h" or is_tail_junk(blocks[-1][1])):
+    while len(blocks) > 1:
+        kind, text = blocks[-1]
+        signed = _signature(text) if kind == "p" and not authors else None
+        if signed:  # "-- By Jane Example" closing the article: its byline, not its text
+            authors.extend(signed)
+        elif not (kind == "h" or is_tail_junk(text)):
+            break
         blocks = blocks[:-1]
     if blocks:
         kind, text = blocks[-1]
