@@ -202,3 +202,19 @@ def test_an_article_that_is_a_list_keeps_its_items():
     body = "<ul>" + "".join(f"<li>{p}</li>" for p in items) + "</ul>" + _ps(BODY[:1])
     _, paragraphs = _read(_page("", body, description=None))
     assert paragraphs[0] == POINTS[0]
+
+
+def test_a_description_that_is_the_bodys_opening_with_a_byline_is_no_skipped_lead():
+    # the page shows its description (byline + the first two paragraphs) in a box beside
+    # the article: it repeats the body, so it is neither standfirst nor first paragraph
+    description = "By Ana Lima " + BODY[0] + " " + BODY[1]
+    header = f"<aside>{description}</aside>"
+    standfirst, paragraphs = _read(_page(header, _ps(BODY), description=description))
+    assert standfirst is None and paragraphs[0] == BODY[0]
+
+
+def test_a_description_shown_before_the_body_and_not_in_it_is_the_standfirst():
+    long_dek = DEK + " The board expects the first crossing before the summer season starts."
+    header = f"<div>{long_dek}</div>"
+    standfirst, paragraphs = _read(_page(header, _ps(BODY), description=long_dek))
+    assert standfirst == long_dek and paragraphs[0] == BODY[0]

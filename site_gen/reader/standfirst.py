@@ -141,10 +141,13 @@ def _shown_lead(
     if not page_text:
         return None
     body_key = text_key(" ".join(p.text for p in paragraphs))
+    opening = text_key(paragraphs[0].text)[:80]
     first_at = page_text.find(paragraphs[0].text[:60])
     for description in descriptions:
         text = clean_inline(description)
-        if len(text) < _MIN_SHOWN_LEAD or text_key(text) in body_key:
+        key = text_key(text)
+        # in the body, or the body's opening with a byline before it: no skipped lead
+        if len(text) < _MIN_SHOWN_LEAD or key in body_key or len(opening) >= 40 and opening in key:
             continue
         at = page_text.find(text)
         if at < 0 or (first_at >= 0 and at > first_at):
