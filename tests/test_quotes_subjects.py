@@ -82,3 +82,37 @@ def test_quoted_words_inside_a_reported_statement_are_its_speakers(text):
 def test_quoted_words_with_a_speaker_of_their_own_keep_that_speaker():
     text = "Jane Doe said Tom Roe had called the harbour plan \u201ca disaster for the town.\u201d"
     assert _direct_speakers([text]) == ["Tom Roe"]
+
+
+def _speaker_of(text: str, cue: str) -> str | None:
+    return next(q.speaker_key for q in extract_quotes([text]).quotes if q.cue == cue)
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # two introductory pieces before the subject
+        ("On Tuesday, even as shares of the firm were falling, Jane Doe wrote to investors,"
+         " telling them the firm was worth far more than its price.", "telling"),
+        # an introductory participle clause that carries the cue, the subject after it
+        ("Besides attacking the former mayor, while the audience booed loudly, Jane Doe asked"
+         " the council to vote again.", "attacking"),
+        # a time span before the participle: "One month after announcing ..."
+        ("One month after announcing her support for the port plan, Jane Doe voted against"
+         " it.", "announcing"),
+    ],
+)
+def test_the_subject_after_introductory_pieces_speaks(text, cue):
+    assert _speaker_of(text, cue) == "Jane Doe"
+
+
+def test_an_adverb_between_the_subject_and_a_with_participle_keeps_the_subject():
+    text = ("The two had played nice all year, with Jane Doe repeatedly calling Tom Roe"
+            " \u201cmy good friend.\u201d")
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_introductory_pieces_before_a_thing_give_no_speaker():
+    text = ("Besides announcing new fares, while the talks went on, the harbour closed for the"
+            " winter.")
+    assert _speaker_of(text, "announcing") is None

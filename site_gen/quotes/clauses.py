@@ -223,7 +223,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 _WITH_SUBJECT = re.compile(
-    r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")\s*$")
+    r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")"
+    r"(?:\s+(?:[a-z]+ly|also|still|now|again|once|even|then|later))?\s*$")
 
 
 _WITH_ROLE = re.compile(
@@ -350,14 +351,23 @@ _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
     r"|Responding|Writing|Between|Under|Over|Throughout|Amid|Among|Unlike|Until|Ahead|Across"
-    r"|Around|Beyond|Through|Within|By|Like|Upon|Toward|Towards|[A-Z][a-z]+ing)\b"
+    r"|Around|Beyond|Through|Within|By|Like|Upon|Toward|Towards|Besides|Aside|Apart|Once"
+    r"|Shortly|Even\s+(?:as|while|after|before|though|if|when)|[A-Z][a-z]+ing)\b"
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,200},\s*"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
     r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"
+    # "One month after announcing his bid,", "Two days before the vote,"
+    r"|[A-Z][a-z]+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)\b"
+    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200},\s*"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
     r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally)"
     # "Later on Sunday,", "Earlier this week,": the adverb with its time phrase
     r"(?:\s+(?:on|in|this|that|last|the)\s+[\w-]+(?:\s+[\w-]+)?,)?,?\s+)")
+# A second introductory piece after the first ("On Tuesday, even as shares fell, X wrote"):
+# a subordinate clause in lower case.
+_MORE_INTRO = re.compile(
+    r"^(?:even\s+)?(?:as|while|when|after|before|since|though|although|because|if|despite|once)\b"
+    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200},\s*")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
 _DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
 _APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
@@ -380,6 +390,10 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if intro:
         i += intro.end()
         window = window[intro.end():]
+        more = _MORE_INTRO.match(window)
+        if more:
+            i += more.end()
+            window = window[more.end():]
     m = _PRONOUN_START.match(window) or _PRONOUN_LOWER.match(window)
     if m:
         return parse_mention(m.group(), i)
