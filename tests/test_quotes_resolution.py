@@ -135,3 +135,18 @@ def test_institution_named_x_of_y_is_one_name() -> None:
              "be shut in March.",
              "The bank said that the decision was final."]
     assert _keys(paras) == {"Crown Bank of Westmere Group"}
+
+
+# ---------------------------------------------------------------- a possessive before a name
+def test_an_outlets_possessive_before_a_name_is_no_part_of_it() -> None:
+    paras = [f"{Q}The vote is close,{E} Kestrel's Lena Ostrova said on Sunday.",
+             f"Velmarn\u2019s Tom Brede wrote: {Q}Nobody expected the result.{E}"]
+    assert _keys(paras) == {"Lena Ostrova", "Tom Brede"}
+    assert clean_name("Kestrel's Lena Ostrova")[0] == ("Lena", "Ostrova")
+
+
+def test_a_possessive_before_a_role_keeps_the_name_that_owns_it() -> None:
+    paras = ["Mr. Brede has run the harbour for years.",
+             f"{Q}We lost,{E} Mr. Brede's deputy said."]
+    assert _keys(paras) == {"Brede"} or all("Brede" in k for k in _keys(paras))
+    assert clean_name("Mr. Brede's Democratic challenger")[0] == ("Brede",)

@@ -281,6 +281,7 @@ class Cast:
     def _collect(self, m: re.Match[str], info: _RunInfo) -> None:
         tokens, titles, gender, form = info
         if len(titles) == 1 and len(tokens) >= 2 and m.group().startswith(titles[0]) \
+                and not m.group().startswith(tuple(titles[0] + e for e in POSSESSIVE_ENDS)) \
                 and is_given_name(tokens[0]) and first_name_like(titles[0]) \
                 and titles[0].lower() not in self.lower():
             # "Annelise Maria Dorsey": a first name that is no word of the article

@@ -154,6 +154,11 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         if not any(_bare(x) in HONORIFICS or is_given_name(x) for x in rest):
             toks = toks[: i + 1]  # "Mr. Kemp's Democratic challenger": the name ends there
             break
+        # "Harbour Radio's Jane Doe", "the Gazette's Dr. Jane Doe": the person after the
+        # possessive, who works there
+        name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
+        if name:
+            return name, [*toks[: i + 1], *titles], gender
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
         if t.endswith(".") and len(t) > 2 and _bare(t) not in _TITLE_OR_SUFFIX:
