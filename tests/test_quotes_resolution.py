@@ -151,3 +151,23 @@ def test_a_possessive_before_a_role_keeps_the_name_that_owns_it() -> None:
              f"{Q}We lost,{E} Mr. Brede's deputy said."]
     assert _keys(paras) == set()
     assert clean_name("Mr. Brede's Democratic challenger")[0] == ("Brede",)
+
+
+# ---------------------------------------------------------------- a title's gender
+def test_mr_x_is_never_a_woman_of_that_surname() -> None:
+    paras = [f"Mary Lund stood silent at the meeting. {Q}I could not speak,{E} Mary Lund said.",
+             f"{Q}It was a bad day,{E} Mr. Lund said."]
+    speakers = [k for _, k in _who(paras, "direct")]
+    assert speakers == ["Mary Lund", "Lund"]
+
+
+def test_ms_x_is_the_woman_when_a_man_of_that_surname_is_named_too() -> None:
+    paras = [f"Peter Lund and Mary Lund came together. {Q}It was a bad day,{E} Ms. Lund said."]
+    assert [k for _, k in _who(paras, "direct")] == ["Mary Lund"]
+
+
+def test_a_middle_names_gender_is_not_the_persons() -> None:
+    # the given name is unknown, the middle name a woman's: "Mr. Vasco" is still him
+    paras = [f"Ildo Maria Vasco, the paper's editor, said the walls were {Q}old and moral.{E}",
+             f"{Q}The walls are between the north and the south,{E} Mr. Vasco said."]
+    assert {k for _, k in _who(paras, "direct")} == {"Ildo Maria Vasco"}

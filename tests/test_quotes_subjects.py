@@ -116,3 +116,32 @@ def test_introductory_pieces_before_a_thing_give_no_speaker():
     text = ("Besides announcing new fares, while the talks went on, the harbour closed for the"
             " winter.")
     assert _speaker_of(text, "announcing") is None
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Jane Doe would do better to say that the harbour deal was lawful.", "say"),
+        ("Jane Doe on Friday held a press briefing to announce that the port would stay open.",
+         "announce"),
+        ("Jane Doe was pressed to explain the contrast with her own statements.", "explain"),
+    ],
+)
+def test_the_name_that_opens_a_clause_before_an_infinitive_cue_speaks(text, cue):
+    assert _speaker_of(text, cue) == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # the object before "to" is who speaks, not the subject
+        ("Jane Doe asked her to call the donors before the vote.", "call"),
+        # a noun after the name: the name is a premodifier, not a subject
+        ("Reporters asked both the Roe and Doe campaigns to explain how they would pay for it.",
+         "explain"),
+        # a possessive: the refusal is a thing, not a speaker
+        ("Jane Doe's refusal to endorse the harbour plan surprised the council.", "endorse"),
+    ],
+)
+def test_no_controller_when_an_object_or_a_noun_stands_between(text, cue):
+    assert _speaker_of(text, cue) is None

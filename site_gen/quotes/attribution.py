@@ -128,6 +128,8 @@ class Person:
     key: str
     tokens: tuple[str, ...]
     gender: str | None = None
+    guessed_gender: bool = False  # taken from a pronoun resolved to this person, not a name
+    name_gender: bool = False  # taken from the given name (a longer form may change it)
     forms: list[str] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     description: str | None = None
@@ -330,8 +332,9 @@ class Cast:
                         return p
         else:
             if gender:
-                compatible = [p for p in same if p.gender in (None, gender)]
-                same = compatible or same
+                # "Mr. Lund" is never "Mary Lund": a title's gender rules out a bearer of
+                # the surname known to be of the other (a husband, a brother, unnamed)
+                same = [p for p in same if p.gender in (None, gender) or p.guessed_gender]
             if same:
                 return same[0] if same[0].last_seen >= 0 else self._spoken_of(same)
             # "Rosalind" for "Rosalind Trent" (a first name alone), "Mr. Wen" for "Wen
@@ -343,7 +346,8 @@ class Cast:
                 return firsts[0]
         if not create:
             return None
-        person = Person(" ".join(tokens), tuple(tokens), gender or name_gender(tokens))
+        person = Person(" ".join(tokens), tuple(tokens), gender or name_gender(tokens),
+                        name_gender=not gender)
         self.people.append(person)
         self.by_surname.setdefault(last, []).append(person)
         return person
@@ -357,10 +361,18 @@ class Cast:
         return max(focused, key=lambda p: p.last_seen) if focused else same[0]
 
     def _grow(self, p: Person, tokens: Sequence[str], gender: str | None) -> None:
+        if len(tokens) >= 2 and tokens[0] != p.tokens[0] and len(tokens) < len(p.tokens):
+            gender = None  # a middle name's gender ("Maria Vian" of "Giovanni Maria Vian")
         if len(tokens) > len(p.tokens):
             p.tokens, p.key = tuple(tokens), " ".join(tokens)
-        if p.gender is None:
-            p.gender = gender or name_gender(tokens)
+            if p.name_gender and not gender:  # "Maria Vian" grown to "Giovanni Maria Vian"
+                p.gender = name_gender(p.tokens)
+        # the given name is the person's first token, not a mention's ("Maria Vian" for
+        # "Giovanni Maria Vian" says nothing of his gender)
+        known = gender or name_gender(p.tokens)
+        if p.gender is None or p.guessed_gender and known:
+            p.gender = known
+            p.guessed_gender = False
 
     # ---------------------------------------------------------------- resolution
     def resolve(self, mention: Mention | None, pos: int, subject: bool = False,
@@ -457,6 +469,7 @@ class Cast:
             return None
         if best[1].gender is None:
             best[1].gender = gender
+            best[1].guessed_gender = True
             how += "-ungendered"
         self.how = how
         return best[1]

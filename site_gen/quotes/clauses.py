@@ -219,7 +219,59 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
                 return _antecedent(text, lo, seg, cuts)
     if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
         return None
-    return parse_mention(piece, lo + start)
+    mention = parse_mention(piece, lo + start)
+    if mention is not None and mention.kind == "role" and piece.rstrip().endswith(" to"):
+        return _controller(text, piece, lo + start) or mention
+    return mention
+
+
+# Who an infinitive's verb has for subject when a clause stands between a name and the cue:
+# "X is continuing to insist", "X on Friday held a briefing to brag", "X was pressed to
+# explain": the name that opens the clause. Not when an object comes right before "to"
+# ("X asked her to call", "X urged Y to say"): that object speaks.
+_OBJECT_BEFORE_TO = re.compile(r"\b(?:him|her|them|us|me|you|it)\s+to\s*$")
+
+
+# What may follow a subject before its verb, besides auxiliaries, adverbs and verbs in -ed: a
+# time phrase's first word, and common irregular verbs in the past.
+_VERB_OR_TIME = frozenset("""on in at during last this took went made held came got gave sent
+    stood rose spent did began set put ran sat""".split())
+
+
+_TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December""".split())
+
+
+def _controller(text: str, piece: str, offset: int) -> Mention | None:
+    lead = len(piece) - len(piece.lstrip())
+    run = RUN.match(piece, lead)
+    if run is None or _OBJECT_BEFORE_TO.search(piece):
+        return None
+    rest = piece[run.end():]
+    if not rest[:1].isspace() or not rest.lstrip()[:1].islower() or any(
+            r.group().split()[0] not in _TIME_NAMES for r in RUN.finditer(rest)):
+        return None  # the name is not followed by a verb, or another name comes after it
+    nxt = rest.split(None, 1)[0].lower()
+    if not (nxt in AUX_WORDS or nxt in _ADVERBS or nxt in _VERB_OR_TIME
+            or nxt.endswith(("ed", "ly"))):
+        return None  # "the Trent campaigns to", "Court clerks would be": a noun follows
+    words = run.group().split()
+    if run.group().endswith(POSSESSIVE_ENDS) or any(w.endswith("ing") for w in words):
+        return None  # "Trump's refusal to", "Using the data to": no person is the subject
+    if len(words) == 1 and not _named_in_full(text, words[0]):
+        return None  # a capitalised word alone ("Attendees", "Court") is no name
+    mention = parse_mention(run.group(), offset + run.start())
+    return mention if mention is not None and mention.kind == "name" else None
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """Does the text name a person in full with ``surname`` ("Jane Doe" for "Doe")?"""
+    for m in re.finditer(r"[A-Z][\w.'\u2019-]* " + re.escape(surname) + r"\b", text):
+        tokens = m.group().split()
+        if tokens[0][:1].isupper() and tokens[0].lower() not in ("the", "a", "an") \
+                and not tokens[0].endswith(POSSESSIVE_ENDS):
+            return True
+    return False
 
 
 _WITH_SUBJECT = re.compile(
