@@ -171,3 +171,17 @@ def test_a_middle_names_gender_is_not_the_persons() -> None:
     paras = [f"Ildo Maria Vasco, the paper's editor, said the walls were {Q}old and moral.{E}",
              f"{Q}The walls are between the north and the south,{E} Mr. Vasco said."]
     assert {k for _, k in _who(paras, "direct")} == {"Ildo Maria Vasco"}
+
+
+def test_an_acronyms_or_plural_possessive_before_a_full_name_is_no_part_of_it() -> None:
+    # the given names are in no list of first names: the organisation's possessive alone
+    # tells the person's name apart
+    assert clean_name("KVTR\u2019s Ardo Menel")[0] == ("Ardo", "Menel")
+    assert clean_name("Wirelines' Ardo Menel")[0] == ("Ardo", "Menel")
+    paras = [f"{Q}The count is over,{E} Wirelines\u2019 Ardo Menel wrote."]
+    assert _keys(paras) == {"Ardo Menel"}
+
+
+def test_a_plural_possessive_before_one_word_is_kept_whole() -> None:
+    # "the Leaders' College": a name of a place, not "Leaders" and a person
+    assert clean_name("Global Leaders\u2019 College")[0] != ("Global", "Leaders")

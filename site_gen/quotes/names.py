@@ -129,6 +129,9 @@ def clean_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     return tuple(name), tuple(titles), gender
 
 
+_ACRONYM_OWNER = re.compile(r"[A-Z]{2,6}")
+
+
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     raw = run.replace("\u00a0", " ").split()
     toks: list[str] = []
@@ -141,9 +144,18 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         if t.lower() in _TITLE_FUNCTION:
             return [], [], None  # "Praise Heaped On The Harbour": a headline, not a name
     for i in range(len(raw) - 1):
-        if not raw[i].endswith(POSSESSIVE_ENDS):
+        plural = raw[i].endswith(("s'", "s\u2019"))  # "Reuters' Jane Doe"
+        if not raw[i].endswith(POSSESSIVE_ENDS) and not plural:
             continue
         rest = toks[i + 1:]
+        if (plural or _ACRONYM_OWNER.fullmatch(toks[i])) and len(rest) >= 2 \
+                and all(x[:1].isupper() for x in rest):
+            # "NBC's Jane Doe", "Reuters' Jane Doe": an organisation's, then a full name
+            name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
+            if name:
+                return name, [*toks[: i + 1], *titles], gender
+        if plural:
+            continue
         if toks[i] in ORG_OF_HEADS and len(rest) >= 3:
             # "Acme University's Media Coordinator Dane Pressner": the person after the
             # institution's role words
