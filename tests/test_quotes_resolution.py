@@ -185,3 +185,14 @@ def test_an_acronyms_or_plural_possessive_before_a_full_name_is_no_part_of_it() 
 def test_a_plural_possessive_before_one_word_is_kept_whole() -> None:
     # "the Leaders' College": a name of a place, not "Leaders" and a person
     assert clean_name("Global Leaders\u2019 College")[0] != ("Global", "Leaders")
+
+
+def test_a_camel_case_surname_after_a_given_name_is_a_person() -> None:
+    paras = ["I met Jim KellenHoff, a founder of the site, last week.",
+             f"{Q}Readers want less,{E} Mr. KellenHoff said."]
+    assert _keys(paras) == {"Jim KellenHoff"}
+
+
+def test_a_camel_case_brand_alone_is_an_organisation() -> None:
+    paras = [f"{Q}We will publish the files,{E} LeakBox said in a statement."]
+    assert _keys(paras) == {"LeakBox"}

@@ -89,15 +89,18 @@ _ORG_LAST = frozenset(
     " Service Today TV Radio".split())
 _CAMEL = re.compile(r"[a-z][A-Z]")
 # Surnames written in camel case ("McTavish", "MacOrrin", "DeVanter", "LaRosse") are no brands.
-_CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+")
+_CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Fitz)[A-Z][a-z]+")
 
 
 def _is_org(run: str) -> bool:
     """'Washington Post', 'CNN', 'WikiLeaks': a name of an organisation, not a person."""
     words = run.split()
     last = words[-1]
-    if last in _ORG_LAST or (_CAMEL.search(last) and not _CAMEL_SURNAME.fullmatch(last)):
+    if last in _ORG_LAST:
         return True
+    if _CAMEL.search(last) and not _CAMEL_SURNAME.fullmatch(last) \
+            and not (len(words) >= 2 and is_given_name(words[0])):
+        return True  # "WikiLeaks"; not "Jim VandeHei", a given name before it
     if words[0] == "The":
         words = words[1:]
     return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper()
