@@ -196,3 +196,15 @@ def test_a_camel_case_surname_after_a_given_name_is_a_person() -> None:
 def test_a_camel_case_brand_alone_is_an_organisation() -> None:
     paras = [f"{Q}We will publish the files,{E} LeakBox said in a statement."]
     assert _keys(paras) == {"LeakBox"}
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full() -> None:
+    paras = [f"Justin Ki Rowe, 33, came early. {Q}It was a long wait,{E} Ki Rowe said.",
+             f"Odile Le Garrec spoke next. {Q}It is clear,{E} Le Garrec said."]
+    assert _keys(paras) == {"Justin Ki Rowe", "Odile Le Garrec"}
+
+
+def test_two_last_words_of_a_longer_run_that_is_no_name_stay_apart() -> None:
+    # "Beyond New Kestrel" is no person: "New Kestrel" is not his surname
+    paras = [f"Beyond New Kestrel, voters were tired. {Q}We want change,{E} New Kestrel said."]
+    assert "Beyond New Kestrel" not in _keys(paras)

@@ -26,6 +26,7 @@ from site_gen.quotes.names import (
     SPLIT_WORDS,
     STOP,
     SUFFIXES,
+    SURNAME_PARTICLES,
     SURNAME_TITLES,
     Mention,
     clean_name,
@@ -324,6 +325,15 @@ class Cast:
                         or (len(first) == 1 and pf.startswith(first)) \
                         or (len(pf) == 1 and first.startswith(pf)):
                     self._grow(p, tokens, gender)
+                    return p
+            for p in same:
+                # "Ki Hong" after "Justin Ki Hong", "Le Pen" after "Marine Le Pen": the
+                # name written in full but its given name, a surname of two words
+                if len(p.tokens) == len(tokens) + 1 and (
+                        is_given_name(p.tokens[0]) or tokens[0].lower() in SURNAME_PARTICLES
+                        ) and tuple(
+                        t.lower() for t in p.tokens[-len(tokens):]) == tuple(
+                        t.lower() for t in tokens) and not is_given_name(tokens[0]):
                     return p
             if not same and len(tokens) == 2 and not is_given_name(tokens[0]):
                 # "Wen Haoyu" after "Mr. Wen": a family name written first

@@ -22,6 +22,11 @@ LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAP = (rf"(?:[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?[{UP}][{LO}{UP}'\u2019]*"
         rf"(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
 _PARTICLE = r"(?:van|von|de|da|del|der|den|bin|ibn|la|le|du|dos|di|al)"
+# Words that open a surname of two words written capitalised ("Le Pen", "Abu Laban", "Vander
+# Plaats"): the lower-case particles above and a few more.
+SURNAME_PARTICLES = frozenset(
+    "van von de da del der den bin ibn la le du dos di al della vande vander abu el ben ter ten"
+    " st".split())
 # The first ``_CAP`` of a run written to start with a bare character class (then the
 # lookbehind on the character before it): the regex engine then skips at C speed to the next
 # capital (or "al-", "el-", ...), where a leading lookbehind made it try every position.
