@@ -208,3 +208,14 @@ def test_two_last_words_of_a_longer_run_that_is_no_name_stay_apart() -> None:
     # "Beyond New Kestrel" is no person: "New Kestrel" is not his surname
     paras = [f"Beyond New Kestrel, voters were tired. {Q}We want change,{E} New Kestrel said."]
     assert "Beyond New Kestrel" not in _keys(paras)
+
+
+def test_the_last_word_of_an_office_before_a_full_name_is_a_title() -> None:
+    paras = [f"{Q}The plan is dead,{E} Harbour Board Chief of Staff Ada Marsh wrote.",
+             "Secretary of Homeland Security Olek Brandt said the port was safe."]
+    assert _keys(paras) == {"Ada Marsh", "Olek Brandt"}
+    assert clean_name("Staff Ada Marsh")[0] == ("Ada", "Marsh")
+
+
+def test_an_office_word_before_a_surname_alone_stays_a_title_not_a_name() -> None:
+    assert clean_name("Justice Brandt")[0] == ("Brandt",)

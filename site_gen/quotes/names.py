@@ -195,8 +195,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     lo, hi = cut, n
     if cut and hi - cut == 1 and bares[cut] in SURNAME_TITLES:
         return toks[cut:hi], toks[:cut], gender  # "Mr. King": a surname after an honorific
-    while lo < hi and bares[lo] in _STOP_OR_TITLE:
-        lo += 1  # leading stop words and titles join the titles
+    while lo < hi and (bares[lo] in _STOP_OR_TITLE or bares[lo] in _TITLE_TAILS and hi - lo > 2):
+        lo += 1  # leading stop words and titles join the titles ("[Chief of] Staff Ada Marsh")
     while hi - lo > 1 and bares[hi - 1] in _TRAILING_TIME:
         hi -= 1
     titles, name = toks[:lo], toks[lo:hi]
