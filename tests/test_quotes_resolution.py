@@ -219,3 +219,18 @@ def test_the_last_word_of_an_office_before_a_full_name_is_a_title() -> None:
 
 def test_an_office_word_before_a_surname_alone_stays_a_title_not_a_name() -> None:
     assert clean_name("Justice Brandt")[0] == ("Brandt",)
+
+
+def test_an_occupation_before_a_full_name_is_no_given_name() -> None:
+    paras = ["Pollster Rosaria Quint says the race is close.",
+             f"{Q}We will win,{E} Billionaire Osk Varga said."]
+    assert _keys(paras) == {"Rosaria Quint", "Osk Varga"}
+
+
+def test_a_given_name_like_a_word_stays_a_given_name() -> None:
+    # "Christian" is a given name before a name, never an occupation
+    assert clean_name("Christian Rosaria Quint")[0] == ("Christian", "Rosaria", "Quint")
+
+
+def test_a_partys_possessive_before_a_full_name_is_the_partys() -> None:
+    assert clean_name("Harbour Union Party\u2019s Nachum Ostrov")[0] == ("Nachum", "Ostrov")

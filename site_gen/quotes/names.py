@@ -135,6 +135,7 @@ def clean_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
 
 
 _ACRONYM_OWNER = re.compile(r"[A-Z]{2,6}")
+_PARTY_WORDS = frozenset("Party Movement Front".split())
 
 
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
@@ -153,8 +154,11 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         if not raw[i].endswith(POSSESSIVE_ENDS) and not plural:
             continue
         rest = toks[i + 1:]
-        if (plural or _ACRONYM_OWNER.fullmatch(toks[i])) and len(rest) >= 2 \
-                and all(x[:1].isupper() for x in rest):
+        institution = toks[i] in ORG_OF_HEADS or toks[i] in _PARTY_WORDS
+        owner = plural or _ACRONYM_OWNER.fullmatch(toks[i]) or institution
+        # (after an institution, three words or more may hold role words: see below)
+        if owner and len(rest) >= 2 and all(x[:1].isupper() for x in rest) \
+                and not (institution and len(rest) > 2):
             # "NBC's Jane Doe", "Reuters' Jane Doe": an organisation's, then a full name
             name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
             if name:
@@ -206,6 +210,12 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
             titles += name[:j]
             name = name[j:]
             break
+    else:
+        if len(name) >= 3 and _occupation(name[0]) and not is_given_name(name[0]):
+            # "Pollster Ann Selzer", "Moderator Rosario Quist": an occupation before a full
+            # name, whatever the given name
+            titles += name[:1]
+            name = name[1:]
     if len(name) == 1 and _bare(name[0]) in _STOP_OR_TITLE:
         return [], titles + name, gender
     return name, titles, gender
@@ -225,6 +235,17 @@ _TITLE_TAILS = frozenset(
 _ROLE_NOUN = re.compile(r"(?:er|or|ist|ess|ian|ant|ent|man|woman|person|ing|ee|ive|ary|s)$")
 
 
+# Endings of nouns for what people do ("pollster", "moderator", "reporter", "actress",
+# "billionaire"), which no given name has.
+_OCCUPATION_ENDS = ("ster", "ator", "orter", "ress", "aire", "ologist", "ician", "grapher",
+                    "ist")
+
+
+def _occupation(token: str) -> bool:
+    low = token.lower()
+    return token.replace("-", "").isalpha() and len(low) > 5 and low.endswith(_OCCUPATION_ENDS)
+
+
 def first_name_like(token: str) -> bool:
     """May ``token``, before a given name and a surname, be a first name ("Annelise Maria
     Dorsey") rather than a premodifier ("Actress Eva Lindgard", "CEO John Doe", "Hammering
@@ -232,7 +253,7 @@ def first_name_like(token: str) -> bool:
     the article's lower-case words ("Even Mike Brannock"), may put it back."""
     low = token.lower()
     return not (token.isupper() or low in _TITLE_TAILS or _ROLE_NOUN.search(low)
-                or not token.isalpha() or low in _STOP_OR_TITLE)
+                or not token.isalpha() or low in _STOP_OR_TITLE or _occupation(token))
 
 
 def name_gender(tokens: Sequence[str]) -> str | None:
