@@ -5,7 +5,7 @@ the article's own last paragraph, and articles split into sections, are kept."""
 from __future__ import annotations
 
 from site_gen.model import Paragraph
-from site_gen.reader.html_edges import trim_trailing_furniture
+from site_gen.reader.html_edges import trim_linked_tail, trim_trailing_furniture
 from site_gen.reader.html_meta import parse_tree
 from site_gen.reader.html_place import Places
 
@@ -72,3 +72,35 @@ def test_too_few_paragraphs_are_not_judged():
     html = f'<html><body><div>{_ps(BODY[:2])}</div><aside><p>Promo text.</p></aside></body></html>'
     kept, dropped = _trim(html, [*BODY[:2], "Promo text."])
     assert dropped == []
+
+
+def _linked(html: str, texts: list[str]):
+    places = Places(parse_tree(html).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
+    kept, dropped = trim_linked_tail(places, paragraphs)
+    return [p.text for p in kept], dropped
+
+
+def test_closing_lines_that_are_mostly_a_link_are_left_out():
+    teaser = "LIES OCH: Tiedeämme nyt enemmän lauttojen aikatauluista"
+    html = (f'<html><body><article>{_ps(BODY)}<p>{teaser[:9]}<a href="/x">{teaser[9:]}</a></p>'
+            "</article></body></html>")
+    kept, dropped = _linked(html, BODY + [teaser])
+    assert kept == BODY and dropped == [teaser]
+
+
+def test_notes_after_a_separator_line_are_left_out():
+    note = "This version corrects the name of the island."
+    html = f"<html><body><article>{_ps(BODY)}<p>___</p><p>{note}</p></article></body></html>"
+    kept, dropped = _linked(html, BODY + ["___", note])
+    assert kept == BODY and dropped == ["___", note]
+
+
+def test_a_last_paragraph_with_a_link_in_it_is_kept():
+    last = ('The board published <a href="/plan">its plan</a> on Monday and will hold a public '
+            "hearing on the timetable next month.")
+    text = ("The board published its plan on Monday and will hold a public hearing on the "
+            "timetable next month.")
+    html = f"<html><body><article>{_ps(BODY)}<p>{last}</p></article></body></html>"
+    kept, dropped = _linked(html, BODY + [text])
+    assert kept == BODY + [text] and dropped == []

@@ -22,6 +22,7 @@ from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
 from site_gen.reader.html_edges import (
     trim_leading_furniture,
+    trim_linked_tail,
     trim_sign_offs,
     trim_summary_box,
     trim_trailing_furniture,
@@ -155,6 +156,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     paragraphs, signed = trim_sign_offs(paragraphs)
     furniture += signed
+    paragraphs, linked = trim_linked_tail(places, paragraphs)
+    furniture += linked
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):

@@ -208,6 +208,47 @@ def inside_or_is(el, container) -> bool:
     return el is container or inside(el, container)
 
 
+# After the article: a line mostly made of a link (a teaser for another story, a "read next"
+# or a call to follow the outlet, in any language), or a separator ("___", "* * *") after which
+# the page appends notes of its own.
+_LINKED_SHARE = 0.5
+_LINKED_CHARS = 160
+_LINKED_MAX = 4
+_SEPARATOR = re.compile(r"^[\W_]{3,}$")
+
+
+def link_share(el) -> float:
+    """The part of an element's text that its links show."""
+    total = len(" ".join(el.text_content().split()))
+    if not total:
+        return 0.0
+    return sum(len(" ".join(a.text_content().split())) for a in el.iter("a")) / total
+
+
+def trim_linked_tail(
+    places: Places, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without a closing run of short lines that are mostly a link, and without what
+    follows a separator line in its last third; those lines)."""
+    if places.body is None or len(paragraphs) < 4:
+        return paragraphs, []
+    keep = len(paragraphs)
+    limit = len(paragraphs) - len(paragraphs) // 3
+    for i in range(limit, len(paragraphs)):
+        if _SEPARATOR.match(paragraphs[i].text.strip()):
+            keep = i
+            break
+    removed = 0
+    while keep > limit and removed < _LINKED_MAX:
+        text = paragraphs[keep - 1].text
+        holder = places.holder(text) if len(text) <= _LINKED_CHARS else None
+        if holder is None or link_share(holder) < _LINKED_SHARE:
+            break
+        keep -= 1
+        removed += 1
+    return paragraphs[:keep], [p.text for p in paragraphs[keep:]]
+
+
 # After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that
 # announces what follows it on the page (a link, a widget: it ends with a colon).
 _CREDIT = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")
