@@ -5,7 +5,7 @@ the article's own last paragraph, and articles split into sections, are kept."""
 from __future__ import annotations
 
 from site_gen.model import Paragraph
-from site_gen.reader.html_edges import trim_linked_tail, trim_trailing_furniture
+from site_gen.reader.html_edges import trim_linked_tail, trim_teasers, trim_trailing_furniture
 from site_gen.reader.html_meta import parse_tree
 from site_gen.reader.html_place import Places
 
@@ -104,3 +104,39 @@ def test_a_last_paragraph_with_a_link_in_it_is_kept():
     html = f"<html><body><article>{_ps(BODY)}<p>{last}</p></article></body></html>"
     kept, dropped = _linked(html, BODY + [text])
     assert kept == BODY + [text] and dropped == []
+
+
+def _teasers(html: str, texts: list[str]):
+    places = Places(parse_tree(html).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
+    kept, dropped = trim_teasers(places, paragraphs)
+    return [p.text for p in kept], dropped
+
+
+def test_teasers_for_other_stories_inside_the_body_are_left_out_in_any_language():
+    teasers = [("Lue myös:", "Lautta myöhästyi taas kolme tuntia"),
+               ("LEA MÁS |", "El puerto abre una nueva terminal de carga"),
+               ("À lire aussi »", "Les ferries de l'île changent d'horaires")]
+    html_teasers = [f'<p>{label} <a href="/s{i}">{title}</a></p>'
+                    for i, (label, title) in enumerate(teasers)]
+    texts = [f"{label} {title}" for label, title in teasers]
+    html = ("<html><body><article>" + _ps(BODY[:2]) + html_teasers[0] + _ps(BODY[2:4])
+            + "".join(html_teasers[1:]) + _ps(BODY[4:]) + "</article></body></html>")
+    kept, dropped = _teasers(html, BODY[:2] + texts[:1] + BODY[2:4] + texts[1:] + BODY[4:])
+    assert kept == BODY and dropped == texts
+
+
+def test_a_labelled_paragraph_that_is_no_link_stays():
+    text = "Update: the board met again on Friday and kept the timetable it had agreed."
+    html = (f"<html><body><article>{_ps(BODY[:2])}<p>{text}</p>{_ps(BODY[2:])}</article>"
+            "</body></html>")
+    kept, dropped = _teasers(html, BODY[:2] + [text] + BODY[2:])
+    assert dropped == [] and text in kept
+
+
+def test_a_sentence_that_is_all_a_link_but_has_no_label_stays():
+    text = "A new law will stop any future board from closing the line without a vote."
+    html = (f'<html><body><article>{_ps(BODY[:2])}<p><a href="/law">{text}</a></p>'
+            f"{_ps(BODY[2:])}</article></body></html>")
+    kept, dropped = _teasers(html, BODY[:2] + [text] + BODY[2:])
+    assert dropped == [] and text in kept

@@ -25,6 +25,7 @@ from site_gen.reader.html_edges import (
     trim_linked_tail,
     trim_sign_offs,
     trim_summary_box,
+    trim_teasers,
     trim_trailing_furniture,
 )
 from site_gen.reader.html_embedded import embedded_article
@@ -158,6 +159,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += signed
     paragraphs, linked = trim_linked_tail(places, paragraphs)
     furniture += linked
+    paragraphs, teasers = trim_teasers(places, paragraphs)
+    furniture += teasers
     dateline = find_dateline(paragraphs[0].text) if paragraphs else None
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):

@@ -249,6 +249,46 @@ def trim_linked_tail(
     return paragraphs[:keep], [p.text for p in paragraphs[keep:]]
 
 
+# Inside the article: a teaser for another story, a short label, a separator and a linked
+# headline ("Read also: <a>...</a>", "LEE MÁS | <a>...</a>", "À lire aussi » <a>...</a>"), in any
+# language: the words after the label are a link.
+_LABELLED = re.compile(
+    r"^(?P<label>[^\W\d][\w'’ .-]{0,39}?)\s*(?::|\||»|>>|›)\s*(?P<rest>\S.{14,})$")
+_LABEL_WORDS = 5
+_LINKED_REST = 0.8
+
+
+def _teaser(text: str, holder) -> bool:
+    match = _LABELLED.match(text)
+    if match is None or len(match.group("label").split()) > _LABEL_WORDS:
+        return False
+    rest = len(" ".join(match.group("rest").split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in holder.iter("a"))
+    label = len(" ".join(match.group("label").split()))
+    # the link shows the words after the label (it may hold the label too)
+    return linked >= _LINKED_REST * rest and linked <= rest + label + 4
+
+
+def trim_teasers(
+    places: Places, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without teasers for other stories set in it, those teasers)."""
+    if places.body is None or len(paragraphs) < 3:
+        return paragraphs, []
+    kept: list[Paragraph] = []
+    dropped: list[str] = []
+    for p in paragraphs:
+        holder = places.holder(p.text) if len(p.text) <= 250 else None
+        if holder is not None and _teaser(p.text, holder):
+            dropped.append(p.text)
+        else:
+            kept.append(p)
+    if len(kept) < 2:
+        return paragraphs, []
+    return tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
+                 for i, p in enumerate(kept)), dropped
+
+
 # After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that
 # announces what follows it on the page (a link, a widget: it ends with a colon).
 _CREDIT = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")
