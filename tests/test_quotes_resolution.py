@@ -234,3 +234,24 @@ def test_a_given_name_like_a_word_stays_a_given_name() -> None:
 
 def test_a_partys_possessive_before_a_full_name_is_the_partys() -> None:
     assert clean_name("Harbour Union Party\u2019s Nachum Ostrov")[0] == ("Nachum", "Ostrov")
+
+
+# ---------------------------------------------------------------- a pronoun after an intro clause
+def test_a_pronoun_after_a_clause_opened_by_a_name_means_that_name() -> None:
+    paras = [f"{Q}It is fine,{E} said Paula Sumner, a director of the office.",
+             "When Emily Marten, the counsel of the law center, gave a talk to aides, she said "
+             "many had no idea how to file a complaint."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Emily Marten"]
+
+
+def test_a_name_inside_the_clause_that_is_not_its_subject_is_not_the_pronouns() -> None:
+    paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
+             f"When Holt was asked whether he admired Ivan Pekka, he said, {Q}Stop it.{E}"]
+    assert [k for _, k in _who(paras, "direct")] == ["Tom Holt", "Tom Holt"]
+
+
+def test_a_pronoun_subject_of_the_clause_keeps_its_antecedent() -> None:
+    paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
+             "When he took the stage after Ivan Pekka's introduction, he said the ferry would "
+             "run all winter."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Tom Holt"]

@@ -93,6 +93,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Fitz)[A-Z][a-z]+")
 
 
+# A sentence that opens with a subordinate clause ("When ...,", "After ...,").
+_SUBORDINATE_START = re.compile(
+    r"\s*(?:When|After|As|While|Before|Although|Though|Once|Since|If|Because|Until|Whenever)\s")
+
+
 def _is_org(run: str) -> bool:
     """'Washington Post', 'CNN', 'WikiLeaks': a name of an organisation, not a person."""
     words = run.split()
@@ -476,7 +481,8 @@ class Cast:
         named = self._mentioned_at(gender, pos)
         how = "pronoun:focus"
         if named is not None and (best is None or named[0] > best[0] + _NAMED_LEAD
-                                  or self._fresher(named, best[0], gender, pos)):
+                                  or self._fresher(named, best[0], gender, pos)
+                                  or self._intro_subject(named, best[0], gender, pos)):
             best, how = named, "pronoun:named"
         if best is None:
             return None
@@ -556,6 +562,31 @@ class Cast:
                 i = bisect_left(p.positions, prev)
                 if i < len(p.positions) and p.positions[i] < pos:
                     return False  # two named: which one is meant, the focus may tell
+        return True
+
+    def _intro_subject(self, named: tuple[int, Person], focus: int, gender: str,
+                       pos: int) -> bool:
+        """The one person of that gender named in an introductory clause right before the
+        pronoun, when the latest focus is in an earlier sentence ("When Jane Roe, the counsel,
+        spoke to aides, she said ..."): the pronoun means the clause's subject."""
+        starts = self.sentence_starts
+        if not starts:
+            return False
+        s = starts[bisect_right(starts, pos) - 1]
+        if not focus < s <= named[0] < pos:
+            return False
+        head = self.text[s:pos]
+        opening = _SUBORDINATE_START.match(head)
+        if opening is None or not head.rstrip().endswith(","):
+            return False
+        if named[0] not in (s + opening.end(), s + len(head) - len(head.lstrip())):
+            # (a capitalised run may start at the subordinator: "When Jane Roe")
+            return False  # the name is no subject of the clause ("When X was asked about Y")
+        for p in self.people:
+            if p is not named[1] and p.gender == gender:
+                i = bisect_left(p.positions, s)
+                if i < len(p.positions) and p.positions[i] < pos:
+                    return False
         return True
 
     def _mentioned_at(self, gender: str, pos: int) -> tuple[int, Person] | None:
