@@ -145,3 +145,43 @@ def test_the_name_that_opens_a_clause_before_an_infinitive_cue_speaks(text, cue)
 )
 def test_no_controller_when_an_object_or_a_noun_stands_between(text, cue):
     assert _speaker_of(text, cue) is None
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # a double hyphen sets off an aside before the subject
+        ("In a formal speech -- complete with a teleprompter -- Jane Doe told supporters that"
+         " the harbour would reopen.", "told", "Jane Doe"),
+        # a dash glued to the name opens an aside
+        ("The wage rise discussed at the debate -Mrs. Doe said she would sign such a bill- is"
+         " a likely flashpoint.", "said", "Doe"),
+        # an absolute clause after a dash, without "with"
+        ("Both issued a statement \u2013 Ryan Olsen saying he was very encouraged by the talks.",
+         "saying", "Ryan Olsen"),
+        # a named object before an infinitive cue speaks
+        ("The report prompted Jane Doe to call for an inquiry into the harbour deal.", "call",
+         "Jane Doe"),
+        # a party tag without brackets between the name and the verb
+        ("Sen. Jane Doe, R-S.C., a long-shot candidate, said the coalition had failed.",
+         "said", "Jane Doe"),
+    ],
+)
+def test_subjects_set_off_by_dashes_tags_and_objects(text, cue, speaker):
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        # a place and a time before "to": no object that speaks
+        ("The leaders went before reporters on Capitol Hill Tuesday to denounce the plan.",
+         "denounce"),
+        # outlets in an absolute clause are no person
+        ("Jane Doe was projected the winner, with Fox News and NBC News calling the race.",
+         "calling"),
+    ],
+)
+def test_no_subject_from_places_or_outlets_in_those_positions(text, cue):
+    # the place is nobody; the outlets' call is the sentence subject's story, not theirs
+    assert _speaker_of(text, cue) in (None, "Jane Doe")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from site_gen.quotes.cues import AUX_WORDS
+from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
     ORG_HEADS,
@@ -21,7 +22,8 @@ from site_gen.quotes.names import (
     parse_mention,
 )
 
-_DELIM = re.compile(r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s")
+_DELIM = re.compile(
+    r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s|\s--\s|\s-(?=[A-Z])")
 _CONJ = re.compile(
     r"(?:^|\s)(?:and|but|that|while|as|because|when|if|so|since|after|before|where|though|although"
     r"|whereas|then|which|who|whom|than|or|once|until|unless|what)(?:\s|$)", re.IGNORECASE)
@@ -83,6 +85,7 @@ _DEMOGRAPHIC = re.compile(
     r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
     r"|" + _PARTY +
+    r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-S.C.,": a party tag unbracketed
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
 _FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
@@ -221,7 +224,26 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     mention = parse_mention(piece, lo + start)
     if mention is not None and mention.kind == "role" and piece.rstrip().endswith(" to"):
-        return _controller(text, piece, lo + start) or mention
+        return _object_before_to(piece, lo + start) or _controller(text, piece, lo + start) \
+            or mention
+    return mention
+
+
+# "The results will force Sen. Jane Roe to acknowledge ...", "prompting Roe to call for":
+# a verb, its object named in full, then the infinitive cue: the object speaks.
+_NAMED_OBJECT = re.compile(
+    r"\s(?!(?:on|in|at|from|of|for|with|by|to|into|about|after|before|during|over|under|near"
+    r"|outside|inside|across|around)\s)[a-z]+\s+(" + RUN.pattern + r")\s+to\s*$")
+
+
+def _object_before_to(piece: str, offset: int) -> Mention | None:
+    m = _NAMED_OBJECT.search(piece, _tail(piece))
+    if m is None or m.group(1).endswith(POSSESSIVE_ENDS):
+        return None
+    mention = parse_mention(m.group(1), offset + m.start(1))
+    if mention is None or mention.kind != "name" or " " not in (mention.name or "") \
+            or mention.name.split()[-1] in _TIME_NAMES:
+        return None
     return mention
 
 
@@ -283,11 +305,25 @@ _WITH_ROLE = re.compile(
     r"(?:^|[\s,])with\s+((?:the|his|her|its|their)\s+(?:[\w-]+\s+){0,5}?[a-z][\w-]*)\s*$")
 
 
+# An absolute clause with no "with": "... a statement \u2013 Ryan Olsen saying he was pleased
+# and Tom Holt calling it ...": a dash, a semicolon or "and" before the name, the participle
+# right after it.
+_ABSOLUTE_SUBJECT = re.compile(
+    r"(?:[\u2013\u2014;]|\s--|\sand)\s+(" + RUN.pattern + r")"
+    r"(?:\s+(?:[a-z]+ly|also|still|now|again|then))?\s*$")
+
+
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
     Ashby saying, "..."' -> Glen Ashby. Any other participle ('..., saying that ...') has the
     sentence's subject, which the caller finds."""
     start = max(lo, cue_start - _TAIL)
+    bare = _ABSOLUTE_SUBJECT.search(text, start, cue_start)
+    if bare is not None:
+        mention = parse_mention(bare.group(1), bare.start(1))
+        if mention is not None and mention.kind == "name" and " " in (mention.name or "") \
+                and is_given_name(mention.name.split()[0]):
+            return mention
     m = _WITH_SUBJECT.search(text, start, cue_start)
     if m is None:
         # '..., with the former governor calling it "..."': a description
