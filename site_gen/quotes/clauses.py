@@ -242,7 +242,7 @@ def _object_before_to(piece: str, offset: int) -> Mention | None:
         return None
     mention = parse_mention(m.group(1), offset + m.start(1))
     if mention is None or mention.kind != "name" or " " not in (mention.name or "") \
-            or mention.name.split()[-1] in _TIME_NAMES:
+            or (mention.name or "").split()[-1] in _TIME_NAMES:
         return None
     return mention
 
@@ -322,7 +322,7 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     if bare is not None:
         mention = parse_mention(bare.group(1), bare.start(1))
         if mention is not None and mention.kind == "name" and " " in (mention.name or "") \
-                and is_given_name(mention.name.split()[0]):
+                and is_given_name((mention.name or "").split()[0]):
             return mention
     m = _WITH_SUBJECT.search(text, start, cue_start)
     if m is None:
