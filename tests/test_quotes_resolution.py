@@ -255,3 +255,10 @@ def test_a_pronoun_subject_of_the_clause_keeps_its_antecedent() -> None:
              "When he took the stage after Ivan Pekka's introduction, he said the ferry would "
              "run all winter."]
     assert [k for _, k in _who(paras, "indirect")] == ["Tom Holt"]
+
+
+def test_question_and_answer_labels_and_lone_initials_are_no_speakers() -> None:
+    paras = ["The mayor of Port Velmar spoke to us on Friday.",
+             "Q: Will the ferry run all winter?",
+             f"{Q}It is over,{E} J. said."]
+    assert _keys(paras) == set()

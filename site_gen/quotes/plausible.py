@@ -212,6 +212,8 @@ def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
     lows = [t.lower() for t in toks]
     if any(is_contraction(t) for t in toks) or any(w in _NOT_NAME for w in lows):
         return None
+    if all(len(t.strip(".")) <= 1 for t in toks):
+        return None  # "Q", "A": a transcript's question and answer labels; initials alone
     if len(toks) >= 2 and lows[-1] in _TITLE_LAST:
         return None  # "Army Chief": a title with no name after it
     if len(toks) >= 2 and all(t.isupper() for t in toks):
