@@ -39,11 +39,24 @@ def _trim(before_html: str, before_text: str, wrapper: str = '<div class="text">
          "The ferry pier at Port Velmar, seen from the water."),
         (f"<p>{TITLE}</p>", TITLE),
         ("<p>Reading time: 4 minutes</p>", "Reading time: 4 minutes"),
+        ('<div class="bylines"><div class="author-bio"><p>Ana Lima is a harbour reporter and'
+         " editor of the weekly ferry newsletter.</p></div></div>",
+         "Ana Lima is a harbour reporter and editor of the weekly ferry newsletter."),
+        ('<div class="slideshow-description">In this photo the new ferry is moored at the'
+         " pier of Port Velmar.</div>",
+         "In this photo the new ferry is moored at the pier of Port Velmar."),
     ],
 )
 def test_a_block_before_the_article_that_is_no_text_of_it_is_left_out(before_html, before_text):
     kept, dropped = _trim(before_html, before_text)
     assert kept == BODY and dropped == [before_text]
+
+
+def test_a_first_paragraph_in_a_class_that_only_contains_author_is_kept():
+    # "authority" is no author: the box of an author's bio is what is left out
+    first = "The harbour authority approved the ferry line to the island on Tuesday night."
+    kept, dropped = _trim(f'<p class="authority-note">{first}</p>', first)
+    assert kept == [first, *BODY] and dropped == []
 
 
 def test_a_dateline_set_apart_and_a_short_sentence_are_kept():

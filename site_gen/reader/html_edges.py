@@ -88,7 +88,9 @@ _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:visually-?hidden|sr-only|screen-?reader-(?:text|only)|hidden|u-hidden)(?:\s|$)",
     re.IGNORECASE)
 _CAPTION_CLASS = re.compile(
-    r"caption|credit|img-desc|image-desc|photo-desc|media-desc|legend", re.IGNORECASE)
+    r"caption|credit|img-desc|image-desc|photo-desc|media-desc|legend|slideshow|gallery"
+    # the byline's box: an author's bio or details printed above the article
+    r"|bylines?(?:$|[\s_-])|author-?(?:bio|info|details|box)", re.IGNORECASE)
 _LEADING_MAX = 3  # blocks looked at before the article's first paragraph
 _LABEL_CHARS = 32
 _SENTENCE_END = tuple(".!?:;\"'\u201d\u2019\u00bb)")
