@@ -185,3 +185,39 @@ def test_subjects_set_off_by_dashes_tags_and_objects(text, cue, speaker):
 def test_no_subject_from_places_or_outlets_in_those_positions(text, cue):
     # the place is nobody; the outlets' call is the sentence subject's story, not theirs
     assert _speaker_of(text, cue) in (None, "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # a day and a time of day between the subject and its verb
+        ("Jane Doe Sunday night recounted the meeting on the radio, calling it painful.",
+         "recounted", "Jane Doe"),
+        # a participle clause opens the sentence: its subject is the sentence's
+        ("Continuing to explain her view, Jane Doe rejected the notion that the plan failed.",
+         "explain", "Jane Doe"),
+        # a surname in -ing is a name, not a participle
+        ("Tom Fleming runs the harbour. Fleming said the ferries will run all winter.", "said",
+         "Tom Fleming"),
+    ],
+)
+def test_time_phrases_participles_and_names_in_ing(text, cue, speaker):
+    assert _speaker_of(text, cue) == speaker
+
+
+def test_a_headline_keeps_the_name_before_its_capitalised_adverbs():
+    paras = ["Jane Doe runs the harbour board.",
+             "Jane Doe Just Announced Her Plan For The Harbour"]
+    quotes = extract_quotes(paras).quotes
+    assert [q.speaker_key for q in quotes if q.cue == "Announced"] == ["Jane Doe"]
+
+
+def test_a_name_like_will_in_a_headline_is_not_cut():
+    paras = ["Tom Will writes a column.", "Tom Will Says The Harbour Plan Is Dead"]
+    quotes = extract_quotes(paras).quotes
+    assert [q.speaker_key for q in quotes if q.cue == "Says"] == ["Tom Will"]
+
+
+def test_being_told_is_no_speech_of_the_sentences_subject():
+    text = "The harbour board was warned in March, being told the pier was unsafe."
+    assert _speaker_of(text, "told") is None

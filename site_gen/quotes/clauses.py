@@ -145,7 +145,8 @@ _TRAILING_PP = re.compile(
     r"|post|release|debate|rally|op-ed|[A-Z][a-z]+ \d+|\d+)[\w-]*(?:\s+(?:night|morning|afternoon"
     r"|evening|interview|statement))?|\s+(?:in\s+)?(?:January|February|March|April|June|July"
     r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday)(?:\s+\d+)?|\s+in\s+recent\s+(?:days|weeks|months)"
+    r"|Saturday|Sunday)(?:\s+\d+|\s+(?:night|morning|afternoon|evening))?"
+    r"|\s+in\s+recent\s+(?:days|weeks|months)"
     r"|\s+(?:on|in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s+(?:hearing|interview|rally"
     r"|speech|event|appearance))+\s*$")
 _MAX_SUBJECT_WORDS = 9
@@ -222,11 +223,37 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
                 return _antecedent(text, lo, seg, cuts)
     if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
         return None
+    if text[cue_start:cue_start + 1].isupper():
+        piece = _cut_title_case_aux(piece)  # a headline: "Jane Doe Just Announced"
     mention = parse_mention(piece, lo + start)
     if mention is not None and mention.kind == "role" and piece.rstrip().endswith(" to"):
         return _object_before_to(piece, lo + start) or _controller(text, piece, lo + start) \
             or mention
     return mention
+
+
+# A participle alone where the speaker should be ("Continuing to explain ...", "having
+# referred to"): the sentence's subject speaks. (A capitalised word in -ing alone may be a
+# name: "Fleming said".)
+# "being warned" is a passive: who is warned does not speak.
+PARTICIPLE_ONLY = re.compile(r"(?!being\b)[a-z]+ing(?:\s+to)?|[A-Z][a-z]+ing\s+to")
+# Auxiliaries and adverbs a headline capitalises ("Jane Doe Just Said", "X Has Now Called");
+# not "Will" or "May", which are names as often.
+_TITLE_AUX = frozenset("just has have had is was not now also still already never again"
+                       " reportedly finally".split())
+
+
+_TITLE_MODALS = frozenset("may will can could would should might must".split())
+
+
+def _cut_title_case_aux(piece: str) -> str:
+    words = piece.rstrip().split(" ")
+    cut = False
+    while len(words) > 1 and words[-1][:1].isupper() and (
+            words[-1].lower() in _TITLE_AUX or cut and words[-1].lower() in _TITLE_MODALS):
+        words.pop()  # a modal only before another auxiliary ("May Not Have"): "Will" is a name
+        cut = True
+    return " ".join(words)
 
 
 # "The results will force Sen. Jane Roe to acknowledge ...", "prompting Roe to call for":

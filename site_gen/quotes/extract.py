@@ -12,7 +12,7 @@ from typing import NamedTuple
 from site_gen.model import Quote, QuoteKind, SpeakerMention
 from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
-from site_gen.quotes.clauses import sentence_subject
+from site_gen.quotes.clauses import PARTICIPLE_ONLY, sentence_subject
 from site_gen.quotes.direct import Attribution, attribute
 from site_gen.quotes.marks import Segment, find_segments
 from site_gen.quotes.names import RUN, Mention
@@ -192,6 +192,9 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
     quotation starts: a pronoun after it ('"...," he said') looks back from there, not at the
     names inside. (Not for reported speech: in "Smith voted for her, he says" the name of
     what was said may well be who says it.)"""
+    if mention is not None and mention.kind == "role" and PARTICIPLE_ONLY.fullmatch(
+            mention.text.strip()):
+        mention, elided = None, True  # "Continuing to explain ...": the sentence's subject
     if mention is not None:
         person = cast.resolve(mention, mention.start, context=said_at)
         return person, cast.how
