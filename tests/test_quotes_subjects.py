@@ -221,3 +221,23 @@ def test_a_name_like_will_in_a_headline_is_not_cut():
 def test_being_told_is_no_speech_of_the_sentences_subject():
     text = "The harbour board was warned in March, being told the pier was unsafe."
     assert _speaker_of(text, "told") is None
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("At the summit, however, Jane Doe focused on reiterating positions in line with the"
+         " board's policy.", "reiterating"),
+        ("Speaking at a town hall in Salem, New Hampshire, Jane Doe went after Tom Roe, calling"
+         " him a total failure.", "calling"),
+        ("In Port Velmar, for instance, after attacking Tom Roe, Jane Doe pivoted to her"
+         " message about unity.", "attacking"),
+    ],
+)
+def test_the_subject_after_adverbs_places_and_several_introductory_pieces(text, cue):
+    assert _speaker_of(text, cue) == "Jane Doe"
+
+
+def test_a_name_with_its_apposition_after_a_place_is_still_the_subject():
+    text = "In Port Velmar, Jane Doe, a senator, said the ferry plan was dead."
+    assert _speaker_of(text, "said") == "Jane Doe"

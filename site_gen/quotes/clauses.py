@@ -481,8 +481,15 @@ _INTRO = re.compile(
 # A second introductory piece after the first ("On Tuesday, even as shares fell, X wrote"):
 # a subordinate clause in lower case.
 _MORE_INTRO = re.compile(
-    r"^(?:even\s+)?(?:as|while|when|after|before|since|though|although|because|if|despite|once)\b"
-    r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200},\s*")
+    r"^(?:(?:even\s+)?(?:as|while|when|after|before|since|though|although|because|if|despite"
+    r"|once)\b(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200}"
+    # an adverb set off by commas: "At the rally, however, X said"
+    r"|however|meanwhile|instead|indeed|too|also|still|then|now|in turn|in fact|of course"
+    r"|for example|for instance),\s*")
+# The rest of a place after an introductory phrase that ends with a place ("Speaking in Salem,
+# New Hampshire, X said"): only when a name and its verb follow.
+_PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
+                         r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
 _DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
 _APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
@@ -505,8 +512,15 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if intro:
         i += intro.end()
         window = window[intro.end():]
-        more = _MORE_INTRO.match(window)
-        if more:
+        place = _PLACE_REST.match(window) if intro.group().rstrip()[-2:-1].isalpha() and \
+            intro.group().rstrip(", ").rsplit(None, 1)[-1][:1].isupper() else None
+        if place:
+            i += place.end()
+            window = window[place.end():]
+        for _ in range(3):  # "In X, for instance, after attacking Y, Z pivoted"
+            more = _MORE_INTRO.match(window)
+            if more is None:
+                break
             i += more.end()
             window = window[more.end():]
     m = _PRONOUN_START.match(window) or _PRONOUN_LOWER.match(window)
