@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from site_gen.quotes import extract_quotes
+from site_gen.quotes.clauses import coordinated_subject
 
 
 def _direct_speakers(paragraphs: list[str]) -> list[str | None]:
@@ -241,3 +242,29 @@ def test_the_subject_after_adverbs_places_and_several_introductory_pieces(text, 
 def test_a_name_with_its_apposition_after_a_place_is_still_the_subject():
     text = "In Port Velmar, Jane Doe, a senator, said the ferry plan was dead."
     assert _speaker_of(text, "said") == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("Jane Doe went on a long public rant about the ferries and also hinted she might"
+         " resign.", "hinted"),
+        ("One of the women, Jane Doe, 70, had served in the navy and said she was convinced"
+         " the plan would fail.", "said"),
+        ("Jane Doe (left) opened the meeting, but claimed the vote had been rigged.", "claimed"),
+    ],
+)
+def test_the_subject_of_the_first_verb_phrase_speaks_in_the_second(text, cue):
+    assert _speaker_of(text, cue) == "Jane Doe"
+
+
+def test_no_coordinated_subject_for_modifiers_or_passives():
+    modifier = ("A pitch for a new Velmar hotel is trying to lure buyers by invoking Jane Doe's"
+                " name and promising visas.")
+    passive = ("One of them, Jane Doe, was reviled by the board for her remarks and then hailed"
+                " for her strong showing.")
+    active = "One of them, Jane Doe, 70, had served in the navy and said the plan would fail."
+    assert coordinated_subject(modifier, 0, modifier.index("promising")) is None
+    assert coordinated_subject(passive, 0, passive.index("hailed")) is None
+    found = coordinated_subject(active, 0, active.index("said"))
+    assert found is not None and found.name == "Jane Doe"

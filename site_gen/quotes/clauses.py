@@ -323,6 +323,53 @@ def _named_in_full(text: str, surname: str) -> bool:
     return False
 
 
+# A cue in a second verb phrase ("X railed against it, and explained ...", "X shot and killed Y,
+# but claimed ..."): its subject is the name before the first verb of the clause.
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))?\s*$")
+_NOT_A_VERB = frozenset("""in on at of for from to with by into about after before during over
+    under the a an and or but who which that whose whom as than said says is""".split())
+
+
+def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The subject of a cue that opens the second verb phrase of a clause, or None."""
+    if not _COORDINATED.search(text, max(s_start, cue_start - 30), cue_start):
+        return None
+    seg = _blank_demographics(_PAREN_ANY.sub(lambda m: " " * len(m.group()),
+                                            text[s_start:cue_start]))
+    for run in reversed(list(RUN.finditer(seg))):
+        after = seg[run.end():]
+        if after.lstrip().startswith(",") and after[:1].isspace():
+            after = " " + after.lstrip()[1:]  # the comma that closed a blanked apposition
+        nxt = after.split(None, 1)[0] if after.strip() else ""
+        if not after[:1].isspace() or not nxt.isalpha() or not nxt.islower() \
+                or nxt in _NOT_A_VERB or nxt in GROUP_HEADS or nxt in ORG_HEADS:
+            continue
+        if not (nxt.endswith(("ed", "ly")) or nxt in AUX_WORDS or nxt in _ADVERBS
+                or nxt in _PAST_VERBS):
+            return None  # "a Texas hotel is trying ...": the name is no subject
+        if _PASSIVE_START.match(after):
+            return None  # "X was reviled by ... and then hailed for ...": a passive
+
+        if run.group().endswith(POSSESSIVE_ENDS):
+            continue
+        mention = parse_mention(run.group(), s_start + run.start())
+        words = (mention.name or "").split() if mention is not None else []
+        if mention is not None and mention.kind == "name" and (
+                len(words) == 1 or is_given_name(words[0])):
+            return mention  # (a surname alone: the caller takes only a person it knows)
+        return None  # the last subject is no person's name: not the speaker's
+    return None
+
+
+_PAREN_ANY = re.compile(r"\s*\([^()]{1,40}\)")
+_PASSIVE_START = re.compile(
+    r"\s+(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
+# Common verbs in the past that do not end in -ed ("X went on a rant and hinted ...").
+_PAST_VERBS = frozenset("""went made held came got gave sent stood rose spent did began set put
+    ran sat shot took told wrote spoke met left led won lost brought thought found kept knew
+    paid sought struck threw tore wore bore drew flew grew fought""".split())
+
+
 _WITH_SUBJECT = re.compile(
     r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")"
     r"(?:\s+(?:[a-z]+ly|also|still|now|again|once|even|then|later))?\s*$")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from site_gen.model import Quote, QuoteKind, SpeakerMention
 from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
-from site_gen.quotes.clauses import PARTICIPLE_ONLY, sentence_subject
+from site_gen.quotes.clauses import PARTICIPLE_ONLY, coordinated_subject, sentence_subject
 from site_gen.quotes.direct import Attribution, attribute
 from site_gen.quotes.marks import Segment, find_segments
 from site_gen.quotes.names import RUN, Mention
@@ -203,6 +203,11 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
         subject = subjects.get(s)
         if subject is not None:
             return subject, "elided-subject"
+        coordinated = coordinated_subject(sents.text, s, cue_start)
+        if coordinated is not None:
+            person = cast.resolve(coordinated, coordinated.start, subject=True)
+            if person is not None:
+                return person, "elided-coordinated"
         # no subject of its own and none resolved for the sentence: only a speaker named
         # earlier in the same sentence ('"...," said X, adding that ...'); the latest speaker
         # of an earlier sentence is a guess ("The group issued a statement saying that ...")
