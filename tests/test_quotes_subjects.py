@@ -268,3 +268,15 @@ def test_no_coordinated_subject_for_modifiers_or_passives():
     assert coordinated_subject(passive, 0, passive.index("hailed")) is None
     found = coordinated_subject(active, 0, active.index("said"))
     assert found is not None and found.name == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe, speaking at a rally in Wilmington, N.C., warned that the plan would fail.",
+        "Jane Doe, now 81 and retired in Cambridge, Mass., said the plan would fail.",
+    ],
+)
+def test_a_states_abbreviation_after_a_place_is_no_speaker(text):
+    cue = "warned" if "warned" in text else "said"
+    assert _speaker_of(text, cue) == "Jane Doe"

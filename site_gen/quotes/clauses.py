@@ -86,6 +86,8 @@ _DEMOGRAPHIC = re.compile(
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
     r"|" + _PARTY +
     r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-S.C.,": a party tag unbracketed
+    # a state's abbreviation after a place ("in Wilmington, N.C.,"): part of the place
+    r"|(?<=[a-z]),\s*[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?(?=,)"
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
 _FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
