@@ -124,3 +124,14 @@ def test_a_closing_sentence_that_starts_with_by_stays_text():
     end = "<p>By the end of next year, the board expects to add a fourth crossing.</p>"
     authors, paragraphs = _body_page(end=end)
     assert authors == [] and paragraphs[-1].startswith("By the end")
+
+
+def test_a_site_with_its_address_in_the_author_meta_names_no_person():
+    page = (
+        '<html lang="de"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="velmarherald.de">'
+        '<meta name="author" content="velmarherald.de, Velmar, Kestria"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{TEXT}</article></body></html>"
+    )
+    authors = list(read_document("page.html", page.encode(), default_registry()).document.authors)
+    assert authors == ["velmarherald.de"]
