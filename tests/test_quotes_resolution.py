@@ -168,8 +168,8 @@ def test_ms_x_is_the_woman_when_a_man_of_that_surname_is_named_too() -> None:
 
 def test_a_middle_names_gender_is_not_the_persons() -> None:
     # the given name is unknown, the middle name a woman's: "Mr. Vasco" is still him
-    paras = [f"Ildo Maria Vasco, the paper's editor, said the walls were {Q}old and moral.{E}",
-             f"{Q}The walls are between the north and the south,{E} Mr. Vasco said."]
+    paras = [f"Ildo Maria Vasco, the harbour's pilot, said the tides were {Q}early this year.{E}",
+             f"{Q}The boats leave at dawn and come back at dusk,{E} Mr. Vasco said."]
     assert {k for _, k in _who(paras, "direct")} == {"Ildo Maria Vasco"}
 
 
@@ -183,13 +183,13 @@ def test_an_acronyms_or_plural_possessive_before_a_full_name_is_no_part_of_it() 
 
 
 def test_a_plural_possessive_before_one_word_is_kept_whole() -> None:
-    # "the Leaders' College": a name of a place, not "Leaders" and a person
-    assert clean_name("Global Leaders\u2019 College")[0] != ("Global", "Leaders")
+    # "the Pilots' College": a name of a place, not "Pilots" and a person
+    assert clean_name("Harbour Pilots\u2019 College")[0] != ("Harbour", "Pilots")
 
 
 def test_a_camel_case_surname_after_a_given_name_is_a_person() -> None:
-    paras = ["I met Jim KellenHoff, a founder of the site, last week.",
-             f"{Q}Readers want less,{E} Mr. KellenHoff said."]
+    paras = ["I met Jim KellenHoff, who runs the ferry company, last week.",
+             f"{Q}Riders want more boats,{E} Mr. KellenHoff said."]
     assert _keys(paras) == {"Jim KellenHoff"}
 
 
@@ -199,9 +199,9 @@ def test_a_camel_case_brand_alone_is_an_organisation() -> None:
 
 
 def test_a_surname_of_two_words_is_the_person_named_in_full() -> None:
-    paras = [f"Justin Ki Rowe, 33, came early. {Q}It was a long wait,{E} Ki Rowe said.",
+    paras = [f"Daniel Ki Rowe, 41, came by boat. {Q}The crossing was calm,{E} Ki Rowe said.",
              f"Odile Le Garrec spoke next. {Q}It is clear,{E} Le Garrec said."]
-    assert _keys(paras) == {"Justin Ki Rowe", "Odile Le Garrec"}
+    assert _keys(paras) == {"Daniel Ki Rowe", "Odile Le Garrec"}
 
 
 def test_two_last_words_of_a_longer_run_that_is_no_name_stay_apart() -> None:
@@ -212,7 +212,7 @@ def test_two_last_words_of_a_longer_run_that_is_no_name_stay_apart() -> None:
 
 def test_the_last_word_of_an_office_before_a_full_name_is_a_title() -> None:
     paras = [f"{Q}The plan is dead,{E} Harbour Board Chief of Staff Ada Marsh wrote.",
-             "Secretary of Homeland Security Olek Brandt said the port was safe."]
+             "Secretary of State Olek Brandt said the port was safe."]
     assert _keys(paras) == {"Ada Marsh", "Olek Brandt"}
     assert clean_name("Staff Ada Marsh")[0] == ("Ada", "Marsh")
 
@@ -222,7 +222,7 @@ def test_an_office_word_before_a_surname_alone_stays_a_title_not_a_name() -> Non
 
 
 def test_an_occupation_before_a_full_name_is_no_given_name() -> None:
-    paras = ["Pollster Rosaria Quint says the race is close.",
+    paras = ["Pollster Rosaria Quint says the harbour vote is close.",
              f"{Q}We will win,{E} Billionaire Osk Varga said."]
     assert _keys(paras) == {"Rosaria Quint", "Osk Varga"}
 
@@ -233,26 +233,26 @@ def test_a_given_name_like_a_word_stays_a_given_name() -> None:
 
 
 def test_a_partys_possessive_before_a_full_name_is_the_partys() -> None:
-    assert clean_name("Harbour Union Party\u2019s Nachum Ostrov")[0] == ("Nachum", "Ostrov")
+    assert clean_name("Harbour Union Party\u2019s Ilse Ostrov")[0] == ("Ilse", "Ostrov")
 
 
 # ---------------------------------------------------------------- a pronoun after an intro clause
 def test_a_pronoun_after_a_clause_opened_by_a_name_means_that_name() -> None:
     paras = [f"{Q}It is fine,{E} said Paula Sumner, a director of the office.",
-             "When Emily Marten, the counsel of the law center, gave a talk to aides, she said "
-             "many had no idea how to file a complaint."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Emily Marten"]
+             "When Emily Brask, the harbour's lawyer, met the pilots, she said "
+             "most of them wanted longer breaks."]
+    assert [k for _, k in _who(paras, "indirect")] == ["Emily Brask"]
 
 
 def test_a_name_inside_the_clause_that_is_not_its_subject_is_not_the_pronouns() -> None:
     paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
-             f"When Holt was asked whether he admired Ivan Pekka, he said, {Q}Stop it.{E}"]
+             f"When Holt was asked whether he trusted Ivan Pekka, he said, {Q}Next question.{E}"]
     assert [k for _, k in _who(paras, "direct")] == ["Tom Holt", "Tom Holt"]
 
 
 def test_a_pronoun_subject_of_the_clause_keeps_its_antecedent() -> None:
     paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
-             "When he took the stage after Ivan Pekka's introduction, he said the ferry would "
+             "When he reached the quay after Ivan Pekka's boat, he said the ferry would "
              "run all winter."]
     assert [k for _, k in _who(paras, "indirect")] == ["Tom Holt"]
 

@@ -93,14 +93,14 @@ def _speaker_of(text: str, cue: str) -> str | None:
     "text,cue",
     [
         # two introductory pieces before the subject
-        ("On Tuesday, even as shares of the firm were falling, Jane Doe wrote to investors,"
-         " telling them the firm was worth far more than its price.", "telling"),
+        ("On Monday, even as the storm grew worse, Jane Doe wrote to the ferry crews,"
+         " telling them the crossings would go on as planned.", "telling"),
         # an introductory participle clause that carries the cue, the subject after it
-        ("Besides attacking the former mayor, while the audience booed loudly, Jane Doe asked"
-         " the council to vote again.", "attacking"),
-        # a time span before the participle: "One month after announcing ..."
-        ("One month after announcing her support for the port plan, Jane Doe voted against"
-         " it.", "announcing"),
+        ("Besides criticizing the harbour pilots, while the hall grew quiet, Jane Doe asked"
+         " the council to vote again.", "criticizing"),
+        # a time span before the participle: "Two weeks after declaring ..."
+        ("Two weeks after declaring her backing for the pier plan, Jane Doe voted against"
+         " it.", "declaring"),
     ],
 )
 def test_the_subject_after_introductory_pieces_speaks(text, cue):
@@ -108,8 +108,8 @@ def test_the_subject_after_introductory_pieces_speaks(text, cue):
 
 
 def test_an_adverb_between_the_subject_and_a_with_participle_keeps_the_subject():
-    text = ("The two had played nice all year, with Jane Doe repeatedly calling Tom Roe"
-            " \u201cmy good friend.\u201d")
+    text = ("The pair kept the peace for months, with Jane Doe frequently calling Tom Roe"
+            " \u201cthe best pilot on the coast.\u201d")
     assert _direct_speakers([text]) == ["Jane Doe"]
 
 
@@ -122,10 +122,10 @@ def test_introductory_pieces_before_a_thing_give_no_speaker():
 @pytest.mark.parametrize(
     "text,cue",
     [
-        ("Jane Doe would do better to say that the harbour deal was lawful.", "say"),
-        ("Jane Doe on Friday held a press briefing to announce that the port would stay open.",
+        ("Jane Doe will be glad to say that the harbour deal was lawful.", "say"),
+        ("Jane Doe on Monday held a short meeting to announce that the port would stay open.",
          "announce"),
-        ("Jane Doe was pressed to explain the contrast with her own statements.", "explain"),
+        ("Jane Doe was pushed to explain why the ferry timetable had changed.", "explain"),
     ],
 )
 def test_the_name_that_opens_a_clause_before_an_infinitive_cue_speaks(text, cue):
@@ -138,7 +138,7 @@ def test_the_name_that_opens_a_clause_before_an_infinitive_cue_speaks(text, cue)
         # the object before "to" is who speaks, not the subject
         ("Jane Doe asked her to call the donors before the vote.", "call"),
         # a noun after the name: the name is a premodifier, not a subject
-        ("Reporters asked both the Roe and Doe campaigns to explain how they would pay for it.",
+        ("The council asked both the Roe and Doe committees to explain where the money went.",
          "explain"),
         # a possessive: the refusal is a thing, not a speaker
         ("Jane Doe's refusal to endorse the harbour plan surprised the council.", "endorse"),
@@ -152,19 +152,19 @@ def test_no_controller_when_an_object_or_a_noun_stands_between(text, cue):
     "text,cue,speaker",
     [
         # a double hyphen sets off an aside before the subject
-        ("In a formal speech -- complete with a teleprompter -- Jane Doe told supporters that"
+        ("At the quay -- in a storm and under an umbrella -- Jane Doe told the crews that"
          " the harbour would reopen.", "told", "Jane Doe"),
         # a dash glued to the name opens an aside
-        ("The wage rise discussed at the debate -Mrs. Doe said she would sign such a bill- is"
-         " a likely flashpoint.", "said", "Doe"),
+        ("The ferry fare set by the board -Mrs. Doe said she would lower it soon- is"
+         " still too high.", "said", "Doe"),
         # an absolute clause after a dash, without "with"
-        ("Both issued a statement \u2013 Ryan Olsen saying he was very encouraged by the talks.",
+        ("The two pilots spoke to the press \u2013 Ryan Olsen saying the tide had turned early.",
          "saying", "Ryan Olsen"),
         # a named object before an infinitive cue speaks
-        ("The report prompted Jane Doe to call for an inquiry into the harbour deal.", "call",
+        ("The leak led Jane Doe to call for an inquiry into the harbour deal.", "call",
          "Jane Doe"),
         # a party tag without brackets between the name and the verb
-        ("Sen. Jane Doe, R-S.C., a long-shot candidate, said the coalition had failed.",
+        ("Sen. Jane Doe, R-Vel., a harbour commissioner, said the ferry plan had failed.",
          "said", "Jane Doe"),
     ],
 )
@@ -176,10 +176,10 @@ def test_subjects_set_off_by_dashes_tags_and_objects(text, cue, speaker):
     "text,cue",
     [
         # a place and a time before "to": no object that speaks
-        ("The leaders went before reporters on Capitol Hill Tuesday to denounce the plan.",
+        ("The pilots gathered on Harbour Quay Monday to denounce the plan.",
          "denounce"),
         # outlets in an absolute clause are no person
-        ("Jane Doe was projected the winner, with Fox News and NBC News calling the race.",
+        ("Jane Doe led the count, with Kestrel Radio and Velmar Gazette calling the vote.",
          "calling"),
     ],
 )
@@ -192,10 +192,10 @@ def test_no_subject_from_places_or_outlets_in_those_positions(text, cue):
     "text,cue,speaker",
     [
         # a day and a time of day between the subject and its verb
-        ("Jane Doe Sunday night recounted the meeting on the radio, calling it painful.",
-         "recounted", "Jane Doe"),
+        ("Jane Doe Monday morning described the crossing on the radio, calling it rough.",
+         "described", "Jane Doe"),
         # a participle clause opens the sentence: its subject is the sentence's
-        ("Continuing to explain her view, Jane Doe rejected the notion that the plan failed.",
+        ("Turning to explain the delay, Jane Doe denied that the ferry had been late.",
          "explain", "Jane Doe"),
         # a surname in -ing is a name, not a participle
         ("Tom Fleming runs the harbour. Fleming said the ferries will run all winter.", "said",
@@ -220,19 +220,19 @@ def test_a_name_like_will_in_a_headline_is_not_cut():
 
 
 def test_being_told_is_no_speech_of_the_sentences_subject():
-    text = "The harbour board was warned in March, being told the pier was unsafe."
+    text = "The harbour board met in March, being told the pier was unsafe."
     assert _speaker_of(text, "told") is None
 
 
 @pytest.mark.parametrize(
     "text,cue",
     [
-        ("At the summit, however, Jane Doe focused on reiterating positions in line with the"
-         " board's policy.", "reiterating"),
-        ("Speaking at a town hall in Salem, New Hampshire, Jane Doe went after Tom Roe, calling"
-         " him a total failure.", "calling"),
-        ("In Port Velmar, for instance, after attacking Tom Roe, Jane Doe pivoted to her"
-         " message about unity.", "attacking"),
+        ("At the hearing, however, Jane Doe kept on repeating that the timetable was fair.",
+         "repeating"),
+        ("Standing on the quay in Port Velmar, Kestria, Jane Doe turned to Tom Roe, calling"
+         " him a fine pilot.", "calling"),
+        ("In Port Velmar, for example, after criticizing Tom Roe, Jane Doe turned to the"
+         " question of fares.", "criticizing"),
     ],
 )
 def test_the_subject_after_adverbs_places_and_several_introductory_pieces(text, cue):
@@ -247,11 +247,11 @@ def test_a_name_with_its_apposition_after_a_place_is_still_the_subject():
 @pytest.mark.parametrize(
     "text,cue",
     [
-        ("Jane Doe went on a long public rant about the ferries and also hinted she might"
-         " resign.", "hinted"),
-        ("One of the women, Jane Doe, 70, had served in the navy and said she was convinced"
-         " the plan would fail.", "said"),
-        ("Jane Doe (left) opened the meeting, but claimed the vote had been rigged.", "claimed"),
+        ("Jane Doe went to the pier on a cold morning and also hinted the ferries might"
+         " stop.", "hinted"),
+        ("A third pilot, Jane Doe, 58, had sailed the route for years and said the new boats"
+         " were too slow.", "said"),
+        ("Jane Doe (right) opened the hearing, but claimed the count had been wrong.", "claimed"),
     ],
 )
 def test_the_subject_of_the_first_verb_phrase_speaks_in_the_second(text, cue):
@@ -259,13 +259,13 @@ def test_the_subject_of_the_first_verb_phrase_speaks_in_the_second(text, cue):
 
 
 def test_no_coordinated_subject_for_modifiers_or_passives():
-    modifier = ("A pitch for a new Velmar hotel is trying to lure buyers by invoking Jane Doe's"
-                " name and promising visas.")
-    passive = ("One of them, Jane Doe, was reviled by the board for her remarks and then hailed"
-                " for her strong showing.")
-    active = "One of them, Jane Doe, 70, had served in the navy and said the plan would fail."
+    modifier = ("An advert for a new Velmar ferry is trying to draw riders by citing Jane Doe's"
+                " name and promising free coffee.")
+    passive = ("A pilot, Jane Doe, was booed by the crowd for her answer and then praised"
+               " for her calm.")
+    active = "A pilot, Jane Doe, 58, had sailed the route for years and said the boats were slow."
     assert coordinated_subject(modifier, 0, modifier.index("promising")) is None
-    assert coordinated_subject(passive, 0, passive.index("hailed")) is None
+    assert coordinated_subject(passive, 0, passive.index("praised")) is None
     found = coordinated_subject(active, 0, active.index("said"))
     assert found is not None and found.name == "Jane Doe"
 
@@ -273,8 +273,8 @@ def test_no_coordinated_subject_for_modifiers_or_passives():
 @pytest.mark.parametrize(
     "text",
     [
-        "Jane Doe, speaking at a rally in Wilmington, N.C., warned that the plan would fail.",
-        "Jane Doe, now 81 and retired in Cambridge, Mass., said the plan would fail.",
+        "Jane Doe, speaking on the quay in Port Velmar, Kes., warned that the plan would fail.",
+        "Jane Doe, now 66 and living in Lower Brisk, Vel., said the plan would fail.",
     ],
 )
 def test_a_states_abbreviation_after_a_place_is_no_speaker(text):

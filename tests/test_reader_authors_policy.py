@@ -83,7 +83,7 @@ def _page_with(header: str, aside: str = "") -> list[str]:
 
 
 def test_a_link_to_the_authors_page_is_a_byline_over_metadata_naming_the_site():
-    header = '<p class="meta-info">von <a href="/autoren/name/ana-lima">Ana Lima</a></p>'
+    header = '<p class="meta-info">von <a href="/autoren/ana-lima">Ana Lima</a></p>'
     assert _page_with(header) == ["Ana Lima"]
 
 
@@ -115,7 +115,7 @@ def test_agencies_joined_by_a_slash_are_no_persons():
 
 
 def test_a_closing_signature_is_the_byline_and_not_the_last_paragraph():
-    authors, paragraphs = _body_page(end="<p>-- By Ana Lima Follow @analima</p>")
+    authors, paragraphs = _body_page(end="<p>-- By Ana Lima Subscribe @ana_lima</p>")
     assert authors == ["Ana Lima"]
     assert paragraphs[-1].startswith("Residents have asked")
 

@@ -90,7 +90,7 @@ def test_closing_lines_that_are_mostly_a_link_are_left_out():
 
 
 def test_notes_after_a_separator_line_are_left_out():
-    note = "This version corrects the name of the island."
+    note = "An earlier edition gave the wrong date for the vote."
     html = f"<html><body><article>{_ps(BODY)}<p>___</p><p>{note}</p></article></body></html>"
     kept, dropped = _linked(html, BODY + ["___", note])
     assert kept == BODY and dropped == ["___", note]
@@ -115,8 +115,8 @@ def _teasers(html: str, texts: list[str]):
 
 def test_teasers_for_other_stories_inside_the_body_are_left_out_in_any_language():
     teasers = [("Lue myös:", "Lautta myöhästyi taas kolme tuntia"),
-               ("LEA MÁS |", "El puerto abre una nueva terminal de carga"),
-               ("À lire aussi »", "Les ferries de l'île changent d'horaires")]
+               ("VEA TAMBIÉN |", "El puerto abre una nueva terminal de carga"),
+               ("Voir aussi »", "Les ferries de l'île changent d'horaires")]
     html_teasers = [f'<p>{label} <a href="/s{i}">{title}</a></p>'
                     for i, (label, title) in enumerate(teasers)]
     texts = [f"{label} {title}" for label, title in teasers]
@@ -135,7 +135,7 @@ def test_a_labelled_paragraph_that_is_no_link_stays():
 
 
 def test_a_sentence_that_is_all_a_link_but_has_no_label_stays():
-    text = "A new law will stop any future board from closing the line without a vote."
+    text = "The ferry timetable for the winter months is printed on the back of the ticket."
     html = (f'<html><body><article>{_ps(BODY[:2])}<p><a href="/law">{text}</a></p>'
             f"{_ps(BODY[2:])}</article></body></html>")
     kept, dropped = _teasers(html, BODY[:2] + [text] + BODY[2:])

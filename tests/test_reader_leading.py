@@ -42,9 +42,9 @@ def _trim(before_html: str, before_text: str, wrapper: str = '<div class="text">
         ('<div class="bylines"><div class="author-bio"><p>Ana Lima is a harbour reporter and'
          " editor of the weekly ferry newsletter.</p></div></div>",
          "Ana Lima is a harbour reporter and editor of the weekly ferry newsletter."),
-        ('<div class="slideshow-description">In this photo the new ferry is moored at the'
-         " pier of Port Velmar.</div>",
-         "In this photo the new ferry is moored at the pier of Port Velmar."),
+        ('<div class="slideshow-description">The new ferry moored at the pier of Port Velmar'
+         " at dawn.</div>",
+         "The new ferry moored at the pier of Port Velmar at dawn."),
     ],
 )
 def test_a_block_before_the_article_that_is_no_text_of_it_is_left_out(before_html, before_text):

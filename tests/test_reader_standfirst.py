@@ -139,7 +139,7 @@ def test_a_marked_lead_heading_among_the_body_paragraphs_is_the_standfirst():
     # a heading element with a lead class, a sibling of the body's paragraphs, that the
     # extractor may drop as a heading: taken back as the standfirst, not as the first paragraph
     long_dek = DEK + " The board expects the first crossing before the summer season starts."
-    body = f'<h2 class="LeadText_lead">{long_dek}</h2>' + _ps(BODY)
+    body = f'<h2 class="summary-lead">{long_dek}</h2>' + _ps(BODY)
     standfirst, paragraphs = _read(_page("", body, description=long_dek))
     assert standfirst == long_dek and paragraphs[0] == BODY[0]
 
@@ -183,7 +183,7 @@ def test_a_box_of_key_points_keeps_its_note_when_the_page_repeats_the_note_elsew
 
 
 def test_a_box_of_key_points_in_camel_case_markup_after_a_lead_is_left_out():
-    header = f'<div class="ArticleLead_x1"><p>{DEK}</p></div>'
+    header = f'<div class="PageLead_x1"><p>{DEK}</p></div>'
     standfirst, paragraphs = _read(_page(header, _box("<h3>In short</h3>") + _ps(BODY),
                                          description="Ferry news of the week."))
     assert standfirst == DEK and paragraphs == BODY

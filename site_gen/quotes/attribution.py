@@ -106,7 +106,7 @@ def _is_org(run: str) -> bool:
         return True
     if _CAMEL.search(last) and not _CAMEL_SURNAME.fullmatch(last) \
             and not (len(words) >= 2 and is_given_name(words[0])):
-        return True  # "WikiLeaks"; not "Jim VandeHei", a given name before it
+        return True  # a brand ("LeakBox"); not "Jim KellenHoff", a given name before it
     if words[0] == "The":
         words = words[1:]
     return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper()
@@ -332,7 +332,7 @@ class Cast:
                     self._grow(p, tokens, gender)
                     return p
             for p in same:
-                # "Ki Hong" after "Justin Ki Hong", "Le Pen" after "Marine Le Pen": the
+                # "Ki Rowe" after "Daniel Ki Rowe", "Le Garrec" after "Odile Le Garrec": the
                 # name written in full but its given name, a surname of two words
                 if len(p.tokens) == len(tokens) + 1 and (
                         is_given_name(p.tokens[0]) or tokens[0].lower() in SURNAME_PARTICLES
@@ -380,13 +380,13 @@ class Cast:
 
     def _grow(self, p: Person, tokens: Sequence[str], gender: str | None) -> None:
         if len(tokens) >= 2 and tokens[0] != p.tokens[0] and len(tokens) < len(p.tokens):
-            gender = None  # a middle name's gender ("Maria Vian" of "Giovanni Maria Vian")
+            gender = None  # a middle name's gender ("Maria Vasco" of "Ildo Maria Vasco")
         if len(tokens) > len(p.tokens):
             p.tokens, p.key = tuple(tokens), " ".join(tokens)
-            if p.name_gender and not gender:  # "Maria Vian" grown to "Giovanni Maria Vian"
+            if p.name_gender and not gender:  # "Maria Vasco" grown to "Ildo Maria Vasco"
                 p.gender = name_gender(p.tokens)
-        # the given name is the person's first token, not a mention's ("Maria Vian" for
-        # "Giovanni Maria Vian" says nothing of his gender)
+        # the given name is the person's first token, not a mention's ("Maria Vasco" for
+        # "Ildo Maria Vasco" says nothing of his gender)
         known = gender or name_gender(p.tokens)
         if p.gender is None or p.guessed_gender and known:
             p.gender = known

@@ -85,8 +85,8 @@ _DEMOGRAPHIC = re.compile(
     r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
     r"|" + _PARTY +
-    r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-S.C.,": a party tag unbracketed
-    # a state's abbreviation after a place ("in Wilmington, N.C.,"): part of the place
+    r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-Vel.,": a party tag unbracketed
+    # a state's abbreviation after a place ("in Port Velmar, Kes.,"): part of the place
     r"|(?<=[a-z]),\s*[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?(?=,)"
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
@@ -234,10 +234,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     return mention
 
 
-# A participle alone where the speaker should be ("Continuing to explain ...", "having
+# A participle alone where the speaker should be ("Turning to describe ...", "having
 # referred to"): the sentence's subject speaks. (A capitalised word in -ing alone may be a
 # name: "Fleming said".)
-# "being warned" is a passive: who is warned does not speak.
+# "being told" is a passive: who is told does not speak.
 PARTICIPLE_ONLY = re.compile(r"(?!being\b)[a-z]+ing(?:\s+to)?|[A-Z][a-z]+ing\s+to")
 # Auxiliaries and adverbs a headline capitalises ("Jane Doe Just Said", "X Has Now Called");
 # not "Will" or "May", which are names as often.
@@ -258,7 +258,7 @@ def _cut_title_case_aux(piece: str) -> str:
     return " ".join(words)
 
 
-# "The results will force Sen. Jane Roe to acknowledge ...", "prompting Roe to call for":
+# "The vote will lead Sen. Jane Roe to concede ...", "prompting Roe to ask for":
 # a verb, its object named in full, then the infinitive cue: the object speaks.
 _NAMED_OBJECT = re.compile(
     r"\s(?!(?:on|in|at|from|of|for|with|by|to|into|about|after|before|during|over|under|near"
@@ -277,7 +277,7 @@ def _object_before_to(piece: str, offset: int) -> Mention | None:
 
 
 # Who an infinitive's verb has for subject when a clause stands between a name and the cue:
-# "X is continuing to insist", "X on Friday held a briefing to brag", "X was pressed to
+# "X is going on to insist", "X on Monday called a meeting to announce", "X was urged to
 # explain": the name that opens the clause. Not when an object comes right before "to"
 # ("X asked her to call", "X urged Y to say"): that object speaks.
 _OBJECT_BEFORE_TO = re.compile(r"\b(?:him|her|them|us|me|you|it)\s+to\s*$")
@@ -305,12 +305,12 @@ def _controller(text: str, piece: str, offset: int) -> Mention | None:
     nxt = rest.split(None, 1)[0].lower()
     if not (nxt in AUX_WORDS or nxt in _ADVERBS or nxt in _VERB_OR_TIME
             or nxt.endswith(("ed", "ly"))):
-        return None  # "the Trent campaigns to", "Court clerks would be": a noun follows
+        return None  # "the Trent campaigns to", "Harbour pilots would be": a noun follows
     words = run.group().split()
     if run.group().endswith(POSSESSIVE_ENDS) or any(w.endswith("ing") for w in words):
-        return None  # "Trump's refusal to", "Using the data to": no person is the subject
+        return None  # "Roe's refusal to", "Using the data to": no person is the subject
     if len(words) == 1 and not _named_in_full(text, words[0]):
-        return None  # a capitalised word alone ("Attendees", "Court") is no name
+        return None  # a capitalised word alone ("Visitors", "Harbour") is no name
     mention = parse_mention(run.group(), offset + run.start())
     return mention if mention is not None and mention.kind == "name" else None
 
@@ -325,7 +325,7 @@ def _named_in_full(text: str, surname: str) -> bool:
     return False
 
 
-# A cue in a second verb phrase ("X railed against it, and explained ...", "X shot and killed Y,
+# A cue in a second verb phrase ("X spoke at length, and explained ...", "X read and signed Y,
 # but claimed ..."): its subject is the name before the first verb of the clause.
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))?\s*$")
 _NOT_A_VERB = frozenset("""in on at of for from to with by into about after before during over
@@ -348,9 +348,9 @@ def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | No
             continue
         if not (nxt.endswith(("ed", "ly")) or nxt in AUX_WORDS or nxt in _ADVERBS
                 or nxt in _PAST_VERBS):
-            return None  # "a Texas hotel is trying ...": the name is no subject
+            return None  # "a Velmar ferry is trying ...": the name is no subject
         if _PASSIVE_START.match(after):
-            return None  # "X was reviled by ... and then hailed for ...": a passive
+            return None  # "X was booed by ... and then praised for ...": a passive
 
         if run.group().endswith(POSSESSIVE_ENDS):
             continue
@@ -366,7 +366,7 @@ def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | No
 _PAREN_ANY = re.compile(r"\s*\([^()]{1,40}\)")
 _PASSIVE_START = re.compile(
     r"\s+(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
-# Common verbs in the past that do not end in -ed ("X went on a rant and hinted ...").
+# Common verbs in the past that do not end in -ed ("X went to the pier and hinted ...").
 _PAST_VERBS = frozenset("""went made held came got gave sent stood rose spent did began set put
     ran sat shot took told wrote spoke met left led won lost brought thought found kept knew
     paid sought struck threw tore wore bore drew flew grew fought""".split())
@@ -520,14 +520,14 @@ _INTRO = re.compile(
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,200},\s*"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
     r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"
-    # "One month after announcing his bid,", "Two days before the vote,"
+    # "One week after taking office,", "Two days before the vote,"
     r"|[A-Z][a-z]+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)\b"
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200},\s*"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
     r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally)"
     # "Later on Sunday,", "Earlier this week,": the adverb with its time phrase
     r"(?:\s+(?:on|in|this|that|last|the)\s+[\w-]+(?:\s+[\w-]+)?,)?,?\s+)")
-# A second introductory piece after the first ("On Tuesday, even as shares fell, X wrote"):
+# A second introductory piece after the first ("On Monday, even as the rain fell, X wrote"):
 # a subordinate clause in lower case.
 _MORE_INTRO = re.compile(
     r"^(?:(?:even\s+)?(?:as|while|when|after|before|since|though|although|because|if|despite"
@@ -566,7 +566,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
         if place:
             i += place.end()
             window = window[place.end():]
-        for _ in range(3):  # "In X, for instance, after attacking Y, Z pivoted"
+        for _ in range(3):  # "In X, for example, after meeting Y, Z turned"
             more = _MORE_INTRO.match(window)
             if more is None:
                 break

@@ -194,7 +194,7 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
     what was said may well be who says it.)"""
     if mention is not None and mention.kind == "role" and PARTICIPLE_ONLY.fullmatch(
             mention.text.strip()):
-        mention, elided = None, True  # "Continuing to explain ...": the sentence's subject
+        mention, elided = None, True  # "Turning to describe ...": the sentence's subject
     if mention is not None:
         person = cast.resolve(mention, mention.start, context=said_at)
         return person, cast.how

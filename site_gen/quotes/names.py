@@ -22,8 +22,8 @@ LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAP = (rf"(?:[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?[{UP}][{LO}{UP}'\u2019]*"
         rf"(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
 _PARTICLE = r"(?:van|von|de|da|del|der|den|bin|ibn|la|le|du|dos|di|al)"
-# Words that open a surname of two words written capitalised ("Le Pen", "Abu Laban", "Vander
-# Plaats"): the lower-case particles above and a few more.
+# Words that open a surname of two words written capitalised ("Le Garrec", "Abu Samra",
+# "Vander Meulen"): the lower-case particles above and a few more.
 SURNAME_PARTICLES = frozenset(
     "van von de da del der den bin ibn la le du dos di al della vande vander abu el ben ter ten"
     " st".split())
@@ -150,7 +150,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         if t.lower() in _TITLE_FUNCTION:
             return [], [], None  # "Praise Heaped On The Harbour": a headline, not a name
     for i in range(len(raw) - 1):
-        plural = raw[i].endswith(("s'", "s\u2019"))  # "Reuters' Jane Doe"
+        plural = raw[i].endswith(("s'", "s\u2019"))  # "Wirelines' Jane Doe"
         if not raw[i].endswith(POSSESSIVE_ENDS) and not plural:
             continue
         rest = toks[i + 1:]
@@ -159,7 +159,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         # (after an institution, three words or more may hold role words: see below)
         if owner and len(rest) >= 2 and all(x[:1].isupper() for x in rest) \
                 and not (institution and len(rest) > 2):
-            # "NBC's Jane Doe", "Reuters' Jane Doe": an organisation's, then a full name
+            # "KVTR's Jane Doe", "Wirelines' Jane Doe": an organisation's, then a full name
             name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
             if name:
                 return name, [*toks[: i + 1], *titles], gender
@@ -212,7 +212,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
             break
     else:
         if len(name) >= 3 and _occupation(name[0]) and not is_given_name(name[0]):
-            # "Pollster Ann Selzer", "Moderator Rosario Quist": an occupation before a full
+            # "Pollster Rosaria Quint", "Moderator Osk Varga": an occupation before a full
             # name, whatever the given name
             titles += name[:1]
             name = name[1:]

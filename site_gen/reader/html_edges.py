@@ -252,7 +252,7 @@ def trim_linked_tail(
 
 
 # Inside the article: a teaser for another story, a short label, a separator and a linked
-# headline ("Read also: <a>...</a>", "LEE MÁS | <a>...</a>", "À lire aussi » <a>...</a>"), in any
+# headline ("Read also: <a>...</a>", "LUE MYÖS | <a>...</a>", "Voir aussi » <a>...</a>"), in any
 # language: the words after the label are a link.
 _LABELLED = re.compile(
     r"^(?P<label>[^\W\d][\w'’ .-]{0,39}?)\s*(?::|\||»|>>|›)\s*(?P<rest>\S.{14,})$")

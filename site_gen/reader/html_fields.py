@@ -360,7 +360,7 @@ def choose_authors(
         for raw in group:
             head = raw.split(",", 1)[0].strip()
             if "," in raw and matches_site(head, sites):
-                raw = head  # "example.de, Frankfurt, Germany": the site and its address
+                raw = head  # "example.de, Town, Country": the site and its address
             people, others = parse_byline(raw, strict=text_form)
             for name in [*people, *([] if text_form else others)]:
                 cleaned = clean_author(name)

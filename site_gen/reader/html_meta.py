@@ -192,7 +192,7 @@ def _read_shown_dates(meta: PageMeta, tree) -> None:
             meta.weak_dates.append(value)
 
 
-# A link to an author's page on the site ("/author/jane-doe", "/autoren/name/jane-doe").
+# A link to an author's page on the site ("/author/jane-doe", "/autoren/jane-doe").
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor(?:en|es|as|a)?|auteurs?|autori|autore|journalists?|reporters?)/"
     r"[^?#]*[a-z]", re.IGNORECASE)

@@ -51,8 +51,8 @@ class Places:
         return best
 
     def every_holder(self, text: str) -> list:
-        """Every element whose whole text is ``text`` (a page may print a box twice, for
-        small and large screens)."""
+        """Every element whose whole text is ``text`` (a page may print the same words in
+        several places: a note that closes this story's box and another story's)."""
         want = norm(text)
         return [el for el in self._by_word.get(_first_word(want), ())
                 if len(want) <= len(el.text_content()) <= 3 * len(want) + 200
