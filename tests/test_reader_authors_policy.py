@@ -135,3 +135,21 @@ def test_a_site_with_its_address_in_the_author_meta_names_no_person():
     )
     authors = list(read_document("page.html", page.encode(), default_registry()).document.authors)
     assert authors == ["velmarherald.de"]
+
+
+def test_a_posted_by_line_above_the_text_is_the_byline():
+    authors, paragraphs = _body_page(
+        top="<p><em>Posted by Ana Lima, Harbour Engineer at Velmar Ferries</em></p>")
+    assert authors == ["Ana Lima"]
+    assert not any("Posted by" in p for p in paragraphs)
+
+
+def test_an_author_meta_with_a_link_after_the_name_gives_the_name():
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Notes">'
+        '<meta name="author" content="Ana Lima (https://velmar.example/ana/)"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{TEXT}</article></body></html>"
+    )
+    authors = list(read_document("page.html", page.encode(), default_registry()).document.authors)
+    assert authors == ["Ana Lima"]

@@ -18,7 +18,10 @@ from site_gen.reader.datelines import dateline_only
 from site_gen.reader.normalize import clean_inline
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
-_BY_LINE = re.compile(r"^(?:By|Von|Par|Por|Door|Av|Af)\s+\S", re.IGNORECASE)
+_BY_LINE = re.compile(
+    r"^(?:(?:Posted|Written|Reported|Published)\s+by|(?:Publicado|Escrito)\s+por"
+    r"|(?:Publié|Écrit)\s+par|(?:Geschrieben|Verfasst)\s+von|By|Von|Par|Por|Door|Av|Af)\s+\S",
+    re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
 _FINAL = tuple('.!?。！？؟।"”’»)】」』')  # a sentence's end, closing marks included
 _SENTENCE_FINAL = tuple(".!?。！？؟।")

@@ -315,6 +315,9 @@ def site_from_title(meta: PageMeta, url: str | None) -> str | None:
 _GLUED_WEEKDAY = re.compile(rf"^(\S+\s+\S.*?)\s+(?:{WEEKDAYS}),?$")
 
 
+_URL_AFTER = re.compile(r"\s*[(<\[]\s*(?:https?://|www\.)[^)>\]]*[)>\]]\s*$")
+
+
 def clean_author(name: str) -> str | None:
     text = _BY_PREFIX.sub("", name.strip())
     text = GLUED_DATE.sub("", text)  # a date glued after the name, not a month-named name
@@ -358,6 +361,7 @@ def choose_authors(
     for group, text_form in groups:
         names: list[str] = []
         for raw in group:
+            raw = _URL_AFTER.sub("", raw)  # "Jane Doe (https://example.org/jane/)"
             head = raw.split(",", 1)[0].strip()
             if "," in raw and matches_site(head, sites):
                 raw = head  # "example.de, Town, Country": the site and its address
