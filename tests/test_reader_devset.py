@@ -39,7 +39,7 @@ FLOORS = {
     "second": {
         "title": 0.95,
         "source": 0.94,
-        "author": 0.85,
+        "author": 0.88,
         "date": 0.95,
         "lang": 0.97,
         "dir": 0.98,
