@@ -74,11 +74,16 @@ def test_too_few_paragraphs_are_not_judged():
     assert dropped == []
 
 
-def _linked(html: str, texts: list[str]):
+def _edge(trim, html: str, texts: list[str]):
+    """What ``trim`` (an edge rule of ``html_edges``) keeps and drops of ``texts`` in ``html``."""
     places = Places(parse_tree(html).find(".//body"))
     paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
-    kept, dropped = trim_linked_tail(places, paragraphs)
+    kept, dropped = trim(places, paragraphs)
     return [p.text for p in kept], dropped
+
+
+def _linked(html: str, texts: list[str]):
+    return _edge(trim_linked_tail, html, texts)
 
 
 def test_closing_lines_that_are_mostly_a_link_are_left_out():
@@ -107,10 +112,7 @@ def test_a_last_paragraph_with_a_link_in_it_is_kept():
 
 
 def _teasers(html: str, texts: list[str]):
-    places = Places(parse_tree(html).find(".//body"))
-    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
-    kept, dropped = trim_teasers(places, paragraphs)
-    return [p.text for p in kept], dropped
+    return _edge(trim_teasers, html, texts)
 
 
 def test_teasers_for_other_stories_inside_the_body_are_left_out_in_any_language():
