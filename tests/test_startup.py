@@ -103,23 +103,24 @@ def test_inspect_of_a_text_file_loads_no_html_markdown_templates_or_server(
     assert {"site_gen.reader.txt", "site_gen.quotes.extract", "py3langid"} <= names
 
 
-def test_inspect_of_an_html_file_loads_the_html_stack(articles: Path) -> None:
-    """The control: the harness sees the HTML parser when a file needs it."""
-    names, done = imported("inspect", str(articles / "harbour-page.html"), cwd=articles.parent)
+@pytest.mark.parametrize(
+    ("file", "needed", "other_stack"),
+    [
+        # the control: the harness sees the HTML parser when a file needs it
+        ("harbour-page.html", {"site_gen.reader.html", "lxml.html", "trafilatura"},
+         MARKDOWN_STACK),
+        ("harbour-notes.md", {"site_gen.reader.markdown", "markdown_it", "yaml"}, HTML_STACK),
+    ],
+)
+def test_inspect_of_a_file_loads_its_own_stack_only(
+    articles: Path, file: str, needed: set[str], other_stack: set[str]
+) -> None:
+    names, done = imported("inspect", str(articles / file), cwd=articles.parent)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Jane Roe" in done.stdout
-    assert {"site_gen.reader.html", "lxml.html", "trafilatura"} <= names
-    assert not names & (MARKDOWN_STACK | TEMPLATES | SERVER), sorted(
-        names & (MARKDOWN_STACK | TEMPLATES | SERVER))
-
-
-def test_inspect_of_a_markdown_file_loads_the_markdown_stack(articles: Path) -> None:
-    names, done = imported("inspect", str(articles / "harbour-notes.md"), cwd=articles.parent)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "Jane Roe" in done.stdout
-    assert {"site_gen.reader.markdown", "markdown_it", "yaml"} <= names
-    assert not names & (HTML_STACK | TEMPLATES | SERVER), sorted(
-        names & (HTML_STACK | TEMPLATES | SERVER))
+    assert needed <= names
+    assert not names & (other_stack | TEMPLATES | SERVER), sorted(
+        names & (other_stack | TEMPLATES | SERVER))
 
 
 def test_build_loads_the_templates(tmp_path: Path, articles: Path) -> None:

@@ -138,7 +138,7 @@ class Person:
     tokens: tuple[str, ...]
     gender: str | None = None
     guessed_gender: bool = False  # taken from a pronoun resolved to this person, not a name
-    name_gender: bool = False  # taken from the given name (a longer form may change it)
+    gender_from_name: bool = False  # from the given name (a longer form may change it)
     forms: list[str] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     description: str | None = None
@@ -365,7 +365,7 @@ class Cast:
         if not create:
             return None
         person = Person(" ".join(tokens), tuple(tokens), gender or name_gender(tokens),
-                        name_gender=not gender)
+                        gender_from_name=not gender)
         self.people.append(person)
         self.by_surname.setdefault(last, []).append(person)
         return person
@@ -383,7 +383,7 @@ class Cast:
             gender = None  # a middle name's gender ("Maria Vasco" of "Ildo Maria Vasco")
         if len(tokens) > len(p.tokens):
             p.tokens, p.key = tuple(tokens), " ".join(tokens)
-            if p.name_gender and not gender:  # "Maria Vasco" grown to "Ildo Maria Vasco"
+            if p.gender_from_name and not gender:  # "Maria Vasco" grown to "Ildo Maria Vasco"
                 p.gender = name_gender(p.tokens)
         # the given name is the person's first token, not a mention's ("Maria Vasco" for
         # "Ildo Maria Vasco" says nothing of his gender)

@@ -283,10 +283,9 @@ def _object_before_to(piece: str, offset: int) -> Mention | None:
 _OBJECT_BEFORE_TO = re.compile(r"\b(?:him|her|them|us|me|you|it)\s+to\s*$")
 
 
-# What may follow a subject before its verb, besides auxiliaries, adverbs and verbs in -ed: a
-# time phrase's first word, and common irregular verbs in the past.
-_VERB_OR_TIME = frozenset("""on in at during last this took went made held came got gave sent
-    stood rose spent did began set put ran sat""".split())
+# A time phrase's first word, which may stand between a subject and its verb ("X on Monday
+# held a meeting to announce ...").
+_TIME_START = frozenset("on in at during last this".split())
 
 
 _TIME_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -303,8 +302,7 @@ def _controller(text: str, piece: str, offset: int) -> Mention | None:
             r.group().split()[0] not in _TIME_NAMES for r in RUN.finditer(rest)):
         return None  # the name is not followed by a verb, or another name comes after it
     nxt = rest.split(None, 1)[0].lower()
-    if not (nxt in AUX_WORDS or nxt in _ADVERBS or nxt in _VERB_OR_TIME
-            or nxt.endswith(("ed", "ly"))):
+    if not (_verb_like(nxt) or nxt in _TIME_START):
         return None  # "the Trent campaigns to", "Harbour pilots would be": a noun follows
     words = run.group().split()
     if run.group().endswith(POSSESSIVE_ENDS) or any(w.endswith("ing") for w in words):
@@ -346,12 +344,10 @@ def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | No
         if not after[:1].isspace() or not nxt.isalpha() or not nxt.islower() \
                 or nxt in _NOT_A_VERB or nxt in GROUP_HEADS or nxt in ORG_HEADS:
             continue
-        if not (nxt.endswith(("ed", "ly")) or nxt in AUX_WORDS or nxt in _ADVERBS
-                or nxt in _PAST_VERBS):
+        if not _verb_like(nxt):
             return None  # "a Velmar ferry is trying ...": the name is no subject
         if _PASSIVE_START.match(after):
             return None  # "X was booed by ... and then praised for ...": a passive
-
         if run.group().endswith(POSSESSIVE_ENDS):
             continue
         mention = parse_mention(run.group(), s_start + run.start())
@@ -370,6 +366,12 @@ _PASSIVE_START = re.compile(
 _PAST_VERBS = frozenset("""went made held came got gave sent stood rose spent did began set put
     ran sat shot took told wrote spoke met left led won lost brought thought found kept knew
     paid sought struck threw tore wore bore drew flew grew fought""".split())
+
+
+def _verb_like(word: str) -> bool:
+    """May ``word``, right after a name, be that name's verb (or an auxiliary, an adverb)?"""
+    return word.endswith(("ed", "ly")) or word in AUX_WORDS or word in _ADVERBS \
+        or word in _PAST_VERBS
 
 
 _WITH_SUBJECT = re.compile(
@@ -535,8 +537,8 @@ _MORE_INTRO = re.compile(
     # an adverb set off by commas: "At the rally, however, X said"
     r"|however|meanwhile|instead|indeed|too|also|still|then|now|in turn|in fact|of course"
     r"|for example|for instance),\s*")
-# The rest of a place after an introductory phrase that ends with a place ("Speaking in Salem,
-# New Hampshire, X said"): only when a name and its verb follow.
+# The rest of a place after an introductory phrase that ends with a place ("Speaking in Port
+# Velmar, Kestria, X said"): only when a name and its verb follow.
 _PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
                          r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
@@ -561,8 +563,9 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if intro:
         i += intro.end()
         window = window[intro.end():]
-        place = _PLACE_REST.match(window) if intro.group().rstrip()[-2:-1].isalpha() and \
-            intro.group().rstrip(", ").rsplit(None, 1)[-1][:1].isupper() else None
+        # "Speaking in Port Velmar, ...": the introduction ends with a place
+        place = _PLACE_REST.match(window) \
+            if intro.group().rstrip(", ").rsplit(None, 1)[-1][:1].isupper() else None
         if place:
             i += place.end()
             window = window[place.end():]

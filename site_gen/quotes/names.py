@@ -138,6 +138,13 @@ _ACRONYM_OWNER = re.compile(r"[A-Z]{2,6}")
 _PARTY_WORDS = frozenset("Party Movement Front".split())
 
 
+def _after_possessive(raw: list[str], toks: list[str], i: int
+                      ) -> tuple[list[str], list[str], str | None] | None:
+    """The name after the possessive at ``raw[i]``, the owner's words among its titles."""
+    name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
+    return (name, [*toks[: i + 1], *titles], gender) if name else None
+
+
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     raw = run.replace("\u00a0", " ").split()
     toks: list[str] = []
@@ -160,9 +167,9 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         if owner and len(rest) >= 2 and all(x[:1].isupper() for x in rest) \
                 and not (institution and len(rest) > 2):
             # "KVTR's Jane Doe", "Wirelines' Jane Doe": an organisation's, then a full name
-            name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
-            if name:
-                return name, [*toks[: i + 1], *titles], gender
+            found = _after_possessive(raw, toks, i)
+            if found:
+                return found
         if plural:
             continue
         if toks[i] in ORG_OF_HEADS and len(rest) >= 3:
@@ -177,9 +184,9 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
             break
         # "Harbour Radio's Jane Doe", "the Gazette's Dr. Jane Doe": the person after the
         # possessive, who works there
-        name, titles, gender = _clean_name(" ".join(raw[i + 1:]))
-        if name:
-            return name, [*toks[: i + 1], *titles], gender
+        found = _after_possessive(raw, toks, i)
+        if found:
+            return found
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
         if t.endswith(".") and len(t) > 2 and _bare(t) not in _TITLE_OR_SUFFIX:

@@ -15,7 +15,13 @@ import re
 
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import text_key
-from site_gen.reader.html_place import Places, inside, main_container
+from site_gen.reader.html_place import (
+    Places,
+    inside,
+    inside_or_is,
+    linked_chars,
+    main_container,
+)
 
 _MIN_LOCATED = 4  # fewer paragraphs found in the page: no container can be told apart
 
@@ -206,10 +212,6 @@ def trim_summary_box(
     return kept, [p.text for p in paragraphs[:end]]
 
 
-def inside_or_is(el, container) -> bool:
-    return el is container or inside(el, container)
-
-
 # After the article: a line mostly made of a link (a teaser for another story, a "read next"
 # or a call to follow the outlet, in any language), or a separator ("___", "* * *") after which
 # the page appends notes of its own.
@@ -224,7 +226,7 @@ def link_share(el) -> float:
     total = len(" ".join(el.text_content().split()))
     if not total:
         return 0.0
-    return sum(len(" ".join(a.text_content().split())) for a in el.iter("a")) / total
+    return linked_chars(el) / total
 
 
 def trim_linked_tail(
@@ -265,7 +267,7 @@ def _teaser(text: str, holder) -> bool:
     if match is None or len(match.group("label").split()) > _LABEL_WORDS:
         return False
     rest = len(" ".join(match.group("rest").split()))
-    linked = sum(len(" ".join(a.text_content().split())) for a in holder.iter("a"))
+    linked = linked_chars(holder)
     label = len(" ".join(match.group("label").split()))
     # the link shows the words after the label (it may hold the label too)
     return linked >= _LINKED_REST * rest and linked <= rest + label + 4

@@ -72,6 +72,17 @@ def inside(el, container) -> bool:
     return any(anc is container for anc in el.iterancestors())
 
 
+def inside_or_is(el, container) -> bool:
+    return el is container or inside(el, container)
+
+
+def linked_chars(el, href_only: bool = False) -> int:
+    """How many characters of ``el``'s text its links show (spaces collapsed; ``href_only``:
+    only links that lead somewhere)."""
+    return sum(len(" ".join(a.text_content().split())) for a in el.iter("a")
+               if not href_only or a.get("href"))
+
+
 def common_container(elements: list):
     """The smallest element holding all ``elements`` (for one element: its parent)."""
     if not elements:

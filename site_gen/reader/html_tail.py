@@ -22,6 +22,7 @@ from collections import Counter
 
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import is_tail_junk, list_label, sentence_final, text_key
+from site_gen.reader.html_place import linked_chars
 from site_gen.reader.normalize import clean_inline
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4")
@@ -95,17 +96,15 @@ def _reads_as_body(el, text: str) -> bool:
     """A full sentence of the article's own, not a link to another story or a promo."""
     if len(text) < _MIN_CHARS or not sentence_final(text) or is_tail_junk(text):
         return False
-    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
-    return linked <= 0.5 * len(text)
+    return linked_chars(el) <= 0.5 * len(text)
 
 
 def _linked_heading(el) -> bool:
     """A headline linking elsewhere: a list of other stories (or the next one) starts here."""
     if el.tag == "p":
         return False
-    text = el.text_content().strip()
-    linked = sum(len(a.text_content().strip()) for a in el.iter("a") if a.get("href"))
-    return bool(text) and linked > 0.5 * len(text)
+    text = " ".join(el.text_content().split())
+    return bool(text) and linked_chars(el, href_only=True) > 0.5 * len(text)
 
 
 def _repeats(key: str, seen: set[str]) -> bool:
