@@ -112,6 +112,35 @@ def test_mixed_quote_keeps_both() -> None:
     assert {q.speaker_key for q in ex.quotes} == {"Anna Berg"}
 
 
+@pytest.mark.parametrize("para, statement", [
+    ("The new levy is \u201ca gift to the few,\u201d Anna Berg said.",
+     "The new levy is \u201ca gift to the few,"),
+    ("Since the vote, the council has shown \u201ca steady contempt for the port,\u201d said "
+     "Anna Berg.", "Since the vote, the council has shown \u201ca steady contempt for the port,"),
+    ("Pellow \u201cwas let off so lightly there is little left to do,\u201d Anna Berg said.",
+     "Pellow \u201cwas let off so lightly there is little left to do,"),
+])
+def test_words_before_a_quotation_make_a_mixed_quote_with_it(para: str, statement: str) -> None:
+    assert _who([para], "indirect") == [(statement, "Anna Berg")]
+    assert len(_who([para])) == 1  # the quoted words stay a direct quotation too
+
+
+@pytest.mark.parametrize("para, reported", [
+    ("\u201cThe levy is a gift to the few,\u201d Anna Berg said.", []),  # the quotation opens it
+    ("Anna Berg said the levy was unfair, and that it was \u201ca gift to the few,\u201d she "
+     "added.",  # held by the report already
+     ["the levy was unfair, and that it was \u201ca gift to the few,\u201d she added."]),
+    ("\u201cThe levy is a gift to the few,\u201d Anna Berg said, \u201cand it will stay,\u201d "
+     "she added.", []),  # follows another quotation
+    ("The levy had passed. \u201cIt is a gift to the few,\u201d Anna Berg said.", []),
+    ("Anna Berg left the council in \u201ca steady fury,\u201d saying the levy would fail.",
+     []),  # a participle after the quotation
+])
+def test_no_mixed_quote_without_own_words_before_the_quotation(para: str, reported: list[str],
+                                                                 ) -> None:
+    assert [t for t, _ in _who([para], "indirect")] == reported
+
+
 def test_quote_ids_in_reading_order() -> None:
     ex = extract_quotes(["Anna Berg said the vote was fair.",
                          "\u201cIt was fair,\u201d she said. \u201cWe accept it,\u201d she added."])

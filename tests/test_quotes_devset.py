@@ -31,7 +31,10 @@ FLOORS = {
     ("all", "speaker_variant_acc"): 0.908,
 }
 PAGES_F1 = 0.814
-PAGES_PRECISION = 0.907
+# A statement put partly in the writer's words before a quotation ('It is "...," she said')
+# is a mixed quote of its own: pages hold more of each speaker's quotes (F1 .821 -> .826),
+# some the gold does not list, so page precision went from .910 to .903.
+PAGES_PRECISION = 0.90
 FRAGMENTS = 1.1
 
 

@@ -85,6 +85,8 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
     shared: tuple[int, Person | None, str] = (-1, None, "")  # the latest report's cue, speaker
     asking = _asks(text, 0, len(text))  # most articles ask no one: ``_asked`` is skipped
+    opens = sorted(item[0].open_at for _, k, item in items if k == 2)  # type: ignore[index]
+    heard = sorted(item.cue_start for _, _, item in items if isinstance(item, Report))
     for _pos, _, item in items:
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
@@ -136,12 +138,40 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                                     subjects, seg.open_at)
         if person is not None and att.how == "none":
             cast.focus(person, seg.open_at)
-        found.append(_Found(seg.start, seg.end, "direct", att.cue,
-                            att.mention.text if att.mention else None, person,
+        mention_text = att.mention.text if att.mention else None
+        found.append(_Found(seg.start, seg.end, "direct", att.cue, mention_text, person,
                             "d-" + att.how + ":" + rule))
+        lead = _mixed_lead(text, sents, seg, opens, heard) \
+            if att.how == "after" and not (att.cue or "ing").split()[0].endswith("ing") else -1
+        if lead >= 0:
+            found.append(_Found(lead, seg.end, "indirect", att.cue, mention_text, person,
+                                "m-after:" + rule))
         last = person or last
         prev, prev_at = person, seg.close_end
     return found
+
+
+_LEAD_WORD = re.compile(r"[^\W\d_]")
+
+
+def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cues: list[int],
+                ) -> int:
+    """'The plan is "a gift to the few," she said.': words of the speaker's statement that the
+    writer put in their own words before the quotation opens make one statement with it (a
+    mixed quote, reported speech holding the quoted words). Where that statement starts (its
+    sentence's start), or -1: the quotation opens its sentence, is not closed, goes on from
+    the paragraph before, or follows another quotation or a cue of reported speech in the
+    sentence ("X said that ... and Y "..."": the report holds it). ``opens``: where the
+    article's quotations open; ``cues``: its reports' cues; both sorted."""
+    if seg.continued or not seg.closed:
+        return -1
+    s, _ = sents.span(seg.open_at)
+    if s >= seg.open_at or bisect_left(opens, s) < bisect_left(opens, seg.open_at) \
+            or bisect_left(cues, s) < bisect_left(cues, seg.open_at):
+        return -1
+    if text.find(_SEP, s, seg.open_at) >= 0 or not _LEAD_WORD.search(text, s, seg.open_at):
+        return -1
+    return s
 
 
 def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
