@@ -48,6 +48,40 @@ def test_inverted_cue_after_comma_names_the_speaker() -> None:
     assert ("direct", "You have a say, you have a choice,", "Mary Alvik") in found
 
 
+@pytest.mark.parametrize("para, content, speaker", [
+    # a long apposition after the name
+    ("Even as the race moves north, to a county she hoped to carry, the vote will be close,"
+     " said Tomas Reyl, director of a ghostwriting firm and an independent analyst in Port"
+     " Velmar.", "Even as the race moves north, to a county she hoped to carry, the vote will be"
+     " close", "Tomas Reyl"),
+    # a surname alone, and more of the sentence after it
+    ("The other candidate also lacks a plan for the harbour, said Reyl, but his record is"
+     " fine.", "The other candidate also lacks a plan for the harbour", "Reyl"),
+    # a group described, not named
+    ("Holding that ground is squarely within the mayor's strengths, said a handful of"
+     " councillors who point to her ties with the unions.",
+     "Holding that ground is squarely within the mayor's strengths", None),
+])
+def test_inverted_cue_with_a_long_speaker_phrase(para: str, content: str,
+                                                  speaker: str | None) -> None:
+    assert _quotes([para]) == [("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize("para, reported", [
+    # the cue's object, not its speaker: a list of what someone did
+    ("Tomas Reyl railed against the ferry fares, blasted Kestria Transit and thanked the"
+     " crews.", [("Kestria Transit and thanked the crews.", "Tomas Reyl")]),
+    # a shared subject: what follows the cue is what was said
+    ("Tomas Reyl stood up in the hall, said the plan had failed and left.",
+     [("the plan had failed and left.", "Tomas Reyl")]),
+    # who was told
+    ("The ferry will run again in May, told Tomas Reyl on Monday.", []),
+])
+def test_no_inverted_cue_when_what_follows_is_no_speaker(
+        para: str, reported: list[tuple[str, str]]) -> None:
+    assert [(t, s) for k, t, s in _quotes([para]) if k == "indirect"] == reported
+
+
 def test_absolute_participle_takes_its_own_subject() -> None:
     para = ("The council did not contest the letters, with spokesman Glen Ashby saying, \u201cThe"
             " letters are a sideshow to the real work of this council.\u201d")

@@ -510,6 +510,27 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     return mention
 
 
+_SPEAKER_DET = re.compile(r"(?:the|a|an|one|another|two|three|several|some|many)\s")
+
+
+def speaker_after(text: str, pos: int, limit: int) -> Mention | None:
+    """Who an inverted cue names, or None when what follows it reads as a clause: 'CONTENT,
+    said Jane Doe, a lawyer' and 'CONTENT, said a former aide' name the speaker; in 'He
+    left, said the plan failed' the words after the cue are what was said."""
+    mention = mention_after(text, pos, limit)
+    if mention is None or mention.kind == "name":
+        return mention
+    if mention.kind != "role" or not _SPEAKER_DET.match(mention.text):
+        return None
+    return None if reads_as_clause(mention.text) else mention
+
+
+def reads_as_clause(phrase: str) -> bool:
+    """A phrase with a verb after its first word ("the race will be tight", "the plan failed"):
+    a clause, not someone who speaks ("a former aide")."""
+    return any(_verb_like(w) for w in phrase.split()[1:])
+
+
 # An abbreviation's period inside an introductory clause ("In the wake of the Sept. 11 ...").
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in (
     "Jan Feb Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr St Gov Sen Rep".split())) + r")\."

@@ -15,7 +15,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from site_gen.quotes.clauses import mention_after, participle_subject, subject_before
+from site_gen.quotes.clauses import (
+    mention_after,
+    participle_subject,
+    reads_as_clause,
+    speaker_after,
+    subject_before,
+)
 from site_gen.quotes.cues import (
     ACCORDING,
     CueMatch,
@@ -177,8 +183,12 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
-        if mention is None and not participle and _inverted(text, s_start, m, s_end):
-            continue  # 'CONTENT, adds psychologist Mary Alvik.': left to ``_trailing``
+        inverted = _inverted_report(text, s_start, m, s_end, segs) if not participle and (
+            mention is None or mention.kind == "role" and reads_as_clause(mention.text)) else None
+        if inverted is not None:  # 'CONTENT, said Jane Doe, a lawyer who ... .'
+            out.append(inverted)
+            covered = s_end
+            continue
         end = _named_cue_after(text, c_start, cues) if mention is None and participle else -1
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
             out.append(Report(c_start, end, m.group(), m.start(), None, True))
@@ -205,17 +215,23 @@ def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch]) -> int:
 _COMMA_GAP = re.compile(r"[ \t\u00a0]*$")
 
 
-def _inverted(text: str, s_start: int, m: CueMatch, s_end: int) -> bool:
-    """A subject-less cue right after a comma, followed by a short phrase naming someone and
-    the sentence end ("..., adds psychologist Mary Alvik."): the cue is inverted, what
-    follows it is the speaker and what precedes the comma is what was said."""
+def _inverted_report(text: str, s_start: int, m: CueMatch, s_end: int,
+                     segs: Sequence[Segment]) -> Report | None:
+    """'CONTENT, said Jane Doe, director of a firm that ... .' / 'CONTENT, said a handful of
+    councillors who ...': a subject-less cue right after a comma, followed by who speaks (a
+    name, or a phrase with an article that is no clause) however long the apposition after it:
+    what precedes the comma was said."""
+    if not is_bare(m.group()) or m.group().split()[0].lower() in _TELL:
+        return None  # "..., blasted the plan": its object; "..., told X": who was told
     comma = text.rfind(",", s_start, m.start())
-    if comma < 0 or not _COMMA_GAP.match(text, comma + 1, m.start()):
-        return False
-    if _words(text[m.end():s_end]) > _TRAIL_WORDS + 2 or _words(text[s_start:comma]) < 4:
-        return False
-    mention = mention_after(text, m.end(), s_end)
-    return mention is not None and mention.kind == "name"
+    if comma < 0 or not _COMMA_GAP.match(text, comma + 1, m.start()) or _inside(comma, segs):
+        return None
+    if _words(_uncovered(text, s_start, comma, segs)) < 4:
+        return None
+    mention = speaker_after(text, m.end(), s_end)
+    if mention is None:
+        return None
+    return Report(s_start, comma, m.group(), m.start(), mention)
 
 
 _INVERTED_GAP = re.compile(r"[\s,\u2014\u2013-]*")
