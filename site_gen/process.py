@@ -43,7 +43,7 @@ def process_file(
     try:
         # Code and raw markup hold strings, not speech: no quotations are looked for in them.
         texts = ["" if p.kind in ("pre", "html") else p.text for p in doc.paragraphs]
-        extraction = extract_quotes(texts, doc.lang, roles)
+        extraction = extract_quotes(texts, doc.lang, roles, _headings(doc))
         quotes = tuple(_locate(q, doc.paragraphs) for q in extraction.quotes)
         speakers = extraction.speakers
     except Exception as exc:  # keep the article, lose only its quotes, and say so
@@ -56,6 +56,18 @@ def process_file(
     # The terms stories and statements compare, found here: in parallel, and cached.
     article = with_terms(_article(path, data, doc, quotes, speakers))
     return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
+
+
+def _headings(doc: Document) -> frozenset[int]:
+    """The paragraphs that are headings: marked so, or the headline repeated as the text's
+    first line (a sentence-case headline reads like a sentence)."""
+    title = _plain(doc.title or "")
+    return frozenset(p.index for p in doc.paragraphs
+                     if p.kind == "h" or title and p.index < 2 and _plain(p.text) == title)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 def _locate(quote: Quote, paragraphs: tuple[Paragraph, ...]) -> Quote:

@@ -24,3 +24,24 @@ def test_a_quote_extraction_bug_keeps_the_article(monkeypatch) -> None:
     result = process.process_file("a.txt", b"Title\n\nSome text here.", default_registry())
     assert result.article is not None and result.article.quotes == ()
     assert any("quote extraction failed" in d.message for d in result.diagnostics)
+
+
+_RALLY = ("Teen hurt in scuffle outside Velmar Doe rally.\n\n"
+          "As front-runner Martin Doe prepared to speak in Velmar on Tuesday, a girl was hurt"
+          " outside the hall.\n\n"
+          "\u201cWe will fix the budget,\u201d Doe said.\n")
+
+
+def test_a_headline_repeated_above_the_text_names_no_speaker() -> None:
+    """A sentence-case headline reads like a sentence: its capitalised words ("Velmar Doe")
+    must not become a person that the text's surname then means."""
+    result = process.process_file("a.txt", _RALLY.encode(), default_registry())
+    assert result.article is not None
+    assert [q.speaker_key for q in result.article.quotes] == ["Martin Doe"]
+
+
+def test_a_first_line_that_is_not_the_title_is_read_as_text() -> None:
+    text = "Velmar Doe rally.\n\n" + _RALLY.split("\n\n", 1)[1]
+    doc = process.read_document("a.md", ("---\ntitle: Other title\n---\n" + text).encode(),
+                                default_registry()).document
+    assert doc is not None and process._headings(doc) == frozenset()

@@ -262,3 +262,17 @@ def test_question_and_answer_labels_and_lone_initials_are_no_speakers() -> None:
              "Q: Will the ferry run all winter?",
              f"{Q}It is over,{E} J. said."]
     assert _keys(paras) == set()
+
+
+def test_a_headline_names_no_person_but_may_name_who_speaks() -> None:
+    """Words of a heading paragraph form no person ("Velmar Doe" in a headline); a name alone
+    that a headline's cue makes the speaker ("Rivenet claims ...") stays that speaker."""
+    paras = ["Teen hurt in scuffle outside Velmar Doe rally.",
+             "As front-runner Martin Doe prepared to speak in Velmar, a girl was hurt.",
+             f"{Q}We will fix the budget,{E} Doe said."]
+    assert [k for _, k in _who(paras)] == ["Velmar Doe"]  # read as a sentence, it names one
+    found = extract_quotes(paras, headings=frozenset({0})).quotes
+    assert [q.speaker_key for q in found] == ["Martin Doe"]
+    found = extract_quotes(["Rivenet claims the river was poisoned by the plant.",
+                            "The plant denies it."], headings=frozenset({0})).quotes
+    assert [(q.kind, q.speaker_key) for q in found] == [("indirect", "Rivenet")]

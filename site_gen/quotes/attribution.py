@@ -416,7 +416,8 @@ class Cast:
                 self.orgs.append((mention.start, mention.name))
             name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens
             if name:
-                create = not self.in_heading(mention.start) and (
+                create = (mention.kind == "org" or len(name) == 1
+                          or not self.in_heading(mention.start)) and (
                     not subject or mention.kind == "org" or _person_like(
                     name, mention.role.split() if mention.role else [])) and (
                     mention.kind == "org"

@@ -246,9 +246,12 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
 
 
 def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en",
-                   roles: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Extraction:
+                   roles: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                   headings: frozenset[int] = frozenset()) -> Extraction:
     """Find direct and reported quotations in an article's paragraphs and attribute them;
-    ``roles``: the user's descriptions of figures, (pattern, names): ``speakers.user_roles``."""
+    ``roles``: the user's descriptions of figures, (pattern, names): ``speakers.user_roles``;
+    ``headings``: which paragraphs the reader knows to be headings (the headline repeated
+    above the text, a subheading): their capitalised words name no one."""
     code = (lang or "en").lower()[:2]
     english = code == "en"
     text, spans = _join(paragraphs)
@@ -259,7 +262,8 @@ def extract_quotes(paragraphs: Sequence[str], lang: str | None = "en",
     reports = find_reported(text, sents, segs) if english else []
     attributed = attribute(text, sents, segs, reports) if english else \
         foreign.attribute(text, sents, segs, code)
-    cast = Cast(text, [s for s, p in zip(spans, paragraphs, strict=True) if _is_heading(p)],
+    cast = Cast(text, [s for k, (s, p) in enumerate(zip(spans, paragraphs, strict=True))
+                       if k in headings or _is_heading(p)],
                 code, sents.starts, roles)
     found = _resolve(text, sents, cast, _items(text, sents, attributed, reports, english))
     return _build(_inherit_enclosing(found), spans, paragraphs)
