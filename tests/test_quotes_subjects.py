@@ -160,6 +160,9 @@ def test_no_controller_when_an_object_or_a_noun_stands_between(text, cue):
         # an absolute clause after a dash, without "with"
         ("The two pilots spoke to the press \u2013 Ryan Olsen saying the tide had turned early.",
          "saying", "Ryan Olsen"),
+        # ... and a surname alone, of someone the sentence named
+        ("Ryan Olsen and Jane Doe spoke to the press \u2013 Doe saying the tide had turned"
+         " early.", "saying", "Jane Doe"),
         # a named object before an infinitive cue speaks
         ("The leak led Jane Doe to call for an inquiry into the harbour deal.", "call",
          "Jane Doe"),

@@ -399,8 +399,8 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     bare = _ABSOLUTE_SUBJECT.search(text, start, cue_start)
     if bare is not None:
         mention = parse_mention(bare.group(1), bare.start(1))
-        if mention is not None and mention.kind == "name" and " " in (mention.name or "") \
-                and is_given_name((mention.name or "").split()[0]):
+        if mention is not None and mention.kind == "name" and (
+                " " not in (mention.name or "") or is_given_name((mention.name or "").split()[0])):
             return mention
     m = _WITH_SUBJECT.search(text, start, cue_start)
     if m is None:
