@@ -26,6 +26,20 @@ def test_mark_styles(para: str) -> None:
     assert _direct([para]) == ["The bridge will open in May,"]
 
 
+@pytest.mark.parametrize("para", [
+    "\"They treat it like 'news,'\" Anna Berg said at the quay.",
+    "\"They treat it like 'news,' \" Anna Berg said at the quay.",  # a space between the marks
+])
+def test_straight_mark_closing_right_after_a_nested_single_quotation(para: str) -> None:
+    found = [(q.text.rstrip(" "), q.speaker_key) for q in extract_quotes([para]).quotes]
+    assert found == [("They treat it like 'news,'", "Anna Berg")]
+
+
+def test_straight_mark_after_a_possessive_apostrophe_still_opens() -> None:
+    para = "The pilots' \"union of the whole harbour\" met, Anna Berg said on Monday."
+    assert not [q for q in extract_quotes([para]).quotes if q.kind == "direct"]
+
+
 def test_span_is_inside_the_marks_and_offsets_match() -> None:
     para = "Officials met. \u201cWe are ready,\u201d said Anna Berg, the director."
     q = extract_quotes([para]).quotes[0]

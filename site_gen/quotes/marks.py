@@ -85,6 +85,8 @@ def _role(text: str, i: int, tok: str) -> str | None:
     if tok == "\u201d":
         return "open" if (before.isspace() and after.isalnum()) else "close"
     # straight " and ''
+    if space_after and _after_closing_single(text, i):
+        return "close"  # '"... like 'that,'" she said' (a space between the marks too)
     if space_before and space_after:
         return None
     if space_before:
@@ -94,6 +96,15 @@ def _role(text: str, i: int, tok: str) -> str | None:
     if before == ":":
         return "open"
     return "either"
+
+
+def _after_closing_single(text: str, i: int) -> bool:
+    """A single mark that closes a quotation inside the quotation comes right before ``i`` (one
+    space between them allowed): 'like 'that,'" she said' or 'like 'that,' " she said'."""
+    k = i - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 1 and text[k] in _APOSTROPHES and not text[k - 1].isspace()
 
 
 def _pair(text: str, toks: list[tuple[int, str, str]], sents: Sentences,
