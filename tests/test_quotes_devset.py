@@ -33,8 +33,9 @@ FLOORS = {
 PAGES_F1 = 0.814
 # A statement put partly in the writer's words before a quotation ('It is "...," she said')
 # is a mixed quote of its own: pages hold more of each speaker's quotes (F1 .821 -> .826),
-# some the gold does not list, so page precision went from .910 to .903.
-PAGES_PRECISION = 0.90
+# some the gold does not list, so page precision went from .910 to .903 (.900 once quotations
+# closing right after a nested single quotation were found, with speakers the gold agrees on).
+PAGES_PRECISION = 0.895
 FRAGMENTS = 1.1
 
 
