@@ -111,6 +111,38 @@ def test_a_last_paragraph_with_a_link_in_it_is_kept():
     assert kept == BODY + [text] and dropped == []
 
 
+SITES = ["Velmar Courier", "velmarcourier.example", "velmarcourier"]
+
+
+def _own(closing: list[str], texts: list[str]):
+    html = f"<html><body><article>{_ps(BODY)}{''.join(closing)}</article></body></html>"
+    places = Places(parse_tree(html).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(BODY + texts))
+    kept, dropped = trim_linked_tail(places, paragraphs, SITES)
+    return [p.text for p in kept], dropped
+
+
+def test_closing_lines_naming_the_site_with_a_link_are_its_promotion():
+    lines = ["Follow the Velmar Courier on social media for more harbour news.",
+             "Der Newsletter von velmarcourier informiert Sie jeden Abend."]
+    closing = ['<p>Follow the Velmar Courier on <a href="/s">social media</a> for more harbour'
+               ' news.</p>',
+               '<p>Der Newsletter von velmarcourier informiert Sie <a href="/n">jeden Abend</a>.'
+               '</p>']
+    kept, dropped = _own(closing, lines)
+    assert kept == BODY and dropped == lines
+
+
+def test_a_closing_line_naming_the_site_without_a_link_or_another_site_is_kept():
+    told = "The harbour master told the Velmar Courier that the timetable is final."
+    other = "Follow the Quessa Herald on social media for more harbour news."
+    closing = [f"<p>{told}</p>",
+               '<p>Follow the Quessa Herald on <a href="/s">social media</a> for more harbour'
+               ' news.</p>']
+    assert _own(closing[:1], [told]) == (BODY + [told], [])
+    assert _own(closing[1:], [other]) == (BODY + [other], [])
+
+
 def _teasers(html: str, texts: list[str]):
     return _edge(trim_teasers, html, texts)
 

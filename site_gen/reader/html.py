@@ -157,7 +157,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     paragraphs, signed = trim_sign_offs(paragraphs)
     furniture += signed
-    paragraphs, linked = trim_linked_tail(places, paragraphs)
+    paragraphs, linked = trim_linked_tail(places, paragraphs, sites)
     furniture += linked
     paragraphs, teasers = trim_teasers(places, paragraphs)
     furniture += teasers

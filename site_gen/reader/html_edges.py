@@ -12,6 +12,7 @@ ever taken.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import text_key
@@ -219,6 +220,16 @@ _LINKED_SHARE = 0.5
 _LINKED_CHARS = 160
 _LINKED_MAX = 4
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")
+_OWN_CHARS = 250  # a closing line that names the site: a promotion or a credit, not the text
+
+
+def _site_words(sites: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern for the site's names as whole words (names of three characters or more)."""
+    names = sorted({n.strip() for n in sites if len(n.strip()) >= 3}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
+                      re.IGNORECASE)
 
 
 def link_share(el) -> float:
@@ -230,10 +241,13 @@ def link_share(el) -> float:
 
 
 def trim_linked_tail(
-    places: Places, paragraphs: tuple[Paragraph, ...]
+    places: Places, paragraphs: tuple[Paragraph, ...], sites: Sequence[str] = ()
 ) -> tuple[tuple[Paragraph, ...], list[str]]:
-    """(the body without a closing run of short lines that are mostly a link, and without what
-    follows a separator line in its last third; those lines)."""
+    """(the body without a closing run of short lines that are mostly a link or that name the
+    site itself (``sites``: its names and host) and link somewhere, the site's own promotion
+    ("Follow <site> on ...", "The <site> newsletter ...", "<reporter> writes for <site>. More
+    of his articles here."), and without what follows a separator line in its last third;
+    those lines)."""
     if places.body is None or len(paragraphs) < 4:
         return paragraphs, []
     keep = len(paragraphs)
@@ -243,10 +257,13 @@ def trim_linked_tail(
             keep = i
             break
     removed = 0
+    own = _site_words(sites)
     while keep > limit and removed < _LINKED_MAX:
         text = paragraphs[keep - 1].text
-        holder = places.holder(text) if len(text) <= _LINKED_CHARS else None
-        if holder is None or link_share(holder) < _LINKED_SHARE:
+        holder = places.holder(text) if len(text) <= _OWN_CHARS else None
+        share = link_share(holder) if holder is not None else 0.0
+        if not (share >= _LINKED_SHARE and len(text) <= _LINKED_CHARS
+                or share > 0 and own is not None and own.search(text)):
             break
         keep -= 1
         removed += 1
