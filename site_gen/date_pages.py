@@ -10,6 +10,7 @@ page break carries on under "June (continued)".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from site_gen.archive import Archive
@@ -19,9 +20,12 @@ from site_gen.navigation import (
     breadcrumbs,
     chunks,
     month_name,
+    page_title,
     paged_path,
+    pager,
+    with_page,
 )
-from site_gen.pages import HOME, Page, _article_summary, _frame, _paged
+from site_gen.pages import HOME, Page, _article_summary, _frame
 from site_gen.urls import relative_url
 
 ARCHIVE = "archive/index.html"
@@ -71,16 +75,23 @@ def article_trail(a: Article, places: dict[tuple[str, str], str]) -> list[tuple[
     return trail
 
 
-def date_pages(archive: Archive, config: Config) -> list[Page]:
-    years = by_year(archive)
-    places = month_places(archive, config)
+def date_index(archive: Archive, config: Config) -> Page:
+    """``archive/index.html``: every year with its months (made from the whole archive)."""
     undated = [a for a in archive.articles if not a.date]
-    pages = [_archive_index(years, undated, places, config)]
-    for year, arts in years.items():
-        pages += _list_pages(year_path(year), year, arts, archive, config)
-    if undated:
-        pages += _list_pages(UNDATED, "Undated", undated, archive, config)
-    return pages
+    return _archive_index(by_year(archive), undated, month_places(archive, config), config)
+
+
+def date_lists(archive: Archive) -> list[tuple[str, str, list[Article]]]:
+    """Each list of the archive by date: (its first page's path, its label, its articles)."""
+    lists = [(year_path(year), year, arts) for year, arts in by_year(archive).items()]
+    undated = [a for a in archive.articles if not a.date]
+    return lists + ([(UNDATED, "Undated", undated)] if undated else [])
+
+
+def months_before(parts: Sequence[Sequence[Article]], n: int) -> tuple[str, ...]:
+    """The months of a list's pages before page ``n``: a month already begun there is
+    "(continued)" on page ``n``, without its anchor."""
+    return tuple(sorted({_month(a) if a.date else "" for part in parts[:n - 1] for a in part}))
 
 
 def _archive_index(
@@ -116,33 +127,34 @@ def _archive_index(
     return Page(path, "archive.html", view, inputs + tuple(sorted(a.path for a in undated)))
 
 
-def _list_pages(
-    first: str, label: str, arts: list[Article], archive: Archive, config: Config
-) -> list[Page]:
-    """A year's (or the undated articles') pages: articles under month headings."""
-    pages = []
-    seen: set[str] = set()
+def date_list_page(first: str, label: str, parts: Sequence[Sequence[Article]], n: int,
+                   archive: Archive, config: Config) -> Page:
+    """Page ``n`` of a year's (or the undated articles') list: its articles under month
+    headings; it reads its own articles, the months begun before it and the counts."""
     heading = label if label == "Undated" else f"Articles of {label}"
-    for _n, path, chunk, view in _paged(arts, first, config, heading, "Dates",
-                                        (*ARCHIVE_TRAIL, (label, first))):
-        groups: list[dict[str, Any]] = []
-        for a in chunk:
-            month = _month(a) if a.date else ""
-            if not groups or groups[-1]["month"] != month:
-                name = (month_name(month) if month else "Month not known") if a.date else None
-                groups.append({
-                    "month": month,
-                    "name": name,
-                    "anchor": None if month in seen else f"m-{month or 'none'}",
-                    "continued": month in seen,
-                    "articles": [],
-                })
-                seen.add(month)
-            groups[-1]["articles"].append(_article_summary(a, archive, path))
-        view.update(
-            heading=heading,
-            total=len(arts),
-            groups=groups,
-        )
-        pages.append(Page(path, "archive_year.html", view, tuple(a.path for a in chunk)))
-    return pages
+    path = paged_path(first, n)
+    trail = (*ARCHIVE_TRAIL, (label, first))
+    view = _frame(path, config, page_title(heading, n), "Dates", with_page(trail, first, n))
+    view["pager"] = pager(path, first, n, len(parts))
+    seen = set(months_before(parts, n))
+    chunk = parts[n - 1]
+    groups: list[dict[str, Any]] = []
+    for a in chunk:
+        month = _month(a) if a.date else ""
+        if not groups or groups[-1]["month"] != month:
+            name = (month_name(month) if month else "Month not known") if a.date else None
+            groups.append({
+                "month": month,
+                "name": name,
+                "anchor": None if month in seen else f"m-{month or 'none'}",
+                "continued": month in seen,
+                "articles": [],
+            })
+            seen.add(month)
+        groups[-1]["articles"].append(_article_summary(a, archive, path))
+    view.update(
+        heading=heading,
+        total=sum(len(part) for part in parts),
+        groups=groups,
+    )
+    return Page(path, "archive_year.html", view, tuple(a.path for a in chunk))

@@ -105,6 +105,14 @@ class Dependencies:
         )
 
 
+    def story_page(self, story_id: str, archive: Archive) -> str:
+        """A story's page: its record, statements and articles (``story``), and the names of
+        its articles' speakers."""
+        names = tuple(self._speakers(archive.article(x))
+                      for x in archive.stories.story(story_id).articles)
+        return digest("story-page", self.settings, self.story[story_id], names)
+
+
 def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> Dependencies:
     """The digests of ``archive``'s parts; ``keys``: input path -> its per-file result's key."""
     source = {s.id: digest(s) for s in archive.sources}

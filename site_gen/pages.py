@@ -75,7 +75,14 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     (``exports.write_exports``)."""
     # Imported here: the date archive, the search page, the feeds, the exports and the stories
     # build on this module's views.
-    from site_gen.date_pages import article_trail, date_pages, month_places
+    from site_gen.date_pages import (
+        article_trail,
+        date_index,
+        date_list_page,
+        date_lists,
+        month_places,
+        months_before,
+    )
     from site_gen.exports import export_groups
     from site_gen.feeds import (
         data_page,
@@ -85,7 +92,7 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
         speaker_feed_page,
     )
     from site_gen.search_page import search_page
-    from site_gen.story_pages import story_pages
+    from site_gen.story_pages import story_lists, story_page
 
     def now(make: Callable[[], list[Page]], kind: str = "") -> Group:
         """Pages made from the whole archive (``kind`` names them in their key)."""
@@ -94,7 +101,12 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     def keyed(make: Callable[[], list[Page]], key: Callable[[Dependencies], str]) -> Group:
         return Group(make, key(deps) if deps is not None else None)
 
-    groups = [now(lambda: _index_pages(archive, config), "index")]
+    parts = chunks(archive.articles, config.per_page)
+    groups = [now(lambda: [_index_page(archive, config, 1, parts)], "index")]
+    for n in range(2, len(parts) + 1):
+        groups.append(keyed(partial(_one, _index_page, archive, config, n, parts),
+                            lambda d, n=n: d.articles("index-page", [a.id for a in parts[n - 1]],
+                                                      n, len(parts), len(archive.articles))))
     order = archive.articles  # newest first, undated last: the index's order
     places = month_places(archive, config)
     for i, a in enumerate(order):
@@ -105,7 +117,15 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
             partial(_one, _article_page, a, archive, config, newer, older, trail),
             lambda d, a=a, newer=newer, older=older, trail=trail: d.article_page(
                 a, newer, older, trail)))
-    groups.append(now(lambda: date_pages(archive, config), "dates"))
+    groups.append(now(lambda: [date_index(archive, config)], "dates"))
+    for first, label, listed in date_lists(archive):
+        cut = chunks(listed, config.per_page)
+        for n in range(1, len(cut) + 1):
+            groups.append(keyed(
+                partial(_one, date_list_page, first, label, cut, n, archive, config),
+                lambda d, first=first, cut=cut, n=n: d.articles(
+                    "date-page", [a.id for a in cut[n - 1]], first, n, len(cut),
+                    sum(len(c) for c in cut), months_before(cut, n))))
     groups.append(now(lambda: _speakers_index(archive, config), "speakers"))
     speaker_ids = _speaker_ids(archive)
     for sid in speaker_ids:
@@ -133,7 +153,11 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                                 s.id, ()), d.source[s.id])))
     groups.append(now(lambda: [data_page(archive, config.stories.enabled)], "data"))
     groups += export_groups(archive, config, deps)
-    groups.append(now(lambda: story_pages(archive, config), "stories"))
+    groups.append(now(lambda: story_lists(archive, config), "stories"))
+    if config.stories.enabled:
+        for st in archive.stories.stories:
+            groups.append(keyed(partial(_one, story_page, st, archive, config),
+                                lambda d, sid=st.id: d.story_page(sid, archive)))
     return groups
 
 
@@ -229,23 +253,26 @@ def _shorten(text: str, limit: int) -> str:
 
 
 # ------------------------------------------------------------------ index
-def _index_pages(archive: Archive, config: Config) -> list[Page]:
-    coverage = timeline(coverage_series(
-        (archive.source(a.source_id).name if a.source_id else None, a.date)
-        for a in archive.articles), "article")
-    pages = []
-    for n, path, chunk, view in _paged(archive.articles, "index.html", config, config.title,
-                                       "Articles", (HOME,)):
-        view.update(
-            heading="Articles",
-            articles=[_article_summary(a, archive, path) for a in chunk],
-            total=len(archive.articles),
-            timeline=coverage if n == 1 else None,
-        )
-        # the first page's timeline counts every article: all are its inputs
-        shown = archive.articles if n == 1 else chunk
-        pages.append(Page(path, "index.html", view, tuple(a.path for a in shown)))
-    return pages
+def _index_page(archive: Archive, config: Config, n: int,
+                parts: Sequence[Sequence[Article]]) -> Page:
+    """Page ``n`` of the front page's list (``parts``: the articles cut into pages). The first
+    page's timeline counts every article: all are its inputs; a later page reads its own
+    articles, its number and the counts of pages and articles."""
+    path = paged_path("index.html", n)
+    view = _frame(path, config, page_title(config.title, n), "Articles",
+                  with_page((HOME,), "index.html", n))
+    view["pager"] = pager(path, "index.html", n, len(parts))
+    chunk = parts[n - 1]
+    view.update(
+        heading="Articles",
+        articles=[_article_summary(a, archive, path) for a in chunk],
+        total=len(archive.articles),
+        timeline=timeline(coverage_series(
+            (archive.source(a.source_id).name if a.source_id else None, a.date)
+            for a in archive.articles), "article") if n == 1 else None,
+    )
+    shown = archive.articles if n == 1 else chunk
+    return Page(path, "index.html", view, tuple(a.path for a in shown))
 
 
 # ------------------------------------------------------------------ article

@@ -35,14 +35,11 @@ def _dates(st: Story) -> dict[str, Any]:
     return {"first": st.first, "last": st.last, "same_day": st.first == st.last}
 
 
-def story_pages(archive: Archive, config: Config) -> list[Page]:
+def story_lists(archive: Archive, config: Config) -> list[Page]:
+    """The pages made from every story: the stories index and ``data/stories.json``."""
     if not config.stories.enabled:
         return []
-    index = archive.stories
-    pages = [_index_page(archive, config)]
-    pages += [_story_page(st, archive, config) for st in index.stories]
-    pages.append(_data_page(archive))
-    return pages
+    return [_index_page(archive, config), _data_page(archive)]
 
 
 _STORIES = (HOME, ("Stories", STORIES_INDEX))  # the first steps of a story page's breadcrumbs
@@ -103,7 +100,9 @@ def _statement_view(st: Statement, archive: Archive, path: str, diff: bool) -> d
     }
 
 
-def _story_page(st: Story, archive: Archive, config: Config) -> Page:
+def story_page(st: Story, archive: Archive, config: Config) -> Page:
+    """One story's page: its record, its articles and their quotes' speakers' names
+    (``Dependencies.story_page`` is the key of what it reads)."""
     path = story_path(st.id)
     view = _frame(path, config, st.title, "Stories", (*_STORIES, (st.title, path)))
     arts = [archive.article(x) for x in st.articles]

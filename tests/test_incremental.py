@@ -150,6 +150,13 @@ def test_unchanged_groups_are_linked_without_making_their_views(project, monkeyp
         edited + "index.html", edited + "index.json",
         "sources/kestova-daily/feed.xml", "sources/kestova-daily/index.html",
         "speakers/ilse-marrow/feed.xml", "speakers/ilse-marrow/index.html"])
+    # of the lists, the first index page (its timeline counts every article), the index and
+    # date pages that list the article, the stories index and data file and its story's page
+    lists = sorted(p for p in made if p.startswith(("page/", "archive/", "stories/")))
+    assert [p for p in lists if p.startswith("stories/") and p.count("/") == 2] == [
+        "stories/council-votes-for-ferry-plan/index.html"], lists
+    assert len([p for p in lists if p.startswith("page/")]) <= 1, lists
+    assert len([p for p in lists if p.startswith("archive/")]) <= 2, lists
     made.clear()
     _edit(project / "content" / "story-b.txt", "Council votes for ferry plan", "Ferry plan vote")
     assert not _build(project).unchanged
