@@ -4,6 +4,8 @@ names, institutions named "X of Y"). Made-up sentences only."""
 
 from __future__ import annotations
 
+import pytest
+
 from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject
 from site_gen.quotes.names import clean_name, parse_mention
@@ -28,6 +30,25 @@ def test_subjectless_participle_takes_the_speaker_of_its_sentence() -> None:
     paras = [f"{Q}We will appeal the ruling,{E} said Nora Quist, adding that the city "
              "would pay the costs of the case."]
     assert [k for _, k in _who(paras, "indirect")] == ["Nora Quist"]
+
+
+@pytest.mark.parametrize("paras, speaker", [
+    # a one-word name the article writes again: the subject of the participle cue
+    (["Kestrelworks declined to comment on the memo.", "But Kestrelworks issued a statement"
+      " saying that the memo showed the firm worked to encourage clients."], "Kestrelworks"),
+    # a name of several words
+    (["Officials met.", "Kestrel Harbour Trust issued a statement saying that the berths would"
+      " stay open."], "Kestrel Harbour Trust"),
+    # a word that only opens its sentence names no one
+    (["Uproar followed the vote, prompting a statement saying that the council had failed the"
+      " town."], None),
+    # after a preposition the participle is someone else's ("faulted X for saying")
+    (["Kestrelworks declined to comment.", "Kestrelworks faulted the mayor for saying that the"
+      " harbour was safe."], None),
+])
+def test_a_participle_cue_takes_a_named_subject_of_its_sentence(paras: list[str],
+                                                                speaker: str | None) -> None:
+    assert [k for _, k in _who(paras, "indirect")] == [speaker]
 
 
 def test_inverted_cue_with_a_long_description() -> None:

@@ -78,7 +78,10 @@ def _items(text: str, sents: Sentences, attributed: list[tuple[Segment, Attribut
 def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int, object]],
              ) -> list[_Found]:
     found: list[_Found] = []
-    subjects: dict[int, Person | None] = {}
+    # each sentence's subject: its person, or the name the sentence begins with when that made
+    # no person of its own (a subject is read for every sentence near a quotation: a name there
+    # is taken as a speaker only when a cue without a subject of its own needs it)
+    subjects: dict[int, Person | Mention | None] = {}
     last: Person | None = None
     prev: Person | None = None  # the speaker of the latest direct quotation, and its end
     prev_at = -1
@@ -91,7 +94,9 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
             mention = sentence_subject(text, s, e)
-            subjects[s] = cast.resolve(mention, mention.start, subject=True) if mention else None
+            person = cast.resolve(mention, mention.start, subject=True) if mention else None
+            subjects[s] = mention if person is None and mention is not None \
+                and _named(text, mention) else person
             if asking:
                 _asked(text, s, e, cast)
             continue
@@ -174,6 +179,25 @@ def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cue
     return s
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:for|by|of|after|before|without|from|about|on|in|at)\s+$")
+
+
+def _named(text: str, mention: Mention) -> bool:
+    """Is a sentence's subject that made no person a name of someone who may speak: an
+    organisation, a name of two words or more, or one word (not in capitals) that the article
+    writes again ("Kestrelworks"), not a word that only opens this sentence ("Tension",
+    "Likewise", a dateline "SELMA")?"""
+    if mention.kind == "org":
+        return True
+    if mention.kind != "name" or not mention.name:
+        return False
+    if " " in mention.name.strip():
+        return True
+    word = mention.name.strip()
+    return not word.isupper() and len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)",
+                                                  text)) >= 2
+
+
 def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
     """'Ferrer said that ... . Lind was the first, he said.': a pronoun cue after (or
     inside) what was said means the person of that gender the sentence before was about (its
@@ -216,7 +240,7 @@ def _report_kind(cue: str) -> str:
 
 
 def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, sents: Sentences,
-             subjects: dict[int, Person | None], said_at: int | None,
+             subjects: dict[int, Person | Mention | None], said_at: int | None,
              ) -> tuple[Person | None, str]:
     """Who ``mention`` means (or, ``elided``, the sentence's subject); ``said_at`` is where a
     quotation starts: a pronoun after it ('"...," he said') looks back from there, not at the
@@ -231,7 +255,13 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
     if elided:
         s, _ = sents.span(cue_start)
         subject = subjects.get(s)
-        if subject is not None:
+        if isinstance(subject, Mention) and not _AFTER_PREPOSITION.search(
+                sents.text, max(s, cue_start - 12), cue_start):
+            # "Kestrelworks issued a statement saying that ...": not "X faulted Y for saying"
+            named = cast.resolve(subject, subject.start)
+            if named is not None:
+                return named, "elided-subject-named"
+        elif isinstance(subject, Person):
             return subject, "elided-subject"
         coordinated = coordinated_subject(sents.text, s, cue_start)
         if coordinated is not None:
