@@ -61,6 +61,9 @@ def test_inverted_cue_after_comma_names_the_speaker() -> None:
     ("Holding that ground is squarely within the mayor's strengths, said a handful of"
      " councillors who point to her ties with the unions.",
      "Holding that ground is squarely within the mayor's strengths", None),
+    # a group led by a quantifier
+    ("A quieter mayor may not be such a bad thing either, say some councillors, who cringe as"
+     " they recall his outbursts.", "A quieter mayor may not be such a bad thing either", None),
 ])
 def test_inverted_cue_with_a_long_speaker_phrase(para: str, content: str,
                                                   speaker: str | None) -> None:

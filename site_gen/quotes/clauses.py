@@ -517,12 +517,23 @@ def speaker_after(text: str, pos: int, limit: int) -> Mention | None:
     """Who an inverted cue names, or None when what follows it reads as a clause: 'CONTENT,
     said Jane Doe, a lawyer' and 'CONTENT, said a former aide' name the speaker; in 'He
     left, said the plan failed' the words after the cue are what was said."""
-    mention = mention_after(text, pos, limit)
+    mention = mention_after(text, pos, limit) or _group_after(text, pos, limit)
     if mention is None or mention.kind == "name":
         return mention
-    if mention.kind != "role" or not _SPEAKER_DET.match(mention.text):
-        return None
-    return None if reads_as_clause(mention.text) else mention
+    if mention.kind == "group" or mention.kind == "role" and _SPEAKER_DET.match(mention.text):
+        return None if reads_as_clause(mention.text) else mention
+    return None
+
+
+def _group_after(text: str, pos: int, limit: int) -> Mention | None:
+    """'..., say some councillors, who ...': a group after an inverted cue."""
+    window = text[pos:limit]
+    lead = len(window) - len(window.lstrip())
+    window = window[lead:]
+    stop = _AFTER_STOP.search(window)
+    piece = window[:stop.start() if stop else len(window)][:60]
+    mention = parse_mention(piece, pos + lead) if piece else None
+    return mention if mention is not None and mention.kind == "group" else None
 
 
 def reads_as_clause(phrase: str) -> bool:
