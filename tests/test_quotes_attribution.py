@@ -126,6 +126,20 @@ def test_words_before_a_quotation_make_a_mixed_quote_with_it(para: str, statemen
 
 
 @pytest.mark.parametrize("para, reported", [
+    ("Anna Berg said it is \u201cnot that there should be no tests at all.\u201d",
+     ["it is \u201cnot that there should be no tests at all.\u201d"]),
+    ("Anna Berg says the board \u201cknows full well that the law already says so.\u201d",
+     ["the board \u201cknows full well that the law already says so.\u201d"]),
+    ("Anna Berg said \u201cthe levy is a gift to the few.\u201d", []),  # a quotation alone
+    ("Anna Berg said that \u201cthe levy is a gift to the few.\u201d", []),
+])
+def test_a_word_of_the_writer_before_a_quotation_makes_a_mixed_quote(
+        para: str, reported: list[str]) -> None:
+    assert [t for t, _ in _who([para], "indirect")] == reported
+    assert [k for _, k in _who([para])] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("para, reported", [
     ("\u201cThe levy is a gift to the few,\u201d Anna Berg said.", []),  # the quotation opens it
     ("Anna Berg said the levy was unfair, and that it was \u201ca gift to the few,\u201d she "
      "added.",  # held by the report already

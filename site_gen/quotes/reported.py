@@ -174,7 +174,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         while c_start < s_end and text[c_start].isspace():
             c_start += 1
         rest = _uncovered(text, c_start, s_end, segs)
-        if _words(rest) < (2 if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
+        # a few words of the writer's around a quotation ('said it is "..."', 'says Kestria
+        # "knows full well ..."') make a mixed quote; without a quotation, a clause has three
+        if _words(rest) < (1 if _holds_quotation(c_start, s_end, segs) else 2
+                           if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
             continue
         lo = ends.after(s_start, m.start())
         participle = is_participle(text, m)
@@ -197,6 +200,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
+    return any(start <= s.open_at and s.close_end <= end for s in segs)
 
 
 def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch]) -> int:
