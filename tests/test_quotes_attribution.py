@@ -131,7 +131,9 @@ def test_words_before_a_quotation_make_a_mixed_quote_with_it(para: str, statemen
     ("Anna Berg says the board \u201cknows full well that the law already says so.\u201d",
      ["the board \u201cknows full well that the law already says so.\u201d"]),
     ("Anna Berg said \u201cthe levy is a gift to the few.\u201d", []),  # a quotation alone
-    ("Anna Berg said that \u201cthe levy is a gift to the few.\u201d", []),
+    # "that" makes the quotation the content of a reported statement too
+    ("Anna Berg said that \u201cthe levy is a gift to the few.\u201d",
+     ["\u201cthe levy is a gift to the few.\u201d"]),
 ])
 def test_a_word_of_the_writer_before_a_quotation_makes_a_mixed_quote(
         para: str, reported: list[str]) -> None:

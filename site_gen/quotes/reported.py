@@ -176,7 +176,9 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         rest = _uncovered(text, c_start, s_end, segs)
         # a few words of the writer's around a quotation ('said it is "..."', 'says Kestria
         # "knows full well ..."') make a mixed quote; without a quotation, a clause has three
-        if _words(rest) < (1 if _holds_quotation(c_start, s_end, segs) else 2
+        quoting = _holds_quotation(c_start, s_end, segs)
+        if _words(rest) < (0 if quoting and _THAT_BEFORE.search(text, c_start - 6, c_start)
+                           else 1 if quoting else 2
                            if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
             continue
         lo = ends.after(s_start, m.start())
@@ -200,6 +202,9 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+$")
 
 
 def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
