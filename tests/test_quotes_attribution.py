@@ -100,6 +100,17 @@ def test_reported_speech(para: str, content: str) -> None:
     assert _who([para], "indirect") == [(content, "Anna Berg")]
 
 
+@pytest.mark.parametrize("para, reported", [
+    ("Ferry users made up just a third of the voters in 2020, according to exit polls.",
+     [("Ferry users made up just a third of the voters in 2020", None)]),
+    ("The harbour board has spent about $2 million since May, according to media trackers.",
+     [("The harbour board has spent about $2 million since May", None)]),
+    ("The ferry left the quay at noon, according to plan.", []),  # no source, no statement
+])
+def test_according_to_a_source_that_names_no_one(para: str, reported: list) -> None:
+    assert _who([para], "indirect") == reported
+
+
 def test_no_reported_speech_without_a_clause() -> None:
     assert _who(["Anna Berg said nothing and left the room early."], "indirect") == []
     assert _who(["Anna Berg stressed the issue of unity among the parties."], "indirect") == []

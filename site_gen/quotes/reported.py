@@ -339,12 +339,20 @@ def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
                for c in cues)
 
 
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:[a-z][\w'\u2019-]*\s+){0,3}(?:polls?|polling|data|sources|trackers|figures"
+    r"|estimates|records|documents|reports?|results|statistics|officials|analysts|experts"
+    r"|people|members|residents|witnesses)\b")
+
+
 def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
     m = ACCORDING.search(text, s_start, s_end)
     if m is None or _inside(m.start(), segs):
         return []
+    # who or what: a name or a description ("the agency"), else a source in lower case that is
+    # no mention of a person ("exit polls", "media trackers"): still what was reported
     mention = mention_after(text, m.end(), s_end)
-    if mention is None:
+    if mention is None and not _SOURCE_AFTER.match(text, m.end(), s_end):
         return []
     comma = text.find(",", m.end(), s_end)
     if m.start() - s_start <= 40 and comma > 0:  # "According to X, CONTENT."
