@@ -111,6 +111,13 @@ def test_according_to_a_source_that_names_no_one(para: str, reported: list) -> N
     assert _who([para], "indirect") == reported
 
 
+def test_a_cue_word_after_a_determiner_is_no_trailing_cue() -> None:
+    assert _who(["Tom Reyl has previously called out the mayor, slamming his proposed ban on"
+                 " ferries."], "indirect") == []
+    assert _who(["The ferry will run in May, his spokesman said."], "indirect") == [
+        ("The ferry will run in May", None)]
+
+
 def test_no_reported_speech_without_a_clause() -> None:
     assert _who(["Anna Berg said nothing and left the room early."], "indirect") == []
     assert _who(["Anna Berg stressed the issue of unity among the parties."], "indirect") == []

@@ -387,7 +387,12 @@ def _trailing(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> l
     tail = text[comma + 1:s_end]
     if not found or is_naming(found[0].group()) or _words(tail) > _TRAIL_WORDS + 2:
         return []
-    m = found[0]
+    # a cue word after a determiner is a noun or an adjective ("the emails show", "slamming
+    # his proposed ban"): the sentence's cue is the next one, if any
+    m = next((c for c in found if not _NOUN_USE.search(text, max(comma + 1, c.start() - 8),
+                                                         c.start())), None)
+    if m is None:
+        return []
     cue_pos = m.start()
     if text[comma + 1:cue_pos].strip():
         mention = subject_before(text, comma + 1, cue_pos)
