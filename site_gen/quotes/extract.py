@@ -95,8 +95,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             _, s, e = item
             mention = sentence_subject(text, s, e)
             person = cast.resolve(mention, mention.start, subject=True) if mention else None
-            subjects[s] = mention if person is None and mention is not None \
-                and _named(text, mention) else person
+            subjects[s] = mention if person is None and mention is not None else person
             if asking:
                 _asked(text, s, e, cast)
             continue
@@ -255,8 +254,8 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
     if elided:
         s, _ = sents.span(cue_start)
         subject = subjects.get(s)
-        if isinstance(subject, Mention) and not _AFTER_PREPOSITION.search(
-                sents.text, max(s, cue_start - 12), cue_start):
+        if isinstance(subject, Mention) and _named(sents.text, subject) \
+                and not _AFTER_PREPOSITION.search(sents.text, max(s, cue_start - 12), cue_start):
             # "Kestrelworks issued a statement saying that ...": not "X faulted Y for saying"
             named = cast.resolve(subject, subject.start)
             if named is not None:
