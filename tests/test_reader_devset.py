@@ -46,7 +46,7 @@ FLOORS = {
         "dateline": 0.55,
         "license": 0.95,
         "first_paragraph": 0.85,
-        "last_paragraph": 0.85,
+        "last_paragraph": 0.88,
         # As above: a subtitle or an excerpt under the headline is the standfirst by the
         # policy; a few labels expect its words in the body (one more since a lead box marked
         # by its class is the standfirst wherever the page puts it).
