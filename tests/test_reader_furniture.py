@@ -5,7 +5,12 @@ the article's own last paragraph, and articles split into sections, are kept."""
 from __future__ import annotations
 
 from site_gen.model import Paragraph
-from site_gen.reader.html_edges import trim_linked_tail, trim_teasers, trim_trailing_furniture
+from site_gen.reader.html_edges import (
+    trim_box_and_after,
+    trim_linked_tail,
+    trim_teasers,
+    trim_trailing_furniture,
+)
 from site_gen.reader.html_meta import parse_tree
 from site_gen.reader.html_place import Places
 
@@ -174,3 +179,20 @@ def test_a_sentence_that_is_all_a_link_but_has_no_label_stays():
             f"{_ps(BODY[2:])}</article></body></html>")
     kept, dropped = _teasers(html, BODY[:2] + [text] + BODY[2:])
     assert dropped == [] and text in kept
+
+
+def test_a_caption_after_a_box_of_points_above_the_body_is_left_out_too():
+    points = ["The island gets a ferry line next spring.",
+              "Three crossings a day, at the price of a bus ticket."]
+    caption = ("In this photo taken on Monday, the new ferry is moored at the quay of Port"
+               " Velmar before its first crossing.")
+    html = (f"<html><body><ul>{''.join(f'<li>{p}</li>' for p in points)}</ul>"
+            f'<div class="slideshow-description"><p>{caption}</p></div>'
+            f"<article>{_ps(BODY)}</article></body></html>")
+    places = Places(parse_tree(html).find(".//body"))
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(points + [caption] + BODY))
+    kept, dropped = trim_box_and_after(places, paragraphs, [])
+    assert [p.text for p in kept] == BODY and dropped == points + [caption]
+    # the box alone goes when nothing stands between it and the body
+    kept, dropped = trim_box_and_after(places, paragraphs[:2] + paragraphs[3:], [])
+    assert [p.text for p in kept] == BODY and dropped == points

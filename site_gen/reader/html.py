@@ -21,10 +21,10 @@ from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
 from site_gen.reader.html_edges import (
+    trim_box_and_after,
     trim_leading_furniture,
     trim_linked_tail,
     trim_sign_offs,
-    trim_summary_box,
     trim_teasers,
     trim_trailing_furniture,
 )
@@ -152,7 +152,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     if standfirst is not None:  # a caption or a label between the standfirst and the body
         paragraphs, more = trim_leading_furniture(places, paragraphs, titles)
         leading += more
-    paragraphs, summary = trim_summary_box(places, paragraphs)
+    paragraphs, summary = trim_box_and_after(places, paragraphs, titles)
     leading += summary
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     paragraphs, signed = trim_sign_offs(paragraphs)

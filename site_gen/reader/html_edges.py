@@ -170,6 +170,18 @@ def _list_of(el):
     return next((a for a in (el, *el.iterancestors()) if a.tag in ("ul", "ol")), None)
 
 
+def trim_box_and_after(
+    places: Places, paragraphs: tuple[Paragraph, ...], titles: list[str]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """``trim_summary_box``, then what ``trim_leading_furniture`` leaves out of what follows the
+    box (a caption or a label between the box and the article's first paragraph)."""
+    kept, box = trim_summary_box(places, paragraphs)
+    if box:
+        kept, more = trim_leading_furniture(places, kept, titles)
+        box += more
+    return kept, box
+
+
 def trim_summary_box(
     places: Places, paragraphs: tuple[Paragraph, ...]
 ) -> tuple[tuple[Paragraph, ...], list[str]]:
