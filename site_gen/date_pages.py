@@ -20,12 +20,9 @@ from site_gen.navigation import (
     breadcrumbs,
     chunks,
     month_name,
-    page_title,
     paged_path,
-    pager,
-    with_page,
 )
-from site_gen.pages import HOME, Page, _article_summary, _frame
+from site_gen.pages import HOME, Page, _article_summary, _frame, page_view
 from site_gen.urls import relative_url
 
 ARCHIVE = "archive/index.html"
@@ -132,10 +129,8 @@ def date_list_page(first: str, label: str, parts: Sequence[Sequence[Article]], n
     """Page ``n`` of a year's (or the undated articles') list: its articles under month
     headings; it reads its own articles, the months begun before it and the counts."""
     heading = label if label == "Undated" else f"Articles of {label}"
-    path = paged_path(first, n)
-    trail = (*ARCHIVE_TRAIL, (label, first))
-    view = _frame(path, config, page_title(heading, n), "Dates", with_page(trail, first, n))
-    view["pager"] = pager(path, first, n, len(parts))
+    path, view = page_view(first, n, len(parts), config, heading, "Dates",
+                           (*ARCHIVE_TRAIL, (label, first)))
     seen = set(months_before(parts, n))
     chunk = parts[n - 1]
     groups: list[dict[str, Any]] = []

@@ -216,10 +216,18 @@ def _paged(
     its number, path, items, and a view with the layout, breadcrumbs and pager filled in."""
     parts = chunks(items, config.per_page)
     for n, part in enumerate(parts, 1):
-        path = paged_path(first, n)
-        view = _frame(path, config, page_title(title, n), section, with_page(trail, first, n))
-        view["pager"] = pager(path, first, n, len(parts))
+        path, view = page_view(first, n, len(parts), config, title, section, trail)
         yield n, path, part, view
+
+
+def page_view(first: str, n: int, count: int, config: Config, title: str, section: str,
+              trail: Trail) -> tuple[str, dict[str, Any]]:
+    """Page ``n`` of ``count`` of a list whose first page is ``first``: its path, and a view
+    with the layout, breadcrumbs and pager filled in."""
+    path = paged_path(first, n)
+    view = _frame(path, config, page_title(title, n), section, with_page(trail, first, n))
+    view["pager"] = pager(path, first, n, count)
+    return path, view
 
 
 def _article_summary(a: Article, archive: Archive, from_path: str) -> dict[str, Any]:
@@ -258,10 +266,8 @@ def _index_page(archive: Archive, config: Config, n: int,
     """Page ``n`` of the front page's list (``parts``: the articles cut into pages). The first
     page's timeline counts every article: all are its inputs; a later page reads its own
     articles, its number and the counts of pages and articles."""
-    path = paged_path("index.html", n)
-    view = _frame(path, config, page_title(config.title, n), "Articles",
-                  with_page((HOME,), "index.html", n))
-    view["pager"] = pager(path, "index.html", n, len(parts))
+    path, view = page_view("index.html", n, len(parts), config, config.title, "Articles",
+                           (HOME,))
     chunk = parts[n - 1]
     view.update(
         heading="Articles",

@@ -12,6 +12,7 @@ from dataclasses import fields, replace
 from site_gen.model import Article, Diagnostic, Document, FileResult, Paragraph, Quote
 from site_gen.quotes import extract_quotes
 from site_gen.reader import read_document
+from site_gen.reader.html_body import text_key
 from site_gen.registry import Registry
 from site_gen.safety import link_target, unsafe_link_message
 from site_gen.slugs import make_slug
@@ -61,13 +62,9 @@ def process_file(
 def _headings(doc: Document) -> frozenset[int]:
     """The paragraphs that are headings: marked so, or the headline repeated as the text's
     first line (a sentence-case headline reads like a sentence)."""
-    title = _plain(doc.title or "")
+    title = text_key(doc.title or "")
     return frozenset(p.index for p in doc.paragraphs
-                     if p.kind == "h" or title and p.index < 2 and _plain(p.text) == title)
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split()).rstrip(".").casefold()
+                     if p.kind == "h" or title and p.index < 2 and text_key(p.text) == title)
 
 
 def _locate(quote: Quote, paragraphs: tuple[Paragraph, ...]) -> Quote:

@@ -258,24 +258,23 @@ def test_a_partys_possessive_before_a_full_name_is_the_partys() -> None:
 
 
 # ---------------------------------------------------------------- a pronoun after an intro clause
-def test_a_pronoun_after_a_clause_opened_by_a_name_means_that_name() -> None:
-    paras = [f"{Q}It is fine,{E} said Paula Sumner, a director of the office.",
-             "When Emily Brask, the harbour's lawyer, met the pilots, she said "
-             "most of them wanted longer breaks."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Emily Brask"]
-
-
-def test_a_name_inside_the_clause_that_is_not_its_subject_is_not_the_pronouns() -> None:
-    paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
-             f"When Holt was asked whether he trusted Ivan Pekka, he said, {Q}Next question.{E}"]
-    assert [k for _, k in _who(paras, "direct")] == ["Tom Holt", "Tom Holt"]
-
-
-def test_a_pronoun_subject_of_the_clause_keeps_its_antecedent() -> None:
-    paras = [f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
-             "When he reached the quay after Ivan Pekka's boat, he said the ferry would "
-             "run all winter."]
-    assert [k for _, k in _who(paras, "indirect")] == ["Tom Holt"]
+@pytest.mark.parametrize("paras, kind, speakers", [
+    # a pronoun after a clause opened by a name means that name
+    ([f"{Q}It is fine,{E} said Paula Sumner, a director of the office.",
+      "When Emily Brask, the harbour's lawyer, met the pilots, she said most of them wanted"
+      " longer breaks."], "indirect", ["Emily Brask"]),
+    # a name inside the clause that is not its subject is not the pronoun's
+    ([f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
+      f"When Holt was asked whether he trusted Ivan Pekka, he said, {Q}Next question.{E}"],
+     "direct", ["Tom Holt", "Tom Holt"]),
+    # a pronoun subject of the clause keeps its antecedent
+    ([f"{Q}We are ready,{E} said Tom Holt, the harbour master.",
+      "When he reached the quay after Ivan Pekka's boat, he said the ferry would run all"
+      " winter."], "indirect", ["Tom Holt"]),
+])
+def test_a_pronoun_after_an_introductory_clause(paras: list[str], kind: str,
+                                                speakers: list[str]) -> None:
+    assert [k for _, k in _who(paras, kind)] == speakers
 
 
 def test_question_and_answer_labels_and_lone_initials_are_no_speakers() -> None:
