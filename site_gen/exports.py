@@ -145,6 +145,7 @@ def write_exports(
         for i, rel in enumerate(EXPORT_FILES):
             target = folder / rel
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # never written over: it may be the served file
             outs.append(open(target, "wb"))
             outs[i].write(HEADERS[i])
             olds.append(open(old[0] / rel, "rb") if old is not None else None)

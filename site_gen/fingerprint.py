@@ -66,6 +66,33 @@ def inputs_fingerprint(config: Config, code: str, extra: Iterable[object] = ()) 
 
 def tree_fingerprint(folder: Path) -> str:
     """Every entry of a built site, as it is on disk."""
+    entries: dict[str, os.stat_result] = {}
+    try:
+        _entries(os.fspath(folder), "", entries)
+        root = os.lstat(folder)
+    except OSError:
+        return hashlib.sha256(b"gone").hexdigest()
+    return entries_fingerprint(entries, root)
+
+
+def _entries(folder: str, prefix: str, found: dict[str, os.stat_result]) -> None:
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                _entries(entry.path, rel + "/", found)
+            found[rel] = entry.stat(follow_symlinks=False)
+
+
+def entries_fingerprint(entries: dict[str, os.stat_result], root: os.stat_result) -> str:
+    """The fingerprint of a folder from the metadata of its entries (path below the folder ->
+    ``lstat``) and of the folder itself: what ``tree_fingerprint`` computes, from metadata
+    gathered elsewhere (a build gathers it while it finishes its folder, see
+    ``Staged.survey``)."""
     h = hashlib.sha256()
-    _walk(h, folder, False)
+    for rel in sorted(entries):
+        st = entries[rel]
+        h.update(f"{rel}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode(
+            "utf-8", "surrogateescape"))
+    h.update(f"\0{root.st_mode}\0{root.st_mtime_ns}\0{root.st_ino}\n".encode())
     return h.hexdigest()

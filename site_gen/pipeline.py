@@ -23,7 +23,7 @@ from site_gen.config import Config
 from site_gen.dependencies import Dependencies, dependencies
 from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
-from site_gen.fingerprint import inputs_fingerprint, tree_fingerprint
+from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import plan_pages
@@ -35,7 +35,6 @@ from site_gen.render import RenderError, make_environment, render_page
 from site_gen.reuse import (
     bytes_key,
     page_key,
-    record,
     templates_digest,
     untouched,
 )
@@ -44,14 +43,9 @@ from site_gen.search import BUNDLE, binary_identity, build_index, shard_folder, 
 from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
 from site_gen.staging import Staged
+from site_gen.standby import Standby
 from site_gen.urls import article_path, original_path
-from site_gen.write import (
-    copy_trees,
-    discard,
-    refusal,
-    stage_dir,
-    swap_in,
-)
+from site_gen.write import discard, refusal, remove_leftovers, stage_dir, swap_in
 
 
 @dataclass(frozen=True)
@@ -267,10 +261,10 @@ def build(
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
         timer.lap("read")
         report = _stages(
-            config, strict, jobs, cache, inputs, diagnostics, timer, progress, cluster)
-        if cache is not None:
-            left = tree_fingerprint(output) if report.ok else ""
-            cache.put_state(pickle.dumps((made_from, left, report)) if report.ok else None)
+            config, strict, jobs, cache, inputs, diagnostics, timer, progress, cluster,
+            made_from)
+        if cache is not None and not report.ok:
+            cache.put_state(None)
         return report
     finally:
         if cache is not None:
@@ -302,8 +296,10 @@ def _stages(
     timer: _Timer,
     progress: Callable[[str, int, int], None] = no_progress,
     cluster: DaskCluster | None = None,
+    made_from: str = "",
 ) -> BuildReport:
-    """The stages after reading: analyze, pages, render (unchanged pages linked), write."""
+    """The stages after reading: analyze, pages, render (unchanged pages linked), write; with
+    a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
     archive = analysis.archive
@@ -323,7 +319,13 @@ def _stages(
     previous = cache.outputs() if cache is not None else {}
     digest = templates_digest(config.template_dirs, code_version())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    staged = Staged(output, stage_dir(output), previous)
+    standby = Standby(output, cache) if cache is not None and output.is_dir() else None
+    taken = standby.take() if standby is not None else None
+    if taken is not None:
+        remove_leftovers(output)
+        staged = Staged(output, taken[0], previous, held=taken[1])
+    else:
+        staged = Staged(output, stage_dir(output), previous)
     try:
         page_paths = staged.add_groups(groups, digest, config.template_dirs, workers, progress)
         sitemap = sitemap_page(page_paths, config)
@@ -335,36 +337,43 @@ def _stages(
         timer.lap("render")
         for path, data in _originals(archive, inputs).items():
             staged.add(path, bytes_key(data), lambda data=data: data)
-        copy_trees(staged.stage, [(d, "static") for d in config.static_dirs])
+        staged.copy_trees([(d, "static") for d in config.static_dirs])
         if config.search:
             search = _SearchStep(archive, config, digest, staged, strict, deps, progress)
             search(staged.stage)
             diagnostics += search.diagnostics
             timer.timings["search"] = round(search.seconds, 4)
-        swap_in(staged.stage, output)
+        found = staged.survey()
+        place = None if standby is None else taken[0] if taken else standby.place()
+        if swap_in(staged.stage, output, place):
+            assert standby is not None
+            standby.keep(previous)
     except RenderError as exc:
-        discard(staged.stage)
+        _drop(staged, standby)
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
     except SearchFailed as exc:
-        discard(staged.stage)
+        _drop(staged, standby)
         diagnostics.append(exc.diagnostic)
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal="--strict: warnings above"
         )
     except OSError as exc:
-        discard(staged.stage)
+        _drop(staged, standby)
         return BuildReport(
             False, output, diagnostics=tuple(diagnostics), fatal=f"write failed: {exc}"
         )
     except BaseException:
-        discard(staged.stage)
+        _drop(staged, standby)
         raise
+    finally:
+        if standby is not None:
+            standby.release()
     if cache is not None:
-        cache.put_outputs(record(output, staged.keys))
+        cache.put_outputs(staged.record(found))
         if spans is not None:
             cache.put_state(pickle.dumps(spans), "exports")
     timer.lap("write")
-    return BuildReport(
+    report = BuildReport(
         ok=True,
         output=output,
         articles=len(archive.articles),
@@ -378,6 +387,18 @@ def _stages(
         written=staged.made,
         linked=staged.linked,
     )
+    if cache is not None:  # the output as it is now, from what the survey found
+        left = entries_fingerprint(found, os.lstat(output))
+        cache.put_state(pickle.dumps((made_from, left, report)))
+    return report
+
+
+def _drop(staged: Staged, standby: Standby | None) -> None:
+    """A build that did not finish: its stage goes (a standby it started from too)."""
+    if staged.held is not None and standby is not None:
+        standby.discard()
+    else:
+        discard(staged.stage)
 
 
 def _exports(
@@ -470,6 +491,7 @@ class _SearchStep:
                 key = self._key(part, docs, language, folder, binary)
                 if key is not None and self._reuse(key, folder):
                     continue
+                shutil.rmtree(stage / folder, ignore_errors=True)  # an earlier site's part
                 outcome = build_index(
                     stage, docs or quote_documents(self.archive, part), language,
                     pages=[article_path(a.id) for a in part], bundle=folder)
@@ -477,10 +499,15 @@ class _SearchStep:
                     self._unavailable(stage, outcome.message)
                     return
                 for path in sorted((stage / folder).rglob("*")):
+                    rel = path.relative_to(stage).as_posix()
                     if path.is_file():
                         self.planned.made += 1
                         if key is not None:
-                            self.planned.keys[path.relative_to(stage).as_posix()] = key
+                            self.planned.keys[rel] = key
+                        else:
+                            self.planned.extra.add(rel)
+                    else:
+                        self.planned.extra.add(rel)  # a folder (Pagefind may leave one empty)
             self.progress("search", len(parts), len(parts))
         finally:
             self.seconds = time.perf_counter() - start

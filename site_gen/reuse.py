@@ -70,28 +70,59 @@ def reusable(
 def link_files(
     stage: Path, links: Mapping[str, str | Path], made: set[str] | None = None
 ) -> None:
-    """Hard-link (else copy) each previous file into ``stage``; ``made``: folders known to
-    exist, shared between calls."""
+    """Hard-link (else copy) each previous file into ``stage``, in place of whatever is at its
+    path there (the stage may be the site before last, see ``standby``); ``made``: folders
+    known to exist, shared between calls."""
     made = set() if made is None else made
     for rel, source in sorted(links.items()):
         target = os.path.join(stage, rel)
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        make_parent(stage, target, made)
         try:
             os.link(source, target)
+        except FileExistsError:
+            clear(target)
+            _link_or_copy(source, target)
         except OSError:
             shutil.copy2(source, target)
 
 
-def record(output: Path, keys: Mapping[str, str]) -> list[tuple[str, str, int, int]]:
-    """Rows for the next build: each written path with its key, size and modification time."""
-    rows = []
-    for rel, key in sorted(keys.items()):
-        try:
-            st = os.stat(os.path.join(output, rel))
-        except OSError:
-            continue
-        rows.append((rel, key, st.st_size, st.st_mtime_ns))
-    return rows
+def _link_or_copy(source: str | Path, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def clear(target: str) -> None:
+    """Remove what is at ``target`` (a file, a link or a folder) so that a new file can be made
+    there. A file is never written over in place: in a stage made from an earlier site, it may
+    be the same file (a hard link) as the site being served."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, PermissionError):
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)
+        else:
+            raise
+
+
+def make_parent(stage: Path | str, target: str, made: set[str]) -> None:
+    """Make the folder of ``target`` (under ``stage``) unless ``made`` says it exists; a file
+    in the way (where an earlier site had a file, this one has a folder) is removed."""
+    parent = os.path.dirname(target)
+    if parent in made:
+        return
+    try:
+        os.makedirs(parent, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        base = os.fspath(stage)
+        rel = os.path.relpath(parent, base)
+        step = base
+        for part in rel.split(os.sep):
+            step = os.path.join(step, part)
+            if os.path.lexists(step) and not os.path.isdir(step):
+                os.unlink(step)
+        os.makedirs(parent, exist_ok=True)
+    made.add(parent)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,8 @@ from typing import TYPE_CHECKING
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
 from site_gen.render import make_environment, render_page
-from site_gen.reuse import link_files, page_key, reusable
+from site_gen.reuse import clear, link_files, make_parent, page_key, reusable
+from site_gen.write import MARKER
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -35,13 +37,16 @@ CHUNK_GROUPS = 64  # groups a worker makes per task
 
 
 def _write(stage: Path, rel: str, data: bytes, made: set[str] | None = None) -> None:
+    """A new file at ``rel`` in the stage; what was there is removed first, never written over
+    (see ``reuse.clear``)."""
     target = os.path.join(stage, rel)
-    parent = os.path.dirname(target)
-    if made is None or parent not in made:
-        os.makedirs(parent, exist_ok=True)
-        if made is not None:
-            made.add(parent)
-    with open(target, "wb") as out:
+    make_parent(stage, target, set() if made is None else made)
+    try:
+        out = open(target, "xb")
+    except FileExistsError:
+        clear(target)
+        out = open(target, "xb")
+    with out:
         out.write(data)
 
 
@@ -53,15 +58,26 @@ class Staged:
     output: Path
     stage: Path
     previous: dict[str, tuple[str, int, int]]
+    # What the stage holds already when it is the site before last (``standby``): its record,
+    # path -> key, size, modification time. None: the stage started empty.
+    held: Mapping[str, tuple[str, int, int]] | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    extra: set[str] = field(default_factory=set)  # files and folders placed without a key
     made: int = 0  # files written
-    linked: int = 0  # files linked from the previous build
+    linked: int = 0  # files linked from the previous build (or kept in the stage)
     by_key: dict[str, list[str]] | None = None
     folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
 
+    def kept(self, path: str, key: str) -> bool:
+        """Whether the stage holds the file for ``path`` made from ``key`` already, untouched."""
+        return self.held is not None and reusable(self.stage, path, key, self.held) is not None
+
     def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
-        """One file: linked when the previous build made it from ``key``, else made."""
+        """One file: kept or linked when an earlier build made it from ``key``, else made."""
         self.keys[path] = key
+        if self.kept(path, key):
+            self.linked += 1
+            return
         old = reusable(self.output, path, key, self.previous)
         if old is not None:
             link_files(self.stage, {path: old}, self.folders)
@@ -108,13 +124,81 @@ class Staged:
         search index, the data files), when there are some, ``required`` among them, and all
         are untouched; their paths, or None when they must be made."""
         old = self._previous_paths().get(key, [])
-        links = {path: reusable(self.output, path, key, self.previous) for path in old}
-        if not old or not all(links.values()) or not set(required) <= links.keys():
+        if not old or not set(required) <= set(old):
             return None
-        link_files(self.stage, links, self.folders)  # type: ignore[arg-type]
+        links: dict[str, str] = {}
+        for path in old:
+            if self.kept(path, key):
+                continue
+            source = reusable(self.output, path, key, self.previous)
+            if source is None:
+                return None
+            links[path] = source
+        link_files(self.stage, links, self.folders)
         self.keys.update(dict.fromkeys(old, key))
         self.linked += len(old)
         return old
+
+    def copy_trees(self, trees: Iterable[tuple[Path, str]]) -> None:
+        """Copy each source folder to ``<stage>/<dest>`` (files with their times, folders, as
+        ``shutil.copytree`` does); later trees override earlier files."""
+        for src, dest in trees:
+            if not src.is_dir():
+                continue
+            for root, dirs, files in os.walk(src, followlinks=True):
+                dirs.sort()
+                rel_root = os.path.normpath(os.path.join(dest, os.path.relpath(root, src)))
+                folder = os.path.join(self.stage, rel_root)
+                make_parent(self.stage, os.path.join(folder, "x"), self.folders)
+                self.extra.add(rel_root)
+                for name in sorted(files):
+                    target = os.path.join(folder, name)
+                    if os.path.lexists(target):
+                        clear(target)
+                    shutil.copy2(os.path.join(root, name), target)
+                    self.extra.add(os.path.join(rel_root, name))
+
+    def survey(self) -> dict[str, os.stat_result]:
+        """The stage as it is to be swapped in: every file and folder below it by path, with its
+        metadata (``lstat``). In a stage that started as an earlier site, every file this build
+        did not place is removed first, and the folders left empty (a cold build has neither)."""
+        keep = None if self.held is None else self.keys.keys() | self.extra | {MARKER}
+        found: dict[str, os.stat_result] = {}
+        self._survey(os.fspath(self.stage), "", keep, found)
+        return found
+
+    def _survey(
+        self, folder: str, prefix: str, keep: set[str] | None, found: dict[str, os.stat_result]
+    ) -> bool:
+        """One folder of ``survey``; whether anything is left in it."""
+        left = False
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if self._survey(entry.path, rel + "/", keep, found) or keep is None or (
+                    rel in self.extra
+                ):
+                    found[rel] = entry.stat(follow_symlinks=False)  # after its entries changed
+                    left = True
+                else:
+                    os.rmdir(entry.path)
+            elif keep is None or rel in keep:
+                found[rel] = entry.stat(follow_symlinks=False)
+                left = True
+            else:
+                os.unlink(entry.path)
+        return left
+
+    def record(self, found: Mapping[str, os.stat_result]) -> list[tuple[str, str, int, int]]:
+        """Rows for the next build: each file made from a key, with its size and time."""
+        rows = []
+        for rel, key in sorted(self.keys.items()):
+            st = found.get(rel)
+            if st is not None:
+                rows.append((rel, key, st.st_size, st.st_mtime_ns))
+        return rows
 
     def _previous_paths(self) -> dict[str, list[str]]:
         """The previous build's paths by key (made once)."""
@@ -140,6 +224,9 @@ def _make_group(
     for p in pages:
         if group.key is None:
             key = page_key(p, digest)
+            if staged.kept(p.path, key):
+                rows.append((p.path, key, 0))
+                continue
             old = reusable(staged.output, p.path, key, staged.previous)
             if old is not None:
                 link_files(staged.stage, {p.path: old}, staged.folders)

@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 MARKER = ".site-gen-output"
@@ -123,13 +122,6 @@ def stage_dir(output: Path) -> Path:
     return stage
 
 
-def copy_trees(stage: Path, trees: Iterable[tuple[Path, str]]) -> None:
-    """Copy each source folder to ``stage/<dest>``; later trees override earlier files."""
-    for src, dest in trees:
-        if src.is_dir():
-            shutil.copytree(src, stage / dest, dirs_exist_ok=True)
-
-
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -154,14 +146,14 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap_in(stage: Path, output: Path) -> None:
-    """Replace ``output`` with ``stage``; the old output is removed only after the swap."""
+def swap_in(stage: Path, output: Path, keep: Path | None = None) -> bool:
+    """Replace ``output`` with ``stage``. The old output is removed only after the swap, or,
+    given ``keep`` (a free path on the same file system), moved there: True when it was."""
     if not output.exists():
         stage.rename(output)
-        return
+        return False
     if _exchange(stage, output):
-        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous site
-        return
+        return _after(stage, keep)  # ``stage`` now holds the previous site
     old = output.with_name(f".{output.name}-old-{os.getpid()}-{stage.name[-8:]}")
     output.rename(old)
     try:
@@ -169,7 +161,22 @@ def swap_in(stage: Path, output: Path) -> None:
     except BaseException:
         old.rename(output)  # put the previous site back: the message says it is unchanged
         raise
+    return _after(old, keep)
+
+
+def _after(old: Path, keep: Path | None) -> bool:
+    """The previous site, out of the way: kept at ``keep`` when it can be, else removed."""
+    if keep is not None and old != keep:
+        try:
+            old.rename(keep)
+        except OSError:
+            pass
+        else:
+            return True
+    elif keep is not None:
+        return True
     shutil.rmtree(old, ignore_errors=True)
+    return False
 
 
 def discard(stage: Path) -> None:

@@ -1,0 +1,136 @@
+"""The site before last, kept as the next build's starting folder (the "standby").
+
+A build makes its new site in a folder of its own and swaps it in (``write``). Made from an
+empty folder, that costs a folder and a hard link for every file of the site, and removing the
+previous site costs as much again: at 10,000 articles, about 100,000 folders and files made
+and removed for an edit of one article. So the previous site is not removed after the swap: it
+is kept in the cache folder (``.<output>-cache/standby/``) with the record of what each of its
+files was made from, and the next build starts from it. A file made from the same key as the
+one there, untouched since, stays; any other is replaced (removed first and made or linked
+again: a file of the standby may be the same file, a hard link, as one of the site being
+served, so nothing is ever written over in place); what the new build does not place is
+removed (``Staged.prune``). The result is the same files as a build from an empty folder.
+
+The standby is trusted only with its record: the record is deleted before the first change to
+the folder and written again only after a complete swap, so a build that fails or is killed
+half-way leaves a folder without a record, which the next build removes. A lock (``flock``)
+keeps a second build of the same output away from it; that build starts from an empty folder.
+The folder is part of the cache: safe to delete at any time, and ``--no-cache`` does not use it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+from typing import IO
+
+from site_gen.cache import ResultCache, cache_dir
+from site_gen.write import is_site_gen_output
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux or macOS: builds start from empty folders
+    fcntl = None  # type: ignore[assignment]
+
+Record = dict[str, tuple[str, int, int]]
+STATE = "standby"
+
+
+class Standby:
+    """The standby of ``output``, while a build holds it (``take``, then ``keep`` or
+    ``release``)."""
+
+    def __init__(self, output: Path, cache: ResultCache) -> None:
+        self.folder = cache_dir(output) / "standby"
+        self.cache = cache
+        self._lock: IO[bytes] | None = None
+
+    def take(self) -> tuple[Path, Record] | None:
+        """The standby folder and its record, for this build to make its site in; None when
+        there is none to use (then a build whose previous site is kept makes it the standby).
+        The record is deleted from the cache before the folder is returned."""
+        if not self._locked():
+            return None
+        if not self.folder.exists():
+            return None
+        record = self._record()
+        self.cache.put_state(None, STATE)
+        if (
+            record is None
+            or self.cache.state(STATE) is not None  # the record could not be deleted
+            or self.folder.is_symlink()
+            or not self.folder.is_dir()
+            or not is_site_gen_output(self.folder)
+        ):
+            self._remove()
+            return None
+        return self.folder, record
+
+    def place(self) -> Path | None:
+        """Where the site being replaced is to go after the swap (the standby folder, made
+        free), or None when it is to be removed (the standby is another build's)."""
+        if not self._locked():
+            return None
+        self.cache.put_state(None, STATE)
+        self._remove()
+        if self.folder.exists() or self.cache.state(STATE) is not None:
+            return None
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        return self.folder
+
+    def keep(self, record: Record) -> None:
+        """The site just replaced is now the standby, with the record it was made with."""
+        if self._lock is not None and self.folder.is_dir():
+            self.cache.put_state(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), STATE)
+        self.release()
+
+    def discard(self) -> None:
+        """The standby was changed and the build did not finish: it goes."""
+        if self._lock is not None:
+            self._remove()
+        self.release()
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock
+            self._lock = None
+
+    def _locked(self) -> bool:
+        if self._lock is not None:
+            return True
+        if fcntl is None:
+            return False
+        try:
+            self.folder.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(self.folder.parent / "standby.lock", "ab")  # noqa: SIM115
+        except OSError:
+            return False
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            return False
+        self._lock = lock
+        return True
+
+    def _record(self) -> Record | None:
+        data = self.cache.state(STATE)
+        if data is None:
+            return None
+        try:
+            record = pickle.loads(data)
+        except Exception:  # a damaged record is no record
+            return None
+        return record if isinstance(record, dict) else None
+
+    def _remove(self) -> None:
+        """Remove the standby folder: only a site of site-gen's (a folder with the marker) or a
+        stray file or link; anything else found there is left alone, and not used."""
+        if self.folder.is_symlink() or (
+            os.path.lexists(self.folder) and not self.folder.is_dir()
+        ):
+            self.folder.unlink()
+        elif self.folder.is_dir() and is_site_gen_output(self.folder):
+            shutil.rmtree(self.folder, ignore_errors=True)
