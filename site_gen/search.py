@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index's folder in the site (its first part's)
-SHARD_ARTICLES = 1000  # articles per part of the index, about (see ``shards``)
+SHARD_ARTICLES = 250  # articles per part of the index, about (see ``shards``)
 MAX_SHARDS = 64
 TIMEOUT = 600.0  # seconds for the whole index; a hung indexer must not hang the build
 _UNUSED = (
@@ -78,9 +78,12 @@ def find_binary() -> Path | None:
 def shards(ids: Sequence[str]) -> list[list[int]]:
     """The parts of the index: the positions of the articles (``ids``, archive order) each
     part holds. An article's part is a hash of its id modulo the number of parts, a power of
-    two that grows with the archive (one part below 2,000 articles, then about
-    ``SHARD_ARTICLES`` a part), so an edit makes one part again, and an article stays in its
-    part until the number of parts doubles. Parts without articles are left out."""
+    two that grows with the archive (one part below 500 articles, then about
+    ``SHARD_ARTICLES`` a part, up to ``MAX_SHARDS`` parts), so an edit makes one part again,
+    and an article stays in its part until the number of parts doubles. Parts without
+    articles are left out. Smaller parts make an edit's part faster to make (Pagefind's time
+    is about proportional to the pages it reads); more parts cost the reader one more small
+    request per part for each word searched."""
     count = 1
     while count * 2 * SHARD_ARTICLES <= len(ids) and count < MAX_SHARDS:
         count *= 2

@@ -267,3 +267,28 @@ def test_the_data_files_copy_the_lines_of_unchanged_articles(project, monkeypatc
     _build(project)
     assert len(made) > 20  # the old files are not trusted: every article's lines made again
     assert comparable_build(project / "build") == _cold(project)
+
+
+def test_the_collector_runs_less_often_during_a_build_and_as_before_after(project, monkeypatch):
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    real = pipeline.analyze
+
+    def watching(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze", watching)
+    before = gc.get_threshold()
+    _build(project)
+    assert seen == [pipeline.BUILD_GC_THRESHOLD] and gc.get_threshold() == before
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr(pipeline, "analyze", failing)
+    (project / "content" / "story-a.txt").write_text(STORY_A + "\nMore.\n")
+    with pytest.raises(RuntimeError):
+        pipeline.build(load_config(project / "site.toml"), jobs=1)
+    assert gc.get_threshold() == before

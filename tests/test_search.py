@@ -305,12 +305,14 @@ def test_an_empty_archive_has_nothing_to_search_and_no_warning(make_project):
 
 def test_parts_of_the_index_follow_the_archive_size_and_keep_their_articles():
     ids = [f"article-{i}" for i in range(5000)]
-    assert len(search.shards(ids[:1999])) == 1  # one part below 2,000 articles
+    assert len(search.shards(ids[:499])) == 1  # one part below 500 articles
     parts = search.shards(ids)
-    assert len(parts) == 4 and sorted(i for p in parts for i in p) == list(range(5000))
-    assert all(800 < len(p) < 1700 for p in parts)
+    assert len(parts) == 16 and sorted(i for p in parts for i in p) == list(range(5000))
+    assert all(200 < len(p) < 450 for p in parts)
+    assert len(search.shards(ids[:999])) == 2
+    many = [f"article-{i}" for i in range(100_000)]
+    assert len(search.shards(many)) == search.MAX_SHARDS  # the reader's requests are bounded
     # an article's part does not depend on the others
-    assert len(search.shards(ids[:3999])) == 2
     one = {ids[i]: k for k, p in enumerate(search.shards(ids[:3001])) for i in p}
     other = {([*ids[:3000], "x"])[i]: k
              for k, p in enumerate(search.shards([*ids[:3000], "x"])) for i in p}
@@ -353,3 +355,36 @@ def test_a_large_archive_has_its_index_in_parts_and_an_edit_makes_one_again(
     config = load_config(root / "site.toml")
     assert pipeline.build(replace(config, output=cold / "build"), jobs=1, use_cache=False).ok
     assert incremental == comparable_build(cold / "build")
+
+
+@needs_pagefind
+def test_parts_made_two_at_a_time_are_the_parts_made_one_by_one(make_project, monkeypatch):
+    from dataclasses import replace
+
+    from tests.sitecheck import comparable_build
+
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 2)
+    files = {f"content/n{i}.txt": FERRY.replace("ferry line", f"ferry line {i}") for i in range(8)}
+    root = make_project({**files, **ARTICLES})
+    config = load_config(root / "site.toml")
+    running: list[int] = []
+    most: list[int] = [0]
+    real = pipeline.build_index
+
+    def watched(*args, **kwargs):
+        running.append(1)
+        most[0] = max(most[0], len(running))
+        try:
+            return real(*args, **kwargs)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(pipeline, "build_index", watched)
+    one = root.parent / "one" / "build"
+    two = root.parent / "two" / "build"
+    assert pipeline.build(replace(config, output=one), jobs=1, use_cache=False).ok
+    assert most[0] == 1
+    assert pipeline.build(replace(config, output=two), jobs=2, use_cache=False).ok
+    assert most[0] == 2
+    assert len([p for p in two.iterdir() if p.name.startswith("pagefind")]) > 2
+    assert comparable_build(one) == comparable_build(two)
