@@ -7,7 +7,6 @@ canonical ``Speaker`` records, and indexes quotes by speaker and articles by sou
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -107,13 +106,11 @@ def _display_order(a: Article) -> tuple:
     return (1, (), a.title.casefold(), a.id)
 
 
-_WS = re.compile(r"\s+")
-
-
 def _text_key(a: Article) -> str:
     # Exact words, spacing aside: a copy in capitals or with other wording is another text,
-    # kept as its own article (the archive never decides that two wordings are one).
-    return _WS.sub(" ", " ".join(p.text for p in a.paragraphs)).strip()
+    # kept as its own article (the archive never decides that two wordings are one). Words
+    # are split at Unicode whitespace, what the pattern \s+ matches.
+    return " ".join(w for p in a.paragraphs for w in p.text.split())
 
 
 def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:

@@ -134,9 +134,13 @@ def _symlink_ok(
     return True
 
 
-def sidecar_for(path: Path) -> Path | None:
+def sidecar_for(path: Path, names: set[str] | None = None) -> Path | None:
+    """The article's sidecar file, if any; ``names``: the names in its folder, when known (only
+    a name among them is looked at on disk)."""
     stem = path.name.rsplit(".", 1)[0]
     for suffix in SIDECAR_SUFFIXES:
+        if names is not None and stem + suffix not in names:
+            continue
         candidate = path.with_name(stem + suffix)
         if candidate.is_file() and not candidate.is_symlink():
             return candidate
@@ -164,8 +168,14 @@ def load_inputs(
     paths, diagnostics = discover(content_dir, follow_symlinks)
     inputs = []
     found: dict[Path, tuple[str, bytes] | None] = {}
+    listings: dict[Path, set[str] | None] = {}
     for p in paths:
-        side = sidecar_for(p)
+        if p.parent not in listings:
+            try:
+                listings[p.parent] = set(os.listdir(p.parent))
+            except OSError:
+                listings[p.parent] = None  # looked up name by name
+        side = sidecar_for(p, listings[p.parent])
         side_rel = side.relative_to(content_dir).as_posix() if side else None
         got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
         if isinstance(got, InputFile):

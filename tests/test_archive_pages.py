@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from site_gen.archive import build_archive
 from site_gen.config import Config
 from site_gen.model import Article, FileResult, Paragraph, Quote, SpeakerMention
@@ -177,3 +179,20 @@ def test_article_pages_link_their_neighbours_in_the_index_order(make_project, mo
     assert 'rel="next" href="../story-0/index.html"' in middle  # older
     newest = (arts / "story-2" / "index.html").read_text()
     assert 'rel="prev"' not in newest and 'rel="next" href="../story-1/index.html"' in newest
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85"])
+def test_copies_that_differ_only_in_spacing_are_one_text(space):
+    import re
+
+    from site_gen.archive import _text_key
+
+    paras = (Paragraph(0, f" Jane{space}{space}Doe said so.{space}"),
+             Paragraph(1, f"{space}Tom Reyl disagreed."))
+    ids = {"id": "a", "path": "a.txt", "sha256": "0"}
+    article = Article(format="txt", title="t", title_derived=False, paragraphs=paras, **ids)
+    expected = re.sub(r"\s+", " ", " ".join(p.text for p in paras)).strip()
+    assert _text_key(article) == expected == "Jane Doe said so. Tom Reyl disagreed."
+    other = Article(format="txt", title="t", title_derived=False,
+                    paragraphs=(Paragraph(0, "Jane Doe said so. TOM Reyl disagreed."),), **ids)
+    assert _text_key(other) != _text_key(article)  # other letters: another text
