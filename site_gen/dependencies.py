@@ -24,7 +24,7 @@ import hashlib
 import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from site_gen.archive import Archive
 from site_gen.config import Config
@@ -59,6 +59,9 @@ class Dependencies:
     statement_of: Mapping[tuple[str, str], str]  # (article id, quote id) -> statement id
     statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
     everything: str  # every part of the archive
+    # Each article's twin key, made once: the data files, the twin pages and the search index
+    # all ask for it.
+    _twins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def fixed(self, kind: str) -> str:
         """A page made from the settings alone (the 404 page)."""
@@ -82,9 +85,14 @@ class Dependencies:
         """An article's JSON twin (and its lines in the data files, and its search records):
         the article, its speakers' names, why they are its speakers, its quotes' statements,
         its story's id."""
+        known = self._twins.get(a.id)
+        if known is not None:
+            return known
         statements = tuple(self.statement_of.get((a.id, q.id)) for q in a.quotes)
-        return digest("twin", self.settings, self.article[a.id], self._speakers(a),
+        made = digest("twin", self.settings, self.article[a.id], self._speakers(a),
                       self.basis.get(a.id), statements, self.story_of.get(a.id))
+        self._twins[a.id] = made
+        return made
 
     def articles(self, kind: str, ids: Iterable[str], *extra: object) -> str:
         """A page made from whole articles (lists, feeds): the digests of all of them, in order."""
