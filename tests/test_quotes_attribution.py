@@ -92,6 +92,13 @@ def test_cueless_quotation_takes_the_previous_speaker() -> None:
     ("Anna Berg told reporters the bridge would open in May.", "the bridge would open in May."),
     ("Anna Berg said in a statement on Tuesday that the bridge would open in May.",
      "the bridge would open in May."),
+    # a "that" inside the content is no gap between the cue and the content
+    ("Anna Berg said she was not going to jump to that conclusion.",
+     "she was not going to jump to that conclusion."),
+    ("Anna Berg said the council would never accept that plan.",
+     "the council would never accept that plan."),
+    ("Anna Berg told reporters on Tuesday that the bridge would open in May.",
+     "the bridge would open in May."),
     ("According to Anna Berg, the bridge would open in May.", "the bridge would open in May."),
     ("The bridge would open in May, according to Anna Berg.", "The bridge would open in May"),
     ("The bridge would open in May, Anna Berg said.", "The bridge would open in May"),

@@ -67,6 +67,12 @@ _OBJECT = re.compile(
     r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
     r"|(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
 _THAT_GAP = re.compile(r"(?:\s+[\w.'\u2019$%-]+){0,10}?\s+that\s+")
+# Words that make the words between a cue and a later "that" a clause of their own, the
+# content itself ('said she was not going to jump to that conclusion'), not what stands
+# between a cue and its content ('said on Monday that', 'told reporters in a statement that').
+_GAP_CLAUSE = re.compile(
+    r"\b(?:I|he|she|they|we|it|there|is|was|were|are|am|be|been|would|will|could|should|can"
+    r"|may|might|must|has|had|have|did|does|do)\b")
 _NOT_CLAUSE = re.compile(
     r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:in|on|at|during|after|before|to|of|about|with|for|last|this"
     r"|so|nothing|something|anything|goodbye|hello|yes|no|thanks|thank|much|more|little|than|by"
@@ -92,7 +98,7 @@ def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
         j = when.end()
     first = cue.split()[0]
     gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
-    if gap:
+    if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5):
         return gap.end()
     if first in _TELL:
         obj = _OBJECT.match(text, j, s_end)
