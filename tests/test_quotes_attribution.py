@@ -241,3 +241,18 @@ def test_pronoun_takes_the_main_clause_subject() -> None:
              "reply. He called the remarks insulting and said they had to be answered.",
              "\u201cIt is simple to do,\u201d he wrote."]
     assert [k for _, k in _who(paras)] == ["Ezra Malkin"]
+
+
+@pytest.mark.parametrize("para, reported", [
+    ("As Tom Reyl noted, those voters will give the council a second look.",
+     [("those voters will give the council a second look.", "Tom Reyl")]),
+    ("Turnout fell, and as the Velmar Herald first reported, the ferry never ran.",
+     [("the ferry never ran.", "Velmar Herald")]),
+    # the quotation after the comma is the statement, a direct quote, not reported speech
+    ("As Tom Reyl said, \u201cThe council has to act now,\u201d and the room fell silent.", []),
+    # within a speaker's own words (a quotation open in the paragraph) it is theirs
+    ("\u201cI read his letter twice, and as Tom Reyl said, the port and the town need each"
+     " other.", []),
+])
+def test_as_someone_noted_introduces_what_they_said(para: str, reported: list) -> None:
+    assert _who([para], "indirect") == reported

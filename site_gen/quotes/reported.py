@@ -176,6 +176,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         c_start = _content_start(text, m, s_end)
         if c_start is None:
+            c_start = _after_as_clause(text, s_start, m)
+            if c_start is not None and _opens_quotation(text, c_start, segs):
+                continue  # 'As Jane Doe said, "..."': the quotation is the statement
+        if c_start is None:
             continue
         while c_start < s_end and text[c_start].isspace():
             c_start += 1
@@ -211,6 +215,29 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
+# 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
+# subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
+_AS_LEAD = re.compile(
+    r"(?:^|[,;:\u2014\u2013]\s*|\b(?:and|but|so|yet)\s+)[Aa]s\s+[^\s,;:\u2014\u2013][^,;:\u2014\u2013]{0,80}?"
+    r"\s+(?:[a-z]+ly\s+|first\s+|once\s+|has\s+|have\s+|had\s+)?$")
+
+
+def _after_as_clause(text: str, s_start: int, m: CueMatch) -> int | None:
+    """Where the content starts after 'As SUBJECT CUE,': the clause after the comma is what
+    the subject said (a quotation there is a direct quote's lead-in, see ``_forward``)."""
+    if not text.startswith(",", m.end()) or not _AS_LEAD.search(text[s_start:m.start()]):
+        return None
+    if _in_open_quotation(text, m.start()):
+        return None  # 'as Terry said' within a speaker's own words is theirs to attribute
+    return m.end() + 1
+
+
+def _in_open_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows, in its paragraph, a quotation mark that is not closed before
+    it (more opening than closing curly marks, or an odd number of straight ones)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return (text.count("\u201c", start, pos) > text.count("\u201d", start, pos)
+            or text.count('"', start, pos) % 2 == 1)
 
 
 def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
