@@ -113,6 +113,11 @@ def test_reported_speech(para: str, content: str) -> None:
     ("The harbour board has spent about $2 million since May, according to media trackers.",
      [("The harbour board has spent about $2 million since May", None)]),
     ("The ferry left the quay at noon, according to plan.", []),  # no source, no statement
+    ("The ferry left the quay at noon, according to schedule.", []),
+    ("Tom Reyl has won the harbour vote, according to three television networks.",
+     [("Tom Reyl has won the harbour vote", None)]),
+    ("According to state law, no one may hand out leaflets within 150 feet of a polling place.",
+     [("no one may hand out leaflets within 150 feet of a polling place.", None)]),
 ])
 def test_according_to_a_source_that_names_no_one(para: str, reported: list) -> None:
     assert _who([para], "indirect") == reported

@@ -372,10 +372,12 @@ def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
                for c in cues)
 
 
+# A source in lower case after "according to" ("exit polls", "state law", "three networks"):
+# any words but those of accordance ("according to plan", "... to schedule", "... to size").
 _SOURCE_AFTER = re.compile(
-    r"\s+(?:[a-z][\w'\u2019-]*\s+){0,3}(?:polls?|polling|data|sources|trackers|figures"
-    r"|estimates|records|documents|reports?|results|statistics|officials|analysts|experts"
-    r"|people|members|residents|witnesses)\b")
+    r"\s+(?!(?:plan|plans|schedule|tradition|custom|size|age|rank|need|needs|taste|form"
+    r"|expectations?|script|instructions|the\s+(?:plan|schedule|rules|script|book))\b)"
+    r"(?:[a-z0-9][\w'\u2019-]*\s+){0,4}[a-z][\w'\u2019-]*\b")
 
 
 def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
