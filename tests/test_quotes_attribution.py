@@ -261,3 +261,16 @@ def test_pronoun_takes_the_main_clause_subject() -> None:
 ])
 def test_as_someone_noted_introduces_what_they_said(para: str, reported: list) -> None:
     assert _who([para], "indirect") == reported
+
+
+@pytest.mark.parametrize("para, reported", [
+    ("Jane Doe asked the mayor whether the council would publish the minutes.",
+     [("whether the council would publish the minutes.", "Jane Doe")]),
+    ("Jane Doe asked Tom Reyl why the ferry had stopped running in May.",
+     [("why the ferry had stopped running in May.", "Jane Doe")]),
+    ("Jane Doe asked whether the council would publish the minutes.",
+     [("whether the council would publish the minutes.", "Jane Doe")]),
+    ("Tom Reyl asked Jane Doe to leave the room before the vote.", []),  # a request, no question
+])
+def test_a_question_asked_of_someone_is_reported(para: str, reported: list) -> None:
+    assert _who([para], "indirect") == reported

@@ -82,6 +82,11 @@ _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|fro
                          r"|before|when|while|if|because|since|and|or|but|himself|herself"
                          r"|themselves|back|up|off|out)\b)")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
+# Who was asked, before the question: 'asked the mayor whether', 'asked Tom Reyl how'.
+_ASK_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|you|reporters|(?:the|a|an|his|her|their|its|our)"
+    r"(?:\s+[\w'\u2019-]+){1,3}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+    r"(?=\s+(?:whether|if|why|how|what|when|where|who)\s)")
 _TRAIL_WORDS = 7
 
 
@@ -107,8 +112,10 @@ def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
         j = obj.end()
     if text.startswith(":", j) or text.startswith(" :", j):
         return j + 1
-    if cue.startswith("ask"):
+    if cue.startswith("ask"):  # 'asked whether ...', 'asked the mayor if ...'
         q = _QUESTION.match(text, j, s_end)
+        if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
+            q = _QUESTION.match(text, obj.end(), s_end)
         return q.start() + 1 if q else None
     if (is_bare(cue) or first in _TELL) and not _NOT_CLAUSE.match(text, j, s_end):
         return j
