@@ -100,6 +100,11 @@ def test_cueless_quotation_takes_the_previous_speaker() -> None:
     ("Anna Berg told reporters on Tuesday that the bridge would open in May.",
      "the bridge would open in May."),
     ("According to Anna Berg, the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg said this is the last year of the old bridge.",
+     "this is the last year of the old bridge."),
+    ("Anna Berg said more than 1,000 people used the bridge in May.",
+     "more than 1,000 people used the bridge in May."),
+    ("Anna Berg said this week the bridge would open in May.", "the bridge would open in May."),
     ("The bridge would open in May, according to Anna Berg.", "The bridge would open in May"),
     ("The bridge would open in May, Anna Berg said.", "The bridge would open in May"),
 ])

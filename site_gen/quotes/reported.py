@@ -81,6 +81,11 @@ _NOT_CLAUSE = re.compile(
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
                          r"|before|when|while|if|because|since|and|or|but|himself|herself"
                          r"|themselves|back|up|off|out)\b)")
+# Words that _NOT_CLAUSE turns away but that open a clause here: 'said this is ...', 'said
+# more than 100 people ...'.
+_CLAUSE_AFTER_ALL = re.compile(
+    r"\s+(?:this\s+(?:is|was|will|would|could|should|has|had|must|may|might|can)"
+    r"|more\s+than\s+\d)\b")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
 # Who was asked, before the question: 'asked the mayor whether', 'asked Tom Reyl how'.
 _ASK_OBJECT = re.compile(
@@ -117,7 +122,8 @@ def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
         if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
             q = _QUESTION.match(text, obj.end(), s_end)
         return q.start() + 1 if q else None
-    if (is_bare(cue) or first in _TELL) and not _NOT_CLAUSE.match(text, j, s_end):
+    if (is_bare(cue) or first in _TELL) and (
+            not _NOT_CLAUSE.match(text, j, s_end) or _CLAUSE_AFTER_ALL.match(text, j, s_end)):
         return j
     if is_transitive(cue) and not _NOT_OBJECT.match(text, j, s_end):
         return j
