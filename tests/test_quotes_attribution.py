@@ -105,6 +105,8 @@ def test_cueless_quotation_takes_the_previous_speaker() -> None:
     ("Anna Berg said more than 1,000 people used the bridge in May.",
      "more than 1,000 people used the bridge in May."),
     ("Anna Berg said this week the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg added, that the bridge would open in May.", "the bridge would open in May."),
+    ("Anna Berg said, it would open in May.", "it would open in May."),
     ("The bridge would open in May, according to Anna Berg.", "The bridge would open in May"),
     ("The bridge would open in May, Anna Berg said.", "The bridge would open in May"),
 ])
@@ -279,3 +281,10 @@ def test_as_someone_noted_introduces_what_they_said(para: str, reported: list) -
 ])
 def test_a_question_asked_of_someone_is_reported(para: str, reported: list) -> None:
     assert _who([para], "indirect") == reported
+
+
+def test_a_cue_between_commas_keeps_both_pieces_of_its_sentence() -> None:
+    # 'It is clear, she said, that ...': the cue is parenthetical, not 'said, that ...'
+    assert _who(["It is no surprise, Anna Berg said, that the bridge opened late."],
+                "indirect") == [("It is no surprise", "Anna Berg"),
+                                ("that the bridge opened late.", "Anna Berg")]

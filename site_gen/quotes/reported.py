@@ -81,6 +81,10 @@ _NOT_CLAUSE = re.compile(
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
                          r"|before|when|while|if|because|since|and|or|but|himself|herself"
                          r"|themselves|back|up|off|out)\b)")
+# A clause after a cue and a comma: "that", or a pronoun subject and its verb.
+_COMMA_CLAUSE = re.compile(
+    r"\s+(?:that\s+(?=[\w\u2019'])|(?=(?:he|she|they|we|I|there|it)\s+(?:is|was|were|are|would"
+    r"|will|could|should|had|has|have|did|does|do|can|may|might|must|[a-z]+ed)\b))")
 # Words that _NOT_CLAUSE turns away but that open a clause here: 'said this is ...', 'said
 # more than 100 people ...'.
 _CLAUSE_AFTER_ALL = re.compile(
@@ -100,7 +104,7 @@ _WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
                    r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
 
 
-def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
+def _content_start(text: str, m: CueMatch, s_end: int, s_start: int = 0) -> int | None:
     j = m.end()
     cue = m.group().lower()
     when = _WHEN.match(text, j, s_end)
@@ -117,6 +121,10 @@ def _content_start(text: str, m: CueMatch, s_end: int) -> int | None:
         j = obj.end()
     if text.startswith(":", j) or text.startswith(" :", j):
         return j + 1
+    if text.startswith(",", j) and (is_bare(cue) or first in _TELL) and (
+            comma := _COMMA_CLAUSE.match(text, j + 1, s_end)) and (
+            text.find(",", s_start, m.start()) < 0):  # not 'It is clear, he said, that ...'
+        return comma.end()  # 'He added, that ...', 'She said, they would ...'
     if cue.startswith("ask"):  # 'asked whether ...', 'asked the mayor if ...'
         q = _QUESTION.match(text, j, s_end)
         if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
@@ -187,7 +195,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         if not verb_use(text, m) or _after_quotation(text, m.start(), segs):
             continue
-        c_start = _content_start(text, m, s_end)
+        c_start = _content_start(text, m, s_end, s_start)
         if c_start is None:
             c_start = _after_as_clause(text, s_start, m)
             if c_start is not None and _opens_quotation(text, c_start, segs):
