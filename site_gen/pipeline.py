@@ -341,11 +341,12 @@ def _stages(
     a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
-    archive = analysis.archive
+    archive, input_keys = analysis.archive, analysis.keys
     diagnostics += analysis.diagnostics
+    del analysis  # the per-file results go: the archive holds what the pages are made from
     # With a cache, each group of pages is keyed by what it is made from, and a group the
     # previous build made from the same is linked without making its views (see dependencies).
-    deps = dependencies(archive, config, analysis.keys) if cache is not None else None
+    deps = dependencies(archive, config, input_keys) if cache is not None else None
     groups = plan_pages(archive, config, deps)
     timer.lap("pages")
     if strict and any(d.severity != "note" for d in diagnostics):
