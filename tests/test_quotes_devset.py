@@ -23,10 +23,11 @@ pytestmark = pytest.mark.skipif(not (DEV / "score.py").is_file(), reason="dev se
 # direct speaker variant .939, all speaker canonical .901 / variant .914, speaker pages macro
 # F1 .819 (precision .912) with 1.09 fragments per speaker (speakers with >= 3 gold quotes);
 # later (mixed quotes, inverted cues, "according to" sources): indirect F1 .761, all F1 .854,
-# pages macro F1 .834 through `site-gen inspect`.
+# pages macro F1 .834 through `site-gen inspect`; later ('as X noted, ...', questions asked of
+# someone, sources after "according to" in lower case): indirect F1 .767, all F1 .857.
 FLOORS = {
     ("direct", "f1"): 0.94,
-    ("indirect", "f1"): 0.75,
+    ("indirect", "f1"): 0.76,
     ("all", "f1"): 0.845,
     ("direct", "speaker_variant_acc"): 0.933,
     ("all", "speaker_canonical_acc"): 0.895,

@@ -21,10 +21,11 @@ pytestmark = pytest.mark.skipif(not (TRAIN / "score.py").is_file(), reason="set 
 # .826, all speaker canonical .918 / variant .934, pages macro F1 .806, 1.15 fragments;
 # speaker floors raised on 2026-12-06 (through `site-gen inspect`: canonical .943, variant
 # .950, pages macro F1 .809, 1.16 fragments); reported-speech floors raised later that day
-# (reported F1 .727, all F1 .839, pages macro F1 .832 through `site-gen inspect`).
+# (reported F1 .727, all F1 .839, pages macro F1 .832 through `site-gen inspect`); then reported
+# F1 .731, all F1 .841.
 FLOORS = {
     ("direct", "f1"): 0.944,
-    ("indirect", "f1"): 0.72,
+    ("indirect", "f1"): 0.725,
     ("all", "f1"): 0.83,
     ("all", "speaker_canonical_acc"): 0.935,
     ("all", "speaker_variant_acc"): 0.942,
