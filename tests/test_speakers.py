@@ -41,6 +41,21 @@ def test_formal_and_common_forms_merge() -> None:
     assert {v.name for v in out.values()} == {"Walter Brandt"}
 
 
+def test_a_short_given_name_and_the_formal_one_are_one_person() -> None:
+    out = canonicalize([
+        ("a", (_sm("Thomas R. Halvard"),)), ("b", (_sm("Tom Halvard"),)),
+        ("c", (_sm("Tom Halvard"),)), ("d", (_sm("Bill Osric"), _sm("William Osric"))),
+    ])
+    assert out[("a", "Thomas R. Halvard")] == out[("b", "Tom Halvard")]
+    assert out[("a", "Thomas R. Halvard")].name == "Tom Halvard"  # the form most articles use
+    assert out[("d", "Bill Osric")] == out[("d", "William Osric")]
+    # not when the surnames differ, nor for a short form the table gives to another name
+    out = canonicalize([("a", (_sm("Tom Halvard"), _sm("Thomas Brennick"))),
+                        ("b", (_sm("Chris Doe"), _sm("Christine Doe")))])
+    assert out[("a", "Tom Halvard")].id != out[("a", "Thomas Brennick")].id
+    assert out[("b", "Chris Doe")].id != out[("b", "Christine Doe")].id
+
+
 def test_people_sharing_a_surname_are_not_merged() -> None:
     out = canonicalize([
         ("a", (_sm("Rosalind Trent"), _sm("Gordon Trent"))),

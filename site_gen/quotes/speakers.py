@@ -40,6 +40,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from slugify import slugify
 
@@ -80,10 +81,27 @@ def norm_tokens(name: str) -> tuple[str, ...]:
 
 def _person_key(toks: tuple[str, ...]) -> tuple[str, ...]:
     """Two full names are one person when first and last tokens (and a Jr./Sr. suffix) agree:
-    "Walter J. Brandt" is "Walter Brandt", "Walter Brandt Jr." is not."""
+    "Walter J. Brandt" is "Walter Brandt", "Walter Brandt Jr." is not; a short given name
+    counts as the formal one ("Tom Halvard" is "Thomas Halvard", ``data/given_names.toml``)."""
     if len(toks) >= 3 and toks[-1] in _SUFFIX:
-        return (toks[0], toks[-2], toks[-1])
-    return (toks[0], toks[-1]) if len(toks) >= 2 else toks
+        return (_FORMAL.get(toks[0], toks[0]), toks[-2], toks[-1])
+    return (_FORMAL.get(toks[0], toks[0]), toks[-1]) if len(toks) >= 2 else toks
+
+
+def _formal_names() -> dict[str, str]:
+    """Short given name -> the formal one, from the shipped table."""
+    text = resources.files("site_gen").joinpath("data/given_names.toml").read_text("utf-8")
+    table = tomllib.loads(text).get("formal", {})
+    out: dict[str, str] = {}
+    for formal, shorts in table.items():
+        if isinstance(formal, str) and isinstance(shorts, list):
+            for short in shorts:
+                if isinstance(short, str):
+                    out.setdefault(short.casefold(), formal.casefold())
+    return out
+
+
+_FORMAL = _formal_names()
 
 
 def _pin_index(pins: Sequence[Speaker]) -> dict[tuple[str, ...], Speaker]:
