@@ -40,6 +40,20 @@ def cache_dir(output: Path) -> Path:
     return output.parent / f".{output.name}-cache"
 
 
+# The per-file results of the last build of each cache, kept in memory by a process that builds
+# again and again (the dev server: ``remember_results``), so that its next build takes them
+# from here instead of loading and unpickling them from the database. Keys are the cache's keys
+# (file, sidecar, defaults, registry, code), so a result here is the one the database would
+# give. None: not kept (a one-shot build).
+_REMEMBERED: dict[str, dict[str, FileResult]] | None = None
+
+
+def remember_results(on: bool = True) -> None:
+    """Keep (or stop keeping) each build's per-file results in this process's memory."""
+    global _REMEMBERED
+    _REMEMBERED = {} if on else None
+
+
 class ResultCache:
     """Per-file results by key; every operation fails soft (a cache that cannot be used is a
     cache that misses)."""
@@ -79,8 +93,14 @@ class ResultCache:
 
     def get_many(self, keys: list[str]) -> dict[str, FileResult]:
         found: dict[str, FileResult] = {}
+        kept = _REMEMBERED.get(str(self.path)) if _REMEMBERED is not None else None
+        if kept:
+            found = {k: kept[k] for k in keys if k in kept}
+            self.hits += len(found)
+            keys = [k for k in keys if k not in found]
         if self._db is None or not keys:
             return found
+        hits = len(found)
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
@@ -94,9 +114,15 @@ class ResultCache:
                         found[key] = result
         except sqlite3.Error:
             self._reset()
-            return {}
-        self.hits += len(found)
+            return {k: v for k, v in found.items() if kept and k in kept}
+        self.hits += len(found) - hits
         return found
+
+    def remember(self, results: dict[str, FileResult]) -> None:
+        """This build's results by key, for the next build of this process (when kept, see
+        ``remember_results``): only these, so that memory follows the archive."""
+        if _REMEMBERED is not None:
+            _REMEMBERED[str(self.path)] = results
 
     def put_many(self, items: Iterable[tuple[str, FileResult]]) -> None:
         if self._db is None:

@@ -176,6 +176,7 @@ def _cached_process_all(
     cache.keep_only(keys)
     by_index = dict(zip(missing, fresh, strict=True))
     results = [found[k] if k in found else by_index[i] for i, k in enumerate(keys)]
+    cache.remember(dict(zip(keys, results, strict=True)))
     return results, {f.path: k for f, k in zip(inputs, keys, strict=True)}
 
 

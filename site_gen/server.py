@@ -30,6 +30,7 @@ from typing import TextIO
 
 from tornado.httpserver import HTTPServer
 
+from site_gen.cache import remember_results
 from site_gen.config import Config, ConfigError
 from site_gen.model import collapse_repeated
 from site_gen.pipeline import BuildReport, build
@@ -431,6 +432,8 @@ def config_build(
     serves and watches the ones it started with, and says so if the configuration moves them.
     One process (``jobs=1``): a Ctrl-C then stops the build at once, with no worker processes
     to wind down."""
+
+    remember_results()  # the server builds again and again: keep the per-file results
 
     def run() -> BuildReport:
         current = config

@@ -140,3 +140,38 @@ def test_a_template_change_renders_again(make_project):
     (root / "templates" / "base.html").write_text(base.replace("</footer>", "<p>X</p></footer>"))
     _build(root)
     assert "<p>X</p>" in (root / "build" / "index.html").read_text()
+
+
+def test_a_process_that_builds_again_keeps_the_results_in_memory(tmp_path, monkeypatch):
+    from site_gen import cache as cache_module
+    from site_gen.config import load_config
+    from site_gen.pipeline import build
+    from tests.sitecheck import comparable_build
+
+    root = tmp_path / "p"
+    (root / "content").mkdir(parents=True)
+    for n in range(3):
+        (root / "content" / f"a{n}.txt").write_text(
+            f"Harbour plan {n}\n\n\u201cWe will build it,\u201d said Jane Doe.\n\nMore {n}.\n")
+    (root / "site.toml").write_text('content = "content"\noutput = "build"\nsearch = false\n')
+    loads: list[int] = []
+    real = cache_module._load
+    monkeypatch.setattr(cache_module, "_load", lambda v: loads.append(1) or real(v))
+    monkeypatch.setattr(cache_module, "_REMEMBERED", None)
+    assert build(load_config(root / "site.toml"), jobs=1).ok
+    cache_module.remember_results()
+    (root / "content" / "a0.txt").write_text("Harbour plan 0\n\nEdited.\n")
+    assert build(load_config(root / "site.toml"), jobs=1).ok  # loads the 2 unchanged, keeps 3
+    loads.clear()
+    (root / "content" / "a1.txt").write_text("Harbour plan 1\n\nEdited too.\n")
+    report = build(load_config(root / "site.toml"), jobs=1)
+    assert report.ok and report.cached == 2 and loads == []  # from memory, none unpickled
+    [kept] = cache_module._REMEMBERED.values()
+    assert len(kept) == 3  # this build's results only
+    out = comparable_build(root / "build")
+    cold = tmp_path / "cold"
+    config = load_config(root / "site.toml")
+    from dataclasses import replace
+    assert build(replace(config, output=cold), jobs=1, use_cache=False).ok
+    assert out == comparable_build(cold)
+    cache_module.remember_results(False)
