@@ -51,3 +51,13 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_results_kept_between_tests(monkeypatch):
+    """A test that starts the dev server in this process turns on keeping per-file results in
+    memory (``cache.remember_results``); the next test starts without them, as a new process
+    would."""
+    from site_gen import cache
+
+    monkeypatch.setattr(cache, "_REMEMBERED", None)

@@ -36,14 +36,21 @@ class Serving:
 
     def __init__(self, root: Path, *args: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "site_gen", "serve", *args],
-            cwd=root,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        # As from a terminal: Ctrl-C reaches the server. A test run started where SIGINT is
+        # ignored (a background job of a script) would pass that on to the child, whose
+        # Python then never turns Ctrl-C into KeyboardInterrupt.
+        held = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "site_gen", "serve", *args],
+                cwd=root,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        finally:
+            signal.signal(signal.SIGINT, held)
         self.lines: queue.Queue[str] = queue.Queue()
         self.out: list[str] = []
         self._err: list[str] = []
