@@ -105,3 +105,29 @@ def comparable_build(root: Path) -> dict[str, bytes]:
         for i, data in enumerate(sorted(found)):
             out[f"{bundle}/filter/{i}"] = data
     return out
+
+
+def build_ok(root: Path, **kwargs):
+    """Build the project at ``root`` (its ``site.toml``) on one process; the report, which
+    must say the build succeeded."""
+    from site_gen import pipeline
+    from site_gen.config import load_config
+
+    report = pipeline.build(load_config(root / "site.toml"), jobs=1, **kwargs)
+    assert report.ok, report.summary()
+    return report
+
+
+def cold_build(root: Path) -> dict[str, bytes]:
+    """The project built from scratch (no cache) into ``<root>/../cold/build``, comparable
+    (``comparable_build``) with an incremental build of the same inputs."""
+    from dataclasses import replace
+
+    from site_gen import pipeline
+    from site_gen.config import load_config
+
+    out = root.parent / "cold" / "build"
+    config = load_config(root / "site.toml")
+    report = pipeline.build(replace(config, output=out), jobs=1, use_cache=False)
+    assert report.ok, report.summary()
+    return comparable_build(out)

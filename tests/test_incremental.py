@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import fields, replace
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from site_gen.config import load_config
 from site_gen.dependencies import ARCHIVE_FIELDS
 from site_gen.inputs import load_inputs
 from site_gen.pipeline import load_sources, process_all
-from tests.sitecheck import comparable_build
+from tests.sitecheck import build_ok, cold_build, comparable_build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import synthetic  # noqa: E402
@@ -50,20 +50,6 @@ def project(make_project, tmp_path):
     files["content/story-b.txt"] = STORY_B
     files["site.toml"] = 'content = "content"\noutput = "build"\nper_page = 3\nsearch = false\n'
     return make_project(files)
-
-
-def _build(root: Path, **kwargs) -> pipeline.BuildReport:
-    report = pipeline.build(load_config(root / "site.toml"), jobs=1, **kwargs)
-    assert report.ok, report.summary()
-    return report
-
-
-def _cold(root: Path) -> dict[str, bytes]:
-    config = load_config(root / "site.toml")
-    out = root.parent / "cold" / "build"
-    report = pipeline.build(replace(config, output=out), jobs=1, use_cache=False)
-    assert report.ok, report.summary()
-    return comparable_build(out)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -112,15 +98,15 @@ def _shipped(name: str) -> str:
 
 
 def test_an_incremental_build_equals_a_cold_one_after_every_kind_of_change(project):
-    _build(project)
+    build_ok(project)
     for name, change in _changes(project):
         change()
-        _build(project)
-        assert comparable_build(project / "build") == _cold(project), name
+        build_ok(project)
+        assert comparable_build(project / "build") == cold_build(project), name
 
 
 def test_unchanged_groups_are_linked_without_making_their_views(project, monkeypatch):
-    _build(project)
+    build_ok(project)
     made: list[str] = []
     real = staging._make_group
 
@@ -132,7 +118,7 @@ def test_unchanged_groups_are_linked_without_making_their_views(project, monkeyp
 
     monkeypatch.setattr(staging, "_make_group", counting)
     _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
-    report = _build(project)
+    report = build_ok(project)
     assert not report.unchanged
     # the edited article's page and JSON twin, its neighbours' pages, the pages of its story's
     # other article, its speaker's and its source's pages and feeds, the data files: not more
@@ -159,7 +145,7 @@ def test_unchanged_groups_are_linked_without_making_their_views(project, monkeyp
     assert len([p for p in lists if p.startswith("archive/")]) <= 2, lists
     made.clear()
     _edit(project / "content" / "story-b.txt", "Council votes for ferry plan", "Ferry plan vote")
-    assert not _build(project).unchanged
+    assert not build_ok(project).unchanged
     pages = sorted(p for p in made if p.startswith("articles/") and p.endswith(".html"))
     partner = "articles/harbour-council-backs-new-ferry-plan/index.html"  # its story's other
     assert "articles/ferry-plan-vote/index.html" in pages and partner in pages
@@ -167,13 +153,13 @@ def test_unchanged_groups_are_linked_without_making_their_views(project, monkeyp
 
 
 def test_a_rebuild_with_nothing_changed_reads_and_writes_nothing(project, monkeypatch):
-    first = _build(project)
+    first = build_ok(project)
     before = comparable_build(project / "build")
     stamp = {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*")}
     read: list[Path] = []
     real = pipeline.load_inputs
     monkeypatch.setattr(pipeline, "load_inputs", lambda *a, **k: read.append(a[0]) or real(*a, **k))
-    again = _build(project)
+    again = build_ok(project)
     assert again.unchanged and read == []
     assert "Nothing changed" in again.summary()
     assert (again.articles, again.pages, again.diagnostics) == (
@@ -184,7 +170,7 @@ def test_a_rebuild_with_nothing_changed_reads_and_writes_nothing(project, monkey
 
 @pytest.mark.parametrize("change", ["touch an input", "edit the output", "strict"])
 def test_anything_different_makes_the_build_run(project, change):
-    _build(project)
+    build_ok(project)
     strict = False
     if change == "touch an input":
         target = _first(project)
@@ -233,11 +219,11 @@ def test_pages_made_by_worker_processes_are_the_same_bytes(project, monkeypatch)
     monkeypatch.setattr(staging, "_make_in_workers", lambda *a: used.append(1) or real(*a))
     report = pipeline.build(load_config(project / "site.toml"), jobs=2, use_cache=False)
     assert report.ok and used == [1]
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_template_error_in_a_worker_fails_the_build_and_keeps_the_site(project, monkeypatch):
-    _build(project)
+    build_ok(project)
     before = comparable_build(project / "build")
     monkeypatch.setattr(staging, "PARALLEL_MIN_GROUPS", 1)
     (project / "templates").mkdir()
@@ -252,21 +238,21 @@ def test_a_template_error_in_a_worker_fails_the_build_and_keeps_the_site(project
 def test_the_data_files_copy_the_lines_of_unchanged_articles(project, monkeypatch):
     from site_gen import exports
 
-    _build(project)
+    build_ok(project)
     made: list[str] = []
     real = exports.article_blocks
     monkeypatch.setattr(exports, "article_blocks", lambda a, *r: made.append(a.id) or real(a, *r))
     _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
-    _build(project)
+    build_ok(project)
     assert made == ["council-votes-for-ferry-plan"]  # the edited article alone
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
     made.clear()
     data = project / "build" / "data" / "quotes.jsonl"
     data.write_bytes(data.read_bytes().replace(b"winter", b"summer"))  # the old file, by hand
     _edit(project / "content" / "story-b.txt", "backed the plan", "backed it")
-    _build(project)
+    build_ok(project)
     assert len(made) > 20  # the old files are not trusted: every article's lines made again
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_the_collector_runs_less_often_during_a_build_and_as_before_after(project, monkeypatch):
@@ -281,7 +267,7 @@ def test_the_collector_runs_less_often_during_a_build_and_as_before_after(projec
 
     monkeypatch.setattr(pipeline, "analyze", watching)
     before = gc.get_threshold()
-    _build(project)
+    build_ok(project)
     assert seen == [pipeline.BUILD_GC_THRESHOLD] and gc.get_threshold() == before
 
     def failing(*args, **kwargs):

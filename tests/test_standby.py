@@ -5,7 +5,6 @@ trusted is never used."""
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from site_gen import pipeline
 from site_gen.cache import cache_dir
 from site_gen.config import load_config
 from site_gen.search import find_binary
-from tests.sitecheck import comparable_build
+from tests.sitecheck import build_ok, cold_build, comparable_build
 
 ARTICLE = (
     "Ferry council backs the harbour plan {n}\n\nPORT VELMAR, 3 March 2025 - The harbour"
@@ -30,19 +29,6 @@ def project(make_project):
     files: dict[str, str | bytes] = {f"content/a{n}.txt": ARTICLE.format(n=n) for n in range(5)}
     files["site.toml"] = SITE
     return make_project(files)
-
-
-def _build(root: Path, **kwargs) -> pipeline.BuildReport:
-    report = pipeline.build(load_config(root / "site.toml"), jobs=1, **kwargs)
-    assert report.ok, report.summary()
-    return report
-
-
-def _cold(root: Path) -> dict[str, bytes]:
-    out = root.parent / "cold" / "build"
-    config = load_config(root / "site.toml")
-    assert pipeline.build(replace(config, output=out), jobs=1, use_cache=False).ok
-    return comparable_build(out)
 
 
 def _tree(folder: Path) -> tuple[dict[str, bytes], list[str]]:
@@ -63,11 +49,11 @@ def _edit(root: Path, n: int, old: str, new: str) -> None:
 
 
 def test_the_replaced_site_is_kept_and_the_next_build_starts_from_it(project, monkeypatch):
-    _build(project)
+    build_ok(project)
     assert not _standby(project).exists()  # nothing was replaced
     first = _tree(project / "build")
     _edit(project, 1, "too late", "far too late")
-    _build(project)
+    build_ok(project)
     assert _tree(_standby(project)) == first  # the replaced site, as it was
     second = _tree(project / "build")
     _edit(project, 2, "too late", "much too late")
@@ -79,13 +65,13 @@ def test_the_replaced_site_is_kept_and_the_next_build_starts_from_it(project, mo
         real(self, path, key, lambda: written.append(path) or make())
 
     monkeypatch.setattr(pipeline.Staged, "add", add)
-    report = _build(project)
+    report = build_ok(project)
     # An original made from the same bytes as the standby's stays where it is: only the
     # edited article's is made.
     assert [p.rsplit("/", 1)[1] for p in written if p.startswith("originals/")] == ["a2.txt"]
     assert report.linked > 0
     assert _tree(_standby(project)) == second  # the site served during the build: untouched
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
     cold_folders = _tree(project.parent / "cold" / "build")[1]
     assert _tree(project / "build")[1] == cold_folders  # no folder left over (a4's are gone)
 
@@ -106,46 +92,46 @@ def test_after_every_kind_of_change_the_result_is_the_cold_build(project):
             '[[speaker]]\nname = "Ilse K. Marrow"\naliases = ["Ilse Marrow"]\n'),
         lambda: None,
     ]
-    _build(root)
+    build_ok(root)
     for i, step in enumerate(steps):
         step()
-        _build(root)
-        assert comparable_build(root / "build") == _cold(root), i
+        build_ok(root)
+        assert comparable_build(root / "build") == cold_build(root), i
         cold_folders = _tree(root.parent / "cold" / "build")[1]
         assert _tree(root / "build")[1] == cold_folders, i
 
 
 def test_a_file_added_to_the_site_by_hand_does_not_come_back(project):
-    _build(project)
+    build_ok(project)
     (project / "build" / "notes.txt").write_text("mine")
     (project / "build" / "articles" / "stray").mkdir()
     _edit(project, 0, "too late", "late")
-    _build(project)  # the site with the hand-made file is now the standby
+    build_ok(project)  # the site with the hand-made file is now the standby
     _edit(project, 1, "too late", "late")
-    _build(project)  # made from it
+    build_ok(project)  # made from it
     assert not (project / "build" / "notes.txt").exists()
     assert not (project / "build" / "articles" / "stray").exists()
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_file_changed_in_the_standby_is_made_again(project):
-    _build(project)
+    build_ok(project)
     _edit(project, 0, "too late", "late")
-    _build(project)
+    build_ok(project)
     page = next((_standby(project) / "articles").rglob("index.html"))
     rel = page.relative_to(_standby(project))
     page.unlink()
     page.write_text("tampered")  # a new file, another size and time than the record's
     _edit(project, 1, "too late", "late")
-    _build(project)
+    build_ok(project)
     assert (project / "build" / rel).read_text() != "tampered"
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_standby_without_its_record_is_removed_not_used(project):
-    _build(project)
+    build_ok(project)
     _edit(project, 0, "too late", "late")
-    _build(project)
+    build_ok(project)
     # A build killed while it changed the standby: its record was deleted first.
     from site_gen.cache import ResultCache, code_version
 
@@ -154,15 +140,15 @@ def test_a_standby_without_its_record_is_removed_not_used(project):
     cache.close()
     (_standby(project) / "half-written.html").write_text("<p>half")
     _edit(project, 1, "too late", "late")
-    _build(project)
+    build_ok(project)
     assert not (project / "build" / "half-written.html").exists()
-    assert comparable_build(project / "build") == _cold(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_failed_build_keeps_the_site_and_drops_the_standby_it_changed(project):
-    _build(project)
+    build_ok(project)
     _edit(project, 0, "too late", "late")
-    _build(project)
+    build_ok(project)
     served = _tree(project / "build")
     (project / "templates").mkdir()
     (project / "templates" / "article.html").write_text("{% if %}broken")
@@ -172,32 +158,32 @@ def test_a_failed_build_keeps_the_site_and_drops_the_standby_it_changed(project)
     assert _tree(project / "build") == served
     assert not _standby(project).exists()
     (project / "templates" / "article.html").unlink()
-    _build(project)
-    assert comparable_build(project / "build") == _cold(project)
+    build_ok(project)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_second_build_at_the_same_time_does_not_touch_the_standby(project):
     import fcntl
 
-    _build(project)
+    build_ok(project)
     _edit(project, 0, "too late", "late")
-    _build(project)
+    build_ok(project)
     kept = _tree(_standby(project))
     with open(cache_dir(project / "build") / "standby.lock", "ab") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another build holds it
         _edit(project, 1, "too late", "late")
-        _build(project)
+        build_ok(project)
         assert _tree(_standby(project)) == kept
-        assert comparable_build(project / "build") == _cold(project)
+        assert comparable_build(project / "build") == cold_build(project)
     _edit(project, 2, "too late", "late")
-    _build(project)  # the standby is still the site it was recorded as: usable
-    assert comparable_build(project / "build") == _cold(project)
+    build_ok(project)  # the standby is still the site it was recorded as: usable
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_without_the_cache_there_is_no_standby(project):
-    _build(project, use_cache=False)
+    build_ok(project, use_cache=False)
     _edit(project, 0, "too late", "late")
-    _build(project, use_cache=False)
+    build_ok(project, use_cache=False)
     assert not _standby(project).exists()
     assert [p.name for p in project.iterdir() if p.name.startswith(".build")] == []
 
@@ -205,9 +191,9 @@ def test_without_the_cache_there_is_no_standby(project):
 @pytest.mark.skipif(find_binary() is None, reason="Pagefind is not installed")
 def test_the_search_index_made_in_the_standby_is_the_cold_builds(project):
     (project / "site.toml").write_text(SITE.replace("search = false", "search = true"))
-    _build(project)
+    build_ok(project)
     for n in range(3):
         _edit(project, n, "too late", "late")
-        _build(project)
-        assert comparable_build(project / "build") == _cold(project), n
+        build_ok(project)
+        assert comparable_build(project / "build") == cold_build(project), n
     assert os.listdir(project / "build" / "pagefind" / "fragment")
