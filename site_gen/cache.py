@@ -92,15 +92,13 @@ class ResultCache:
         return digest.hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, FileResult]:
-        found: dict[str, FileResult] = {}
         kept = _REMEMBERED.get(str(self.path)) if _REMEMBERED is not None else None
-        if kept:
-            found = {k: kept[k] for k in keys if k in kept}
-            self.hits += len(found)
-            keys = [k for k in keys if k not in found]
+        remembered = {k: kept[k] for k in keys if k in kept} if kept else {}
+        self.hits += len(remembered)
+        keys = [k for k in keys if k not in remembered]
+        found = dict(remembered)
         if self._db is None or not keys:
             return found
-        hits = len(found)
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
@@ -114,8 +112,8 @@ class ResultCache:
                         found[key] = result
         except sqlite3.Error:
             self._reset()
-            return {k: v for k, v in found.items() if kept and k in kept}
-        self.hits += len(found) - hits
+            return remembered
+        self.hits += len(found) - len(remembered)
         return found
 
     def remember(self, results: dict[str, FileResult]) -> None:

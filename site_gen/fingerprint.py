@@ -66,13 +66,19 @@ def inputs_fingerprint(config: Config, code: str, extra: Iterable[object] = ()) 
 
 def tree_fingerprint(folder: Path) -> str:
     """Every entry of a built site, as it is on disk."""
-    entries: dict[str, os.stat_result] = {}
     try:
-        _entries(os.fspath(folder), "", entries)
+        entries = tree_entries(folder)
         root = os.lstat(folder)
     except OSError:
         return hashlib.sha256(b"gone").hexdigest()
     return entries_fingerprint(entries, root)
+
+
+def tree_entries(folder: Path | str) -> dict[str, os.stat_result]:
+    """Every file and folder below ``folder`` by its path there, with its ``lstat``."""
+    found: dict[str, os.stat_result] = {}
+    _entries(os.fspath(folder), "", found)
+    return found
 
 
 def _entries(folder: str, prefix: str, found: dict[str, os.stat_result]) -> None:

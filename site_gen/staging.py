@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from site_gen.fingerprint import tree_entries
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
 from site_gen.render import make_environment, render_page
@@ -162,29 +163,29 @@ class Staged:
         """The stage as it is to be swapped in: every file and folder below it by path, with its
         metadata (``lstat``). In a stage that started as an earlier site, every file this build
         did not place is removed first, and the folders left empty (a cold build has neither)."""
-        keep = None if self.held is None else self.keys.keys() | self.extra | {MARKER}
+        if self.held is None:
+            return tree_entries(self.stage)
         found: dict[str, os.stat_result] = {}
-        self._survey(os.fspath(self.stage), "", keep, found)
+        self._prune(os.fspath(self.stage), "", self.keys.keys() | self.extra | {MARKER}, found)
         return found
 
-    def _survey(
-        self, folder: str, prefix: str, keep: set[str] | None, found: dict[str, os.stat_result]
+    def _prune(
+        self, folder: str, prefix: str, keep: set[str], found: dict[str, os.stat_result]
     ) -> bool:
-        """One folder of ``survey``; whether anything is left in it."""
+        """One folder of ``survey`` in a stage made from an earlier site; whether anything is
+        left in it."""
         left = False
         with os.scandir(folder) as listing:
             entries = list(listing)
         for entry in entries:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                if self._survey(entry.path, rel + "/", keep, found) or keep is None or (
-                    rel in self.extra
-                ):
+                if self._prune(entry.path, rel + "/", keep, found) or rel in self.extra:
                     found[rel] = entry.stat(follow_symlinks=False)  # after its entries changed
                     left = True
                 else:
                     os.rmdir(entry.path)
-            elif keep is None or rel in keep:
+            elif rel in keep:
                 found[rel] = entry.stat(follow_symlinks=False)
                 left = True
             else:

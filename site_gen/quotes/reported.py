@@ -104,7 +104,7 @@ _WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
                    r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
 
 
-def _content_start(text: str, m: CueMatch, s_end: int, s_start: int = 0) -> int | None:
+def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
     j = m.end()
     cue = m.group().lower()
     when = _WHEN.match(text, j, s_end)
