@@ -4,6 +4,9 @@ sentence's named statement. Made-up sentences only."""
 
 from __future__ import annotations
 
+import pytest
+
+from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject
 from tests.quotecheck import who as _who
 
@@ -21,6 +24,25 @@ def test_both_pieces_of_a_parenthetical_statement_share_one_speaker() -> None:
              "By then, Mr. Baker noted, the vote was already lost for the mayor."]
     found = dict(_who(paras, "indirect"))
     assert found["By then"] == found["the vote was already lost for the mayor."] == "Tom Baker"
+
+
+@pytest.mark.parametrize("who", ["federal officials", "former employees of the firm",
+                                 "people close to the mayor"])
+def test_a_parenthetical_cue_after_a_descriptive_subject_splits_the_sentence(who: str) -> None:
+    text = f"Ms. Doe also sat two interviews, {who} said, the first in Port Velmar last May."
+    found = {q.text: q for q in extract_quotes([text]).quotes if q.kind == "indirect"}
+    first = found["Ms. Doe also sat two interviews"]
+    assert first.mention == who and first.cue == "said"
+    assert found["the first in Port Velmar last May."].mention == who
+
+
+def test_a_clause_between_commas_is_no_parenthetical_subject() -> None:
+    # "states" is a cue word, but "he could win solidly conservative" is no subject of it:
+    # the sentence is one statement of the speaker named at its end
+    text = ("In a runoff, he could win solidly rural states, such as Kestria and Velmar, but "
+            "would struggle in the cities, Jane Doe said.")
+    quotes = [q for q in extract_quotes([text]).quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker_key) for q in quotes] == [(text[:text.rindex(",")], "Jane Doe")]
 
 
 def test_an_introductory_between_phrase_is_not_the_subject() -> None:

@@ -33,7 +33,7 @@ from site_gen.quotes.cues import (
     verb_use,
 )
 from site_gen.quotes.marks import QuotationEnds, Segment
-from site_gen.quotes.names import Mention, parse_mention
+from site_gen.quotes.names import PRONOUNS, Mention, parse_mention
 from site_gen.quotes.sentences import Sentences
 
 
@@ -333,22 +333,38 @@ def _colon(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list
 
 _PAREN_CUE = re.compile(
     r",[ \u00a0]+((?:he|she|they|[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3}|"
-    r"(?:the|a|an|one|some|many|several|two|three)[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?|[a-z]+s))"
-    r"[ \u00a0]+(?:also[ \u00a0]+)?([a-z]+)(?:[ \u00a0]+(?:in|on|at|during)[^,]{1,40})?,")
+    r"(?:the|a|an|one|some|many|several|two|three)[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?|[a-z]+s"
+    # any other phrase of a few words ("federal officials", "people close to the mayor"):
+    # only when it reads as the cue's whole subject (``_whole_subject``)
+    r"|(?P<phrase>[\w'\u2019-]+(?:[ \u00a0]+[\w.'\u2019-]+){1,5}?)))"
+    r"[ \u00a0]+(?:also[ \u00a0]+)?(?P<cue>[a-z]+)(?:[ \u00a0]+(?:in|on|at|during)[^,]{1,40})?,")
+
+
+def _whole_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """The subject of a cue when it is all of ``text[start:cue_start]`` (a conjunction, a
+    relative pronoun or a clause before the cue make it something else)."""
+    phrase = text[start:cue_start]
+    if phrase.split()[0].lower() in PRONOUNS or reads_as_clause(phrase):
+        return None  # "..., he could win solidly conservative states, ...": no subject
+    mention = subject_before(text, start, cue_start)
+    return mention if mention is not None and mention.start == start else None
 
 
 def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
                    ) -> list[Report]:
     """'That culture, they said, emphasized ...' / 'Democrats, Mr. Okafor noted, are ...'."""
     for m in _PAREN_CUE.finditer(text, s_start, s_end):
-        cue = find_cues(text, m.start(2), m.end(2))
+        cue = find_cues(text, m.start("cue"), m.end("cue"))
         if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
             continue
         if _opens_quotation(text, m.end(), segs):
             return []  # 'Referring to X, Qadiri added, "..."': a lead-in to a direct quote
         if _words(_uncovered(text, s_start, s_end, segs)) < 6:
             return []
-        mention = parse_mention(m.group(1), m.start(1))
+        if m.group("phrase") is not None:
+            mention = _whole_subject(text, m.start(1), m.start("cue"))
+        else:
+            mention = parse_mention(m.group(1), m.start(1))
         if mention is None:
             return []
         # what was said is the two pieces around the cue ('Still, he said, it failed.' ->
