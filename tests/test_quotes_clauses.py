@@ -63,6 +63,14 @@ def test_a_short_object_of_a_speech_verb_is_what_was_said() -> None:
                                                 "indirect")
 
 
+def test_what_someone_praised_is_what_was_said() -> None:
+    assert _who(["Jane Doe praised the harbour board's efforts to end the ferry dispute."],
+                "indirect") == [("the harbour board's efforts to end the ferry dispute.",
+                                 "Jane Doe")]
+    # the noun is no cue: nobody speaks in "drew praise from"
+    assert _who(["The ferry plan drew praise from the harbour board on Monday."]) == []
+
+
 def test_a_name_right_before_a_relative_pronoun_is_the_speaker() -> None:
     paras = ["The plan drew fire from groups like Greenwatch which charged that the deal "
              "would hurt farmers in every county."]

@@ -30,7 +30,7 @@ _REGULAR = (
     " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
     " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
     " reject defend blame thank congratulate commend laud hail decry tout cite echo endorse"
-    " interject interrupt"
+    " interject interrupt praise"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote written writing"
@@ -83,7 +83,7 @@ _NOUNY = frozenset(
     "post blog text email mail report answer comment charge counter demand promise joke question"
     " challenge attack signal note tweet reply respond state claim quip cry vow pledge mention"
     " protest object estimate guess testify caution rave laugh sigh groan muse remark"
-    " recall repeat counter chant boast lament".split())
+    " recall repeat counter chant boast lament praise".split())
 
 
 def _nouny_forms() -> frozenset[str]:
