@@ -114,6 +114,18 @@ def test_the_subject_after_introductory_pieces_speaks(text, cue):
     assert _speaker_of(text, cue) == "Jane Doe"
 
 
+def test_a_name_after_a_long_introductory_phrase_without_its_comma_speaks():
+    text = ("Saturday at the Kestria Labour party's spring convention Sen. Jane Doe (D-KS) said"
+            " the ferry plan was a failure.")
+    assert _speaker_of(text, "said") == "Jane Doe"
+
+
+def test_a_name_after_a_preposition_in_a_long_subject_does_not_speak():
+    text = ("On Monday the long awaited report of the harbour commission sent to Jane Doe said"
+            " the ferry plan was a failure.")
+    assert _speaker_of(text, "said") is None
+
+
 def test_an_adverb_between_the_subject_and_a_with_participle_keeps_the_subject():
     text = ("The pair kept the peace for months, with Jane Doe frequently calling Tom Roe"
             " \u201cthe best pilot on the coast.\u201d")

@@ -223,7 +223,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
                     return name
             if len(cuts) >= 2:
                 return _antecedent(text, lo, seg, cuts)
-    if not piece.strip() or len(piece.split()) > _MAX_SUBJECT_WORDS:
+    if len(piece.split()) > _MAX_SUBJECT_WORDS:
+        return _name_after_lead_in(piece, lo + start)
+    if not piece.strip():
         return None
     if text[cue_start:cue_start + 1].isupper():
         piece = _cut_title_case_aux(piece)  # a headline: "Jane Doe Just Announced"
@@ -232,6 +234,35 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return _object_before_to(piece, lo + start) or _controller(text, piece, lo + start) \
             or mention
     return mention
+
+
+# An introductory phrase without its comma ("Saturday at the party's convention Sen. Jane Doe
+# said"): its first word, and the words that make a name after it the object of something
+# else ("... a letter to Jane Doe said": the letter speaks).
+_LEAD_IN_FIRST = frozenset(
+    "at in on during after before while speaking addressing today yesterday earlier later last"
+    " this monday tuesday wednesday thursday friday saturday sunday".split())
+_NOT_BEFORE_NAME = frozenset(
+    "to by of for with from and or nor but the a an against about on at in into than as like"
+    " versus via toward towards".split())
+
+
+def _name_after_lead_in(piece: str, offset: int) -> Mention | None:
+    """The name that ends a subject piece too long to be one phrase when the piece opens with
+    an introductory phrase that lacks its comma; else None."""
+    words = piece.split()
+    if words[0].lower() not in _LEAD_IN_FIRST:
+        return None
+    stripped = piece.rstrip()
+    runs = list(RUN.finditer(stripped))
+    if not runs or runs[-1].end() != len(stripped) or runs[-1].start() == 0:
+        return None
+    before = stripped[:runs[-1].start()].split()
+    if not before or before[-1].lower() in _NOT_BEFORE_NAME or before[-1].endswith(
+            ("'s", "\u2019s", ",")):
+        return None
+    mention = parse_mention(runs[-1].group(), offset + runs[-1].start())
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 # A participle alone where the speaker should be ("Turning to describe ...", "having
