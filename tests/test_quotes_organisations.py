@@ -17,6 +17,13 @@ from site_gen.quotes.names import parse_mention
         ("the Harbour Watch group", "Harbour Watch"),
         ("the management of Vista Radio", "Vista Radio"),
         ("the board of the Quayside Trust", "Quayside Trust"),
+        # an institution's name joined by "on", "for", "in" as by "of"
+        ("The National Conference on Harbour Fees", "National Conference on Harbour Fees"),
+        ("the Center for Coastal Studies", "Center for Coastal Studies"),
+        ("the Kestrian Embassy in Port Velmar", "Kestrian Embassy in Port Velmar"),
+        # the organisation named after its kind
+        ("the non-partisan group Harbour Watch", "Harbour Watch"),
+        ("the company Kestrelworks", "Kestrelworks"),
     ],
 )
 def test_an_organisation_is_named(phrase, name):
@@ -26,6 +33,27 @@ def test_an_organisation_is_named(phrase, name):
 
 @pytest.mark.parametrize("phrase", ["the CEO", "SELMA", "UPDATE"])
 def test_a_role_or_a_word_in_capitals_is_no_organisation(phrase):
+    m = parse_mention(phrase, 0)
+    assert m is None or m.kind != "org"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # a person of an institution: the person speaks, not the institution
+        ("Jane Doe of the Kestria Harbour Board", "Jane Doe"),
+        ("Jane Doe of the Center for Coastal Studies", "Jane Doe"),
+        ("Center for Coastal Studies President Jane Doe", "Jane Doe"),
+    ],
+)
+def test_a_person_named_with_an_institution_is_the_person(phrase, name):
+    m = parse_mention(phrase, 0)
+    assert m is not None and (m.kind, m.name) == ("name", name)
+
+
+@pytest.mark.parametrize("phrase", ["A spokesman for the group Harbour Watch",
+                                    "a spokesman for the Bank of Kestria"])
+def test_someone_unnamed_for_an_organisation_is_not_the_organisation(phrase):
     m = parse_mention(phrase, 0)
     assert m is None or m.kind != "org"
 

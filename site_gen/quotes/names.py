@@ -305,7 +305,11 @@ def _parse(text: str) -> tuple[int, Mention] | None:
     return (offset, mention) if mention is not None else None
 
 
-_OF_PLACE_END = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?$")
+# "of Vermont", "from the Kestria Harbour Board", "of the Center for Coastal Studies": where a
+# person named before it is from or works
+_OF_PLACE_END = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,5}$")
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
@@ -317,8 +321,11 @@ ORG_OF_HEADS = frozenset(
     "Bank University Department Bureau Institute Board Council Committee Association Federation"
     " League Chamber Church College Academy Ministry Office Court Commission Foundation Fund"
     " Union Society Corporation Company Museum School Center Centre Conference Coalition"
-    " Alliance Network Agency Authority Service Services Organization Organisation".split())
-_OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+    " Alliance Network Agency Authority Service Services Organization Organisation Embassy"
+    " Consulate Mission".split())
+# "of" and the other words that join an institution's head to the rest of its name
+# ("Council on Harbour Fees", "Center for Coastal Studies", "Kestrian Embassy in Port Velmar")
+_OF_GAP = re.compile(r"[ \u00a0]+(?:of|on|for|in)[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
 def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
@@ -327,7 +334,11 @@ def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
     if run.group().rsplit(None, 1)[-1] not in ORG_OF_HEADS:
         return None
     gap = _OF_GAP.match(text, run.end(), end)
-    return RUN.match(text, gap.end(), end) if gap else None
+    rest = RUN.match(text, gap.end(), end) if gap else None
+    if rest is not None and gap is not None and gap.group().split()[0] != "of" and any(
+            _bare(w) in HONORIFICS or is_given_name(w) for w in rest.group().split()):
+        return None  # "Center for Coastal Studies President Jane Doe": a person after it
+    return rest
 
 
 _SEVERAL = re.compile(r"(?:neither|either|both)\s|.*\s(?:nor)\s", re.IGNORECASE)
@@ -342,12 +353,14 @@ def _classify(t: str) -> Mention | None:
         return Mention(t, start, "group", role=t)
     if _DOTTED.fullmatch(t):  # "U.S", "U.N.": an abbreviated organisation, not "S"
         return Mention(t, start, "org", t.rstrip(".") + ".", role=t)
-    if " of " in t:
+    if " of " in t or " on " in t or " for " in t or " in " in t:
         org = _org_of_end(t)
         if org is not None:
             return org
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
-    if place is not None:  # "Gov. Mel Brannock of Vermont": the name before the place
+    if place is not None and not any(  # "Chief of Staff Ada Marsh": a person after "of"
+            _bare(w) in HONORIFICS or is_given_name(w) for w in place.group().split()[1:]):
+        # "Gov. Mel Brannock of Vermont": the name before the place
         person = _classify(t[:place.start()])
         if person is not None and person.kind == "name" and " " in (person.name or ""):
             return Mention(t, start, "name", person.name, person.role, person.gender)
@@ -357,6 +370,11 @@ def _classify(t: str) -> Mention | None:
         before = t[: last.start()]
         name, titles, gender = clean_name(last.group())
         of = _COLLECTIVE_OF.match(before)
+        kind_of = before.split()[-1].lower() if before.split() else ""
+        if kind_of in _NAMED_ORG_HEADS and last.group() not in ("The", "A", "An") \
+                and not _PREPOSITION_END.search(before.rstrip()[:-len(kind_of)]):
+            # "the non-partisan group Harbour Watch": the organisation named after its kind
+            return Mention(t, start, "org", unpossessive(last.group()), role=t)
         if of and of.end() == len(before):  # "the management of Vista Radio"
             return Mention(t, start, "org", _THE_START.sub("", unpossessive(last.group())),
                            role=t)
