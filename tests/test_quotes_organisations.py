@@ -58,6 +58,18 @@ def test_someone_unnamed_for_an_organisation_is_not_the_organisation(phrase):
     assert m is None or m.kind != "org"
 
 
+def test_a_described_subject_speaks_through_a_participle():
+    paras = ["The Velmar Herald endorsed the harbour plan on Thursday.",
+             "The newspaper took note of the plan's many costs, writing that most voters"
+             " would still back it."]
+    reports = [q for q in extract_quotes(paras).quotes if q.cue == "writing"]
+    assert [q.speaker_key for q in reports] == ["Velmar Herald"]
+    # a description that fits no one named in the article gives no speaker
+    paras[1] = paras[1].replace("The newspaper", "The mayor")
+    reports = [q for q in extract_quotes(paras).quotes if q.cue == "writing"]
+    assert [q.speaker_key for q in reports] == [None]
+
+
 def test_an_organisation_subject_speaks_through_a_participle():
     text = ("The NWC publicly disclosed the break-in in June, saying its own review found that"
             " outside hackers were behind it.")

@@ -642,6 +642,13 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if m:
         return parse_mention(m.group(), i)
     found = _leading_np(window, i)
+    if found is None:
+        described = _DEFINITE_SUBJECT.match(window)
+        if described is not None and _verb_like(described.group(2)):
+            # "The newspaper took note of ..., writing": a description, its verb after it
+            mention = parse_mention(window[:described.end(1)], i)
+            if mention is not None and mention.kind == "role":
+                return mention
     if found is None and (window.find("'s ", 0, 40) > 0 or window.find("\u2019s ", 0, 40) > 0):
         # "Ms. McTavish's deputy is a woman, and so is her ...": the possessor is who the
         # sentence is about, and what a pronoun after it most likely means
@@ -652,6 +659,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     return found
 
 
+_DEFINITE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+([a-z]+)\b")
 _POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
 
