@@ -70,6 +70,19 @@ def test_a_described_subject_speaks_through_a_participle():
     assert [q.speaker_key for q in reports] == [None]
 
 
+@pytest.mark.parametrize("intro", ["The network had a letter from the bank, KesTel, on Monday",
+                                   "KesTel, the country's largest bank, wrote to the network"])
+def test_a_kind_word_means_the_organisation_introduced_with_it(intro):
+    paras = [f"{intro}.", "In the letter, the bank said that it would close the"
+             " network's accounts in May."]
+    reports = [q for q in extract_quotes(paras).quotes if q.mention == "the bank"]
+    assert [q.speaker_key for q in reports] == ["KesTel"]
+    # introduced as something else, the organisation is not "the bank"
+    paras[0] = "KesTel, the country's largest broadcaster, wrote to the network."
+    reports = [q for q in extract_quotes(paras).quotes if q.mention == "the bank"]
+    assert [q.speaker_key for q in reports] == [None]
+
+
 def test_an_organisation_subject_speaks_through_a_participle():
     text = ("The NWC publicly disclosed the break-in in June, saying its own review found that"
             " outside hackers were behind it.")

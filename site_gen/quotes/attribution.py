@@ -609,12 +609,22 @@ class Cast:
             if at >= pos:
                 continue
             low = name.lower()
-            if (pattern and pattern.search(name)) or low.endswith(" " + head) or low == head:
+            if (pattern and pattern.search(name)) or low.endswith(" " + head) or low == head \
+                    or self._introduced_as(at, name, head):
                 person = self._match([name], None, create=True)
                 if person is not None:
                     person.heads.add(head)
                 return person
         return None
+
+    def _introduced_as(self, at: int, name: str, head: str) -> bool:
+        """Is the organisation named at ``at`` set beside ``head`` there ("the bank, Velbank",
+        "the lender Velbank", "Velbank, the country's largest bank,")?"""
+        before = self.text[max(0, at - 40):at].lower()
+        after = self.text[at + len(name):at + len(name) + 60].lower()
+        return bool(re.search(rf"\b{re.escape(head)},?\s+$", before)) or bool(
+            re.match(rf",\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?{re.escape(head)}\b",
+                     after))
 
     def _by_role(self, role: str, pos: int = 1 << 30) -> Person | None:
         if _UNSPECIFIC.match(role):
