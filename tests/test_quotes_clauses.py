@@ -45,6 +45,33 @@ def test_a_clause_between_commas_is_no_parenthetical_subject() -> None:
     assert [(q.text, q.speaker_key) for q in quotes] == [(text[:text.rindex(",")], "Jane Doe")]
 
 
+@pytest.mark.parametrize("text", [
+    "While Jane Doe has vowed to keep the ferry running, Tom Reyl has pledged to end the"
+    " service by May.",
+    # a cue word inside the first clause ("defend") does not hide the main clause's cue
+    "When Jane Doe said she would no longer defend the pilots, Tom Reyl replied that the"
+    " pilots needed no defence.",
+])
+def test_a_subordinate_clause_and_the_main_clause_are_two_statements(text: str) -> None:
+    found = _who([text], "indirect")
+    assert [who for _, who in found] == ["Jane Doe", "Tom Reyl"]
+    assert found[0][0].endswith(("ferry running", "the pilots"))
+
+
+def test_a_quotation_that_ends_the_first_statement_keeps_its_speaker() -> None:
+    text = ('After Jane Doe said that pupils who did not qualify might do better at "less able'
+            ' schools," Tom Reyl said: "I do not like what she said."')
+    quotes = extract_quotes([text]).quotes
+    direct = {q.text: q.speaker_key for q in quotes if q.kind == "direct"}
+    assert direct == {"less able schools,": "Jane Doe", "I do not like what she said.": "Tom Reyl"}
+    assert [q.speaker_key for q in quotes if q.kind == "indirect"] == ["Jane Doe"]
+
+
+def test_a_subordinate_clause_without_a_named_speaker_after_it_stays_whole() -> None:
+    text = "While Jane Doe said the plan would work, the council was not convinced by it."
+    assert [who for _, who in _who([text], "indirect")] == ["Jane Doe"]
+
+
 def test_an_introductory_between_phrase_is_not_the_subject() -> None:
     text = "Between Monday and Friday, Jane Doe sent ten letters to the board."
     m = sentence_subject(text, 0, len(text))

@@ -168,7 +168,10 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
         if rep is not None and (att is None or att.mention is None):
             att = _later_clause(text, rep, seg, lo) or att
         if rep is not None and (att is None or att.mention is None
-                                or _distance(seg, att.cue_start) > _distance(seg, rep.cue_start)):
+                                or _distance(seg, att.cue_start) > _distance(seg, rep.cue_start)
+                                # a statement that ends with the quotation, before the next
+                                # speaker's cue ('At "less able schools," Reyl said: ...')
+                                or seg.close_end <= rep.end <= att.cue_start):
             att = Attribution("report", rep.cue, rep.cue_start, rep.mention, rep.elided, rep)
         if att is None and lo == s_start and _LEAD_COLON.search(text, max(0, s_start - 4), s_start):
             # 'Jane Doe, the spokeswoman, wrote:' closing the paragraph before this quotation

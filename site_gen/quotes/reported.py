@@ -225,9 +225,11 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             out.append(inverted)
             covered = s_end
             continue
-        end = _named_cue_after(text, c_start, cues) if mention is None and participle else -1
+        end = _named_cue_after(text, c_start, cues, segs) if mention is None and participle or (
+            _SUBORDINATE.match(text, s_start, m.start())) else -1
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
-            out.append(Report(c_start, end, m.group(), m.start(), None, True))
+            # (so too 'While Doe has vowed to X, Reyl has pledged to Y': the clause ends first)
+            out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
             covered = end
             continue
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
@@ -236,6 +238,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
+# A sentence that opens with a subordinate clause: its cue's statement ends where the clause
+# does when the main clause has a named speaker and a cue of its own.
+_SUBORDINATE = re.compile(r"\s*(?:While|Whereas|Although|Though|When|Whenever|After|Before"
+                          r"|Since|If|As|Because|Even\s+as|Even\s+though)\s")
 # 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
 # subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
 _AS_LEAD = re.compile(
@@ -265,16 +271,20 @@ def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
     return any(start <= s.open_at and s.close_end <= end for s in segs)
 
 
-def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch]) -> int:
+def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch],
+                     segs: Sequence[Segment]) -> int:
     """The comma before a finite cue after ``pos`` whose subject, right after that comma, is a
-    name (-1 when there is none)."""
+    name (-1 when there is none); a comma inside a quotation ('at "less able schools,"
+    Reyl said') ends the statement after the quotation's closing mark."""
     for c in cues:
         if c.start() > pos and not is_participle(text, c):
             comma = text.rfind(",", pos, c.start())
             if comma < 0:
-                return -1
+                continue  # a cue inside the first clause ("said she'd no longer defend")
             mention = subject_before(text, comma + 1, c.start())
-            return comma if mention is not None and mention.kind == "name" else -1
+            if mention is None or mention.kind != "name":
+                return -1
+            return next((s.close_end for s in segs if s.open_at <= comma < s.close_end), comma)
     return -1
 
 
