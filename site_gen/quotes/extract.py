@@ -94,7 +94,10 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         if isinstance(item, tuple) and item[0] == "subject":
             _, s, e = item
             mention = sentence_subject(text, s, e)
-            person = cast.resolve(mention, mention.start, subject=True) if mention else None
+            # a description ("The newspaper took note ...") is looked up only when a cue needs
+            # it (most such sentences report nothing)
+            person = cast.resolve(mention, mention.start, subject=True) \
+                if mention and mention.kind != "role" else None
             subjects[s] = mention if person is None and mention is not None else person
             if asking:
                 _asked(text, s, e, cast)
@@ -262,6 +265,10 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
                 return named, "elided-subject-named"
         elif isinstance(subject, Person):
             return subject, "elided-subject"
+        elif isinstance(subject, Mention) and subject.kind == "role":
+            described = cast.resolve(subject, subject.start)
+            if described is not None:
+                return described, "elided-subject-described"
         coordinated = coordinated_subject(sents.text, s, cue_start)
         if coordinated is not None:
             person = cast.resolve(coordinated, coordinated.start, subject=True)
