@@ -120,6 +120,21 @@ def test_a_name_after_a_long_introductory_phrase_without_its_comma_speaks():
     assert _speaker_of(text, "said") == "Jane Doe"
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Doe, the editor of the city's official newspaper, the Velmar Herald, said the"
+    " ferry plan was a failure.",
+    "Jane Doe, a director at the harbour company, Kestrelworks, said the ferry plan was a"
+    " failure.",
+])
+def test_a_name_after_a_description_of_an_organisation_is_not_the_speaker(text):
+    assert _speaker_of(text, "said") == "Jane Doe"
+
+
+def test_a_name_after_a_description_of_a_person_is_the_speaker():
+    text = "After the vote, the harbour's spokesman, Tom Reyl, said the ferry plan was a failure."
+    assert _speaker_of(text, "said") == "Tom Reyl"
+
+
 def test_a_name_after_a_preposition_in_a_long_subject_does_not_speak():
     text = ("On Monday the long awaited report of the harbour commission sent to Jane Doe said"
             " the ferry plan was a failure.")

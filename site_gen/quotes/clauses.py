@@ -16,6 +16,7 @@ from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
     ORG_HEADS,
+    ORG_KINDS,
     POSSESSIVE_ENDS,
     RUN,
     Mention,
@@ -498,6 +499,15 @@ def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
         if head is not None and head.kind == "role" and _RELATIVE.match(seg[app_start:app_end]):
             return head  # "The channel, which covered the closure, called ..."
         tail = parse_mention(seg[app_start:app_end], lo + app_start)
+        if head is not None and head.kind == "role" and tail is not None and len(cuts) >= 4 \
+                and (tail.kind == "org" or name_piece.split()[-1].lower() in ORG_KINDS):
+            # "Jane Doe, the editor of the city's newspaper, the Velmar Herald, said": the
+            # name after the description names what the description ends with; the person
+            # before them speaks
+            first = parse_mention(seg[cuts[-4]:cuts[-3] - 1], lo + cuts[-4])
+            if first is not None and first.kind == "name":
+                return Mention(text[lo + cuts[-4]: lo + app_end].strip(), first.start, "name",
+                               first.name, name_piece.strip(), first.gender)
         return tail
     appos = seg[app_start:app_end].strip()
     role = None if _RELATIVE.match(appos) else appos

@@ -414,6 +414,11 @@ def _org_of_end(t: str) -> Mention | None:
 # ("the management of Vista Radio"): the organisation speaks.
 _NAMED_ORG_HEADS = frozenset("group organization organisation network company firm agency union"
                              " coalition alliance".split())
+# Words for a kind of organisation, as a description ends with them ("the city's official
+# newspaper", "a harbour company"): a name set after such a description names the organisation.
+ORG_KINDS = _NAMED_ORG_HEADS | frozenset(
+    "newspaper paper daily weekly magazine broadcaster channel station website outlet bank lender"
+    " party campaign charity institute foundation council committee board".split())
 _COLLECTIVE_OF = re.compile(r"^(?:the\s+)?(?:management|leadership|board|owners|organizers"
                             r"|organisers)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
