@@ -67,6 +67,20 @@ def test_a_quotation_that_ends_the_first_statement_keeps_its_speaker() -> None:
     assert [q.speaker_key for q in quotes if q.kind == "indirect"] == ["Jane Doe"]
 
 
+def test_a_participle_after_a_trailing_cue_goes_on_with_that_cue() -> None:
+    text = ("Tom Reyl will speak at the harbour next month, Mr. Doe said, adding that he would"
+            " also hold similar events in Kestria.")
+    assert _who([text], "indirect") == [
+        ("Tom Reyl will speak at the harbour next month", "Doe"),
+        ("he would also hold similar events in Kestria.", "Doe")]
+
+
+def test_an_introductory_phrase_before_a_subject_and_its_verb_is_no_statement() -> None:
+    text = ("Before a crowd of about a thousand people, Jane Doe went on to attack the"
+            " council's record, blaming it for the ferry delays.")
+    assert all(not found.startswith("Before") for found, _ in _who([text], "indirect"))
+
+
 def test_a_subordinate_clause_without_a_named_speaker_after_it_stays_whole() -> None:
     text = "While Jane Doe said the plan would work, the council was not convinced by it."
     assert [who for _, who in _who([text], "indirect")] == ["Jane Doe"]

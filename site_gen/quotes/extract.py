@@ -105,6 +105,12 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         if isinstance(item, Report):
             if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
                 person, rule = shared[1], shared[2]
+            elif item.elided and item.mention is None and shared[1] is not None \
+                    and _right_after(text, shared[0], item.cue_start):
+                # "..., Mr. Doe said, adding that ...": the participle goes on with the cue
+                # just before it, not with the sentence's subject
+                person, rule = shared[1], "elided-after-cue"
+                shared = item.cue_start, person, rule
             else:
                 person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
                                         subjects, None)
@@ -198,6 +204,21 @@ def _named(text: str, mention: Mention) -> bool:
     word = mention.name.strip()
     return not word.isupper() and len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)",
                                                   text)) >= 2
+
+
+# A cue, then at most a few words (its subject after it, a time, a place), a comma, a space:
+# what stands between "said" and "adding" in "..., Mr. Doe said on Monday, adding that".
+_CUE_THEN_COMMA = re.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[ \u00a0]+")
+
+
+def _right_after(text: str, cue_start: int, participle_start: int) -> bool:
+    """Does the participle cue at ``participle_start`` follow the cue at ``cue_start`` with
+    only that cue's own short phrase and a comma between them?"""
+    if cue_start < 0 or participle_start - cue_start > 60:
+        return False
+    gap = _CUE_THEN_COMMA.fullmatch(text, cue_start, participle_start)
+    return gap is not None and text[participle_start:participle_start + 12].split()[0].lower(
+    ).endswith("ing")
 
 
 def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:

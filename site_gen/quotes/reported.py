@@ -172,7 +172,8 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
         lo = max(0, bisect_left(opens, s_start) - 3)
         local = [s for s in segs[lo:bisect_left(opens, s_end)]
                  if s.close_end > s_start and s.open_at < s_end]
-        found = (cues and _forward(text, s_start, s_end, local, cues)
+        found = (cues and _with_lead(text, s_start, _forward(text, s_start, s_end, local, cues),
+                                     local)
                  or colon and _colon(text, s_start, s_end, local)
                  or cues and _parenthetical(text, s_start, s_end, local)
                  or according and _according(text, s_start, s_end, local)
@@ -181,6 +182,21 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
         out += [Report(r.start, _trim_end(text, r.start, r.end), r.cue, r.cue_start, r.mention,
                        r.elided, r.emit) for r in found]
     return out
+
+
+def _with_lead(text: str, s_start: int, found: list[Report], segs: Sequence[Segment],
+               ) -> list[Report]:
+    """``found`` with, when its first statement is a participle's without a subject of its own
+    ("..., adding that ..."), the statement its sentence reports before it with a cue of its
+    own ("The plan will pass, Mr. Doe said, adding that ...")."""
+    if not found or not found[0].elided or not found[0].cue.split()[0].lower().endswith("ing"):
+        return found
+    comma = text.rfind(",", s_start, found[0].cue_start)
+    lead = _trailing(text, s_start, comma, segs) if comma > s_start else []
+    if not lead or lead[-1].end > found[0].start or not is_bare(lead[-1].cue) or _words(
+            text[lead[-1].cue_start + len(lead[-1].cue):comma]) > 4:
+        return found  # "Before the crowd, Doe continued to attack X, blaming ...": no report
+    return lead + found
 
 
 def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
