@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from site_gen.config import Config
 
@@ -74,23 +75,37 @@ def tree_fingerprint(folder: Path) -> str:
     return entries_fingerprint(entries, root)
 
 
-def tree_entries(folder: Path | str) -> dict[str, os.stat_result]:
+class Meta(NamedTuple):
+    """What a build keeps of an output entry's ``lstat``: a full ``os.stat_result`` (times as
+    floats too) takes three times the memory, and a site has tens of thousands of entries."""
+
+    st_mode: int
+    st_size: int
+    st_mtime_ns: int
+    st_ino: int
+
+
+def meta_of(st: os.stat_result) -> Meta:
+    return Meta(st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def tree_entries(folder: Path | str) -> dict[str, Meta]:
     """Every file and folder below ``folder`` by its path there, with its ``lstat``."""
-    found: dict[str, os.stat_result] = {}
+    found: dict[str, Meta] = {}
     _entries(os.fspath(folder), "", found)
     return found
 
 
-def _entries(folder: str, prefix: str, found: dict[str, os.stat_result]) -> None:
+def _entries(folder: str, prefix: str, found: dict[str, Meta]) -> None:
     with os.scandir(folder) as listing:
         for entry in listing:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 _entries(entry.path, rel + "/", found)
-            found[rel] = entry.stat(follow_symlinks=False)
+            found[rel] = meta_of(entry.stat(follow_symlinks=False))
 
 
-def entries_fingerprint(entries: dict[str, os.stat_result], root: os.stat_result) -> str:
+def entries_fingerprint(entries: Mapping[str, Meta], root: os.stat_result | Meta) -> str:
     """The fingerprint of a folder from the metadata of its entries (path below the folder ->
     ``lstat``) and of the folder itself: what ``tree_fingerprint`` computes, from metadata
     gathered elsewhere (a build gathers it while it finishes its folder, see

@@ -87,8 +87,10 @@ def article_record(
 
 def _original_text(a: Article, q: Quote) -> str:
     """The quote exactly as the input file has it (the displayed text may differ in spacing)."""
+    if q.original is not None:
+        return q.original
     if q.source_start is not None and q.source_end is not None and a.raw_text:
-        return a.raw_text[q.source_start : q.source_end]
+        return a.raw_text[q.source_start : q.source_end]  # an article made elsewhere
     return q.text
 
 

@@ -134,6 +134,9 @@ class Quote:
     # The distinct terms of ``text`` (``site_gen.terms.quote_terms``), sorted, space-separated:
     # known from the per-file stage; None on a quote made elsewhere (found when needed).
     terms: str | None = None
+    # The quote exactly as the input file has it (``source_start``/``source_end`` of the
+    # original text) when that differs from ``text`` (spacing, line breaks); None: the same.
+    original: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,9 @@ class Document:
     title: str
     title_derived: bool
     paragraphs: tuple[Paragraph, ...]
-    raw_text: str = ""  # the decoded original text the offsets refer to
+    # the decoded original text the offsets refer to; an ``Article`` of the per-file stage
+    # keeps only the pieces it shows (``Quote.original``), not the whole text: see process.py
+    raw_text: str = ""
     source_name: str | None = None  # outlet, canonical via the registry when known
     attribution: str | None = None  # the raw attribution line as written ("SOURCE: Harbor Tv")
     license: str | None = None  # SPDX id ("CC-BY-4.0") or "all-rights-reserved"

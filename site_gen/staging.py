@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from site_gen.fingerprint import tree_entries
+from site_gen.fingerprint import Meta, meta_of, tree_entries
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
 from site_gen.render import make_environment, render_page
@@ -159,18 +159,18 @@ class Staged:
                     shutil.copy2(os.path.join(root, name), target)
                     self.extra.add(os.path.join(rel_root, name))
 
-    def survey(self) -> dict[str, os.stat_result]:
+    def survey(self) -> dict[str, Meta]:
         """The stage as it is to be swapped in: every file and folder below it by path, with its
         metadata (``lstat``). In a stage that started as an earlier site, every file this build
         did not place is removed first, and the folders left empty (a cold build has neither)."""
         if self.held is None:
             return tree_entries(self.stage)
-        found: dict[str, os.stat_result] = {}
+        found: dict[str, Meta] = {}
         self._prune(os.fspath(self.stage), "", self.keys.keys() | self.extra | {MARKER}, found)
         return found
 
     def _prune(
-        self, folder: str, prefix: str, keep: set[str], found: dict[str, os.stat_result]
+        self, folder: str, prefix: str, keep: set[str], found: dict[str, Meta]
     ) -> bool:
         """One folder of ``survey`` in a stage made from an earlier site; whether anything is
         left in it."""
@@ -181,18 +181,18 @@ class Staged:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 if self._prune(entry.path, rel + "/", keep, found) or rel in self.extra:
-                    found[rel] = entry.stat(follow_symlinks=False)  # after its entries changed
+                    found[rel] = meta_of(entry.stat(follow_symlinks=False))  # after its entries
                     left = True
                 else:
                     os.rmdir(entry.path)
             elif rel in keep:
-                found[rel] = entry.stat(follow_symlinks=False)
+                found[rel] = meta_of(entry.stat(follow_symlinks=False))
                 left = True
             else:
                 os.unlink(entry.path)
         return left
 
-    def record(self, found: Mapping[str, os.stat_result]) -> list[tuple[str, str, int, int]]:
+    def record(self, found: Mapping[str, Meta]) -> list[tuple[str, str, int, int]]:
         """Rows for the next build: each file made from a key, with its size and time."""
         rows = []
         for rel, key in sorted(self.keys.items()):

@@ -269,3 +269,15 @@ def test_inspect_json_says_which_rule_chose_each_speaker(tmp_path: Path) -> None
     assert speakers["Ilse Marrow"]["basis"] == "full name"
     assert speakers["Marrow"]["basis"] == "surname of the one full name with it"
     assert speakers["Marrow"]["speaker"] == "Ilse Marrow"
+
+
+def test_a_quote_is_given_as_the_file_writes_it(tmp_path: Path, capsys) -> None:
+    # the paragraph joins the wrapped line; the quote's text in the data is the file's own
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Ferry line approved\n---\n\n\u201cIt will run every\nday of the week,"
+        "\u201d Ilse Marrow said on Tuesday.\n", encoding="utf-8")
+    assert main(["inspect", str(tmp_path / "a.md"), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    direct = [q for q in record["quotes"] if q["kind"] == "direct"]
+    assert [q["text"] for q in direct] == ["It will run every\nday of the week,"]
+    assert record["paragraphs"][0].startswith("\u201cIt will run every day of the week,")

@@ -45,3 +45,14 @@ def test_a_first_line_that_is_not_the_title_is_read_as_text() -> None:
     doc = process.read_document("a.md", ("---\ntitle: Other title\n---\n" + text).encode(),
                                 default_registry()).document
     assert doc is not None and process._headings(doc) == frozenset()
+
+
+def test_an_article_keeps_each_quote_as_written_instead_of_the_whole_text() -> None:
+    data = ("---\ntitle: Ferry line approved\n---\n\n\u201cIt will run every\nday of the week,"
+            "\u201d Ilse Marrow said.\n\n\u201cTickets cost the same,\u201d she said.\n")
+    article = process.process_file("a.md", data.encode(), default_registry()).article
+    assert article is not None and article.raw_text == ""  # only the reader keeps all of it
+    direct = {q.text: q.original for q in article.quotes if q.kind == "direct"}
+    # the wrapped line as the file has it; a quote written as shown needs no copy
+    assert direct == {"It will run every day of the week,": "It will run every\nday of the week,",
+                      "Tickets cost the same,": None}
