@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -157,7 +158,7 @@ class ResultCache:
         except sqlite3.Error:
             self._reset()
             return {}
-        return {path: (key, size, mtime) for path, key, size, mtime in rows}
+        return shared_record((path, (key, size, mtime)) for path, key, size, mtime in rows)
 
     def put_outputs(self, rows: Iterable[tuple[str, str, int, int]]) -> None:
         if self._db is None:
@@ -217,3 +218,14 @@ def _load(value: bytes) -> FileResult | None:
     except Exception:  # a damaged entry is a miss, never an error
         return None
     return result if isinstance(result, FileResult) else None
+
+
+def shared_record(
+    items: Iterable[tuple[str, tuple[str, int, int]]],
+) -> dict[str, tuple[str, int, int]]:
+    """A record of output files (path -> key, size, time) whose path and key strings are
+    shared with every other record that holds the same ones (``sys.intern``): a build holds
+    two records of tens of thousands of files (the site's, the standby's), mostly alike, and
+    the files of one group share a key."""
+    intern = sys.intern
+    return {intern(path): (intern(key), size, mtime) for path, (key, size, mtime) in items}

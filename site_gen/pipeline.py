@@ -339,7 +339,8 @@ def _stages(
     made_from: str = "",
 ) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write; with
-    a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next."""
+    a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next.
+    ``inputs`` is handed over: emptied once their bytes are staged."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
     archive, input_keys = analysis.archive, analysis.keys
@@ -378,6 +379,7 @@ def _stages(
         timer.lap("render")
         for path, data in _originals(archive, inputs).items():
             staged.add(path, bytes_key(data), lambda data=data: data)
+        inputs.clear()  # handed over by ``_build``: the files' bytes are staged now
         staged.copy_trees([(d, "static") for d in config.static_dirs])
         if config.search:
             search = _SearchStep(
@@ -385,6 +387,14 @@ def _stages(
             search(staged.stage)
             diagnostics += search.diagnostics
             timer.timings["search"] = round(search.seconds, 4)
+            del search
+        # Every file is placed: what made them goes before the survey of the stage allocates
+        # its record (tens of thousands of entries), so that it reuses that memory.
+        counts = (len(archive.articles),
+                  sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id)),
+                  len(archive.sources))
+        del archive, groups, deps
+        staged.placed()
         found = staged.survey()
         place = None if standby is None else taken[0] if taken else standby.place()
         if swap_in(staged.stage, output, place):
@@ -418,9 +428,9 @@ def _stages(
     report = BuildReport(
         ok=True,
         output=output,
-        articles=len(archive.articles),
-        speakers=sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id)),
-        sources=len(archive.sources),
+        articles=counts[0],
+        speakers=counts[1],
+        sources=counts[2],
         pages=len(page_paths),
         seconds=time.perf_counter() - timer.start,
         timings=timer.timings,

@@ -15,6 +15,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -68,6 +69,13 @@ class Staged:
     linked: int = 0  # files linked from the previous build (or kept in the stage)
     by_key: dict[str, list[str]] | None = None
     folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
+
+    def placed(self) -> None:
+        """Every file is in the stage: what was only needed to place them (what the stage held,
+        the previous paths by key) goes; ``survey`` and ``record`` remain."""
+        self.by_key = None
+        if self.held is not None:
+            self.held = {}  # (empty, not None: the stage still started as an earlier site)
 
     def kept(self, path: str, key: str) -> bool:
         """Whether the stage holds the file for ``path`` made from ``key`` already, untouched."""
@@ -178,7 +186,7 @@ class Staged:
         with os.scandir(folder) as listing:
             entries = list(listing)
         for entry in entries:
-            rel = prefix + entry.name
+            rel = sys.intern(prefix + entry.name)  # the records' own string (cache.shared_record)
             if entry.is_dir(follow_symlinks=False):
                 if self._prune(entry.path, rel + "/", keep, found) or rel in self.extra:
                     found[rel] = meta_of(entry.stat(follow_symlinks=False))  # after its entries

@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 from typing import IO
 
-from site_gen.cache import ResultCache, cache_dir
+from site_gen.cache import ResultCache, cache_dir, shared_record
 from site_gen.write import is_site_gen_output
 
 try:
@@ -121,9 +121,9 @@ class Standby:
             return None
         try:
             record = pickle.loads(data)
+            return shared_record(record.items()) if isinstance(record, dict) else None
         except Exception:  # a damaged record is no record
             return None
-        return record if isinstance(record, dict) else None
 
     def _remove(self) -> None:
         """Remove the standby folder: only a site of site-gen's (a folder with the marker) or a

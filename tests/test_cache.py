@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_gen import pipeline
-from site_gen.cache import cache_dir
+from site_gen.cache import cache_dir, shared_record
 from site_gen.config import load_config
 from tests.sitecheck import comparable_build
 
@@ -175,3 +175,17 @@ def test_a_process_that_builds_again_keeps_the_results_in_memory(tmp_path, monke
     assert build(replace(config, output=cold), jobs=1, use_cache=False).ok
     assert out == comparable_build(cold)
     cache_module.remember_results(False)
+
+
+def test_records_of_output_files_share_their_strings() -> None:
+    def fresh(text: str) -> str:  # an equal string that is another object
+        return "".join(list(text))
+
+    path, key = "articles/ferry-line/index.html", "group:" + "ab" * 32
+    one = shared_record([(fresh(path), (fresh(key), 10, 20)),
+                         (fresh(path + ".x"), (fresh(key), 11, 21))])
+    two = shared_record([(fresh(path), (fresh(key), 10, 20))])
+    assert one == {path: (key, 10, 20), path + ".x": (key, 11, 21)}
+    (p1, (k1, _, _)), (_, (k2, _, _)) = one.items()
+    (p3, (k3, _, _)), = two.items()
+    assert p1 is p3 and k1 is k2 is k3
