@@ -176,3 +176,14 @@ def test_role_before_a_relative_apposition() -> None:
              "The channel, which covered the closure, called it a bid to muzzle"
              " the station's reporting on the strike."]
     assert _quotes(paras)[-1][2] == "KTV"
+
+
+def test_a_line_that_ends_with_a_colon_leads_in_to_the_next_paragraph() -> None:
+    # a short capitalised line reads like a headline, but one that ends with a colon leads in
+    assert _quotes(["Reporter Jane Doe says:",
+                    "\u201cWell, the ferry has not left the harbour since Monday.\u201d"]) == [
+        ("direct", "Well, the ferry has not left the harbour since Monday.", "Jane Doe")]
+    # a headline before a quotation names no one
+    assert _quotes(["Jane Doe Wins Ferry Vote",
+                    "\u201cWell, the ferry has not left the harbour since Monday.\u201d"]) == [
+        ("direct", "Well, the ferry has not left the harbour since Monday.", None)]

@@ -346,8 +346,10 @@ def _is_heading(paragraph: str) -> bool:
     """A title-case line (a headline): its names are not people. A short one may end in a
     period ("Why Quiet Budgets Survive in Councils."), as some feeds write titles."""
     last = paragraph.rstrip()[-1:]
-    if last in "!?\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
-        return False  # the common case, decided before splitting the paragraph into words
+    if last in "!?:\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
+        # the common case, decided before splitting the paragraph into words; a line that
+        # ends with a colon leads in to what follows ("Jane Doe says:"), no headline does
+        return False
     words = paragraph.split()
     if not 3 <= len(words) <= (12 if last == "." else 25):
         return False
