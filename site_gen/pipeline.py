@@ -390,9 +390,8 @@ def _stages(
             del search
         # Every file is placed: what made them goes before the survey of the stage allocates
         # its record (tens of thousands of entries), so that it reuses that memory.
-        counts = (len(archive.articles),
-                  sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id)),
-                  len(archive.sources))
+        n_articles, n_sources = len(archive.articles), len(archive.sources)
+        n_speakers = sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id))
         del archive, groups, deps
         staged.placed()
         found = staged.survey()
@@ -428,9 +427,9 @@ def _stages(
     report = BuildReport(
         ok=True,
         output=output,
-        articles=counts[0],
-        speakers=counts[1],
-        sources=counts[2],
+        articles=n_articles,
+        speakers=n_speakers,
+        sources=n_sources,
         pages=len(page_paths),
         seconds=time.perf_counter() - timer.start,
         timings=timer.timings,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from site_gen.quotes import famous
+from site_gen.quotes.clauses import SUBORDINATE_START
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     HONORIFICS,
@@ -93,9 +94,6 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Fitz)[A-Z][a-z]+")
 
 
-# A sentence that opens with a subordinate clause ("When ...,", "After ...,").
-_SUBORDINATE_START = re.compile(
-    r"\s*(?:When|After|As|While|Before|Although|Though|Once|Since|If|Because|Until|Whenever)\s")
 
 
 def _is_org(run: str) -> bool:
@@ -577,7 +575,7 @@ class Cast:
         if not focus < s <= named[0] < pos:
             return False
         head = self.text[s:pos]
-        opening = _SUBORDINATE_START.match(head)
+        opening = SUBORDINATE_START.match(head)
         if opening is None or not head.rstrip().endswith(","):
             return False
         if named[0] not in (s + opening.end(), s + len(head) - len(head.lstrip())):

@@ -153,6 +153,10 @@ _TRAILING_PP = re.compile(
     r"|\s+(?:on|in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s+(?:hearing|interview|rally"
     r"|speech|event|appearance))+\s*$")
 _MAX_SUBJECT_WORDS = 9
+# A sentence that opens with a subordinate clause ("When ...,", "While ..., Y said").
+SUBORDINATE_START = re.compile(
+    r"\s*(?:When|Whenever|After|As|While|Whereas|Before|Although|Though|Even\s+as"
+    r"|Even\s+though|Once|Since|If|Because|Until)\s")
 # What the last word of a ``_TRAILING_PP`` match starts with (lower-cased): a cheap test that
 # spares the search on most segments.
 _PP_LAST = tuple(

@@ -240,9 +240,14 @@ _PROGRESSIVE = re.compile(
     r"(?:\s+(?:also|still|now|not|again|already|repeatedly|[a-z]+ly))?\s+$")
 
 
+def ing_form(cue: str) -> bool:
+    """A cue in its -ing form ("saying", "pointing out")."""
+    return cue.split()[0].lower().endswith("ing")
+
+
 def is_participle(text: str, m: CueMatch) -> bool:
     """An -ing cue without a subject of its own ("..., saying that ..."); "Brandt is insisting"
     is a finite verb with its subject before it."""
-    if not m.text.split()[0].lower().endswith("ing"):
+    if not ing_form(m.text):
         return False
     return not _PROGRESSIVE.search(text, max(0, m.pos - 30), m.pos)

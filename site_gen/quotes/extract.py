@@ -13,6 +13,7 @@ from site_gen.model import Quote, QuoteKind, SpeakerMention
 from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
 from site_gen.quotes.clauses import PARTICIPLE_ONLY, coordinated_subject, sentence_subject
+from site_gen.quotes.cues import ing_form
 from site_gen.quotes.direct import Attribution, attribute
 from site_gen.quotes.marks import Segment, find_segments
 from site_gen.quotes.names import RUN, Mention
@@ -106,7 +107,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
                 person, rule = shared[1], shared[2]
             elif item.elided and item.mention is None and shared[1] is not None \
-                    and _right_after(text, shared[0], item.cue_start):
+                    and ing_form(item.cue) and _right_after(text, shared[0], item.cue_start):
                 # "..., Mr. Doe said, adding that ...": the participle goes on with the cue
                 # just before it, not with the sentence's subject
                 person, rule = shared[1], "elided-after-cue"
@@ -214,11 +215,8 @@ _CUE_THEN_COMMA = re.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[
 def _right_after(text: str, cue_start: int, participle_start: int) -> bool:
     """Does the participle cue at ``participle_start`` follow the cue at ``cue_start`` with
     only that cue's own short phrase and a comma between them?"""
-    if cue_start < 0 or participle_start - cue_start > 60:
-        return False
-    gap = _CUE_THEN_COMMA.fullmatch(text, cue_start, participle_start)
-    return gap is not None and text[participle_start:participle_start + 12].split()[0].lower(
-    ).endswith("ing")
+    return 0 <= cue_start and participle_start - cue_start <= 60 and \
+        _CUE_THEN_COMMA.fullmatch(text, cue_start, participle_start) is not None
 
 
 def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:

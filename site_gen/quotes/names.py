@@ -122,6 +122,11 @@ def unpossessive(token: str) -> str:
     return token[:-2] if token.endswith(POSSESSIVE_ENDS) else token
 
 
+def _names_person(tokens: Sequence[str]) -> bool:
+    """Do these words hold a person's honorific or given name ("Dr.", "Jane")?"""
+    return any(_bare(t) in HONORIFICS or is_given_name(t) for t in tokens)
+
+
 def _bare(token: str) -> str:
     t = unpossessive(token.lower())
     return t.rstrip(".") if t not in SUFFIXES else t
@@ -179,7 +184,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
                      or _bare(x) in HONORIFICS), default=-1)
             if k >= 0:
                 return list(rest[k + 1:]), [*toks[:i + 1], *rest[:k + 1]], None
-        if not any(_bare(x) in HONORIFICS or is_given_name(x) for x in rest):
+        if not _names_person(rest):
             toks = toks[: i + 1]  # "Mr. Kemp's Democratic challenger": the name ends there
             break
         # "Harbour Radio's Jane Doe", "the Gazette's Dr. Jane Doe": the person after the
@@ -335,8 +340,8 @@ def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
         return None
     gap = _OF_GAP.match(text, run.end(), end)
     rest = RUN.match(text, gap.end(), end) if gap else None
-    if rest is not None and gap is not None and gap.group().split()[0] != "of" and any(
-            _bare(w) in HONORIFICS or is_given_name(w) for w in rest.group().split()):
+    if rest is not None and gap is not None and gap.group().split()[0] != "of" \
+            and _names_person(rest.group().split()):
         return None  # "Center for Coastal Studies President Jane Doe": a person after it
     return rest
 
@@ -358,8 +363,8 @@ def _classify(t: str) -> Mention | None:
         if org is not None:
             return org
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
-    if place is not None and not any(  # "Chief of Staff Ada Marsh": a person after "of"
-            _bare(w) in HONORIFICS or is_given_name(w) for w in place.group().split()[1:]):
+    # (not "Chief of Staff Ada Marsh": a person after "of")
+    if place is not None and not _names_person(place.group().split()[1:]):
         # "Gov. Mel Brannock of Vermont": the name before the place
         person = _classify(t[:place.start()])
         if person is not None and person.kind == "name" and " " in (person.name or ""):

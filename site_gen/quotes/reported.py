@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from site_gen.quotes.clauses import (
+    SUBORDINATE_START,
     mention_after,
     participle_subject,
     reads_as_clause,
@@ -26,6 +27,7 @@ from site_gen.quotes.cues import (
     ACCORDING,
     CueMatch,
     find_cues,
+    ing_form,
     is_bare,
     is_naming,
     is_participle,
@@ -189,7 +191,7 @@ def _with_lead(text: str, s_start: int, found: list[Report], segs: Sequence[Segm
     """``found`` with, when its first statement is a participle's without a subject of its own
     ("..., adding that ..."), the statement its sentence reports before it with a cue of its
     own ("The plan will pass, Mr. Doe said, adding that ...")."""
-    if not found or not found[0].elided or not found[0].cue.split()[0].lower().endswith("ing"):
+    if not found or not found[0].elided or not ing_form(found[0].cue):
         return found
     comma = text.rfind(",", s_start, found[0].cue_start)
     lead = _trailing(text, s_start, comma, segs) if comma > s_start else []
@@ -242,7 +244,9 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             covered = s_end
             continue
         end = _named_cue_after(text, c_start, cues, segs) if mention is None and participle or (
-            _SUBORDINATE.match(text, s_start, m.start())) else -1
+            # a sentence that opens with a subordinate clause: its cue's statement ends with
+            # the clause when the main clause has a named speaker and a cue of its own
+            SUBORDINATE_START.match(text, s_start, m.start())) else -1
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
             # (so too 'While Doe has vowed to X, Reyl has pledged to Y': the clause ends first)
             out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
@@ -254,10 +258,6 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
-# A sentence that opens with a subordinate clause: its cue's statement ends where the clause
-# does when the main clause has a named speaker and a cue of its own.
-_SUBORDINATE = re.compile(r"\s*(?:While|Whereas|Although|Though|When|Whenever|After|Before"
-                          r"|Since|If|As|Because|Even\s+as|Even\s+though)\s")
 # 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
 # subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
 _AS_LEAD = re.compile(
@@ -431,7 +431,7 @@ def _introduces_quotation(text: str, pos: int, segs: Sequence[Segment],
 def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
     """A cue after ``pos`` that is no participle ("Asked about it, Mr. Brandt said ..."): the
     sentence's main statement, which the participle only leads into."""
-    return any(c.start() > pos and not c.group().split()[0].lower().endswith("ing")
+    return any(c.start() > pos and not ing_form(c.group())
                for c in cues)
 
 
