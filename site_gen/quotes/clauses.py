@@ -46,6 +46,12 @@ _ROLE_FIRST = re.compile(
     r"|founder|leader|member|representative|official|economist|senator|governor|mayor)\b")
 _ROLE_HEADS_AFTER = re.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
+# A name after its role, the role opening with capitalised words or joining two nouns with
+# "and": 'said Democratic strategist Jane Doe', 'said lobbyist and consultant Tom Reyl'.
+_ROLE_THEN_NAME = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:(?!(?:in|on|at|of|for|to|from|with|by|about|as|the|a"
+    r"|an|this|that|who|which|while|when|after|before|during|last|said|says|told)\b)"
+    r"[a-z][\w'\u2019-]*\s+(?:and\s+(?=[a-z]))?){1,3}" + RUN.pattern)
 
 
 _CONTROL = re.compile(
@@ -525,6 +531,11 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     lead = len(window) - len(window.lstrip())
     window = window[lead:]
     m = RUN.match(window)
+    role_name = _ROLE_THEN_NAME.match(window)
+    if role_name and (m is not None or " and " in role_name.group()):
+        named = parse_mention(role_name.group(), pos + lead)
+        if named is not None and named.kind == "name":
+            m = role_name
     poss = _POSS_APPOSITION.match(window)
     if poss and (_HAS_POSSESSIVE.search(window, 0, poss.start(1))
                  or _ROLE_FIRST.match(window, 0, poss.start(1))):

@@ -106,6 +106,20 @@ _WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
                    r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
 
 
+# Where and how it was said, between a cue and a clause without "that": 'said in a statement
+# the plan was dead', 'said in a phone interview on Monday night she would run'.
+_MEDIUM = re.compile(
+    r"\s+(?:in|on|at|during|via|over|through)\s+(?:a|an|the|his|her|their|its|our)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:statement|interview|e-?mail|letter|speech|post|tweet|release"
+    r"|(?:news|press)\s+conference|briefing|call|message|video|op-ed|filing|memo|address"
+    r"|podcast|broadcast|hearing|rally|appearance)\b"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:yesterday|today|last\s+(?:week|night)"
+    r"|this\s+week|earlier|later))?"
+    r"(?=\s+(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|this|these|those"
+    r"|[A-Z][\w'\u2019-]*|\d[\d,.]*)\s+\w)")
+
+
 def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
     j = m.end()
     cue = m.group().lower()
@@ -116,6 +130,9 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
     gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
     if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5):
         return gap.end()
+    if is_bare(cue) and (medium := _MEDIUM.match(text, j, s_end)) and not _NOT_CLAUSE.match(
+            text, medium.end(), s_end):
+        return medium.end()
     if first in _TELL:
         obj = _OBJECT.match(text, j, s_end)
         if obj is None:
@@ -238,7 +255,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
         inverted = _inverted_report(text, s_start, m, s_end, segs) if not participle and (
-            mention is None or mention.kind == "role" and reads_as_clause(mention.text)) else None
+            mention is None or mention.kind == "role" and reads_as_clause(mention.text)) else (
+            _named_inverted(text, s_start, m, s_end, segs)
+            if mention is not None and mention.kind == "role" and not participle
+            and _comma_apart(text, mention, m.start()) else None)
         if inverted is not None:  # 'CONTENT, said Jane Doe, a lawyer who ... .'
             out.append(inverted)
             covered = s_end
@@ -255,6 +275,27 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
+
+
+_COMMA_APART = re.compile(r"\s*,\s*")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;]|$)")
+
+
+def _named_inverted(text: str, s_start: int, m: CueMatch, s_end: int,
+                    segs: Sequence[Segment]) -> Report | None:
+    """``_inverted_report`` when a name alone follows the cue ('said Tom Reyl, a lawyer' or
+    '... said lobbyist Tom Reyl.'; not "said Tom Reyl's plan ...")."""
+    found = _inverted_report(text, s_start, m, s_end, segs)
+    if found is None or found.mention is None or found.mention.kind != "name":
+        return None
+    mention = found.mention
+    return found if _NAME_ENDS.match(text, mention.start + len(mention.text), s_end) else None
+
+
+def _comma_apart(text: str, mention: Mention, cue_start: int) -> bool:
+    """A description set apart from the cue by a comma alone ('..., taxes and other issues,
+    said Tom Reyl'): no subject of the cue, which a comma does not part from its verb."""
+    return _COMMA_APART.fullmatch(text, mention.start + len(mention.text), cue_start) is not None
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")

@@ -1,0 +1,86 @@
+"""Who speaks after an inverted cue ('CONTENT, said ROLE NAME') and where reported content starts
+after a cue's medium ('said in a statement CONTENT'): invented names and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.quotes import extract_quotes
+
+
+def _quotes(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker_key, q.text) for q in extract_quotes([text]).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bridge could matter more for the harbour than for the old town, said "
+        "Progressive strategist Tom Reyl.",
+        "The new bridge could matter more for the harbour than for the old town, said "
+        "Kestrian party pollster Tom Reyl, who advised the council.",
+        "The firm lobbied for the harbour board on tolls, taxes and other issues, said lobbyist "
+        "and consultant Tom Reyl, a former partner of the firm.",
+    ],
+)
+def test_a_role_with_capitals_or_two_nouns_before_the_name_names_the_speaker(text):
+    found = _quotes(text)
+    assert [(k, s) for k, s, _ in found] == [("indirect", "Tom Reyl")]
+    assert found[0][2].startswith("The ")
+
+
+def test_the_same_names_the_speaker_of_a_quotation():
+    found = _quotes("\u201cThe bridge is a mistake,\u201d said Progressive strategist Tom Reyl.")
+    assert [(k, s) for k, s, _ in found] == [("direct", "Tom Reyl")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no name after the cue: the capitalised words are a group of people
+        "The bridge is a mistake, said Progressive voters in Port Velmar.",
+        # a name that owns what follows is no speaker after the cue
+        "Officials in both parties, though, said Mr. Reyl\u2019s decision caused these problems.",
+    ],
+)
+def test_no_name_after_the_cue_names_no_one(text):
+    assert all(s != "Tom Reyl" for _, s, _ in _quotes(text))
+
+
+def test_a_description_set_apart_by_a_comma_is_not_the_subject():
+    found = _quotes("The survey, which collects the views of economists in the 12 districts, "
+                    "said most regions continued to expand at a modest pace.")
+    assert [(k, t) for k, _, t in found] == [
+        ("indirect", "most regions continued to expand at a modest pace.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Doe said in a statement they pulled the listing from the site.",
+         "they pulled the listing from the site."),
+        ("Jane Doe said in a statement Thursday night they pulled the listing from the site.",
+         "they pulled the listing from the site."),
+        ("Jane Doe said in a phone interview on Monday the plan was dead.",
+         "the plan was dead."),
+        ("Jane Doe said in an interview Kestria would never agree to the deal.",
+         "Kestria would never agree to the deal."),
+        ("Jane Doe said in a statement on Monday that the plan was dead.",
+         "the plan was dead."),
+    ],
+)
+def test_content_after_where_it_was_said(text, content):
+    assert _quotes(text) == [("indirect", "Jane Doe", content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe said in a statement released by the group.",
+        "Jane Doe said in a statement to reporters.",
+        "Jane Doe said in a telephone interview Wednesday, pointing to the harbour.",
+        "Jane Doe said in a speech last month.",
+    ],
+)
+def test_no_clause_after_where_it_was_said_is_no_content(text):
+    assert _quotes(text) == []
