@@ -84,3 +84,45 @@ def test_content_after_where_it_was_said(text, content):
 )
 def test_no_clause_after_where_it_was_said_is_no_content(text):
     assert _quotes(text) == []
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker_key for q in extract_quotes([text]).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A friend of Mr. Reyl said the plan was dead.",
+        "A spokesman for Sen. Tom Reyl said the plan was dead.",
+        "Voters backing Tom Reyl said the plan was dead.",
+    ],
+)
+def test_a_name_after_a_preposition_or_a_participle_is_not_who_speaks(text):
+    assert _speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Jane Doe said the plan was dead.",
+        "\u201cI want to hear you roar,\u201d a smiling Jane Doe said before the show.",
+        "The plan was backed on Friday by Sen. Jane Doe of Kestria, the ranking member of the "
+        "committee, who said none of the emails came from her.",
+        "One pastor backing Mr. Reyl, Jane Doe of Grace Church in Marion, said she had made "
+        "150 calls.",
+        "Jane Doe, who is chairman of the Harbour Fund said the plan was dead.",
+        "\u201cIn every election there are stories that members will defect,\u201d Jane Doe, a "
+        "former political director of the Velmar Dockworkers Union and a progressive "
+        "organizer, wrote in an email.",
+    ],
+)
+def test_the_named_person_speaks(text):
+    assert set(_speakers(text)) == {"Jane Doe"}
+
+
+def test_who_with_a_subject_of_its_own_is_not_the_speaker():
+    # "who she noted ...": "she" speaks, not the person "who" stands for
+    found = _speakers('She attacked the deal made by Tom Reyl, who she noted was "in his '
+                      'final year."')
+    assert "Tom Reyl" not in found

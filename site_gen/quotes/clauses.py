@@ -203,6 +203,11 @@ def _before_infinitive(seg: str, text: str, cue_start: int) -> str:
     return seg[: m.start()]
 
 
+# "who" as the subject of its clause: a verb, or an adverb and a verb, right after it (not
+# "who he noted ...", "who Jane Doe said ...").
+_VERB_AFTER_WHO = re.compile(r"(?!(?:he|she|they|we|I|it|you|the|a|an)\b)[a-z]+\b")
+
+
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
     seg = _before_infinitive(text[lo:cue_start].rstrip(), text, cue_start)
@@ -219,6 +224,14 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     start = cuts[-1]
     piece = seg[start:]
     conj = list(_CONJ.finditer(piece))
+    if conj and len(cuts) >= 2 and not piece[:conj[0].start()].strip() and len(conj) == 1 \
+            and conj[0].group().strip().lower() == "who" and seg[cuts[-1] - 1] == "," \
+            and _VERB_AFTER_WHO.match(piece, conj[0].end()):
+        # "Jane Doe, who is chairman of the fund said": a relative clause whose closing comma
+        # is missing; the name before it speaks
+        named = _antecedent(text, lo, seg, cuts)
+        if named is not None and named.kind == "name":
+            return named
     if conj:
         start += conj[-1].end()
         piece = seg[start:]
@@ -476,11 +489,11 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
     if (mention is None or mention.kind not in ("name", "org")) and len(cuts) >= 3:
         # "Matt Corby, a columnist for a weekly, who said": the name before the apposition
         first = cuts[-3]
-        name_piece = seg[first:cuts[-2] - 1]
+        name_piece = _OF_PLACE.sub("", seg[first:cuts[-2] - 1])  # "Jane Doe of Kestria, ..."
         conj = list(_CONJ.finditer(name_piece))
         if conj:
             first += conj[-1].end()
-            name_piece = seg[first:cuts[-2] - 1]
+            name_piece = _OF_PLACE.sub("", seg[first:cuts[-2] - 1])
         runs = list(RUN.finditer(name_piece.rstrip()))
         if runs and runs[-1].end() == len(name_piece.rstrip()):
             first += runs[-1].start()

@@ -82,6 +82,14 @@ def signature(text: str, seg: Segment) -> Attribution | None:
     return Attribution("after", None, sig.start(), mention)
 
 
+# '"...," Jane Doe, a former director of the Velmar Dockworkers Union and a political
+# organiser, wrote': a name and its apposition between a quotation and its cue.
+_NAME_APPOSITION = re.compile(
+    r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3},\s+(?:a|an|the|who|whose|his|her)\s"
+    r"[^,;:\u201c\u201d\"]+(?:,\s+(?:and\s+)?[^,;:\u201c\u201d\"]+)?,?")
+_APPOSITION_WORDS = 30
+
+
 def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribution | None:
     """'"...," he said.' / '"...," said John Smith, a doctor.'"""
     here = seg.close_end
@@ -103,7 +111,8 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
         return None
     m = found[0]
     piece = text[seg.close_end:m.start()].strip(" ,\u2014\u2013-\u00a0")
-    if sents.index(m.start()) != sents.index(here) or len(piece.split()) > 12:
+    if sents.index(m.start()) != sents.index(here) or len(piece.split()) > 12 and not (
+            _NAME_APPOSITION.fullmatch(piece) and len(piece.split()) <= _APPOSITION_WORDS):
         return None
     if piece:
         mention = subject_before(text, seg.close_end, m.start())

@@ -94,6 +94,14 @@ ORG_HEADS = frozenset("campaign administration camp team foundation transition".
 _DETERMINERS = re.compile(
     r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
                           re.IGNORECASE)
+# A present participle right before a name, after a word that is no determiner ("voters
+# backing Jane Doe"): the name is its object ("a smiling Jane Doe": an adjective).
+_PARTICIPLE_END = re.compile(
+    r"(?:^|\s)(?!(?:a|an|the|his|her|their|its|our|my|your|this|that|one|and|or)\s)"
+    r"[\w'\u2019-]+\s+[a-z]{2,}ing\s+$", re.IGNORECASE)
+# Prepositions whose object a name after an honorific is ("a friend of Mr. Reyl"; "backed by
+# Sen. Jane Doe" names the one who acts).
+_OBJECT_END = re.compile(r"(?:\s(?:of|for|to|with|against|about)|[a-z]ing)\s+$", re.IGNORECASE)
 _PREPOSITION_END = re.compile(
     r"(?:^|\s)(?:for|of|at|with|to|from|in|on|by|about|against)(?:\s+the)?\s*$",
                               re.IGNORECASE)
@@ -310,11 +318,12 @@ def _parse(text: str) -> tuple[int, Mention] | None:
     return (offset, mention) if mention is not None else None
 
 
-# "of Vermont", "from the Kestria Harbour Board", "of the Center for Coastal Studies": where a
-# person named before it is from or works
+# "of Vermont", "from the Kestria Harbour Board", "of the Center for Coastal Studies", "of
+# Grace Church in Port Velmar": where a person named before it is from or works
 _OF_PLACE_END = re.compile(
     r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
-    r"(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,5}$")
+    r"(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,5}"
+    r"(?P<town>\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)?$")
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
@@ -364,7 +373,10 @@ def _classify(t: str) -> Mention | None:
             return org
     place = _OF_PLACE_END.search(t) if " of " in t or " from " in t else None
     # (not "Chief of Staff Ada Marsh": a person after "of")
-    if place is not None and not _names_person(place.group().split()[1:]):
+    where = (place.group()[:place.start("town") - place.start()] if place and place.group("town")
+             else place.group() if place else "").split()[1:]
+    # (an institution's name may hold a given name: "of Grace Church")
+    if place is not None and (not _names_person(where) or where[-1] in ORG_OF_HEADS):
         # "Gov. Mel Brannock of Vermont": the name before the place
         person = _classify(t[:place.start()])
         if person is not None and person.kind == "name" and " " in (person.name or ""):
@@ -383,7 +395,12 @@ def _classify(t: str) -> Mention | None:
         if of and of.end() == len(before):  # "the management of Vista Radio"
             return Mention(t, start, "org", _THE_START.sub("", unpossessive(last.group())),
                            role=t)
-        if _PREPOSITION_END.search(before) and not (name and titles):
+        if (_PREPOSITION_END.search(before) or _PARTICIPLE_END.search(before)) and not (
+                name and titles and (len(before.split()) < 2 or not _OBJECT_END.search(before)
+                                     or not all(_bare(x) in HONORIFICS for x in titles))):
+            # "a friend of Mr. Reyl", "voters backing Jane Doe": who is named is not who speaks
+            # (but "Secretary of State Ada Marsh" is Ada Marsh, and in "of Sen. Ada Marsh" what
+            # the preposition follows is not known)
             indefinite = _INDEFINITE.match(before)
             return Mention(t, start, "group" if indefinite else "role", role=t)
         if len(name) == 1 and name[0].lower() in GROUP_HEADS:
