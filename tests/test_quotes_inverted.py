@@ -109,7 +109,7 @@ def test_a_name_after_a_preposition_or_a_participle_is_not_who_speaks(text):
         "\u201cI want to hear you roar,\u201d a smiling Jane Doe said before the show.",
         "The plan was backed on Friday by Sen. Jane Doe of Kestria, the ranking member of the "
         "committee, who said none of the emails came from her.",
-        "One pastor backing Mr. Reyl, Jane Doe of Grace Church in Marion, said she had made "
+        "One pastor backing Mr. Reyl, Jane Doe of Grace Church in Saint Agnes, said she had made "
         "150 calls.",
         "Jane Doe, who is chairman of the Harbour Fund said the plan was dead.",
         "\u201cIn every election there are stories that members will defect,\u201d Jane Doe, a "
