@@ -126,3 +126,19 @@ def test_who_with_a_subject_of_its_own_is_not_the_speaker():
     found = _speakers('She attacked the deal made by Tom Reyl, who she noted was "in his '
                       'final year."')
     assert "Tom Reyl" not in found
+
+
+def test_a_quotation_that_runs_past_the_sentence_ends_the_statement():
+    found = _quotes('Tom Reyl said that he would "close the harbour by May. I do not know if '
+                    'the council will agree."')
+    assert found == [
+        ("indirect", "Tom Reyl",
+         'he would "close the harbour by May. I do not know if the council will agree."'),
+        ("direct", "Tom Reyl",
+         "close the harbour by May. I do not know if the council will agree."),
+    ]
+
+
+def test_a_quotation_after_the_sentence_is_not_part_of_the_statement():
+    found = _quotes('Tom Reyl said the plan was dead. "We tried. It failed."')
+    assert found[0] == ("indirect", "Tom Reyl", "the plan was dead.")

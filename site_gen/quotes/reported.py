@@ -239,10 +239,14 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         while c_start < s_end and text[c_start].isspace():
             c_start += 1
-        rest = _uncovered(text, c_start, s_end, segs)
+        # a quotation that opens in the content and runs past the sentence's end ('said that
+        # he would "X. Y."'): the statement ends with it
+        c_end = max([s.close_end for s in segs if c_start <= s.open_at < s_end < s.close_end],
+                    default=s_end)
+        rest = _uncovered(text, c_start, c_end, segs)
         # a few words of the writer's around a quotation ('said it is "..."', 'says Kestria
         # "knows full well ..."') make a mixed quote; without a quotation, a clause has three
-        quoting = _holds_quotation(c_start, s_end, segs)
+        quoting = _holds_quotation(c_start, c_end, segs)
         if _words(rest) < (0 if quoting and _THAT_BEFORE.search(text, c_start - 6, c_start)
                            else 1 if quoting else 2
                            if c_start == m.end() + 1 and is_transitive(m.group()) else 3):
@@ -272,7 +276,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
             covered = end
             continue
-        out.append(Report(c_start, s_end, m.group(), m.start(), mention, mention is None))
+        out.append(Report(c_start, c_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
 
