@@ -142,3 +142,33 @@ def test_a_quotation_that_runs_past_the_sentence_ends_the_statement():
 def test_a_quotation_after_the_sentence_is_not_part_of_the_statement():
     found = _quotes('Tom Reyl said the plan was dead. "We tried. It failed."')
     assert found[0] == ("indirect", "Tom Reyl", "the plan was dead.")
+
+
+def test_a_parenthetical_cue_after_a_comma_that_an_earlier_phrase_ran_through():
+    found = _quotes("Meanwhile, Kestria is playing a larger role, they say, imposing new "
+                    "import restrictions on the harbour.")
+    assert [(k, t) for k, _, t in found] == [
+        ("indirect", "Meanwhile, Kestria is playing a larger role"),
+        ("indirect", "imposing new import restrictions on the harbour."),
+    ]
+
+
+def test_too_many_opens_a_clause():
+    assert _quotes("Jane Doe says too many women are torn by guilt when they go back.") == [
+        ("indirect", "Jane Doe", "too many women are torn by guilt when they go back.")]
+    assert _quotes("Jane Doe said too many times.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Tom Reyl told host Jane Doe a loss is increasingly likely.",
+         "a loss is increasingly likely."),
+        ("Tom Reyl told the Velmar Herald last week he would rather vote for Doe.",
+         "he would rather vote for Doe."),
+        # a plural object before a name: the name opens what was said
+        ("Tom Reyl told reporters Jane Doe would run again.", "Jane Doe would run again."),
+    ],
+)
+def test_who_was_told_and_when_come_before_what_was_said(text, content):
+    assert _quotes(text) == [("indirect", "Tom Reyl", content)]

@@ -63,8 +63,11 @@ _NOUN_USE = re.compile(
                        re.IGNORECASE)
 _WORDS = re.compile(r"[\w'\u2019]+")
 _TELL = frozenset("tell tells told telling".split())
+# Who was told: 'host Jane Doe', 'the Velmar Herald', a pronoun, a group, a description, a name.
 _OBJECT = re.compile(
-    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers"
+    r"\s+(?:(?:the\s+|[a-z]+[a-rt-z]\s+)[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019-]*){0,4}"
+    r"(?=\s+(?:[a-z]|on\s|last\s|this\s|[A-Z][a-z]+day\b))"
+    r"|him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers"
     r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w'\u2019-]+){1,3}?(?=\s+(?:that|he|she|they|it|we|I"
     r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
     r"|(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
@@ -88,10 +91,10 @@ _COMMA_CLAUSE = re.compile(
     r"\s+(?:that\s+(?=[\w\u2019'])|(?=(?:he|she|they|we|I|there|it)\s+(?:is|was|were|are|would"
     r"|will|could|should|had|has|have|did|does|do|can|may|might|must|[a-z]+ed)\b))")
 # Words that _NOT_CLAUSE turns away but that open a clause here: 'said this is ...', 'said
-# more than 100 people ...'.
+# more than 100 people ...', 'says too many women are ...'.
 _CLAUSE_AFTER_ALL = re.compile(
     r"\s+(?:this\s+(?:is|was|will|would|could|should|has|had|must|may|might|can)"
-    r"|more\s+than\s+\d)\b")
+    r"|more\s+than\s+\d|too\s+(?:many|much|few|little)\s+[a-z]+\s+[a-z]+)\b")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
 # Who was asked, before the question: 'asked the mayor whether', 'asked Tom Reyl how'.
 _ASK_OBJECT = re.compile(
@@ -120,6 +123,12 @@ _MEDIUM = re.compile(
     r"|[A-Z][\w'\u2019-]*|\d[\d,.]*)\s+\w)")
 
 
+_TOLD_WHEN = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|yesterday|earlier|later)\b"
+    r"(?=\s+(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|that|[A-Z][\w'\u2019-]*)\s)")
+
+
 def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
     j = m.end()
     cue = m.group().lower()
@@ -138,6 +147,9 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
         if obj is None:
             return None
         j = obj.end()
+        when = _TOLD_WHEN.match(text, j, s_end)  # 'told the Velmar Herald last week she ...'
+        if when:
+            j = when.end()
     if text.startswith(":", j) or text.startswith(" :", j):
         return j + 1
     if text.startswith(",", j) and (is_bare(cue) or first in _TELL) and (
@@ -424,7 +436,11 @@ def _whole_subject(text: str, start: int, cue_start: int) -> Mention | None:
 def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
                    ) -> list[Report]:
     """'That culture, they said, emphasized ...' / 'Democrats, Mr. Okafor noted, are ...'."""
-    for m in _PAREN_CUE.finditer(text, s_start, s_end):
+    pos = s_start
+    # (matches may overlap: in 'Meanwhile, Kestria is playing a role, they say, ...' the
+    # words up to "role," match first, and the comma before "they" is inside them)
+    while (m := _PAREN_CUE.search(text, pos, s_end)) is not None:
+        pos = m.start() + 1
         cue = find_cues(text, m.start("cue"), m.end("cue"))
         if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
             continue
