@@ -172,3 +172,35 @@ def test_too_many_opens_a_clause():
 )
 def test_who_was_told_and_when_come_before_what_was_said(text, content):
     assert _quotes(text) == [("indirect", "Tom Reyl", content)]
+
+
+def test_a_condition_between_the_cue_and_the_clause():
+    assert _quotes("Jane Doe said, if elected, she would ask Mr. Reyl to lead the project.") == [
+        ("indirect", "Jane Doe", "if elected, she would ask Mr. Reyl to lead the project.")]
+    # no clause after the condition: nothing was reported
+    assert _quotes("Jane Doe said, when asked about the harbour, nothing at all.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe said, however, that the harbour would stay closed.",
+        "Jane Doe told the Velmar Herald, however, that the harbour would stay closed.",
+    ],
+)
+def test_an_adverb_between_commas_before_that(text):
+    assert _quotes(text) == [("indirect", "Jane Doe", "the harbour would stay closed.")]
+
+
+def test_a_relative_clause_after_the_apposition_leaves_the_name_the_speaker():
+    assert _speakers("Jane Doe, an official at the Harbour Housing Authority in Kestria, which "
+                     "has a backlog of 500 homes, said the rule would slow hiring.") == ["Jane Doe"]
+    assert _speakers("The Harbour Authority, which has a backlog of 500 homes, said the rule "
+                     "would slow hiring.") == ["Harbour Authority"]
+
+
+def test_a_group_description_set_apart_by_a_comma_is_not_the_subject():
+    found = _quotes("The campaign is taking the same tack: attending meetings and spreading its "
+                    "message to local groups, said Tom Reyl, a director at the institute.")
+    assert [(k, s) for k, s, _ in found] == [("indirect", "Tom Reyl")]
+    assert found[0][2].startswith("The campaign is taking the same tack")

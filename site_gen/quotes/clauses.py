@@ -36,6 +36,7 @@ _AFTER_STOP = re.compile(
     r"|Friday|Saturday|Sunday|earlier|later|recently|yesterday|today)\b")
 _POSS_APPOSITION = re.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
+_WHICH = re.compile(r"\s*which\s")
 _WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
 # "a spokeswoman for Brandt Hotels, Jennifer Lindqvist": a role, then the name in apposition.
@@ -506,6 +507,10 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
 
 def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
     """'Smith, the prime minister,' / 'Smith, who ...,' before a cue."""
+    if len(cuts) >= 4 and _WHICH.match(seg, cuts[-2]) and seg[cuts[-1] - 1] == ",":
+        # "Jane Doe, an official at the Harbour Authority, which has a backlog of 500 homes,
+        # said": the relative clause is about the description before it
+        return _apposition(text, lo, seg[:cuts[-2]], cuts[:-1])
     if len(cuts) >= 5 and _WHOSE.fullmatch(seg, cuts[-4], cuts[-3] - 1):
         # "Reed-Vale, whose daughter, Sara Bland, died in ..., called": the name before
         # the relative clause is the subject; the one inside it is someone else

@@ -66,7 +66,7 @@ _TELL = frozenset("tell tells told telling".split())
 # Who was told: 'host Jane Doe', 'the Velmar Herald', a pronoun, a group, a description, a name.
 _OBJECT = re.compile(
     r"\s+(?:(?:the\s+|[a-z]+[a-rt-z]\s+)[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019-]*){0,4}"
-    r"(?=\s+(?:[a-z]|on\s|last\s|this\s|[A-Z][a-z]+day\b))"
+    r"(?=\s+(?:[a-z]|on\s|last\s|this\s|[A-Z][a-z]+day\b)|,)"
     r"|him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers"
     r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w'\u2019-]+){1,3}?(?=\s+(?:that|he|she|they|it|we|I"
     r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
@@ -89,7 +89,10 @@ _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|fro
 # A clause after a cue and a comma: "that", or a pronoun subject and its verb.
 _COMMA_CLAUSE = re.compile(
     r"\s+(?:that\s+(?=[\w\u2019'])|(?=(?:he|she|they|we|I|there|it)\s+(?:is|was|were|are|would"
-    r"|will|could|should|had|has|have|did|does|do|can|may|might|must|[a-z]+ed)\b))")
+    r"|will|could|should|had|has|have|did|does|do|can|may|might|must|[a-z]+ed)\b)"
+    # a condition or a time first: 'She said, if elected, she would ...'
+    r"|(?=(?:if|when|once|unless|after|before)\s[^,;:\"\u201c]{1,60},\s+(?:he|she|they|we|I|it"
+    r"|there)\s+(?:is|was|were|are|would|will|could|should|had|has|have|can|may|might|must)\b))")
 # Words that _NOT_CLAUSE turns away but that open a clause here: 'said this is ...', 'said
 # more than 100 people ...', 'says too many women are ...'.
 _CLAUSE_AFTER_ALL = re.compile(
@@ -123,6 +126,9 @@ _MEDIUM = re.compile(
     r"|[A-Z][\w'\u2019-]*|\d[\d,.]*)\s+\w)")
 
 
+# An adverb set off by commas between a cue (or who was told) and a "that" clause.
+_ASIDE = re.compile(r",\s*(?:however|though|moreover|nonetheless|nevertheless|meanwhile|too|also"
+                    r"|in\s+fact|of\s+course|instead|again|later|privately|publicly)\s*,\s")
 _TOLD_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|yesterday|earlier|later)\b"
@@ -139,6 +145,11 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
     gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
     if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5):
         return gap.end()
+    if (is_bare(cue) or first in _TELL) and (aside := _ASIDE.match(text, j, s_end)):
+        j = aside.end() - 1  # 'said, however, that ...': the content after the aside
+        gap = _THAT_GAP.match(text, j, s_end)
+        if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5):
+            return gap.end()
     if is_bare(cue) and (medium := _MEDIUM.match(text, j, s_end)) and not _NOT_CLAUSE.match(
             text, medium.end(), s_end):
         return medium.end()
@@ -150,6 +161,10 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
         when = _TOLD_WHEN.match(text, j, s_end)  # 'told the Velmar Herald last week she ...'
         if when:
             j = when.end()
+        if aside := _ASIDE.match(text, j, s_end):  # 'told the Velmar Herald, however, that'
+            gap = _THAT_GAP.match(text, aside.end() - 1, s_end)
+            if gap and not _GAP_CLAUSE.search(text, aside.end() - 1, gap.end() - 5):
+                return gap.end()
     if text.startswith(":", j) or text.startswith(" :", j):
         return j + 1
     if text.startswith(",", j) and (is_bare(cue) or first in _TELL) and (
@@ -273,7 +288,7 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         inverted = _inverted_report(text, s_start, m, s_end, segs) if not participle and (
             mention is None or mention.kind == "role" and reads_as_clause(mention.text)) else (
             _named_inverted(text, s_start, m, s_end, segs)
-            if mention is not None and mention.kind == "role" and not participle
+            if mention is not None and mention.kind in ("role", "group") and not participle
             and _comma_apart(text, mention, m.start()) else None)
         if inverted is not None:  # 'CONTENT, said Jane Doe, a lawyer who ... .'
             out.append(inverted)
