@@ -204,3 +204,30 @@ def test_a_group_description_set_apart_by_a_comma_is_not_the_subject():
                     "message to local groups, said Tom Reyl, a director at the institute.")
     assert [(k, s) for k, s, _ in found] == [("indirect", "Tom Reyl")]
     assert found[0][2].startswith("The campaign is taking the same tack")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Doe asked male voters to think about their own biases.",
+         "male voters to think about their own biases."),
+        ("Jane Doe asked for the steps the harbour board is taking.",
+         "for the steps the harbour board is taking."),
+        ("Jane Doe asked the high court for quick action on the harbour case.",
+         "the high court for quick action on the harbour case."),
+    ],
+)
+def test_a_request_is_reported(text, content):
+    assert _quotes(text) == [("indirect", "Jane Doe", content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe was asked to leave the harbour.",  # asked, not asking
+        "Jane Doe asked questions to the panel.",  # "to" before no verb
+        "Jane Doe asked him for years about the harbour.",  # a duration, not a request
+    ],
+)
+def test_no_request_is_no_report(text):
+    assert _quotes(text) == []

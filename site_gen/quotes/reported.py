@@ -104,6 +104,12 @@ _ASK_OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|you|reporters|(?:the|a|an|his|her|their|its|our)"
     r"(?:\s+[\w'\u2019-]+){1,3}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?=\s+(?:whether|if|why|how|what|when|where|who)\s)")
+# What a request asks: someone (a few words) to do something, or for something.
+_ASK_TO = re.compile(
+    r"\s+(?:(?:[\w'\u2019.-]+\s+){0,5}?for\s+(?!(?:years|months|weeks|days|hours|decades)\b)"
+    r"[a-z]{2,}\b|(?:[\w'\u2019.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that|be|him|them|me"
+    r"|us)\b)[a-z]{2,}\b)")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$")
 _TRAIL_WORDS = 7
 
 
@@ -175,6 +181,9 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
         q = _QUESTION.match(text, j, s_end)
         if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
             q = _QUESTION.match(text, obj.end(), s_end)
+        if q is None and cue in ("asked", "asks", "ask") and _ASK_TO.match(text, j, s_end) \
+                and not _PASSIVE_BEFORE.search(text, max(s_start, m.start() - 12), m.start()):
+            return j  # a request: 'asked voters to think about ...', 'asked for a delay'
         return q.start() + 1 if q else None
     if (is_bare(cue) or first in _TELL) and (
             not _NOT_CLAUSE.match(text, j, s_end) or _CLAUSE_AFTER_ALL.match(text, j, s_end)):
