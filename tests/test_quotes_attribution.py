@@ -277,7 +277,10 @@ def test_as_someone_noted_introduces_what_they_said(para: str, reported: list) -
      [("why the ferry had stopped running in May.", "Jane Doe")]),
     ("Jane Doe asked whether the council would publish the minutes.",
      [("whether the council would publish the minutes.", "Jane Doe")]),
-    ("Tom Reyl asked Jane Doe to leave the room before the vote.", []),  # a request, no question
+    # a request is reported too (what was asked: who, and to do what)
+    ("Tom Reyl asked Jane Doe to leave the room before the vote.",
+     [("Jane Doe to leave the room before the vote.", "Tom Reyl")]),
+    ("Tom Reyl asked Jane Doe about the vote before the meeting.", []),  # a topic, no question
 ])
 def test_a_question_asked_of_someone_is_reported(para: str, reported: list) -> None:
     assert _who([para], "indirect") == reported
