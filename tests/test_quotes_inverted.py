@@ -186,9 +186,11 @@ def test_a_condition_between_the_cue_and_the_clause():
     [
         "Jane Doe said, however, that the harbour would stay closed.",
         "Jane Doe told the Velmar Herald, however, that the harbour would stay closed.",
+        "Jane Doe said, in an email, that the harbour would stay closed.",
+        "Jane Doe said, on Monday, that the harbour would stay closed.",
     ],
 )
-def test_an_adverb_between_commas_before_that(text):
+def test_an_aside_between_commas_before_that(text):
     assert _quotes(text) == [("indirect", "Jane Doe", "the harbour would stay closed.")]
 
 

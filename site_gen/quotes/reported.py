@@ -132,9 +132,13 @@ _MEDIUM = re.compile(
     r"|[A-Z][\w'\u2019-]*|\d[\d,.]*)\s+\w)")
 
 
-# An adverb set off by commas between a cue (or who was told) and a "that" clause.
+# An adverb, a medium or a day set off by commas between a cue (or who was told) and a "that"
+# clause ('said, however, that', 'said, in an email, that').
 _ASIDE = re.compile(r",\s*(?:however|though|moreover|nonetheless|nevertheless|meanwhile|too|also"
-                    r"|in\s+fact|of\s+course|instead|again|later|privately|publicly)\s*,\s")
+                    r"|in\s+fact|of\s+course|instead|again|later|privately|publicly"
+                    r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
+                    r"(?:statement|interview|e-?mail|letter|speech|post|tweet|call|message)"
+                    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s")
 _TOLD_WHEN = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|yesterday|earlier|later)\b"
