@@ -233,3 +233,39 @@ def test_a_request_is_reported(text, content):
 )
 def test_no_request_is_no_report(text):
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Doe expressed concern about the rising cost of the harbour works.",
+         "concern about the rising cost of the harbour works."),
+        ("Jane Doe has expressed optimism that the two towns can remain allies.",
+         "the two towns can remain allies."),
+    ],
+)
+def test_what_someone_expressed_is_reported(text, content):
+    assert _quotes(text) == [("indirect", "Jane Doe", content)]
+
+
+def test_views_expressed_here_report_nothing():
+    assert _quotes("The views expressed here are those of the author alone.") == []
+
+
+def test_a_cue_with_its_own_statement_after_a_closed_quotation_does_not_take_it():
+    found = _quotes('Jane Doe stated, "This is our duty to the harbour." During the meeting, '
+                    "Tom Reyl expressed his thanks to the council for its support.")
+    assert ("direct", "Jane Doe", "This is our duty to the harbour.") in found
+    assert ("indirect", "Tom Reyl", "his thanks to the council for its support.") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is our duty to the harbour." Tom Reyl said.',
+        '"Long live the harbour!" Tom Reyl, the editor of the paper, wrote on Twitter, adding '
+        "that the bank had given no reason.",
+    ],
+)
+def test_a_cue_after_a_closed_quotation_still_attributes_it(text):
+    assert _quotes(text)[0][:2] == ("direct", "Tom Reyl")

@@ -30,7 +30,7 @@ _REGULAR = (
     " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
     " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
     " reject defend blame thank congratulate commend laud hail decry tout cite echo endorse"
-    " interject interrupt praise"
+    " interject interrupt praise express"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote written writing"
@@ -57,7 +57,7 @@ _TRANSITIVE = frozenset(
     " reject"
     " defend blame thank congratulate commend laud hail warn call dub label brand describe"
     " characterize lament decry predict recall mention highlight acknowledge admit concede"
-    " announce confirm reiterate repeat propose recommend endorse".split())
+    " announce confirm reiterate repeat propose recommend endorse express".split())
 _NAMING_BASE = {f: b for b in ("call", "dub", "term", "label", "brand", "describe",
                                 "characterize", "refer")
                 for f in NAMING if f.startswith(b[:4])}

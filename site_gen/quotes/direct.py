@@ -172,7 +172,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
         short = is_short(text, seg) if scare_quotes else len(text[seg.start:seg.end].split()) < 2
         s_start, _ = sents.span(seg.open_at)
         lo = ends.after(s_start, seg.open_at)
-        att = _own(text, sents, segs, i, lo, short)
+        att = _own(text, sents, segs, i, lo, short, reports)
         rep = next((r for r in reports if r.start <= seg.open_at < r.end), None)
         if rep is not None and (att is None or att.mention is None):
             att = _later_clause(text, rep, seg, lo) or att
@@ -249,16 +249,26 @@ def _distance(seg: Segment, cue_start: int) -> int:
 
 
 def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, short: bool,
-         ) -> Attribution | None:
-    """The cue right after the segment or right before it in its sentence."""
+         reports: Sequence[Report] = ()) -> Attribution | None:
+    """The cue right after the segment or right before it in its sentence (not a cue after it
+    whose own statement follows it: '"... duty." During the meeting, Jane Doe expressed her
+    thanks ...')."""
     seg = segs[i]
     next_open = segs[i + 1].open_at if i + 1 < len(segs) else len(text)
     ends_open = bool(_last_char(text[seg.start:seg.end]) in ",!?\u2014\u2013-"
                      or _COMMA_AFTER.match(text, seg.close_end, seg.close_end + 3))
     att = after(text, sents, seg, next_open) if (ends_open or not short) else None
+    if att is not None and _last_char(text[seg.start:seg.end]) in ".!?" and _NEW_SENTENCE.match(
+            text, seg.close_end, att.cue_start) and any(
+            r.cue_start == att.cue_start and r.start > att.cue_start for r in reports):
+        att = None  # (the quotation closed its sentence; a new one opens before the cue)
     return att or before(text, sents, seg, lo, short)
 
 
+# A sentence that opens with an introductory phrase after a quotation that closed its own.
+_NEW_SENTENCE = re.compile(
+    r"\s*(?:During|In|At|On|After|Before|Later|Meanwhile|Then|When|While|Earlier|Still|Yet|But"
+    r"|However|Since|Following|With|For|From|By|Under|Among)\s[^,]{1,60},")
 _LEAD_COLON = re.compile(r":[ \u00a0]*\n\n$")
 _COMMA_AFTER = re.compile(r"\s*[,\u2014\u2013-]")
 

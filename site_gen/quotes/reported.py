@@ -84,6 +84,7 @@ _NOT_CLAUSE = re.compile(
     r"|as|from|through|over|into|up|out|afterward|later|earlier|recently|repeatedly|again|once|too"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
+                         r"|here|there|above|below"
                          r"|before|when|while|if|because|since|and|or|but|himself|herself"
                          r"|themselves|back|up|off|out)\b)")
 # A clause after a cue and a comma: "that", or a pronoun subject and its verb.
