@@ -269,3 +269,11 @@ def test_a_cue_with_its_own_statement_after_a_closed_quotation_does_not_take_it(
 )
 def test_a_cue_after_a_closed_quotation_still_attributes_it(text):
     assert _quotes(text)[0][:2] == ("direct", "Tom Reyl")
+
+
+def test_a_claim_may_be_an_infinitive():
+    assert _quotes("Jane Doe claimed to have voted twice in the harbour election.") == [
+        ("indirect", "Jane Doe", "to have voted twice in the harbour election.")]
+    # "to" before who was addressed: the content is the "that" clause
+    assert _quotes("Jane Doe claimed to the council that the harbour was closed.") == [
+        ("indirect", "Jane Doe", "the harbour was closed.")]

@@ -26,6 +26,7 @@ from site_gen.quotes.clauses import (
 from site_gen.quotes.cues import (
     ACCORDING,
     CueMatch,
+    base_of,
     find_cues,
     ing_form,
     is_bare,
@@ -105,6 +106,10 @@ _ASK_OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|you|reporters|(?:the|a|an|his|her|their|its|our)"
     r"(?:\s+[\w'\u2019-]+){1,3}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?=\s+(?:whether|if|why|how|what|when|where|who)\s)")
+# Cues whose statement may be an infinitive ('claimed to have voted twice').
+_TO_CUES = frozenset(("claim",))
+_TO_VERB = re.compile(r"\s+to\s+(?:not\s+)?(?!(?:the|a|an|his|her|their|its|him|them|me|us)\b)"
+                      r"[a-z]{2,}\b")
 # What a request asks: someone (a few words) to do something, or for something.
 _ASK_TO = re.compile(
     r"\s+(?:(?:[\w'\u2019.-]+\s+){0,5}?for\s+(?!(?:years|months|weeks|days|hours|decades)\b)"
@@ -182,6 +187,8 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
             comma := _COMMA_CLAUSE.match(text, j + 1, s_end)) and (
             text.find(",", s_start, m.start()) < 0):  # not 'It is clear, he said, that ...'
         return comma.end()  # 'He added, that ...', 'She said, they would ...'
+    if base_of(first) in _TO_CUES and (to := _TO_VERB.match(text, j, s_end)):
+        return to.start() + 1  # 'claimed to have voted twice'
     if cue.startswith("ask"):  # 'asked whether ...', 'asked the mayor if ...'
         q = _QUESTION.match(text, j, s_end)
         if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
