@@ -277,3 +277,18 @@ def test_a_claim_may_be_an_infinitive():
     # "to" before who was addressed: the content is the "that" clause
     assert _quotes("Jane Doe claimed to the council that the harbour was closed.") == [
         ("indirect", "Jane Doe", "the harbour was closed.")]
+
+
+def test_initials_written_together_are_part_of_the_name():
+    assert _speakers('"The council has ramped up its response," said J.M. Reyl, a fellow at '
+                     "the harbour institute.") == ["J.M. Reyl"]
+    # initials of a country before a word in lower case are no name
+    assert _speakers("U.S. officials said the harbour plan was dead.") == [None]
+
+
+def test_a_description_with_an_article_then_the_name():
+    assert _speakers('"We are anxious," said another ferry passenger, Jane Doe.') == ["Jane Doe"]
+    # a name cut at an initial is no name: the whole apposition is two people
+    assert "Jane E" not in _speakers(
+        "The port should come first, said the lawmakers, Representatives Jane E. Doe of "
+        "Kestria and G. K. Reyl of Velmar.")

@@ -35,7 +35,7 @@ _AFTER_STOP = re.compile(
     r"|about|last|this|on|with|via|through|for|and|but|that|who|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|earlier|later|recently|yesterday|today)\b")
 _POSS_APPOSITION = re.compile(
-    r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?=\s*[,.;]|\s*$)")
+    r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?<![\s.][A-Z])(?=\s*[,.;]|\s*$)")
 _WHICH = re.compile(r"\s*which\s")
 _WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
@@ -45,6 +45,8 @@ _ROLE_FIRST = re.compile(
     r"|aide|adviser|advisor|director|chairman|chairwoman|chair|manager|secretary|president"
     r"|executive|officer|strategist|pollster|analyst|professor|lawyer|attorney|head|chief"
     r"|founder|leader|member|representative|official|economist|senator|governor|mayor)\b")
+# "another Twitter user, Jane Doe": a description with an article, then the name in apposition.
+_DESCRIBED_FIRST = re.compile(r"(?:another|an|a|the|one)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*,")
 _ROLE_HEADS_AFTER = re.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
 # A name after its role, the role opening with capitalised words or joining two nouns with
@@ -556,7 +558,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
             m = role_name
     poss = _POSS_APPOSITION.match(window)
     if poss and (_HAS_POSSESSIVE.search(window, 0, poss.start(1))
-                 or _ROLE_FIRST.match(window, 0, poss.start(1))):
+                 or _ROLE_FIRST.match(window, 0, poss.start(1))
+                 or _DESCRIBED_FIRST.match(window, 0, poss.start(1))):
         name = parse_mention(poss.group(1), pos + lead + poss.start(1))
         if name is not None and name.kind == "name":
             role = window[:poss.start(1)].rstrip(" ,")

@@ -19,8 +19,10 @@ from site_gen.quotes.firstnames import gender_of, is_given_name
 
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LO = "a-z\u00df-\u00f6\u00f8-\u00ff"
-_CAP = (rf"(?:[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?[{UP}][{LO}{UP}'\u2019]*"
-        rf"(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
+# (initials written together before a name, "J.M. Reyl", are one word)
+_INITIALS = rf"\.(?:[{UP}]\.){{1,2}}(?=[ \u00a0]+[{UP}])"
+_CAP = (rf"(?:[{UP}]{_INITIALS}|[{UP}][{LO}]{{0,3}}\.|(?:(?:al|el|ad|as|ash|an)-)?"
+        rf"[{UP}][{LO}{UP}'\u2019]*(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*)")
 _PARTICLE = r"(?:van|von|de|da|del|der|den|bin|ibn|la|le|du|dos|di|al)"
 # Words that open a surname of two words written capitalised ("Le Garrec", "Abu Samra",
 # "Vander Meulen"): the lower-case particles above and a few more.
@@ -31,7 +33,7 @@ SURNAME_PARTICLES = frozenset(
 # lookbehind on the character before it): the regex engine then skips at C speed to the next
 # capital (or "al-", "el-", ...), where a leading lookbehind made it try every position.
 _CAP_TAIL = rf"[{LO}{UP}'\u2019]*(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*"
-_FIRST_CAP = (rf"[{UP}ae](?<![\w-].)(?:(?<=[{UP}])(?:[{LO}]{{0,3}}\.|{_CAP_TAIL})"
+_FIRST_CAP = (rf"[{UP}ae](?<![\w-].)(?:(?<=[{UP}])(?:{_INITIALS}|[{LO}]{{0,3}}\.|{_CAP_TAIL})"
               rf"|(?:(?<=a)(?:l|d|s|sh|n)|(?<=e)l)-[{UP}]{_CAP_TAIL})")
 RUN = re.compile(rf"{_FIRST_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
 
@@ -158,12 +160,16 @@ def _after_possessive(raw: list[str], toks: list[str], i: int
     return (name, [*toks[: i + 1], *titles], gender) if name else None
 
 
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     raw = run.replace("\u00a0", " ").split()
     toks: list[str] = []
     for t in raw:  # possessive and trailing dots off (initials and "Jr." keep theirs)
         t = unpossessive(t)
-        if not ((len(t) <= 3 and t.endswith(".")) or t.lower() in SUFFIXES):
+        if not ((len(t) <= 3 and t.endswith(".")) or t.lower() in SUFFIXES
+                or _JOINED_INITIALS.fullmatch(t)):
             t = t.rstrip(".")
         toks.append(t)
     for t in toks[1:]:
@@ -202,7 +208,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
             return found
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
-        if t.endswith(".") and len(t) > 2 and _bare(t) not in _TITLE_OR_SUFFIX:
+        if t.endswith(".") and len(t) > 2 and _bare(t) not in _TITLE_OR_SUFFIX \
+                and not _JOINED_INITIALS.fullmatch(t):
             toks = toks[i + 1:]
             break
     if not toks:
@@ -272,6 +279,8 @@ def first_name_like(token: str) -> bool:
     Rosalind Trent", "State Ada Marsh")? ``clean_name`` strips it; the caller, who knows
     the article's lower-case words ("Even Mike Brannock"), may put it back."""
     low = token.lower()
+    if _JOINED_INITIALS.fullmatch(token):
+        return True  # "J.M. Reyl"
     return not (token.isupper() or low in _TITLE_TAILS or _ROLE_NOUN.search(low)
                 or not token.isalpha() or low in _STOP_OR_TITLE or _occupation(token))
 
