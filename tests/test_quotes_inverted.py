@@ -292,3 +292,26 @@ def test_a_description_with_an_article_then_the_name():
     assert "Jane E" not in _speakers(
         "The port should come first, said the lawmakers, Representatives Jane E. Doe of "
         "Kestria and G. K. Reyl of Velmar.")
+
+
+def test_an_abbreviated_honorific_inside_the_role_keeps_the_name():
+    found = _speakers("Former Gov. Ann Fox of Velmar said the harbour plan was dead. \u201cWhat "
+                      "was marginal has become mainstream,\u201d said former Gov. Tom Reyl of "
+                      "Kestria, a Democrat who ran for mayor in 2008.")
+    assert found == ["Ann Fox", "Tom Reyl"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe, a Reyl supporter from Jackson, Miss., attending the Harbour Coalition "
+        "Convention, said she could not support the plan.",
+        "In Kestria, the journalist Jane Doe, writing in the Velmar Herald in 2013, described "
+        "a culture of \u201csenators ignoring the harbour.\u201d",
+        # the relative clause's description names an organisation: the person still speaks
+        "Senator Jane Doe, the Kestria member who heads the Harbour Committee, which oversees "
+        "the port, said the donations call its independence into question.",
+    ],
+)
+def test_a_participle_or_relative_clause_after_the_apposition(text):
+    assert set(_speakers(text)) == {"Jane Doe"}

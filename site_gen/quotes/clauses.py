@@ -37,6 +37,8 @@ _AFTER_STOP = re.compile(
 _POSS_APPOSITION = re.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?<![\s.][A-Z])(?=\s*[,.;]|\s*$)")
 _WHICH = re.compile(r"\s*which\s")
+_ROLE_NAMED = re.compile(r"\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}" + RUN.pattern + r"\s*")
+_ING_PHRASE = re.compile(r"\s*[a-z]{3,}ing\s")  # "Jane Doe, a voter, attending the rally, said"
 _WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
 _HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
 # "a spokeswoman for Brandt Hotels, Jennifer Lindqvist": a role, then the name in apposition.
@@ -49,6 +51,9 @@ _ROLE_FIRST = re.compile(
 _DESCRIBED_FIRST = re.compile(r"(?:another|an|a|the|one)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*,")
 _ROLE_HEADS_AFTER = re.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
+# An abbreviated honorific inside a role and a name ('former Gov. Jane Doe').
+_HONORIFIC_RUN = re.compile(
+    r"\s(?:Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Rev|Prof|Adm|Supt)\.\s")
 # A name after its role, the role opening with capitalised words or joining two nouns with
 # "and": 'said Democratic strategist Jane Doe', 'said lobbyist and consultant Tom Reyl'.
 _ROLE_THEN_NAME = re.compile(
@@ -509,9 +514,15 @@ def _antecedent(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None
 
 def _apposition(text: str, lo: int, seg: str, cuts: list[int]) -> Mention | None:
     """'Smith, the prime minister,' / 'Smith, who ...,' before a cue."""
-    if len(cuts) >= 4 and _WHICH.match(seg, cuts[-2]) and seg[cuts[-1] - 1] == ",":
+    if len(cuts) >= 4 and (_WHICH.match(seg, cuts[-2]) or _ING_PHRASE.match(seg, cuts[-2])) \
+            and seg[cuts[-1] - 1] == ",":
         # "Jane Doe, an official at the Harbour Authority, which has a backlog of 500 homes,
-        # said": the relative clause is about the description before it
+        # said": the relative clause is about the description before it ("In Kestria, the
+        # journalist Jane Doe, writing in 2013, said": the piece before it names the speaker)
+        piece = seg[cuts[-3]:cuts[-2] - 1]
+        before = parse_mention(piece, lo + cuts[-3]) if _ROLE_NAMED.fullmatch(piece) else None
+        if before is not None and before.kind == "name":
+            return before
         return _apposition(text, lo, seg[:cuts[-2]], cuts[:-1])
     if len(cuts) >= 5 and _WHOSE.fullmatch(seg, cuts[-4], cuts[-3] - 1):
         # "Reed-Vale, whose daughter, Sara Bland, died in ..., called": the name before
@@ -552,7 +563,8 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     window = window[lead:]
     m = RUN.match(window)
     role_name = _ROLE_THEN_NAME.match(window)
-    if role_name and (m is not None or " and " in role_name.group()):
+    if role_name and (m is not None or " and " in role_name.group()
+                      or _HONORIFIC_RUN.search(role_name.group())):  # 'said former Gov. X Y'
         named = parse_mention(role_name.group(), pos + lead)
         if named is not None and named.kind == "name":
             m = role_name
