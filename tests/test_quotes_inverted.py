@@ -315,3 +315,9 @@ def test_an_abbreviated_honorific_inside_the_role_keeps_the_name():
 )
 def test_a_participle_or_relative_clause_after_the_apposition(text):
     assert set(_speakers(text)) == {"Jane Doe"}
+
+
+def test_a_long_apposition_without_an_article_between_a_quotation_and_its_cue():
+    found = _speakers('"The court has seen that freedom can be kept," Tom Reyl, attorney for one '
+                      "of four groups to file suit over the harbour law, said in a statement.")
+    assert found == ["Tom Reyl"]

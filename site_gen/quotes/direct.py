@@ -85,7 +85,7 @@ def signature(text: str, seg: Segment) -> Attribution | None:
 # '"...," Jane Doe, a former director of the Velmar Dockworkers Union and a political
 # organiser, wrote': a name and its apposition between a quotation and its cue.
 _NAME_APPOSITION = re.compile(
-    r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3},\s+(?:a|an|the|who|whose|his|her)\s"
+    r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3},\s+(?:a|an|the|who|whose|his|her|[a-z]+)\s"
     r"[^,;:\u201c\u201d\"]+(?:,\s+(?:and\s+)?[^,;:\u201c\u201d\"]+)?,?")
 _APPOSITION_WORDS = 30
 
