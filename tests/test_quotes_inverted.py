@@ -321,3 +321,18 @@ def test_a_long_apposition_without_an_article_between_a_quotation_and_its_cue():
     found = _speakers('"The court has seen that freedom can be kept," Tom Reyl, attorney for one '
                       "of four groups to file suit over the harbour law, said in a statement.")
     assert found == ["Tom Reyl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # after a bare cue, a noun phrase opens the clause: its later "that" is a relative one
+        ("Jane Doe said his comments reflect an intolerance that extends to the harbour.",
+         "his comments reflect an intolerance that extends to the harbour."),
+        # words of when or where before "that" are not what was said
+        ("Jane Doe said this past week that the harbour would close.", "the harbour would close."),
+        ("Jane Doe said on Monday that the harbour would close.", "the harbour would close."),
+    ],
+)
+def test_where_a_that_clause_starts(text, content):
+    assert _quotes(text) == [("indirect", "Jane Doe", content)]

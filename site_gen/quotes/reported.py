@@ -106,6 +106,10 @@ _ASK_OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|you|reporters|(?:the|a|an|his|her|their|its|our)"
     r"(?:\s+[\w'\u2019-]+){1,3}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?=\s+(?:whether|if|why|how|what|when|where|who)\s)")
+# A noun phrase: a determiner or a possessive name.
+_NP_START = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|our|my|your|some|many|several"
+    r"|[A-Z][\w-]*(?:['\u2019]s|s['\u2019]))\s")
 # Cues whose statement may be an infinitive ('claimed to have voted twice').
 _TO_CUES = frozenset(("claim",))
 _TO_VERB = re.compile(r"\s+to\s+(?:not\s+)?(?!(?:the|a|an|his|her|their|its|him|them|me|us)\b)"
@@ -159,7 +163,10 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
         j = when.end()
     first = cue.split()[0]
     gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
-    if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5):
+    if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5) and not (
+            is_bare(cue) and first not in _TELL and _NP_START.match(text, j)):
+        # (after a bare cue, words that open with a noun phrase are the clause itself: 'saying
+        # his comments reflect an intolerance that extends ...')
         return gap.end()
     if (is_bare(cue) or first in _TELL) and (aside := _ASIDE.match(text, j, s_end)):
         j = aside.end() - 1  # 'said, however, that ...': the content after the aside
