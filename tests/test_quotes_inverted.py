@@ -336,3 +336,26 @@ def test_a_long_apposition_without_an_article_between_a_quotation_and_its_cue():
 )
 def test_where_a_that_clause_starts(text, content):
     assert _quotes(text) == [("indirect", "Jane Doe", content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters in Kestria and Velmar states that have long backed the party stayed home.",
+        "The Reyl emails that were released on Monday covered the harbour deal.",
+        "Thanks to the storm, the harbour board agreed to delay the vote.",
+        "Jane Doe endorsed Tom Reyl for mayor of Port Velmar on Monday.",
+        "Jane Doe agreed to testify before the harbour board next week.",
+        "The council rejected the harbour plan and proposed a new budget.",
+        "The attacks on the harbour board made it a challenging year for Jane Doe.",
+    ],
+)
+def test_nouns_and_acts_that_look_like_cues_report_nothing(text):
+    assert _quotes(text) == []
+
+
+def test_the_past_forms_of_those_cues_still_report():
+    assert _quotes("Jane Doe stated that the harbour would close.") == [
+        ("indirect", "Jane Doe", "the harbour would close.")]
+    assert _quotes("Jane Doe emailed that the harbour would close.") == [
+        ("indirect", "Jane Doe", "the harbour would close.")]
