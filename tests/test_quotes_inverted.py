@@ -359,3 +359,10 @@ def test_the_past_forms_of_those_cues_still_report():
         ("indirect", "Jane Doe", "the harbour would close.")]
     assert _quotes("Jane Doe emailed that the harbour would close.") == [
         ("indirect", "Jane Doe", "the harbour would close.")]
+
+
+def test_a_surname_that_is_also_a_title_means_the_person_named_so():
+    assert _speakers("Jane King won twelve titles in her career. King says the harbour will "
+                     "stay open.") == ["Jane King"]
+    # no one of that name in the article: the title names no one
+    assert _speakers("The King says the harbour will stay open.") == [None]

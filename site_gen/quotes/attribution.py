@@ -439,7 +439,12 @@ class Cast:
                 return person
         elif mention.kind == "role" and mention.role:
             own = _OWN_ORG.match(mention.role)
-            if own:
+            word = mention.text.strip()
+            if word.lower() in SURNAME_TITLES and word[:1].isupper() and (
+                    named := self._match([word], None, create=False)) is not None:
+                person = named  # "King says ..." after "Jane King": the surname, not the title
+                self.how = "name:known"
+            elif own:
                 owner = self.pronoun("m" if own.group(1).lower() == "his" else "f", mention.start)
                 if owner is not None:
                     org = _split_surname(owner.tokens)[1].title() + " campaign"
