@@ -366,3 +366,18 @@ def test_a_surname_that_is_also_a_title_means_the_person_named_so():
                      "stay open.") == ["Jane King"]
     # no one of that name in the article: the title names no one
     assert _speakers("The King says the harbour will stay open.") == [None]
+
+
+@pytest.mark.parametrize("join", [", while", ", and", ", but", ";"])
+def test_a_joined_clause_with_a_named_speaker_is_a_statement_of_its_own(join):
+    found = _quotes(f"Jane Doe suggested that the harbour plan is dead{join} Tom Reyl said "
+                    "that it was alive.")
+    assert [(k, s, t) for k, s, t in found] == [
+        ("indirect", "Jane Doe", "the harbour plan is dead"),
+        ("indirect", "Tom Reyl", "it was alive."),
+    ]
+
+
+def test_a_joined_clause_without_a_named_speaker_stays_in_the_statement():
+    assert _quotes("Jane Doe said the plan was dead and the harbour said nothing.") == [
+        ("indirect", "Jane Doe", "the plan was dead and the harbour said nothing.")]

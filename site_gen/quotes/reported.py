@@ -331,6 +331,11 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
             covered = end
             continue
+        join = _joined_statement(text, c_start, c_end, cues)
+        if join > c_start:  # 'X suggested that A, while Reyl said that B': two statements
+            out.append(Report(c_start, join, m.group(), m.start(), mention, mention is None))
+            covered = join
+            continue
         out.append(Report(c_start, c_end, m.group(), m.start(), mention, mention is None))
         covered = s_end
     return out
@@ -385,6 +390,25 @@ def _in_open_quotation(text: str, pos: int) -> bool:
 
 def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
     return any(start <= s.open_at and s.close_end <= end for s in segs)
+
+
+_CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s*")
+
+
+def _joined_statement(text: str, pos: int, end: int, cues: Sequence[CueMatch]) -> int:
+    """Where a statement that starts at ``pos`` ends because a clause joined to it (", while",
+    ", and", ", but", ";") has a named subject and a cue of its own; -1 when none does."""
+    for c in cues:
+        if not pos < c.start() < end or is_participle(text, c):
+            continue
+        joins = list(_CLAUSE_JOIN.finditer(text, pos, c.start()))
+        if not joins:
+            continue
+        join = joins[-1]
+        mention = subject_before(text, join.end(), c.start())
+        if mention is not None and mention.kind == "name" and mention.start == join.end():
+            return join.start()
+    return -1
 
 
 def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch],
