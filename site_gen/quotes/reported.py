@@ -73,6 +73,14 @@ _OBJECT = re.compile(
     r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
     r"|(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
 _THAT_GAP = re.compile(r"(?:\s+[\w.'\u2019$%-]+){0,10}?\s+that\s+")
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Where something was said: 'in a statement', 'during a news conference'.
+_MEDIA = (r"(?:statement|interview|e-?mail|letter|speech|post|tweet|release|(?:news|press)\s+"
+          r"conference|briefing|call|message|video|op-ed|filing|memo|address|podcast|broadcast"
+          r"|hearing|rally|appearance)\b")
+# The first word of a clause: 'the', a pronoun, a name, a number.
+_CLAUSE_OPENER = (r"(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|this|these|those"
+                  r"|that|[A-Z][\w'\u2019-]*|\d[\d,.]*)")
 # Words that make the words between a cue and a later "that" a clause of their own, the
 # content itself ('said she was not going to jump to that conclusion'), not what stands
 # between a cue and its content ('said on Monday that', 'told reporters in a statement that').
@@ -83,7 +91,7 @@ _NOT_CLAUSE = re.compile(
     r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:in|on|at|during|after|before|to|of|about|with|for|last|this"
     r"|so|nothing|something|anything|goodbye|hello|yes|no|thanks|thank|much|more|little|than|by"
     r"|as|from|through|over|into|up|out|afterward|later|earlier|recently|repeatedly|again|once|too"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+    r"|" + _DAYS + r")\b)")
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
                          r"|here|there|above|below"
                          r"|before|when|while|if|because|since|and|or|but|himself|herself"
@@ -123,7 +131,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:
 _TRAIL_WORDS = 7
 
 
-_WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WHEN = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS +
                    r"|yesterday|today|Tuesday night|last\s+(?:week|month|year|night)|this\s+week"
                    r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
 
@@ -132,14 +140,11 @@ _WHEN = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 # the plan was dead', 'said in a phone interview on Monday night she would run'.
 _MEDIUM = re.compile(
     r"\s+(?:in|on|at|during|via|over|through)\s+(?:a|an|the|his|her|their|its|our)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:statement|interview|e-?mail|letter|speech|post|tweet|release"
-    r"|(?:news|press)\s+conference|briefing|call|message|video|op-ed|filing|memo|address"
-    r"|podcast|broadcast|hearing|rally|appearance)\b"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:[a-z][\w-]*\s+){0,2}?" + _MEDIA +
+    r"(?:\s+(?:on\s+)?(?:" + _DAYS + r")"
     r"(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:yesterday|today|last\s+(?:week|night)"
     r"|this\s+week|earlier|later))?"
-    r"(?=\s+(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|this|these|those"
-    r"|[A-Z][\w'\u2019-]*|\d[\d,.]*)\s+\w)")
+    r"(?=\s+" + _CLAUSE_OPENER + r"\s+\w)")
 
 
 # An adverb, a medium or a day set off by commas between a cue (or who was told) and a "that"
@@ -147,12 +152,11 @@ _MEDIUM = re.compile(
 _ASIDE = re.compile(r",\s*(?:however|though|moreover|nonetheless|nevertheless|meanwhile|too|also"
                     r"|in\s+fact|of\s+course|instead|again|later|privately|publicly"
                     r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
-                    r"(?:statement|interview|e-?mail|letter|speech|post|tweet|call|message)"
-                    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s")
+                    + _MEDIA + r"|on\s+(?:" + _DAYS + r"))\s*,\s")
 _TOLD_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"\s+(?:on\s+)?(?:" + _DAYS +
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|yesterday|earlier|later)\b"
-    r"(?=\s+(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|that|[A-Z][\w'\u2019-]*)\s)")
+    r"(?=\s+" + _CLAUSE_OPENER + r"\s)")
 
 
 def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
