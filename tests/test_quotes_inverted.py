@@ -381,3 +381,14 @@ def test_a_joined_clause_with_a_named_speaker_is_a_statement_of_its_own(join):
 def test_a_joined_clause_without_a_named_speaker_stays_in_the_statement():
     assert _quotes("Jane Doe said the plan was dead and the harbour said nothing.") == [
         ("indirect", "Jane Doe", "the plan was dead and the harbour said nothing.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe told reporters outside a restaurant in Port Velmar.",
+        "Jane Doe said via the harbour board's website on Monday.",
+    ],
+)
+def test_where_it_was_said_is_not_what_was_said(text):
+    assert _quotes(text) == []

@@ -91,6 +91,7 @@ _NOT_CLAUSE = re.compile(
     r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:in|on|at|during|after|before|to|of|about|with|for|last|this"
     r"|so|nothing|something|anything|goodbye|hello|yes|no|thanks|thank|much|more|little|than|by"
     r"|as|from|through|over|into|up|out|afterward|later|earlier|recently|repeatedly|again|once|too"
+    r"|outside|inside|near|behind|via"
     r"|" + _DAYS + r")\b)")
 _NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
                          r"|here|there|above|below"
