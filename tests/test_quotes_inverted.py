@@ -392,3 +392,9 @@ def test_a_joined_clause_without_a_named_speaker_stays_in_the_statement():
 )
 def test_where_it_was_said_is_not_what_was_said(text):
     assert _quotes(text) == []
+
+
+def test_a_day_and_its_part_before_the_content():
+    assert _quotes("Jane Doe said Tuesday morning the harbour would close.") == [
+        ("indirect", "Jane Doe", "the harbour would close.")]
+    assert _quotes("Jane Doe said Monday night on a ferry radio show.") == []

@@ -15,6 +15,7 @@ from site_gen.quotes.cues import AUX_WORDS
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
+    HONORIFICS,
     ORG_HEADS,
     ORG_KINDS,
     POSSESSIVE_ENDS,
@@ -52,8 +53,13 @@ _DESCRIBED_FIRST = re.compile(r"(?:another|an|a|the|one)\s+(?:[\w-]+\s+){0,3}[a-
 _ROLE_HEADS_AFTER = re.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
 # An abbreviated honorific inside a role and a name ('former Gov. Jane Doe').
-_HONORIFIC_RUN = re.compile(
-    r"\s(?:Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Rev|Prof|Adm|Supt)\.\s")
+_ABBREVIATION = re.compile(r"\s([A-Z][a-z]{1,3})\.\s")
+
+
+def _holds_honorific(words: str) -> bool:
+    return any(m.group(1).lower() in HONORIFICS for m in _ABBREVIATION.finditer(words))
+
+
 # A name after its role, the role opening with capitalised words or joining two nouns with
 # "and": 'said Democratic strategist Jane Doe', 'said lobbyist and consultant Tom Reyl'.
 _ROLE_THEN_NAME = re.compile(
@@ -564,7 +570,7 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     m = RUN.match(window)
     role_name = _ROLE_THEN_NAME.match(window)
     if role_name and (m is not None or " and " in role_name.group()
-                      or _HONORIFIC_RUN.search(role_name.group())):  # 'said former Gov. X Y'
+                      or _holds_honorific(role_name.group())):  # 'said former Gov. X Y'
         named = parse_mention(role_name.group(), pos + lead)
         if named is not None and named.kind == "name":
             m = role_name

@@ -160,7 +160,7 @@ def _after_possessive(raw: list[str], toks: list[str], i: int
     return (name, [*toks[: i + 1], *titles], gender) if name else None
 
 
-_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_JOINED_INITIALS = re.compile(rf"(?:[{UP}]\.){{2,3}}")
 
 
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
@@ -404,9 +404,7 @@ def _classify(t: str) -> Mention | None:
         if of and of.end() == len(before):  # "the management of Vista Radio"
             return Mention(t, start, "org", _THE_START.sub("", unpossessive(last.group())),
                            role=t)
-        if (_PREPOSITION_END.search(before) or _PARTICIPLE_END.search(before)) and not (
-                name and titles and (len(before.split()) < 2 or not _OBJECT_END.search(before)
-                                     or not all(_bare(x) in HONORIFICS for x in titles))):
+        if _names_an_object(before, bool(name and titles), titles):
             # "a friend of Mr. Reyl", "voters backing Jane Doe": who is named is not who speaks
             # (but "Secretary of State Ada Marsh" is Ada Marsh, and in "of Sen. Ada Marsh" what
             # the preposition follows is not known)
@@ -425,6 +423,19 @@ def _classify(t: str) -> Mention | None:
         kind = "group" if role_head(t) in GROUP_HEADS else "role"
         return Mention(t, start, kind, role=t, gender=gender)
     return _describe(t, start, runs)
+
+
+def _names_an_object(before: str, titled: bool, titles: Sequence[str]) -> bool:
+    """Do the words ``before`` a name make it the object of a preposition or a participle
+    ("a friend of Mr. Reyl", "voters backing Jane Doe")? A name with a title after a bare
+    preposition, or with a title that is no honorific, is the person itself ("of Sen. Ada
+    Marsh" alone, "Secretary of State Ada Marsh")."""
+    if not (_PREPOSITION_END.search(before) or _PARTICIPLE_END.search(before)):
+        return False
+    if not titled:
+        return True
+    return (len(before.split()) >= 2 and _OBJECT_END.search(before) is not None
+            and all(_bare(x) in HONORIFICS for x in titles))
 
 
 def _org_of_end(t: str) -> Mention | None:

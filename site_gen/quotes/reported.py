@@ -132,9 +132,11 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:
 _TRAIL_WORDS = 7
 
 
-_WHEN = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS +
-                   r"|yesterday|today|Tuesday night|last\s+(?:week|month|year|night)|this\s+week"
-                   r"|earlier|later)\b(?=\s+[a-z\"\u201c])")
+# When something was said, between a cue (or who was told, or where) and what was said.
+_TIME = (r"(?:on\s+)?(?:" + _DAYS + r")(?:\s+(?:night|morning|afternoon|evening))?"
+         r"|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+         r"|earlier|later")
+_WHEN = re.compile(r"\s+(?:" + _TIME + r")\b(?=\s+[a-z\"\u201c])")
 
 
 # Where and how it was said, between a cue and a clause without "that": 'said in a statement
@@ -142,10 +144,7 @@ _WHEN = re.compile(r"\s+(?:on\s+)?(?:" + _DAYS +
 _MEDIUM = re.compile(
     r"\s+(?:in|on|at|during|via|over|through)\s+(?:a|an|the|his|her|their|its|our)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?" + _MEDIA +
-    r"(?:\s+(?:on\s+)?(?:" + _DAYS + r")"
-    r"(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:yesterday|today|last\s+(?:week|night)"
-    r"|this\s+week|earlier|later))?"
-    r"(?=\s+" + _CLAUSE_OPENER + r"\s+\w)")
+    r"(?:\s+(?:" + _TIME + r"))?(?=\s+" + _CLAUSE_OPENER + r"\s+\w)")
 
 
 # An adverb, a medium or a day set off by commas between a cue (or who was told) and a "that"
@@ -154,10 +153,7 @@ _ASIDE = re.compile(r",\s*(?:however|though|moreover|nonetheless|nevertheless|me
                     r"|in\s+fact|of\s+course|instead|again|later|privately|publicly"
                     r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
                     + _MEDIA + r"|on\s+(?:" + _DAYS + r"))\s*,\s")
-_TOLD_WHEN = re.compile(
-    r"\s+(?:on\s+)?(?:" + _DAYS +
-    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|yesterday|earlier|later)\b"
-    r"(?=\s+" + _CLAUSE_OPENER + r"\s)")
+_TOLD_WHEN = re.compile(r"\s+(?:" + _TIME + r")\b(?=\s+" + _CLAUSE_OPENER + r"\s)")
 
 
 def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
@@ -318,11 +314,13 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
-        inverted = _inverted_report(text, s_start, m, s_end, segs) if not participle and (
-            mention is None or mention.kind == "role" and reads_as_clause(mention.text)) else (
-            _named_inverted(text, s_start, m, s_end, segs)
-            if mention is not None and mention.kind in ("role", "group") and not participle
-            and _comma_apart(text, mention, m.start()) else None)
+        inverted = None
+        if participle:
+            pass
+        elif mention is None or mention.kind == "role" and reads_as_clause(mention.text):
+            inverted = _inverted_report(text, s_start, m, s_end, segs)
+        elif mention.kind in ("role", "group") and _comma_apart(text, mention, m.start()):
+            inverted = _named_inverted(text, s_start, m, s_end, segs)
         if inverted is not None:  # 'CONTENT, said Jane Doe, a lawyer who ... .'
             out.append(inverted)
             covered = s_end
