@@ -313,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--update", action="store_true",
+                    help="also time finding the stories again after one edit of each kind")
     args = ap.parse_args(argv)
     corpus = generate(args.n, args.seed)
     # The terms are found in the per-file stage of a build (worker processes, cached): timed
@@ -327,7 +329,46 @@ def main(argv: list[str] | None = None) -> int:
     print(" ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                    for k, v in res.items()),
           f"seconds {took:.2f} cpu {cpu:.2f} (per-file terms: cpu {terms_cpu:.2f})")
+    if args.update:
+        _time_updates(articles)
     return 0
+
+
+def _time_updates(articles: list[Article]) -> None:
+    """``update_stories`` after one edit of each kind, from the memo of the unedited archive,
+    beside a grouping from scratch of the same articles (the results are compared)."""
+    from dataclasses import replace
+
+    from site_gen.stories import update_stories
+
+    s = StorySettings()
+    first, memo, _ = update_stories(articles, s, None, "benchmark")
+    middle = len(articles) // 2
+    k = next(i for i in range(middle, len(articles))
+             if articles[i].quotes and articles[i].date and articles[i].id in first.story_of)
+    a = articles[k]
+    q = a.quotes[-1]
+    newest = max(articles, key=lambda x: x.date or "")
+    edits = {
+        "nothing": articles,
+        "a quote's words": [*articles[:k], replace(a, quotes=(*a.quotes[:-1], replace(
+            q, terms=f"{q.terms} zzedit"))), *articles[k + 1:]],
+        "a speaker (middle)": [*articles[:k], replace(a, quotes=tuple(
+            replace(x, speaker_id="someone-else") for x in a.quotes)), *articles[k + 1:]],
+        "a word of a lead": [*articles[:k], replace(a, lead_terms=" ".join(
+            (a.lead_terms or "").split()[1:] + ["zzedit"])), *articles[k + 1:]],
+        "add a newest article": [*articles, replace(newest, id="zz-added")],
+    }
+    for name, edited in edits.items():
+        t0 = time.perf_counter()
+        index, _, work = update_stories(edited, s, memo, "benchmark")
+        took = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        same = index == find_stories(edited, s)
+        cold = time.perf_counter() - t0
+        print(f"edit {name}: compared {work.scored} of {work.scored + work.replayed} articles,"
+              f" aligned {work.aligned} of {work.aligned + work.reused} stories,"
+              f" {took:.2f} s (from scratch {cold:.2f} s), same stories: {same}")
 
 
 if __name__ == "__main__":

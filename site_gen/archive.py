@@ -23,7 +23,13 @@ from site_gen.model import (
 from site_gen.quotes.speakers import canonicalize
 from site_gen.registry import Registry
 from site_gen.slugs import make_slug, unique_slugs
-from site_gen.stories import StorySettings, find_stories
+from site_gen.stories import (
+    StoryMemo,
+    StorySettings,
+    StoryWork,
+    find_stories,
+    update_stories,
+)
 
 
 @dataclass(frozen=True)
@@ -93,10 +99,15 @@ def build_archive(
     )
 
 
-def with_stories(archive: Archive, settings: StorySettings) -> Archive:
+def with_stories(
+    archive: Archive, settings: StorySettings, memo: StoryMemo | None = None, version: str = ""
+) -> tuple[Archive, StoryMemo | None, StoryWork]:
     """The archive with the stories of its articles (what ``build_archive`` does last; apart, so
-    that the build can time it as a stage of its own)."""
-    return replace(archive, stories=find_stories(archive.articles, settings))
+    that the build can time it as a stage of its own), found again from what an earlier build
+    of the same code ``version`` left (``memo``, see ``stories.update_stories``); with the memo
+    for the next build and what was done."""
+    stories, memo, work = update_stories(archive.articles, settings, memo, version)
+    return replace(archive, stories=stories), memo, work
 
 
 def _display_order(a: Article) -> tuple:

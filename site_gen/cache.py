@@ -49,10 +49,17 @@ def cache_dir(output: Path) -> Path:
 _REMEMBERED: dict[str, dict[str, FileResult]] | None = None
 
 
+# What a cross-article stage left for the next build (``ResultCache.put_memo``), kept in
+# memory beside the results by such a process: (cache path, name) -> the object.
+_MEMOS: dict[tuple[str, str], object] = {}
+
+
 def remember_results(on: bool = True) -> None:
-    """Keep (or stop keeping) each build's per-file results in this process's memory."""
+    """Keep (or stop keeping) each build's per-file results, and the memos of its
+    cross-article stages, in this process's memory."""
     global _REMEMBERED
     _REMEMBERED = {} if on else None
+    _MEMOS.clear()
 
 
 class ResultCache:
@@ -184,6 +191,27 @@ class ResultCache:
             self._reset()
             return None
         return row[0] if row else None
+
+    def memo(self, name: str) -> object | None:
+        """What ``put_memo`` stored under ``name`` (from memory when this process keeps
+        them); None when there is none or it does not load. Whoever reads it checks that it
+        is still valid (a memo carries the code version and settings it was made with)."""
+        key = (str(self.path), name)
+        if _REMEMBERED is not None and key in _MEMOS:
+            return _MEMOS[key]
+        data = self.state("memo:" + name)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(data))
+        except Exception:  # a damaged memo is no memo
+            return None
+
+    def put_memo(self, name: str, value: object | None) -> None:
+        if _REMEMBERED is not None:
+            _MEMOS[(str(self.path), name)] = value
+        data = None if value is None else zlib.compress(pickle.dumps(value, protocol=5), 1)
+        self.put_state(data, "memo:" + name)
 
     def put_state(self, value: bytes | None, name: str = "last") -> None:
         if self._db is None:

@@ -263,6 +263,10 @@ def _build(
     print(report.summary())
     if verbose and report.timings:
         print("Stages:", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
+    work = report.story_work
+    if verbose and work is not None and work.scored + work.replayed:
+        print(f"Stories: {work.scored} of {work.scored + work.replayed} articles compared again,"
+              f" {work.aligned} of {work.aligned + work.reused} stories aligned again")
     if report.ok:
         print(f"Open {report.output / 'index.html'}")
     return 0 if report.ok else 2 if report.refused else 1

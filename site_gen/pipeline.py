@@ -53,6 +53,7 @@ from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
 from site_gen.staging import Staged
 from site_gen.standby import Standby
+from site_gen.stories import StoryMemo, StoryWork
 from site_gen.urls import article_path, original_path
 from site_gen.write import discard, refusal, remove_leftovers, stage_dir, swap_in
 
@@ -74,6 +75,7 @@ class BuildReport:
     written: int = 0  # output files written
     linked: int = 0  # output files linked from the previous build (unchanged)
     unchanged: bool = False  # nothing changed since the last build: nothing read or written
+    story_work: StoryWork | None = None  # what finding the stories compared and aligned
 
     def summary(self) -> str:
         if self.refused:
@@ -188,6 +190,7 @@ class Analysis:
     results: list[FileResult]
     diagnostics: list[Diagnostic]
     keys: dict[str, str] = field(default_factory=dict)  # input path -> its per-file key
+    story_work: StoryWork = field(default_factory=StoryWork)
 
 
 def _no_lap(name: str) -> None:
@@ -217,9 +220,16 @@ def analyze(
     archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
     diagnostics += archive.diagnostics
     lap("archive")
-    archive = with_stories(archive, config.stories)
+    memo = cache.memo(STORIES_MEMO) if cache is not None else None
+    archive, memo, work = with_stories(
+        archive, config.stories, memo if isinstance(memo, StoryMemo) else None, code_version())
+    if cache is not None:
+        cache.put_memo(STORIES_MEMO, memo)
     lap("stories")
-    return Analysis(archive, results, diagnostics, keys)
+    return Analysis(archive, results, diagnostics, keys, work)
+
+
+STORIES_MEMO = "stories"  # the build cache's memo of the stories stage (see with_stories)
 
 
 class _Timer:
@@ -343,7 +353,7 @@ def _stages(
     ``inputs`` is handed over: emptied once their bytes are staged."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
-    archive, input_keys = analysis.archive, analysis.keys
+    archive, input_keys, story_work = analysis.archive, analysis.keys, analysis.story_work
     diagnostics += analysis.diagnostics
     del analysis  # the per-file results go: the archive holds what the pages are made from
     # With a cache, each group of pages is keyed by what it is made from, and a group the
@@ -437,6 +447,7 @@ def _stages(
         cached=cache.hits if cache is not None else 0,
         written=staged.made,
         linked=staged.linked,
+        story_work=story_work,
     )
     if cache is not None:  # the output as it is now, from what the survey found
         left = entries_fingerprint(found, os.lstat(output))

@@ -161,7 +161,7 @@ def _pairs(
     return [(keys[i], keys[j]) for _, _, _, i, j in out]
 
 
-def _story_statements(
+def story_statements(
     story: Story, articles: Mapping[str, Article], s: StorySettings
 ) -> list[Statement]:
     by_speaker: dict[str, list[tuple[QuoteKey, set[str]]]] = defaultdict(list)
@@ -211,7 +211,7 @@ def align_statements(
     """Each story with its statements' ids, and every statement."""
     out_stories, out_statements = [], []
     for story in stories:
-        found = _story_statements(story, articles, s)
+        found = story_statements(story, articles, s)
         out_statements += found
         out_stories.append(replace(story, statements=tuple(st.id for st in found)))
     return out_stories, out_statements

@@ -31,14 +31,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
-from site_gen.model import Article, Story, StoryIndex
+from site_gen.model import Article, Statement, Story, StoryIndex
 from site_gen.slugs import make_slug, unique_slugs
 from site_gen.terms import lead_terms
 
@@ -46,6 +48,11 @@ COMMON_SHARE = 0.2  # in an archive of COMMON_MIN_ARTICLES or more, a term in mo
 COMMON_MIN_ARTICLES = 50
 CENTROID_TERMS = 120  # a cluster's centroid keeps its heaviest terms
 RARE_FOR_UNDATED = 50  # an undated article finds its candidates through terms this rare
+# The idf's counts, rounded (see _vectors): article counts of a term up to EXACT_COUNT as they
+# are, larger ones in COUNT_STEPS steps per doubling; the archive's size in ARCHIVE_STEPS.
+EXACT_COUNT = 8
+COUNT_STEPS = 4
+ARCHIVE_STEPS = 8
 
 
 @dataclass(frozen=True)
@@ -83,13 +90,29 @@ def _day(date: str | None) -> int | None:
         return None
 
 
+def _rounded(k: int, steps: int) -> float:
+    """``k`` rounded down to a power of two in ``steps`` per doubling (``k`` itself up to
+    ``EXACT_COUNT``)."""
+    if k <= EXACT_COUNT:
+        return float(k)
+    return 2.0 ** (math.floor(math.log2(k) * steps) / steps)
+
+
 def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, float]]:
-    """Unit tf-idf vectors of each article's heaviest terms that another article shares."""
+    """Unit tf-idf vectors of each article's heaviest terms that another article shares.
+
+    The idf takes the number of articles and each term's article count rounded (``_rounded``):
+    one article more or less, or an edit, changes the weights of other articles only when a
+    count crosses a step, so that the grouping of an edited archive changes only near the edit
+    (see ``update_stories``)."""
     counts = [Counter(lead_terms(a)) for a in articles]
     df: Counter[str] = Counter(chain.from_iterable(counts))  # a Counter iterates its terms
-    n = len(articles)
-    cap = COMMON_SHARE * n if n >= COMMON_MIN_ARTICLES else n
-    idf = {t: math.log((n + 1) / k) for t, k in df.items() if 1 < k <= cap}
+    n = _rounded(len(articles) + 1, ARCHIVE_STEPS)
+    cap = COMMON_SHARE * n if len(articles) >= COMMON_MIN_ARTICLES else n
+    idf = {}
+    for t, k in df.items():
+        if k > 1 and (r := _rounded(k, COUNT_STEPS)) <= cap:
+            idf[t] = math.log(n / r)
     tf = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
     idf_of = idf.get
     vectors = []
@@ -139,11 +162,17 @@ class _Grouper:
                 score += self.s.speaker_weight * shared / len(speakers)
             if score >= best_score and (score > best_score or best < 0):
                 best, best_score = cid, score
-        if best < 0:
-            best = len(clusters)
-            clusters.append(_Cluster(day, day))
-        self._join(best, i, day, vec, speakers)
-        return best
+        return self.put(best if best >= 0 else None, i, day, vec, speakers)
+
+    def put(
+        self, cid: int | None, i: int, day: int | None, vec: dict[str, float], speakers: set[str]
+    ) -> int:
+        """Article ``i`` joins cluster ``cid``, or starts one (None); returns the cluster."""
+        if cid is None:
+            cid = len(self.clusters)
+            self.clusters.append(_Cluster(day, day))
+        self._join(cid, i, day, vec, speakers)
+        return cid
 
     def _dated(self, day: int, vec: dict[str, float]) -> dict[int, float]:
         """Dot products with the centroids of the clusters within reach (each cluster's sum
@@ -217,19 +246,208 @@ class _Grouper:
 
 def group_articles(articles: Sequence[Article], s: StorySettings) -> list[list[int]]:
     """Indexes of ``articles`` grouped into stories (lists of two or more), in a fixed order."""
-    vectors = _vectors(articles, s.terms_per_article)
-    df: Counter[str] = Counter(chain.from_iterable(vectors))
-    rare = {t for t, k in df.items() if k <= RARE_FOR_UNDATED}
+    return _group(articles, s, None).groups
+
+
+@dataclass(frozen=True)
+class StoryMemo:
+    """What finding stories left for the next time (``update_stories``): each article as the
+    grouping took it (in that order: its id, a digest of what the grouping reads of it, the
+    cluster it joined, clusters numbered as they were made) and each story's statements by a
+    digest of what aligning them reads. Valid only for the same code (``version``) and
+    settings; plain data, pickled into the build cache."""
+
+    version: str
+    settings: StorySettings
+    ids: tuple[str, ...]
+    reads: tuple[bytes, ...]  # see _read_print
+    days: tuple[int | None, ...]
+    prints: tuple[bytes, ...]
+    choices: tuple[int, ...]
+    rare: bytes  # digest of the terms undated articles look up
+    statements: dict[bytes, tuple[Statement, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoryWork:
+    """What an update did: articles compared with clusters (``scored``) or put back where the
+    memo had them (``replayed``); stories whose statements were aligned or taken from it."""
+
+    scored: int = 0
+    replayed: int = 0
+    aligned: int = 0
+    reused: int = 0
+
+
+@dataclass
+class _Grouping:
+    groups: list[list[int]]
+    ids: tuple[str, ...]
+    reads: tuple[bytes, ...]
+    days: tuple[int | None, ...]
+    prints: tuple[bytes, ...]
+    choices: tuple[int, ...]
+    rare: bytes
+    scored: int
+
+
+def _digest(value: object) -> bytes:
+    return hashlib.blake2b(
+        repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _article_print(day: int | None, vec: dict[str, float], speakers: set[str]) -> bytes:
+    """A digest of all that grouping reads of an article: its day, its vector (terms in order
+    and their weights' exact bits) and its speakers."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((day, sorted(speakers))).encode("utf-8", "surrogatepass"))
+    h.update("\0".join(vec).encode("utf-8", "surrogatepass"))
+    h.update(array("d", vec.values()).tobytes())
+    return h.digest()
+
+
+class _Replay:
+    """The previous grouping, to take again what cannot have changed (see ``update_stories``).
+
+    Articles are taken in the same order both times (undated last). Until the first that
+    differs (new, gone, other terms, date or speakers), each joins the cluster it joined before:
+    the state is the same. From there each is compared again, and one that decides otherwise
+    than before (another cluster, or a cluster it started where it joined one) is a difference
+    too. A cluster a difference touched has an article of that day, so it starts at most on
+    that day, and an article more than ``max_span_days`` later cannot reach it; every cluster
+    it can reach was made by the same articles in the same order both times, so it decides as
+    before, and is put back without comparing. Clusters are matched by the articles that
+    started them (``mapping``, old number -> new); one not matched means comparing again.
+    Undated articles come last and may join any dated story: they are compared again when
+    anything differed."""
+
+    def __init__(self, memo: StoryMemo, ids: Sequence[str], rare: bytes, span: int) -> None:
+        self.memo, self.span = memo, span
+        self.at = {aid: k for k, aid in enumerate(memo.ids)}
+        seen: set[int] = set()
+        self.started = set()  # old positions whose article started its cluster
+        for k, cid in enumerate(memo.choices):
+            if cid not in seen:
+                seen.add(cid)
+                self.started.add(k)
+        kept = set(ids)
+        gone = [memo.days[k] for k, aid in enumerate(memo.ids) if aid not in kept]
+        self.gone = sorted(d for d in gone if d is not None)
+        self.gone_next = 0
+        self.differs = rare != memo.rare or any(d is None for d in gone)
+        self.horizon: int | None = None  # the latest day of a dated difference
+        self.mapping: dict[int, int] = {}
+
+    def _differ(self, day: int | None) -> None:
+        self.differs = True
+        if day is not None and (self.horizon is None or day > self.horizon):
+            self.horizon = day
+
+    def before(self, aid: str, day: int | None, fp: bytes) -> tuple[int | None, int | None]:
+        """(old position, the cluster to put the article in without comparing: None to compare,
+        -1 to start one)."""
+        while self.gone_next < len(self.gone) and (
+            day is None or self.gone[self.gone_next] <= day
+        ):
+            self._differ(self.gone[self.gone_next])
+            self.gone_next += 1
+        old = self.at.get(aid)
+        if old is None or self.memo.prints[old] != fp:
+            return None, None
+        if day is None:
+            settled = not self.differs
+        else:
+            settled = self.horizon is None or day > self.horizon + self.span
+        if not settled:
+            return old, None
+        if old in self.started:
+            return old, -1
+        return old, self.mapping.get(self.memo.choices[old])
+
+    def after(self, old: int | None, day: int | None, cid: int, started: bool) -> None:
+        """Article at ``old`` (None: new or changed) went to ``cid`` (``started`` it)."""
+        if old is None:
+            self._differ(day)
+            return
+        was = self.memo.choices[old]
+        if started and old in self.started:
+            self.mapping[was] = cid
+        elif started or old in self.started or self.mapping.get(was) != cid:
+            self._differ(day)
+
+
+def _read_print(a: Article) -> bytes:
+    """A digest of what grouping reads of an article before weighing its terms: its lead's
+    terms, its date and its speakers."""
+    speakers = sorted({q.speaker_id for q in a.quotes if q.speaker_id})
+    return _digest((a.lead_terms if a.lead_terms is not None else lead_terms(a), a.date,
+                    speakers))
+
+
+def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None) -> _Grouping:
     days = [_day(a.date) for a in articles]
     order = sorted(
         range(len(articles)),
         key=lambda i: (days[i] is None, days[i] or 0, articles[i].id),
     )
+    ids = tuple(articles[i].id for i in order)
+    reads = tuple(_read_print(articles[i]) for i in order)
+    if memo is not None and memo.ids == ids and memo.reads == reads:
+        # The same articles read the same: every weight and choice is the memo's.
+        return _same_grouping(memo, order)
+    vectors = _vectors(articles, s.terms_per_article)
+    df: Counter[str] = Counter(chain.from_iterable(vectors))
+    rare = {t for t, k in df.items() if k <= RARE_FOR_UNDATED}
+    rare_print = _digest(sorted(rare))
+    replay = _Replay(memo, ids, rare_print, s.max_span_days) if memo is not None else None
     grouper = _Grouper(s, rare)
+    prints, choices = [], []
+    scored = 0
     for i in order:
+        day, vec = days[i], vectors[i]
         speakers = {q.speaker_id for q in articles[i].quotes if q.speaker_id}
-        grouper.add(i, days[i], vectors[i], speakers)
-    return [c.members for c in grouper.clusters if len(c.members) >= 2]
+        fp = _article_print(day, vec, speakers)
+        prints.append(fp)
+        old, put = replay.before(articles[i].id, day, fp) if replay else (None, None)
+        if put is not None:
+            cid = grouper.put(None if put < 0 else put, i, day, vec, speakers)
+            if put < 0 and replay is not None and old is not None:
+                replay.mapping[replay.memo.choices[old]] = cid
+        else:
+            made = len(grouper.clusters)
+            cid = grouper.add(i, day, vec, speakers)
+            scored += 1
+            if replay is not None:
+                replay.after(old, day, cid, cid == made)
+        choices.append(cid)
+    return _Grouping(
+        groups=[c.members for c in grouper.clusters if len(c.members) >= 2],
+        ids=ids,
+        reads=reads,
+        days=tuple(days[i] for i in order),
+        prints=tuple(prints),
+        choices=tuple(choices),
+        rare=rare_print,
+        scored=scored,
+    )
+
+
+def _same_grouping(memo: StoryMemo, order: list[int]) -> _Grouping:
+    members: list[list[int]] = []
+    for i, cid in zip(order, memo.choices, strict=True):
+        if cid == len(members):
+            members.append([])
+        members[cid].append(i)
+    return _Grouping(
+        groups=[m for m in members if len(m) >= 2],
+        ids=memo.ids,
+        reads=memo.reads,
+        days=memo.days,
+        prints=memo.prints,
+        choices=memo.choices,
+        rare=memo.rare,
+        scored=0,
+    )
 
 
 def _story_order(a: Article) -> tuple:
@@ -252,15 +470,41 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def find_stories(articles: Sequence[Article], s: StorySettings) -> StoryIndex:
     """Stories and their statements; empty when ``s.enabled`` is false."""
+    return update_stories(articles, s)[0]
+
+
+def update_stories(
+    articles: Sequence[Article],
+    s: StorySettings,
+    memo: StoryMemo | None = None,
+    version: str = "",
+) -> tuple[StoryIndex, StoryMemo | None, StoryWork]:
+    """``find_stories``, taking from ``memo`` (what an earlier call left, when made by the same
+    code ``version`` with the same settings) what cannot have changed: only the articles whose
+    clusters an edit can reach are compared again (see ``_Replay``), and only stories whose
+    quotes changed are aligned again. The result is the one ``find_stories`` gives, whatever
+    the memo; with it, the memo for the next call and what was done."""
     if not s.enabled or len(articles) < 2:
-        return StoryIndex()
+        return StoryIndex(), None, StoryWork()
+    usable = memo if memo is not None and memo.version == version and memo.settings == s else None
     with _no_cycle_collection():
-        return _find_stories(articles, s)
+        return _find_stories(articles, s, usable, version)
 
 
-def _find_stories(articles: Sequence[Article], s: StorySettings) -> StoryIndex:
-    groups = group_articles(articles, s)
-    members = [sorted((articles[i] for i in g), key=_story_order) for g in groups]
+def _quote_print(a: Article) -> tuple:
+    """What aligning statements reads of an article's quotes."""
+    return tuple(
+        (q.id, q.paragraph, q.start, q.end, q.speaker_id,
+         q.terms if q.terms is not None else q.text)
+        for q in a.quotes
+    )
+
+
+def _find_stories(
+    articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None, version: str
+) -> tuple[StoryIndex, StoryMemo, StoryWork]:
+    grouping = _group(articles, s, memo)
+    members = [sorted((articles[i] for i in g), key=_story_order) for g in grouping.groups]
     members.sort(key=lambda arts: arts[0].id)
     # A story's slug comes from its first article's title (the oldest; the words are the
     # outlet's own); slugs that collide get -2, -3 in the order of that first article's id.
@@ -277,17 +521,39 @@ def _find_stories(articles: Sequence[Article], s: StorySettings) -> StoryIndex:
                 articles=tuple(a.id for a in arts),
             )
         )
-    from site_gen.statements import align_statements  # statements build on stories
+    from site_gen.statements import story_statements  # statements build on stories
 
     by_id = {a.id: a for a in articles}
-    stories, statements = align_statements(stories, by_id, s)
+    known = memo.statements if memo is not None else {}
+    made: dict[bytes, tuple[Statement, ...]] = {}
+    statements: list[Statement] = []
+    aligned = 0
+    for n, story in enumerate(stories):
+        key = _digest((story.id, [(aid, _quote_print(by_id[aid])) for aid in story.articles]))
+        found = known.get(key)
+        if found is None:
+            found = tuple(story_statements(story, by_id, s))
+            aligned += 1
+        made[key] = found
+        statements += found
+        stories[n] = replace(story, statements=tuple(st.id for st in found))
     stories.sort(key=_newest_first)
-    return StoryIndex(
+    index = StoryIndex(
         stories=tuple(stories),
         statements=tuple(statements),
         story_of={a: st.id for st in stories for a in st.articles},
         statement_of={q: st.id for st in statements for q in st.quotes},
     )
+    memo_out = StoryMemo(
+        version, s, grouping.ids, grouping.reads, grouping.days, grouping.prints,
+        grouping.choices, grouping.rare, made)
+    work = StoryWork(
+        scored=grouping.scored,
+        replayed=len(grouping.ids) - grouping.scored,
+        aligned=aligned,
+        reused=len(stories) - aligned,
+    )
+    return index, memo_out, work
 
 
 def _newest_first(st: Story) -> tuple:

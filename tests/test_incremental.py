@@ -5,6 +5,7 @@ changed reads and writes nothing."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import fields
 from pathlib import Path
@@ -103,6 +104,33 @@ def test_an_incremental_build_equals_a_cold_one_after_every_kind_of_change(proje
         change()
         build_ok(project)
         assert comparable_build(project / "build") == cold_build(project), name
+
+
+def test_an_edit_finds_the_stories_again_from_the_last_build(project, capsys):
+    first = build_ok(project)
+    assert first.story_work is not None and first.story_work.aligned >= 1
+    n = first.articles
+    # A quote's words (in the article's lead): the articles dated from its day to a few days
+    # after are compared again, the others keep their stories; only the edited article's
+    # story is aligned again; the cold build agrees.
+    _edit(project / "content" / "story-b.txt", "another winter", "a winter")
+    again = build_ok(project).story_work
+    assert again is not None
+    assert 1 <= again.scored <= n // 2 and again.replayed == n - again.scored
+    assert again.aligned == 1
+    assert again.reused == first.story_work.aligned + first.story_work.reused - 1
+    assert comparable_build(project / "build") == cold_build(project)
+    # The memo is in the build cache: a new process (a command) starts from it too, and says
+    # so with -v.
+    _edit(project / "content" / "story-b.txt", "a winter", "one more winter")
+    from site_gen.cli import main
+
+    assert main(["build", "-v", "--jobs", "1", "--config", str(project / "site.toml")]) == 0
+    said = re.search(r"Stories: (\d+) of (\d+) articles compared again, 1 of",
+                     capsys.readouterr().out)
+    assert said is not None and int(said[1]) <= n // 2 and int(said[2]) == n
+    # Without the cache every article is compared.
+    assert build_ok(project, use_cache=False).story_work.scored == n
 
 
 def test_unchanged_groups_are_linked_without_making_their_views(project, monkeypatch):
