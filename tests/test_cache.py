@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from site_gen import cache as cache_module
 from site_gen import pipeline
 from site_gen.cache import cache_dir, shared_record
 from site_gen.config import load_config
@@ -143,7 +144,6 @@ def test_a_template_change_renders_again(make_project):
 
 
 def test_a_process_that_builds_again_keeps_the_results_in_memory(tmp_path, monkeypatch):
-    from site_gen import cache as cache_module
     from site_gen.config import load_config
     from site_gen.pipeline import build
     from tests.sitecheck import comparable_build
@@ -189,3 +189,28 @@ def test_records_of_output_files_share_their_strings() -> None:
     (p1, (k1, _, _)), (_, (k2, _, _)) = one.items()
     (p3, (k3, _, _)), = two.items()
     assert p1 is p3 and k1 is k2 is k3
+
+
+def test_a_memo_comes_back_from_the_database_or_from_memory(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "c" / "results.sqlite"
+    one = cache_module.ResultCache(path, "v1")
+    assert one.memo("stories") is None
+    one.put_memo("stories", {"kept": (1, 2, 3)})
+    one.close()
+    two = cache_module.ResultCache(path, "v1")  # another process: from the database
+    assert two.memo("stories") == {"kept": (1, 2, 3)}
+    two.put_state(b"not a pickle", "memo:stories")
+    assert two.memo("stories") is None  # a damaged memo is no memo
+    two.put_memo("stories", None)
+    assert two.memo("stories") is None and two.state("memo:stories") is None
+    # A process that keeps them (the dev server) gets its last memo without reading it back.
+    cache_module.remember_results()
+    try:
+        two.put_memo("stories", ["in memory"])
+        monkeypatch.setattr(cache_module.ResultCache, "state", lambda self, name="last": None)
+        assert two.memo("stories") == ["in memory"]
+        cache_module.remember_results()  # starting to keep them again forgets the old ones
+        assert two.memo("stories") is None
+    finally:
+        cache_module.remember_results(False)
+    two.close()
