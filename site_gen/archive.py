@@ -19,6 +19,7 @@ from site_gen.model import (
     Speaker,
     StoryIndex,
     evolve,
+    text_digest,
 )
 from site_gen.quotes.speakers import canonicalize
 from site_gen.registry import Registry
@@ -119,9 +120,9 @@ def _display_order(a: Article) -> tuple:
 
 def _text_key(a: Article) -> str:
     # Exact words, spacing aside: a copy in capitals or with other wording is another text,
-    # kept as its own article (the archive never decides that two wordings are one). Words
-    # are split at Unicode whitespace, what the pattern \s+ matches.
-    return " ".join(w for p in a.paragraphs for w in p.text.split())
+    # kept as its own article (the archive never decides that two wordings are one). Found in
+    # the per-file stage (``model.text_digest``), or here for an article made elsewhere.
+    return a.text_digest if a.text_digest is not None else text_digest(a.paragraphs)
 
 
 def _merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:

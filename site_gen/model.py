@@ -8,6 +8,8 @@ cross-article indexes. Nothing here does I/O.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
@@ -195,6 +197,19 @@ class Article(Document):
     # space-separated: what stories compare. Known from the per-file stage (computed in the
     # workers, cached); None on an article made elsewhere (found when needed).
     lead_terms: str | None = None
+    # ``text_digest(paragraphs)``: what the archive compares to find the same text in two
+    # files. From the per-file stage; None on an article made elsewhere (found when needed).
+    text_digest: str | None = None
+
+
+def text_digest(paragraphs: Sequence[Paragraph]) -> str:
+    """A digest of an article's words, spacing aside: two files with the same digest hold the
+    same text. Words are split at Unicode whitespace, what the pattern \\s+ matches; a copy in
+    capitals or with other wording is another text. Empty for an article without words."""
+    words = " ".join(w for p in paragraphs for w in p.text.split())
+    if not words:
+        return ""
+    return hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

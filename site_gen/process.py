@@ -9,7 +9,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields, replace
 
-from site_gen.model import Article, Diagnostic, Document, FileResult, Paragraph, Quote
+from site_gen.model import (
+    Article,
+    Diagnostic,
+    Document,
+    FileResult,
+    Paragraph,
+    Quote,
+    text_digest,
+)
 from site_gen.quotes import extract_quotes
 from site_gen.reader import read_document
 from site_gen.reader.html_body import text_key
@@ -56,6 +64,7 @@ def process_file(
         diagnostics.append(Diagnostic("warning", path, unsafe_link_message("url", doc.url)))
     # The terms stories and statements compare, found here: in parallel, and cached.
     article = with_terms(_article(path, data, doc, quotes, speakers))
+    article = replace(article, text_digest=text_digest(article.paragraphs))
     return FileResult(path=path, article=article, diagnostics=tuple(diagnostics))
 
 

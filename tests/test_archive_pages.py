@@ -183,16 +183,25 @@ def test_article_pages_link_their_neighbours_in_the_index_order(make_project, mo
 
 @pytest.mark.parametrize("space", [" ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85"])
 def test_copies_that_differ_only_in_spacing_are_one_text(space):
+    import hashlib
     import re
+    from dataclasses import replace
 
     from site_gen.archive import _text_key
+    from site_gen.model import text_digest
 
     paras = (Paragraph(0, f" Jane{space}{space}Doe said so.{space}"),
              Paragraph(1, f"{space}Tom Reyl disagreed."))
     ids = {"id": "a", "path": "a.txt", "sha256": "0"}
     article = Article(format="txt", title="t", title_derived=False, paragraphs=paras, **ids)
     expected = re.sub(r"\s+", " ", " ".join(p.text for p in paras)).strip()
-    assert _text_key(article) == expected == "Jane Doe said so. Tom Reyl disagreed."
+    assert expected == "Jane Doe said so. Tom Reyl disagreed."
+    assert _text_key(article) == hashlib.sha256(expected.encode()).hexdigest()
+    single = Article(format="txt", title="t", title_derived=False,
+                     paragraphs=(Paragraph(0, expected),), **ids)
+    assert _text_key(single) == _text_key(article)
+    # The per-file stage's digest is the one the archive would find.
+    assert _text_key(replace(article, text_digest=text_digest(paras))) == _text_key(article)
     other = Article(format="txt", title="t", title_derived=False,
                     paragraphs=(Paragraph(0, "Jane Doe said so. TOM Reyl disagreed."),), **ids)
     assert _text_key(other) != _text_key(article)  # other letters: another text
