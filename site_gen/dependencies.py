@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from site_gen.archive import Archive
+from site_gen.archive import Archive, QuoteRef
 from site_gen.config import Config
 from site_gen.model import Article
 
@@ -38,6 +38,12 @@ ARCHIVE_FIELDS = ("id", "also_paths", "also_sha256", "source_id", "source_name",
 def digest(*parts: object) -> str:
     text = repr(parts).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+def _plain(refs: Iterable[QuoteRef]) -> tuple[tuple[str, str], ...]:
+    """Quote references as plain tuples: the same digest input, written by ``repr`` in C
+    instead of a dataclass's Python ``__repr__`` (tens of thousands of them)."""
+    return tuple((r.article_id, r.quote_id) for r in refs)
 
 
 def _result_key(a: Article) -> str:
@@ -107,7 +113,7 @@ class Dependencies:
         refs = archive.quotes_by_speaker.get(sid, ())
         stories = self.statement_stories.get(sid, ())
         return digest(
-            "speaker", self.settings, archive.speaker(sid), refs,
+            "speaker", self.settings, archive.speaker(sid), _plain(refs),
             tuple(self.article[r.article_id] for r in refs),
             tuple(self.story[x] for x in stories), self.source_names,
         )
@@ -156,7 +162,8 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
     speaker_name = {s.id: digest(s.id, s.name) for s in archive.speakers}
     basis_of = {aid: digest(rows) for aid, rows in basis.items()}
     everything = digest(
-        tuple(article.values()), archive.speakers, archive.quotes_by_speaker,
+        tuple(article.values()), archive.speakers,
+        tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
         tuple(story.values()), tuple(source.values()), tuple(basis_of.items()),
     )
     return Dependencies(

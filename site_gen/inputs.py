@@ -65,7 +65,12 @@ def discover(
     diagnostics: list[Diagnostic] = []
     seen_dirs: set[tuple[int, int]] = set()
 
+    prefix = os.path.join(os.fspath(content_dir), "")
+
     def rel(p: Path) -> str:
+        text = os.fspath(p)  # below content_dir: a string prefix, cheaper than relative_to
+        if text.startswith(prefix) and os.sep == "/":
+            return text[len(prefix):]
         return p.relative_to(content_dir).as_posix()
 
     def walk(folder: Path) -> None:
@@ -106,7 +111,8 @@ def discover(
                 diagnostics.append(Diagnostic("warning", rel(path), f"{what}: skipped"))
 
     walk(content_dir)
-    return sorted(found, key=rel), diagnostics
+    keyed = sorted((rel(p), p) for p in found)
+    return [p for _, p in keyed], diagnostics
 
 
 def _symlink_ok(
@@ -151,13 +157,15 @@ def _read_input(
     path: Path, rel: str, side: Path | None, side_rel: str | None
 ) -> InputFile | Diagnostic:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return Diagnostic(
-                "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
-            )
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                return Diagnostic(
+                    "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
+                )
+            data = fh.read()
         side_data = side.read_bytes() if side else None
-        return InputFile(rel, path.read_bytes(), side_data, side_rel)
+        return InputFile(rel, data, side_data, side_rel)
     except OSError as exc:
         return Diagnostic("error", rel, f"cannot read file: {exc.strerror or exc}")
 
@@ -168,22 +176,30 @@ def load_inputs(
     paths, diagnostics = discover(content_dir, follow_symlinks)
     inputs = []
     found: dict[Path, tuple[str, bytes] | None] = {}
-    listings: dict[Path, set[str] | None] = {}
+    # Per folder (files come folder by folder): the names in it, its content-relative path
+    # and the defaults that apply to its files.
+    folder: Path | None = None
+    names: set[str] | None = None
+    where = ""
+    defaults: tuple[tuple[str, bytes], ...] = ()
     for p in paths:
-        if p.parent not in listings:
+        if p.parent != folder:
+            folder = p.parent
             try:
-                listings[p.parent] = set(os.listdir(p.parent))
+                names = set(os.listdir(folder))
             except OSError:
-                listings[p.parent] = None  # looked up name by name
-        side = sidecar_for(p, listings[p.parent])
-        side_rel = side.relative_to(content_dir).as_posix() if side else None
-        got = _read_input(p, p.relative_to(content_dir).as_posix(), side, side_rel)
-        if isinstance(got, InputFile):
-            folders = [p.parent, *p.parent.parents]
+                names = None  # looked up name by name
+            where = folder.relative_to(content_dir).as_posix()
+            where = "" if where == "." else where + "/"
+            folders = [folder, *folder.parents]
             folders = folders[: folders.index(content_dir) + 1] if content_dir in folders else []
             chain = [_defaults_of(f, content_dir, found) for f in reversed(folders)]
-            got = replace(got, defaults=tuple(d for d in chain if d is not None))
-            inputs.append(got)
+            defaults = tuple(d for d in chain if d is not None)
+        side = sidecar_for(p, names)
+        side_rel = where + side.name if side else None
+        got = _read_input(p, where + p.name, side, side_rel)
+        if isinstance(got, InputFile):
+            inputs.append(replace(got, defaults=defaults) if defaults else got)
         else:
             diagnostics.append(got)
     return inputs, diagnostics
