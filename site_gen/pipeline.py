@@ -307,7 +307,8 @@ def _build(
             timer.lap("check")
             if last is not None:
                 return replace(last, seconds=time.perf_counter() - timer.start,
-                               timings=timer.timings, unchanged=True, cached=0)
+                               timings=timer.timings, unchanged=True, cached=0,
+                               story_work=None)
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
         timer.lap("read")
         report = _stages(
@@ -617,6 +618,7 @@ class _SearchStep:
         page = search_page(self.archive, self.config, available=False)
         target = stage / page.path
         target.unlink(missing_ok=True)  # it may be a link to the previous build's file
+        self.planned.replaced(page.path)
         target.write_bytes(render_page(make_environment(self.config.template_dirs), page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 

@@ -15,6 +15,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import stat
 import sys
 import threading
 from collections import defaultdict
@@ -69,6 +70,15 @@ class Staged:
     linked: int = 0  # files linked from the previous build (or kept in the stage)
     by_key: dict[str, list[str]] | None = None
     folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
+    # In a stage that started as an earlier site: its entries as they were then (one walk,
+    # ``lstat`` each), and the files this build kept from them without touching them, whose
+    # metadata the survey therefore knows without looking again.
+    present: dict[str, Meta] = field(default_factory=dict)
+    untouched_files: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if self.held is not None:
+            self.present = tree_entries(self.stage)  # before any worker process is forked
 
     def placed(self) -> None:
         """Every file is in the stage: what was only needed to place them (what the stage held,
@@ -78,15 +88,29 @@ class Staged:
             self.held = {}  # (empty, not None: the stage still started as an earlier site)
 
     def kept(self, path: str, key: str) -> bool:
-        """Whether the stage holds the file for ``path`` made from ``key`` already, untouched."""
-        return self.held is not None and reusable(self.stage, path, key, self.held) is not None
+        """Whether the stage holds the file for ``path`` made from ``key`` already, untouched
+        (as the record says it was made: same size and modification time, a regular file)."""
+        if self.held is None:
+            return False
+        old = self.held.get(path)
+        if old is None or old[0] != key:
+            return False
+        st = self.present.get(path)
+        return (st is not None and stat.S_ISREG(st.st_mode)
+                and st.st_size == old[1] and st.st_mtime_ns == old[2])
+
+    def replaced(self, path: str) -> None:
+        """A file kept earlier in this build is made again (its metadata is looked up anew)."""
+        self.untouched_files.discard(path)
 
     def add(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         """One file: kept or linked when an earlier build made it from ``key``, else made."""
         self.keys[path] = key
         if self.kept(path, key):
+            self.untouched_files.add(path)
             self.linked += 1
             return
+        self.replaced(path)
         old = reusable(self.output, path, key, self.previous)
         if old is not None:
             link_files(self.stage, {path: old}, self.folders)
@@ -136,14 +160,18 @@ class Staged:
         if not old or not set(required) <= set(old):
             return None
         links: dict[str, str] = {}
+        kept = []
         for path in old:
             if self.kept(path, key):
+                kept.append(path)
                 continue
             source = reusable(self.output, path, key, self.previous)
             if source is None:
                 return None
             links[path] = source
         link_files(self.stage, links, self.folders)
+        self.untouched_files.update(kept)
+        self.untouched_files.difference_update(links)
         self.keys.update(dict.fromkeys(old, key))
         self.linked += len(old)
         return old
@@ -165,40 +193,63 @@ class Staged:
                     if os.path.lexists(target):
                         clear(target)
                     shutil.copy2(os.path.join(root, name), target)
-                    self.extra.add(os.path.join(rel_root, name))
+                    rel = os.path.join(rel_root, name)
+                    self.extra.add(rel)
+                    self.replaced(rel)
 
     def survey(self) -> dict[str, Meta]:
         """The stage as it is to be swapped in: every file and folder below it by path, with its
         metadata (``lstat``). In a stage that started as an earlier site, every file this build
-        did not place is removed first, and the folders left empty (a cold build has neither)."""
+        did not place is removed first, and the folders left empty (a cold build has neither).
+        There the files kept untouched are not looked at again: their metadata is what the
+        walk at the start found (``present``); every other file and every folder is."""
         if self.held is None:
             return tree_entries(self.stage)
+        keep = self.keys.keys() | self.extra | {MARKER}
+        stage = os.fspath(self.stage)
+        folders_before = []
+        for rel, st in self.present.items():
+            if stat.S_ISDIR(st.st_mode):
+                folders_before.append(rel)
+            elif rel not in keep:
+                try:
+                    os.unlink(os.path.join(stage, rel))
+                except FileNotFoundError:
+                    pass
         found: dict[str, Meta] = {}
-        self._prune(os.fspath(self.stage), "", self.keys.keys() | self.extra | {MARKER}, found)
-        return found
-
-    def _prune(
-        self, folder: str, prefix: str, keep: set[str], found: dict[str, Meta]
-    ) -> bool:
-        """One folder of ``survey`` in a stage made from an earlier site; whether anything is
-        left in it."""
-        left = False
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-        for entry in entries:
-            rel = sys.intern(prefix + entry.name)  # the records' own string (cache.shared_record)
-            if entry.is_dir(follow_symlinks=False):
-                if self._prune(entry.path, rel + "/", keep, found) or rel in self.extra:
-                    found[rel] = meta_of(entry.stat(follow_symlinks=False))  # after its entries
-                    left = True
-                else:
-                    os.rmdir(entry.path)
-            elif rel in keep:
-                found[rel] = meta_of(entry.stat(follow_symlinks=False))
-                left = True
+        intern, present, untouched_files = sys.intern, self.present, self.untouched_files
+        wanted: set[str] = set()  # the folders that hold what stays
+        for rel in keep:
+            if rel in untouched_files and rel not in self.extra:
+                found[intern(rel)] = present[rel]
             else:
-                os.unlink(entry.path)
-        return left
+                try:
+                    st = os.lstat(os.path.join(stage, rel))
+                except FileNotFoundError:
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    wanted.add(rel)
+                    continue
+                found[intern(rel)] = meta_of(st)
+            cut = rel.rfind("/")
+            while cut > 0 and (parent := rel[:cut]) not in wanted:
+                wanted.add(parent)
+                cut = rel.rfind("/", 0, cut)
+        # Folders of the earlier site that hold nothing now go, deepest first (one that is not
+        # empty after all holds something no build placed: it stays, and shows in the record).
+        for rel in sorted(set(folders_before) - wanted, key=lambda r: -r.count("/")):
+            try:
+                os.rmdir(os.path.join(stage, rel))
+            except FileNotFoundError:
+                pass
+            except OSError:
+                wanted.add(rel)
+        for rel in wanted:
+            try:
+                found[intern(rel)] = meta_of(os.lstat(os.path.join(stage, rel)))
+            except FileNotFoundError:
+                pass
+        return found
 
     def record(self, found: Mapping[str, Meta]) -> list[tuple[str, str, int, int]]:
         """Rows for the next build: each file made from a key, with its size and time."""

@@ -9,7 +9,7 @@ files was made from, and the next build starts from it. A file made from the sam
 one there, untouched since, stays; any other is replaced (removed first and made or linked
 again: a file of the standby may be the same file, a hard link, as one of the site being
 served, so nothing is ever written over in place); what the new build does not place is
-removed (``Staged.prune``). The result is the same files as a build from an empty folder.
+removed (``Staged.survey``). The result is the same files as a build from an empty folder.
 
 The standby is trusted only with its record: the record is deleted before the first change to
 the folder and written again only after a complete swap, so a build that fails or is killed

@@ -99,6 +99,9 @@ def test_after_every_kind_of_change_the_result_is_the_cold_build(project):
         assert comparable_build(root / "build") == cold_build(root), i
         cold_folders = _tree(root.parent / "cold" / "build")[1]
         assert _tree(root / "build")[1] == cold_folders, i
+        # What the build recorded of its files (kept ones from the walk at its start, the
+        # rest looked at again) is the site as it is: the next build finds nothing changed.
+        assert build_ok(root).unchanged, i
 
 
 def test_a_file_added_to_the_site_by_hand_does_not_come_back(project):
