@@ -129,6 +129,10 @@ def test_an_edit_finds_the_stories_again_from_the_last_build(project, capsys):
     said = re.search(r"Stories: (\d+) of (\d+) articles compared again, 1 of",
                      capsys.readouterr().out)
     assert said is not None and int(said[1]) <= n // 2 and int(said[2]) == n
+    # Nothing changed: nothing is found again, and -v says nothing of stories.
+    assert main(["build", "-v", "--jobs", "1", "--config", str(project / "site.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing changed" in out and "Stories:" not in out
     # Without the cache every article is compared.
     assert build_ok(project, use_cache=False).story_work.scored == n
 
