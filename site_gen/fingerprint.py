@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -99,7 +100,7 @@ def tree_entries(folder: Path | str) -> dict[str, Meta]:
 def _entries(folder: str, prefix: str, found: dict[str, Meta]) -> None:
     with os.scandir(folder) as listing:
         for entry in listing:
-            rel = prefix + entry.name
+            rel = sys.intern(prefix + entry.name)  # shared with the records' strings
             if entry.is_dir(follow_symlinks=False):
                 _entries(entry.path, rel + "/", found)
             found[rel] = meta_of(entry.stat(follow_symlinks=False))

@@ -407,9 +407,14 @@ def _stages(
         staged.placed()
         found = staged.survey()
         place = None if standby is None else taken[0] if taken else standby.place()
+        first = standby is None  # no site in the output before this build
         if swap_in(staged.stage, output, place):
             assert standby is not None
             standby.keep(previous)
+        elif first and cache is not None:
+            rows = staged.record(found)
+            Standby(output, cache).mirror(
+                output, found, {path: (key, size, mtime) for path, key, size, mtime in rows})
     except RenderError as exc:
         _drop(staged, standby)
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))

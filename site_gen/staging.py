@@ -249,6 +249,7 @@ class Staged:
                 found[intern(rel)] = meta_of(os.lstat(os.path.join(stage, rel)))
             except FileNotFoundError:
                 pass
+        self.present, self.untouched_files = {}, set()  # what the walk found goes
         return found
 
     def record(self, found: Mapping[str, Meta]) -> list[tuple[str, str, int, int]]:

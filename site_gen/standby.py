@@ -23,10 +23,13 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
 from site_gen.cache import ResultCache, cache_dir, shared_record
+from site_gen.fingerprint import Meta
 from site_gen.write import is_site_gen_output
 
 try:
@@ -85,6 +88,30 @@ class Standby:
         if self._lock is not None and self.folder.is_dir():
             self.cache.put_state(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), STATE)
         self.release()
+
+    def mirror(self, site: Path, entries: Mapping[str, Meta], record: Record) -> bool:
+        """After a build that replaced no site (the first into its output): a copy of the new
+        ``site`` made of hard links (its ``entries``, as the build's survey found them) becomes
+        the standby, with the site's ``record``, so that the next build starts from it instead
+        of linking every file into an empty folder. A folder and a link per entry (about a
+        second at 10,000 articles); whether it was made."""
+        place = self.place()
+        if place is None:
+            self.release()
+            return False
+        try:
+            os.mkdir(place)
+            folders = sorted(rel for rel, st in entries.items() if stat.S_ISDIR(st.st_mode))
+            for rel in folders:
+                os.mkdir(os.path.join(place, rel))
+            for rel, st in entries.items():
+                if not stat.S_ISDIR(st.st_mode):
+                    os.link(os.path.join(site, rel), os.path.join(place, rel))
+        except OSError:
+            self.discard()  # no standby: the next build starts from an empty folder
+            return False
+        self.keep(record)
+        return True
 
     def discard(self) -> None:
         """The standby was changed and the build did not finish: it goes."""

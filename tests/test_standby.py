@@ -50,14 +50,11 @@ def _edit(root: Path, n: int, old: str, new: str) -> None:
 
 def test_the_replaced_site_is_kept_and_the_next_build_starts_from_it(project, monkeypatch):
     build_ok(project)
-    assert not _standby(project).exists()  # nothing was replaced
+    # Nothing was replaced: the standby is a copy of the new site made of hard links.
     first = _tree(project / "build")
-    _edit(project, 1, "too late", "far too late")
-    build_ok(project)
-    assert _tree(_standby(project)) == first  # the replaced site, as it was
-    second = _tree(project / "build")
-    _edit(project, 2, "too late", "much too late")
-    (project / "content" / "a4.txt").unlink()
+    assert _tree(_standby(project)) == first
+    index = "index.html"
+    assert os.stat(_standby(project) / index).st_ino == os.stat(project / "build" / index).st_ino
     written: list[str] = []
     real = pipeline.Staged.add
 
@@ -65,6 +62,14 @@ def test_the_replaced_site_is_kept_and_the_next_build_starts_from_it(project, mo
         real(self, path, key, lambda: written.append(path) or make())
 
     monkeypatch.setattr(pipeline.Staged, "add", add)
+    _edit(project, 1, "too late", "far too late")
+    build_ok(project)  # from the copy: the unchanged originals stay
+    assert [p.rsplit("/", 1)[1] for p in written if p.startswith("originals/")] == ["a1.txt"]
+    assert _tree(_standby(project)) == first  # the replaced site, as it was
+    second = _tree(project / "build")
+    _edit(project, 2, "too late", "much too late")
+    (project / "content" / "a4.txt").unlink()
+    written.clear()
     report = build_ok(project)
     # An original made from the same bytes as the standby's stays where it is: only the
     # edited article's is made.
