@@ -105,8 +105,11 @@ def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, fl
     one article more or less, or an edit, changes the weights of other articles only when a
     count crosses a step, so that the grouping of an edited archive changes only near the edit
     (see ``update_stories``)."""
-    counts = [Counter(lead_terms(a)) for a in articles]
-    df: Counter[str] = Counter(chain.from_iterable(counts))  # a Counter iterates its terms
+    # Two passes over the terms instead of holding every article's counts at once (tens of
+    # megabytes at 10,000 articles, at the build's busiest moment).
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(set(lead_terms(a)))
     n = _rounded(len(articles) + 1, ARCHIVE_STEPS)
     cap = COMMON_SHARE * n if len(articles) >= COMMON_MIN_ARTICLES else n
     idf = {}
@@ -116,7 +119,8 @@ def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, fl
     tf = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
     idf_of = idf.get
     vectors = []
-    for c in counts:
+    for a in articles:
+        c = Counter(lead_terms(a))
         weighted = [
             (-(tf[k] if k < 64 else 1.0 + math.log(k)) * w, t)
             for t, k in c.items()
