@@ -3,6 +3,7 @@ read again, and a corrupt or stale cache is rebuilt, never trusted."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,28 @@ def test_a_corrupt_cache_is_rebuilt(make_project, counted):
     counted.clear()
     _build(root)
     assert counted == []
+
+
+@pytest.mark.parametrize("damage", [lambda v: v[: len(v) // 2], lambda v: b"garbage",
+                                    lambda v: pickle.dumps({"not": "a result"})])
+def test_a_damaged_entry_is_a_miss(make_project, counted, damage):
+    import sqlite3
+
+    root = make_project(ARTICLES)
+    _build(root)
+    expected = _tree(root / "build")
+    db = sqlite3.connect(cache_dir(root / "build") / "results.sqlite")
+    with db:
+        key, value = db.execute("SELECT key, value FROM results ORDER BY key").fetchone()
+        db.execute("UPDATE results SET value = ? WHERE key = ?", (damage(value), key))
+    db.close()
+    (root / "content" / "a3.txt").write_text(ARTICLES["content/a3.txt"] + "\nOne more line.\n")
+    counted.clear()
+    _build(root)
+    assert "a3.txt" in counted and len(counted) == 2  # the edited file and the damaged one
+    (root / "content" / "a3.txt").write_text(ARTICLES["content/a3.txt"])
+    _build(root)
+    assert _tree(root / "build") == expected
 
 
 def test_changed_code_or_sources_miss(make_project, counted, monkeypatch):
