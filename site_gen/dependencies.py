@@ -100,6 +100,19 @@ class Dependencies:
         self._twins[a.id] = made
         return made
 
+    def made_from(self, kind: str, *parts: object) -> str:
+        """A page made from ``parts`` alone (besides the settings), as its maker computes them."""
+        return digest(kind, self.settings, *parts)
+
+    def archive_data(self, archive: Archive, stories: bool) -> str:
+        """``data/archive.json``: the speakers and their quotes' references, the sources and
+        their articles' ids, the number of articles (not the articles themselves)."""
+        return digest(
+            "data", self.settings, stories, len(archive.articles), archive.speakers,
+            tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
+            archive.sources, archive.articles_by_source,
+        )
+
     def articles(self, kind: str, ids: Iterable[str], *extra: object) -> str:
         """A page made from whole articles (lists, feeds): the digests of all of them, in order."""
         return digest(kind, self.settings, *extra, *(self.article[i] for i in ids))

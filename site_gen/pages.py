@@ -85,13 +85,14 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     )
     from site_gen.exports import export_groups
     from site_gen.feeds import (
+        FEED_ENTRIES,
         data_page,
         feed_page,
         json_feed_page,
         source_feed_page,
         speaker_feed_page,
     )
-    from site_gen.search_page import search_page
+    from site_gen.search_page import search_inputs, search_page
     from site_gen.story_pages import story_lists, story_page
 
     def now(make: Callable[[], list[Page]], kind: str = "") -> Group:
@@ -102,7 +103,11 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
         return Group(make, key(deps) if deps is not None else None)
 
     parts = chunks(archive.articles, config.per_page)
-    groups = [now(lambda: [_index_page(archive, config, 1, parts)], "index")]
+    # The first page: its articles, and the timeline of every article's outlet and date.
+    groups = [keyed(lambda: [_index_page(archive, config, 1, parts)],
+                    lambda d: d.articles("index-page", [a.id for a in parts[0]] if parts else (),
+                                         1, len(parts), len(archive.articles),
+                                         tuple(_coverage(archive))))]
     for n in range(2, len(parts) + 1):
         groups.append(keyed(partial(_one, _index_page, archive, config, n, parts),
                             lambda d, n=n: d.articles("index-page", [a.id for a in parts[n - 1]],
@@ -137,10 +142,15 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                             lambda d, s=s: d.articles("source", archive.articles_by_source.get(
                                 s.id, ()), d.source[s.id])))
     if config.search:
-        groups.append(now(lambda: [search_page(archive, config)], "search"))
+        groups.append(keyed(lambda: [search_page(archive, config)],
+                            lambda d: d.made_from("search", search_inputs(archive))))
     groups.append(Group(lambda: [_not_found(config)], deps.fixed("404") if deps else None))
-    groups.append(now(lambda: [feed_page(archive, config)], "feed"))
-    groups.append(now(lambda: [json_feed_page(archive, config)], "json-feed"))
+    # The feeds: their entries are the newest dated articles, whole.
+    newest = [a.id for a in archive.articles if a.date][:FEED_ENTRIES]
+    groups.append(keyed(lambda: [feed_page(archive, config)],
+                        lambda d: d.articles("feed", newest)))
+    groups.append(keyed(lambda: [json_feed_page(archive, config)],
+                        lambda d: d.articles("json-feed", newest)))
     for sid in speaker_ids:
         groups.append(keyed(partial(_one, speaker_feed_page, sid, archive, config),
                             lambda d, sid=sid: d.articles(
@@ -151,7 +161,8 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
         groups.append(keyed(partial(_one, source_feed_page, s.id, archive, config),
                             lambda d, s=s: d.articles("source-feed", archive.articles_by_source.get(
                                 s.id, ()), d.source[s.id])))
-    groups.append(now(lambda: [data_page(archive, config.stories.enabled)], "data"))
+    groups.append(keyed(lambda: [data_page(archive, config.stories.enabled)],
+                        lambda d: d.archive_data(archive, config.stories.enabled)))
     groups += export_groups(archive, config, deps)
     groups.append(now(lambda: story_lists(archive, config), "stories"))
     if config.stories.enabled:
@@ -273,12 +284,16 @@ def _index_page(archive: Archive, config: Config, n: int,
         heading="Articles",
         articles=[_article_summary(a, archive, path) for a in chunk],
         total=len(archive.articles),
-        timeline=timeline(coverage_series(
-            (archive.source(a.source_id).name if a.source_id else None, a.date)
-            for a in archive.articles), "article") if n == 1 else None,
+        timeline=timeline(coverage_series(_coverage(archive)), "article") if n == 1 else None,
     )
     shown = archive.articles if n == 1 else chunk
     return Page(path, "index.html", view, tuple(a.path for a in shown))
+
+
+def _coverage(archive: Archive) -> Iterator[tuple[str | None, str | None]]:
+    """Each article's outlet and date, for the front page's timeline."""
+    return ((archive.source(a.source_id).name if a.source_id else None, a.date)
+            for a in archive.articles)
 
 
 # ------------------------------------------------------------------ article

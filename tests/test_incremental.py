@@ -310,3 +310,21 @@ def test_the_collector_runs_less_often_during_a_build_and_as_before_after(projec
     with pytest.raises(RuntimeError):
         pipeline.build(load_config(project / "site.toml"), jobs=1)
     assert gc.get_threshold() == before
+
+
+def test_the_search_page_key_reads_every_filter_value_the_articles_give(project):
+    from site_gen.search_page import search_inputs
+    from site_gen.search_records import FILTERS, article_filters
+
+    config = load_config(project / "site.toml")
+    inputs, _ = load_inputs(config.content_dir)
+    archive = pipeline.analyze(config, inputs, jobs=1).archive
+    values: dict[str, set[str]] = {key: set() for key in FILTERS}
+    for a in archive.articles:
+        for f in article_filters(a, archive):
+            if f.key in values:
+                values[f.key].add(f.value)
+    expected = {k: tuple(sorted(v, reverse=k == "year")) for k, v in values.items()}
+    found, parts, any_article = search_inputs(archive)
+    assert found == expected and all(found.values())
+    assert parts == 1 and any_article

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_gen import pipeline, search
+from site_gen.cache import cache_dir
 from site_gen.config import load_config
 from site_gen.search_records import quote_documents
 from tests.sitecheck import broken_links, parse, visible_text
@@ -289,9 +290,11 @@ def test_the_index_is_made_in_the_temporary_folder_before_the_swap(make_project,
     (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
     assert _build(root).ok
     [(site, complete, during)] = seen
-    assert site.parent == root and site.name.startswith(".build-new-")
+    # The build's folder: the standby (the copy of the site the first build left), which
+    # after the swap holds the replaced site.
+    assert site == cache_dir(root / "build") / "standby"
     assert complete and during == old_entry
-    assert not site.exists()  # swapped in
+    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == old_entry  # swapped
     assert not (root / "build" / "_search-records").exists()  # the quote records are gone
 
 
