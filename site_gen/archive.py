@@ -215,6 +215,7 @@ def _resolve_speakers(
             and (new := ids[(sp.id, sp.name)]) != q.speaker_id
             else q
             for q in art.quotes
-        )
-        out.append(evolve(art, quotes=quotes))
+        ) if art.quotes else ()
+        same = all(a is b for a, b in zip(quotes, art.quotes, strict=True))
+        out.append(art if same else evolve(art, quotes=quotes))
     return out, list(speakers.values()), basis

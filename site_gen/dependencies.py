@@ -65,6 +65,7 @@ class Dependencies:
     statement_of: Mapping[tuple[str, str], str]  # (article id, quote id) -> statement id
     statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
     everything: str  # every part of the archive
+    speakers: str = ""  # every speaker's record and quote references
     # Each article's twin key, made once: the data files, the twin pages and the search index
     # all ask for it.
     _twins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -108,8 +109,7 @@ class Dependencies:
         """``data/archive.json``: the speakers and their quotes' references, the sources and
         their articles' ids, the number of articles (not the articles themselves)."""
         return digest(
-            "data", self.settings, stories, len(archive.articles), archive.speakers,
-            tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
+            "data", self.settings, stories, len(archive.articles), self.speakers,
             archive.sources, archive.articles_by_source,
         )
 
@@ -174,9 +174,12 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
         basis[aid].append((key, rule))
     speaker_name = {s.id: digest(s.id, s.name) for s in archive.speakers}
     basis_of = {aid: digest(rows) for aid, rows in basis.items()}
-    everything = digest(
-        tuple(article.values()), archive.speakers,
+    speakers = digest(
+        archive.speakers,
         tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
+    )
+    everything = digest(
+        tuple(article.values()), speakers,
         tuple(story.values()), tuple(source.values()), tuple(basis_of.items()),
     )
     return Dependencies(
@@ -192,4 +195,5 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
         statement_of=archive.stories.statement_of,
         statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
         everything=everything,
+        speakers=speakers,
     )

@@ -264,9 +264,12 @@ class Staged:
     def _previous_paths(self) -> dict[str, list[str]]:
         """The previous build's paths by key (made once)."""
         if self.by_key is None:
-            self.by_key = defaultdict(list)
-            for path, (key, _size, _mtime) in sorted(self.previous.items()):
-                self.by_key[key].append(path)
+            by_key: dict[str, list[str]] = defaultdict(list)
+            for path, (key, _size, _mtime) in self.previous.items():
+                by_key[key].append(path)
+            for paths in by_key.values():  # each key's few paths in order (not the whole record)
+                paths.sort()
+            self.by_key = by_key
         return self.by_key
 
 
