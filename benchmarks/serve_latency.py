@@ -121,7 +121,8 @@ def main() -> int:
             tab.close()
         print(
             f"median {statistics.median(times):.2f} s from save to reload message "
-            f"(watch: look every {server.poll} s, settle {server.settle} s)"
+            f"(watch: {'system notifications' if server.watcher.notified else 'looking'}"
+            f", a burst settles after {server.settle} s)"
         )
     return 0
 

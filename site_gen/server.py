@@ -48,11 +48,13 @@ from site_gen.serve_overlay import (
     state_of,
     terminal_lines,
 )
-from site_gen.serve_watch import Snapshot, changes, snapshot
+from site_gen.serve_watch import (
+    POLL_SECONDS,
+    POLL_SETTLE_SECONDS,
+    SETTLE_SECONDS,
+    Watcher,
+)
 from site_gen.write import is_site_gen_output
-
-POLL_SECONDS = 0.25  # how often the watched files are looked at
-SETTLE_SECONDS = 0.3  # a burst of changes is over when a look this long after finds nothing new
 
 
 def watched_paths(config: Config) -> list[Path]:
@@ -97,7 +99,8 @@ class DevServer:
         build_first: bool = True,
         places: Places = UNKNOWN_PLACES,
         poll: float = POLL_SECONDS,
-        settle: float = SETTLE_SECONDS,
+        settle: float | None = None,
+        notify: bool = True,
         out: TextIO | None = None,
         err: TextIO | None = None,
     ) -> None:
@@ -112,7 +115,8 @@ class DevServer:
         self.build_first = build_first
         self.places = places
         self.poll = poll
-        self.settle = settle
+        self.watcher = Watcher(self.watch, skip=[self.root], poll=poll, settle=settle,
+                               notify=notify)
         self.out = out
         self.err = err
         self.state: BuildState = GOOD
@@ -164,6 +168,7 @@ class DevServer:
         """Stop watching, wait for a build in progress, stop serving, remove what is left of
         interrupted builds of this process. Safe to call more than once."""
         self._stop.set()
+        self.watcher.stop()
         worker = self._worker
         if worker is not None and worker is not threading.current_thread():
             worker.join(timeout)
@@ -271,7 +276,8 @@ class DevServer:
             traceback.print_exc(file=self.err or sys.stderr)
 
     def _loop_forever(self, on_first_build: Callable[[], None] | None) -> None:
-        before = self._look()
+        if self.reload:
+            self.watcher.start()  # before the first build: changes made during it count
         if self.build_first:
             self._rebuild(set())
         if on_first_build is not None:
@@ -279,28 +285,17 @@ class DevServer:
         if not self.reload:
             self._stop.wait()
             return
-        while not self._stop.wait(self.poll):
-            after = self._look()
-            changed = changes(before, after)
-            if not changed:
-                continue
-            # A burst (twenty files saved at once, a write and a rename) is one rebuild: look
-            # again until a look finds nothing new.
-            while not self._stop.wait(self.settle):
-                latest = self._look()
-                more = changes(after, latest)
-                if not more:
-                    break
-                changed |= more
-                after = latest
-            if self._stop.is_set():
-                return
-            # Changes made while the build runs are found by the next look, against `after`.
+        # Changes made while a build runs are in the next batch.
+        for changed in self.watcher.batches(self._stop):
             self._rebuild(changed)
-            before = after
 
-    def _look(self) -> Snapshot:
-        return snapshot(self.watch, skip=[self.root]) if self.reload else {}
+    @property
+    def settle(self) -> float:
+        """The quiet time that ends a burst of changes, as the watcher uses it."""
+        w = self.watcher
+        if w.settle is not None:
+            return w.settle
+        return SETTLE_SECONDS if w.notified else POLL_SETTLE_SECONDS
 
     def _rebuild(self, changed: set[Path]) -> None:
         if changed:

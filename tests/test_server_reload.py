@@ -12,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from site_gen.config import load_config
 from site_gen.pipeline import BuildReport
 from site_gen.server import DevServer, config_build
@@ -108,9 +110,12 @@ def test_the_overlay_prints_hostile_messages_as_text(tmp_path: Path) -> None:
     assert "templates/x.html, line 1" in page
 
 
-def test_a_burst_of_twenty_writes_is_one_build_and_one_reload(make_project) -> None:
+@pytest.mark.parametrize("notify", [True, False], ids=["notified", "looked"])
+def test_a_burst_of_twenty_writes_is_one_build_and_one_reload(make_project, notify) -> None:
     root = make_project({"content/ferry.txt": ARTICLE})
-    server = project_server(root, settle=0.6)  # generous: a busy machine may pause the writer
+    # settle generous: a busy machine may pause the writer
+    server = project_server(root, settle=0.6, notify=notify)
+    assert not notify or server.watcher.notify
     build, calls = server.build_function, []
 
     def counted():
@@ -132,10 +137,12 @@ def test_a_burst_of_twenty_writes_is_one_build_and_one_reload(make_project) -> N
         assert "Burst article number 19" in request(server.port, "/").text
 
 
-def test_an_editors_save_by_rename_is_one_build(make_project) -> None:
+@pytest.mark.parametrize("notify", [True, False], ids=["notified", "looked"])
+def test_an_editors_save_by_rename_is_one_build(make_project, notify) -> None:
     root = make_project({"content/ferry.txt": ARTICLE})
-    with project_server(root, settle=0.6) as server:
+    with project_server(root, settle=0.6, notify=notify) as server:
         _ready(server)
+        assert bool(server.watcher.notified) == notify  # the content folder, when notified
         content = root / "content"
         (content / "4913").write_text("")  # vim's probe of the folder
         (content / "4913").unlink()
