@@ -6,8 +6,9 @@ Writes N short synthetic articles (invented outlets, places and people) into a t
 project, starts the dev server as ``site-gen serve`` runs it (real builds, default watch
 timings) on a free port of 127.0.0.1, connects a LiveReload client like a browser tab does, then
 R times edits one article and measures until the reload message arrives. The time includes
-noticing the change (polling), waiting for the burst to settle, the whole rebuild, the swap and
-the message. Prints each run and the median, and the build's own time for comparison.
+noticing the change (system notifications, or looking where there are none), waiting for the
+burst to settle, the whole rebuild, the swap and the message. Prints each run and the median,
+and the build's own time for comparison.
 """
 
 from __future__ import annotations
