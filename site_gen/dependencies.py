@@ -105,6 +105,15 @@ class Dependencies:
         """A page made from ``parts`` alone (besides the settings), as its maker computes them."""
         return digest(kind, self.settings, *parts)
 
+    def story_lists(self, archive: Archive) -> str:
+        """The stories index and ``data/stories.json``: every story (its record, statements and
+        articles, newest first) and the names of its statements' speakers."""
+        names = sorted({self.speaker_name[st.speaker_id]
+                        for st in archive.stories.statements if st.speaker_id})
+        return digest("stories", self.settings,
+                      tuple((st.id, self.story[st.id]) for st in archive.stories.stories),
+                      tuple(names))
+
     def archive_data(self, archive: Archive, stories: bool) -> str:
         """``data/archive.json``: the speakers and their quotes' references, the sources and
         their articles' ids, the number of articles (not the articles themselves)."""

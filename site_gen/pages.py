@@ -164,7 +164,7 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     groups.append(keyed(lambda: [data_page(archive, config.stories.enabled)],
                         lambda d: d.archive_data(archive, config.stories.enabled)))
     groups += export_groups(archive, config, deps)
-    groups.append(now(lambda: story_lists(archive, config), "stories"))
+    groups.append(keyed(lambda: story_lists(archive, config), lambda d: d.story_lists(archive)))
     if config.stories.enabled:
         for st in archive.stories.stories:
             groups.append(keyed(partial(_one, story_page, st, archive, config),

@@ -77,6 +77,10 @@ def _changes(root: Path):
     yield "speakers.toml", lambda: (root / "speakers.toml").write_text(
         '[[speaker]]\nname = "Ilse K. Marrow"\naliases = ["Ilse Marrow"]\n'
         'description = "Leader of the harbour council"\n')
+    # the same id (the slug of the name), another spelling of the name: only the name changes
+    yield "speakers.toml, a name's spelling", lambda: (root / "speakers.toml").write_text(
+        '[[speaker]]\nname = "ILSE K. Marrow"\naliases = ["Ilse Marrow"]\n'
+        'description = "Leader of the harbour council"\n')
     yield "sources.toml", lambda: (root / "sources.toml").write_text(
         '[[outlet]]\nname = "Kestova Daily"\nhomepage = "https://kestova.example/"\n')
     yield "site.toml", lambda: (root / "site.toml").write_text(
