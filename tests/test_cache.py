@@ -237,3 +237,24 @@ def test_a_memo_comes_back_from_the_database_or_from_memory(tmp_path, monkeypatc
     finally:
         cache_module.remember_results(False)
     two.close()
+
+
+@pytest.mark.parametrize("damaged", [b"not a pickle", pickle.dumps(["not", "rows"])])
+def test_a_damaged_record_of_outputs_makes_every_page_again(make_project, damaged):
+    root = make_project(ARTICLES)
+    _build(root)
+    expected = _tree(root / "build")
+    db = cache_module.ResultCache(cache_dir(root / "build") / "results.sqlite",
+                                  cache_module.code_version())
+    assert len(db.outputs()) > 10  # the record the build left
+    db.put_state(damaged, cache_module.OUTPUTS_STATE)
+    assert db.outputs() == {}
+    db.close()
+    (root / "content" / "a1.txt").write_text(ARTICLES["content/a1.txt"] + "\nMore.\n")
+    report = _build(root)
+    # Nothing of the previous build's record is trusted: every page is made again (only the
+    # copies of the unchanged input files stay, vouched for by the standby's own record).
+    assert report.written > 10 * report.linked
+    (root / "content" / "a1.txt").write_text(ARTICLES["content/a1.txt"])
+    _build(root)
+    assert _tree(root / "build") == expected
