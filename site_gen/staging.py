@@ -253,9 +253,10 @@ class Staged:
         return found
 
     def record(self, found: Mapping[str, Meta]) -> list[tuple[str, str, int, int]]:
-        """Rows for the next build: each file made from a key, with its size and time."""
+        """Rows for the next build: each file made from a key, with its size and time (in no
+        particular order: the next build looks them up by path)."""
         rows = []
-        for rel, key in sorted(self.keys.items()):
+        for rel, key in self.keys.items():
             st = found.get(rel)
             if st is not None:
                 rows.append((rel, key, st.st_size, st.st_mtime_ns))
