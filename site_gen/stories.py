@@ -254,21 +254,30 @@ def group_articles(articles: Sequence[Article], s: StorySettings) -> list[list[i
 
 
 @dataclass(frozen=True)
-class StoryMemo:
-    """What finding stories left for the next time (``update_stories``): each article as the
-    grouping took it (in that order: its id, a digest of what the grouping reads of it, the
-    cluster it joined, clusters numbered as they were made) and each story's statements by a
-    digest of what aligning them reads. Valid only for the same code (``version``) and
-    settings; plain data, pickled into the build cache."""
+class Taken:
+    """Each article as a grouping took it, in that order: its id, a digest of what grouping
+    reads of it (``_read_print``), its day, a digest of its vector (``_article_print``) and the
+    cluster it joined (clusters numbered as they were made); and a digest of the terms undated
+    articles look up."""
 
-    version: str
-    settings: StorySettings
     ids: tuple[str, ...]
-    reads: tuple[bytes, ...]  # see _read_print
+    reads: tuple[bytes, ...]
     days: tuple[int | None, ...]
     prints: tuple[bytes, ...]
     choices: tuple[int, ...]
-    rare: bytes  # digest of the terms undated articles look up
+    rare: bytes
+
+
+@dataclass(frozen=True)
+class StoryMemo:
+    """What finding stories left for the next time (``update_stories``): the articles as the
+    grouping took them, and each story's statements by a digest of what aligning them reads.
+    Valid only for the same code (``version``) and settings; plain data, pickled into the
+    build cache."""
+
+    version: str
+    settings: StorySettings
+    taken: Taken
     statements: dict[bytes, tuple[Statement, ...]] = field(default_factory=dict)
 
 
@@ -286,13 +295,8 @@ class StoryWork:
 @dataclass
 class _Grouping:
     groups: list[list[int]]
-    ids: tuple[str, ...]
-    reads: tuple[bytes, ...]
-    days: tuple[int | None, ...]
-    prints: tuple[bytes, ...]
-    choices: tuple[int, ...]
-    rare: bytes
-    scored: int
+    taken: Taken
+    scored: int  # articles compared with clusters (the others were put back)
 
 
 def _digest(value: object) -> bytes:
@@ -325,20 +329,20 @@ class _Replay:
     Undated articles come last and may join any dated story: they are compared again when
     anything differed."""
 
-    def __init__(self, memo: StoryMemo, ids: Sequence[str], rare: bytes, span: int) -> None:
-        self.memo, self.span = memo, span
-        self.at = {aid: k for k, aid in enumerate(memo.ids)}
+    def __init__(self, taken: Taken, ids: Sequence[str], rare: bytes, span: int) -> None:
+        self.taken, self.span = taken, span
+        self.at = {aid: k for k, aid in enumerate(taken.ids)}
         seen: set[int] = set()
         self.started = set()  # old positions whose article started its cluster
-        for k, cid in enumerate(memo.choices):
+        for k, cid in enumerate(taken.choices):
             if cid not in seen:
                 seen.add(cid)
                 self.started.add(k)
         kept = set(ids)
-        gone = [memo.days[k] for k, aid in enumerate(memo.ids) if aid not in kept]
+        gone = [taken.days[k] for k, aid in enumerate(taken.ids) if aid not in kept]
         self.gone = sorted(d for d in gone if d is not None)
         self.gone_next = 0
-        self.differs = rare != memo.rare or any(d is None for d in gone)
+        self.differs = rare != taken.rare or any(d is None for d in gone)
         self.horizon: int | None = None  # the latest day of a dated difference
         self.mapping: dict[int, int] = {}
 
@@ -356,7 +360,7 @@ class _Replay:
             self._differ(self.gone[self.gone_next])
             self.gone_next += 1
         old = self.at.get(aid)
-        if old is None or self.memo.prints[old] != fp:
+        if old is None or self.taken.prints[old] != fp:
             return None, None
         if day is None:
             settled = not self.differs
@@ -366,14 +370,14 @@ class _Replay:
             return old, None
         if old in self.started:
             return old, -1
-        return old, self.mapping.get(self.memo.choices[old])
+        return old, self.mapping.get(self.taken.choices[old])
 
     def after(self, old: int | None, day: int | None, cid: int, started: bool) -> None:
         """Article at ``old`` (None: new or changed) went to ``cid`` (``started`` it)."""
         if old is None:
             self._differ(day)
             return
-        was = self.memo.choices[old]
+        was = self.taken.choices[old]
         if started and old in self.started:
             self.mapping[was] = cid
         elif started or old in self.started or self.mapping.get(was) != cid:
@@ -396,14 +400,14 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
     )
     ids = tuple(articles[i].id for i in order)
     reads = tuple(_read_print(articles[i]) for i in order)
-    if memo is not None and memo.ids == ids and memo.reads == reads:
+    if memo is not None and memo.taken.ids == ids and memo.taken.reads == reads:
         # The same articles read the same: every weight and choice is the memo's.
-        return _same_grouping(memo, order)
+        return _same_grouping(memo.taken, order)
     vectors = _vectors(articles, s.terms_per_article)
     df: Counter[str] = Counter(chain.from_iterable(vectors))
     rare = {t for t, k in df.items() if k <= RARE_FOR_UNDATED}
     rare_print = _digest(sorted(rare))
-    replay = _Replay(memo, ids, rare_print, s.max_span_days) if memo is not None else None
+    replay = _Replay(memo.taken, ids, rare_print, s.max_span_days) if memo else None
     grouper = _Grouper(s, rare)
     prints, choices = [], []
     scored = 0
@@ -416,7 +420,7 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
         if put is not None:
             cid = grouper.put(None if put < 0 else put, i, day, vec, speakers)
             if put < 0 and replay is not None and old is not None:
-                replay.mapping[replay.memo.choices[old]] = cid
+                replay.mapping[replay.taken.choices[old]] = cid
         else:
             made = len(grouper.clusters)
             cid = grouper.add(i, day, vec, speakers)
@@ -424,34 +428,18 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
             if replay is not None:
                 replay.after(old, day, cid, cid == made)
         choices.append(cid)
-    return _Grouping(
-        groups=[c.members for c in grouper.clusters if len(c.members) >= 2],
-        ids=ids,
-        reads=reads,
-        days=tuple(days[i] for i in order),
-        prints=tuple(prints),
-        choices=tuple(choices),
-        rare=rare_print,
-        scored=scored,
-    )
+    taken = Taken(ids, reads, tuple(days[i] for i in order), tuple(prints), tuple(choices),
+                  rare_print)
+    return _Grouping([c.members for c in grouper.clusters if len(c.members) >= 2], taken, scored)
 
 
-def _same_grouping(memo: StoryMemo, order: list[int]) -> _Grouping:
+def _same_grouping(taken: Taken, order: list[int]) -> _Grouping:
     members: list[list[int]] = []
-    for i, cid in zip(order, memo.choices, strict=True):
+    for i, cid in zip(order, taken.choices, strict=True):
         if cid == len(members):
             members.append([])
         members[cid].append(i)
-    return _Grouping(
-        groups=[m for m in members if len(m) >= 2],
-        ids=memo.ids,
-        reads=memo.reads,
-        days=memo.days,
-        prints=memo.prints,
-        choices=memo.choices,
-        rare=memo.rare,
-        scored=0,
-    )
+    return _Grouping([m for m in members if len(m) >= 2], taken, 0)
 
 
 def _story_order(a: Article) -> tuple:
@@ -548,12 +536,10 @@ def _find_stories(
         story_of={a: st.id for st in stories for a in st.articles},
         statement_of={q: st.id for st in statements for q in st.quotes},
     )
-    memo_out = StoryMemo(
-        version, s, grouping.ids, grouping.reads, grouping.days, grouping.prints,
-        grouping.choices, grouping.rare, made)
+    memo_out = StoryMemo(version, s, grouping.taken, made)
     work = StoryWork(
         scored=grouping.scored,
-        replayed=len(grouping.ids) - grouping.scored,
+        replayed=len(grouping.taken.ids) - grouping.scored,
         aligned=aligned,
         reused=len(stories) - aligned,
     )
