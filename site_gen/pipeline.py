@@ -406,13 +406,13 @@ def _stages(
         del archive, groups, deps
         staged.placed()
         found = staged.survey()
+        rows = staged.record(found)  # what this build wrote, for the next one
         place = None if standby is None else taken[0] if taken else standby.place()
         first = standby is None  # no site in the output before this build
         if swap_in(staged.stage, output, place):
             assert standby is not None
             standby.keep(previous)
         elif first and cache is not None:
-            rows = staged.record(found)
             Standby(output, cache).mirror(
                 output, found, {path: (key, size, mtime) for path, key, size, mtime in rows})
     except RenderError as exc:
@@ -436,7 +436,7 @@ def _stages(
         if standby is not None:
             standby.release()
     if cache is not None:
-        cache.put_outputs(staged.record(found))
+        cache.put_outputs(rows)
         if spans is not None:
             cache.put_state(pickle.dumps(spans), "exports")
     timer.lap("write")

@@ -384,12 +384,15 @@ class _Replay:
             self._differ(day)
 
 
-def _read_print(a: Article) -> bytes:
+def _speakers(a: Article) -> set[str]:
+    return {q.speaker_id for q in a.quotes if q.speaker_id}
+
+
+def _read_print(a: Article, speakers: set[str]) -> bytes:
     """A digest of what grouping reads of an article before weighing its terms: its lead's
     terms, its date and its speakers."""
-    speakers = sorted({q.speaker_id for q in a.quotes if q.speaker_id})
     return _digest((a.lead_terms if a.lead_terms is not None else lead_terms(a), a.date,
-                    speakers))
+                    sorted(speakers)))
 
 
 def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None) -> _Grouping:
@@ -399,7 +402,8 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
         key=lambda i: (days[i] is None, days[i] or 0, articles[i].id),
     )
     ids = tuple(articles[i].id for i in order)
-    reads = tuple(_read_print(articles[i]) for i in order)
+    speakers_of = [_speakers(a) for a in articles]
+    reads = tuple(_read_print(articles[i], speakers_of[i]) for i in order)
     if memo is not None and memo.taken.ids == ids and memo.taken.reads == reads:
         # The same articles read the same: every weight and choice is the memo's.
         return _same_grouping(memo.taken, order)
@@ -413,7 +417,7 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
     scored = 0
     for i in order:
         day, vec = days[i], vectors[i]
-        speakers = {q.speaker_id for q in articles[i].quotes if q.speaker_id}
+        speakers = speakers_of[i]
         fp = _article_print(day, vec, speakers)
         prints.append(fp)
         old, put = replay.before(articles[i].id, day, fp) if replay else (None, None)
