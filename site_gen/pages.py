@@ -8,7 +8,7 @@ page that shows it, so templates only print. Each page lists the input files it 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -133,14 +133,12 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                     sum(len(c) for c in cut), months_before(cut, n))))
     groups.append(now(lambda: _speakers_index(archive, config), "speakers"))
     speaker_ids = _speaker_ids(archive)
+    held = _statement_quotes(archive)
     for sid in speaker_ids:
-        groups.append(keyed(partial(_speaker_pages, sid, archive, config),
-                            lambda d, sid=sid: d.speaker(sid, archive)))
+        groups += _speaker_groups(sid, archive, config, held.get(sid, set()), deps)
     groups.append(now(lambda: _sources_index(archive, config), "sources"))
     for s in archive.sources:
-        groups.append(keyed(partial(_source_pages, s.id, archive, config),
-                            lambda d, s=s: d.articles("source", archive.articles_by_source.get(
-                                s.id, ()), d.source[s.id])))
+        groups += _source_groups(s.id, archive, config, deps)
     if config.search:
         groups.append(keyed(lambda: [search_page(archive, config)],
                             lambda d: d.made_from("search", search_inputs(archive))))
@@ -151,16 +149,23 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                         lambda d: d.articles("feed", newest)))
     groups.append(keyed(lambda: [json_feed_page(archive, config)],
                         lambda d: d.articles("json-feed", newest)))
+    # A speaker's or an outlet's feed shows its newest dated articles: keyed by those alone.
+    place = {a.id: i for i, a in enumerate(archive.articles)}
+    dated = {a.id for a in archive.articles if a.date}
+
+    def shown(ids: Iterable[str]) -> list[str]:
+        return sorted((x for x in set(ids) if x in dated), key=place.__getitem__)[:FEED_ENTRIES]
+
     for sid in speaker_ids:
         groups.append(keyed(partial(_one, speaker_feed_page, sid, archive, config),
                             lambda d, sid=sid: d.articles(
-                                "speaker-feed", dict.fromkeys(
+                                "speaker-feed", shown(
                                     r.article_id for r in archive.quotes_by_speaker[sid]),
                                 d.speaker_name[sid])))
     for s in archive.sources:
         groups.append(keyed(partial(_one, source_feed_page, s.id, archive, config),
-                            lambda d, s=s: d.articles("source-feed", archive.articles_by_source.get(
-                                s.id, ()), d.source[s.id])))
+                            lambda d, s=s: d.articles("source-feed", shown(
+                                archive.articles_by_source.get(s.id, ())), d.source[s.id])))
     groups.append(keyed(lambda: [data_page(archive, config.stories.enabled)],
                         lambda d: d.archive_data(archive, config.stories.enabled)))
     groups += export_groups(archive, config, deps)
@@ -174,6 +179,48 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
 
 def _one(make: Callable[..., Page], *args: Any) -> list[Page]:
     return [make(*args)]
+
+
+def _speaker_groups(sid: str, archive: Archive, config: Config,
+                    in_statements: set[tuple[str, str]], deps: Dependencies | None) -> list[Group]:
+    """A group for each of a speaker's pages. The first page shows the statements and the
+    timeline of every quote: it is keyed by the whole speaker. A later page shows its own
+    articles' quotes, the counts and the number of pages: an edit of one article makes the
+    first page and the article's own again, not all of them."""
+    found = _speaker_list(sid, archive, in_statements)
+    parts = chunks(found.listed, config.per_page)
+    groups = []
+    for n in range(1, len(parts) + 1):
+        key = None
+        if deps is not None:
+            if n == 1:
+                key = deps.made_from("speaker-page", deps.speaker(sid, archive), len(parts))
+            else:
+                key = deps.made_from(
+                    "speaker-page", n, len(parts), archive.speaker(sid), deps.source_names,
+                    found.counts, tuple((deps.article[a.id], [q.id for q in found.rest(a)])
+                                        for a in parts[n - 1]))
+        groups.append(Group(partial(_one, _speaker_page, sid, n, archive, config, found), key))
+    return groups
+
+
+def _source_groups(source_id: str, archive: Archive, config: Config,
+                   deps: Dependencies | None) -> list[Group]:
+    """A group for each of an outlet's pages: the first, with the timeline of every article,
+    keyed by all of them; a later one by its own articles, its number and the counts."""
+    ids = archive.articles_by_source.get(source_id, ())
+    arts = [archive.article(x) for x in ids]
+    parts = chunks(ids, config.per_page)
+    groups = []
+    for n in range(1, len(parts) + 1):
+        key = None
+        if deps is not None:
+            listed = ids if n == 1 else parts[n - 1]
+            key = deps.articles("source-page", listed, deps.source[source_id], n, len(parts),
+                                len(ids))
+        groups.append(Group(partial(_one, _source_page, source_id, n, archive, config, arts),
+                            key))
+    return groups
 
 
 def _speaker_ids(archive: Archive) -> list[str]:
@@ -495,43 +542,85 @@ def _speakers_index(archive: Archive, config: Config) -> list[Page]:
     return pages
 
 
-def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
-    """A speaker's quotes grouped by article, ``per_page`` articles a page."""
-    first = speaker_path(sid)
-    sp = archive.speaker(sid)
-    groups: dict[str, list[Quote]] = defaultdict(list)
+@dataclass
+class _SpeakerList:
+    """What a speaker's pages list, found once for all of them: its articles (archive order),
+    each article's quotes of the speaker, the quotes its statements hold (shown above the
+    articles on the first page) and the articles left with a quote of their own."""
+
+    articles: list[Article]
+    quotes: dict[str, list[Quote]]
+    in_statements: set[tuple[str, str]]
+    listed: list[Article]
+    counts: tuple[int, int, int]  # quotes, articles and sources: every page shows them
+
+    def rest(self, a: Article) -> list[Quote]:
+        return [q for q in self.quotes[a.id] if (a.id, q.id) not in self.in_statements]
+
+
+def _speaker_list(sid: str, archive: Archive, in_statements: set[tuple[str, str]]) -> _SpeakerList:
+    quotes: dict[str, list[Quote]] = defaultdict(list)
     for ref in archive.quotes_by_speaker[sid]:
         art = archive.article(ref.article_id)
-        groups[art.id].append(next(q for q in art.quotes if q.id == ref.quote_id))
-    articles = [archive.article(x) for x in groups]  # archive order: newest first
+        quotes[art.id].append(next(q for q in art.quotes if q.id == ref.quote_id))
+    articles = [archive.article(x) for x in quotes]  # archive order: newest first
+    listed = [a for a in articles
+              if any((a.id, q.id) not in in_statements for q in quotes[a.id])]
+    counts = (sum(len(v) for v in quotes.values()), len(articles),
+              len({a.source_id for a in articles} - {None}))
+    return _SpeakerList(articles, quotes, in_statements, listed, counts)
+
+
+def _statement_quotes(archive: Archive) -> dict[str, set[tuple[str, str]]]:
+    """Speaker id -> the quotes its statements hold."""
+    held: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for st in archive.stories.statements:
+        if st.speaker_id:
+            held[st.speaker_id].update(st.quotes)
+    return held
+
+
+def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
+    """A speaker's quotes grouped by article, ``per_page`` articles a page."""
+    found = _speaker_list(sid, archive, _statement_quotes(archive).get(sid, set()))
+    count = len(chunks(found.listed, config.per_page))
+    return [_speaker_page(sid, n, archive, config, found) for n in range(1, count + 1)]
+
+
+def _speaker_page(sid: str, n: int, archive: Archive, config: Config,
+                  found: _SpeakerList) -> Page:
+    """Page ``n`` of a speaker's pages. A statement several outlets render is shown once,
+    above the articles (first page only); its quotes leave the per-article lists, and an
+    article left with none leaves the list."""
     from site_gen.story_pages import speaker_statements
 
-    # a statement several outlets render is shown once, above the articles (first page only);
-    # its quotes leave the per-article lists, and an article left with none leaves the list
-    statements, in_statements = speaker_statements(sid, archive, first)
-    rest = {a.id: [q for q in groups[a.id] if (a.id, q.id) not in in_statements]
-            for a in articles}
-    listed = [a for a in articles if rest[a.id]]
-    drawn = timeline([("Quotes", [a.date for a in articles for _ in groups[a.id]])], "quote")
-    pages = []
-    for n, path, part, view in _paged(listed, first, config, sp.name, "Speakers",
-                                      (*SPEAKERS, (sp.name, first))):
-        view.update(
-            name=sp.name,
-            description=sp.description,
-            aliases=_distinct_forms(sp.aliases, sp.name),
-            quote_count=sum(len(v) for v in groups.values()),
-            article_count=len(articles),
-            source_count=len({a.source_id for a in articles} - {None}),
-            statements=statements if n == 1 else [],
-            timeline=drawn if n == 1 else None,
-            groups=[_speaker_group(a, rest[a.id], archive, path) for a in part],
-        )
-        view.update(speaker_data(sp, archive, config, path),
-                    feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
-        # every page shows the counts of the whole list: all its articles are inputs
-        pages.append(Page(path, "speaker.html", view, tuple(sorted(a.path for a in articles))))
-    return pages
+    first = speaker_path(sid)
+    sp = archive.speaker(sid)
+    parts = chunks(found.listed, config.per_page)
+    path, view = page_view(first, n, len(parts), config, sp.name, "Speakers",
+                           (*SPEAKERS, (sp.name, first)))
+    quote_count, article_count, source_count = found.counts
+    statements: list[dict[str, Any]] = []
+    drawn = None
+    if n == 1:
+        statements = speaker_statements(sid, archive, first)[0]
+        drawn = timeline([("Quotes", [a.date for a in found.articles
+                                      for _ in found.quotes[a.id]])], "quote")
+    view.update(
+        name=sp.name,
+        description=sp.description,
+        aliases=_distinct_forms(sp.aliases, sp.name),
+        quote_count=quote_count,
+        article_count=article_count,
+        source_count=source_count,
+        statements=statements,
+        timeline=drawn,
+        groups=[_speaker_group(a, found.rest(a), archive, path) for a in parts[n - 1]],
+    )
+    view.update(speaker_data(sp, archive, config, path),
+                feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
+    # every page shows the counts of the whole list: all its articles are inputs
+    return Page(path, "speaker.html", view, tuple(sorted(a.path for a in found.articles)))
 
 
 def _distinct_forms(forms: tuple[str, ...], name: str) -> list[str]:
@@ -590,27 +679,33 @@ def _sources_index(archive: Archive, config: Config) -> list[Page]:
 
 def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page]:
     """An outlet's articles, ``per_page`` a page."""
+    arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
+    count = len(chunks(arts, config.per_page))
+    return [_source_page(source_id, n, archive, config, arts) for n in range(1, count + 1)]
+
+
+def _source_page(source_id: str, n: int, archive: Archive, config: Config,
+                 arts: Sequence[Article]) -> Page:
+    """Page ``n`` of an outlet's pages (``arts``: all its articles); the first page's timeline
+    counts every one."""
     first = source_path(source_id)
     src = archive.source(source_id)
-    arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
-    drawn = timeline([("Articles", [a.date for a in arts])], "article")
-    pages = []
-    for n, path, part, view in _paged(arts, first, config, src.name, "Sources",
-                                      (*SOURCES, (src.name, first))):
-        view.update(
-            name=src.name,
-            homepage=link_target(src.homepage),
-            homepage_text=src.homepage,
-            country=src.country,
-            lang=src.lang,
-            total=len(arts),
-            articles=[_article_summary(a, archive, path) for a in part],
-            timeline=drawn if n == 1 else None,
-        )
-        view.update(source_data(src, config, path),
-                    feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
-        pages.append(Page(path, "source.html", view, tuple(a.path for a in arts)))
-    return pages
+    parts = chunks(arts, config.per_page)
+    path, view = page_view(first, n, len(parts), config, src.name, "Sources",
+                           (*SOURCES, (src.name, first)))
+    view.update(
+        name=src.name,
+        homepage=link_target(src.homepage),
+        homepage_text=src.homepage,
+        country=src.country,
+        lang=src.lang,
+        total=len(arts),
+        articles=[_article_summary(a, archive, path) for a in parts[n - 1]],
+        timeline=timeline([("Articles", [a.date for a in arts])], "article") if n == 1 else None,
+    )
+    view.update(source_data(src, config, path),
+                feed_url=relative_url(path, first.replace("index.html", "feed.xml")))
+    return Page(path, "source.html", view, tuple(a.path for a in arts))
 
 
 def _not_found(config: Config) -> Page:

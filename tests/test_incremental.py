@@ -332,3 +332,86 @@ def test_the_search_page_key_reads_every_filter_value_the_articles_give(project)
     found, parts, any_article = search_inputs(archive)
     assert found == expected and all(found.values())
     assert parts == 1 and any_article
+
+
+def _long_lists(make_project, n: int = 11):
+    """One invented speaker quoted in ``n`` dated articles of one outlet, three to a page."""
+    files: dict[str, str | bytes] = {
+        f"content/r{i:02}.txt": (
+            f"Tram depot report number {i}\n\nKESSEL, {i + 1} May 2025 - The depot opened "
+            f"its gate number {i} on a grey morning.\n\n"
+            f"“Gate {i} will stay open,” said Orla Vennick, the depot manager.\n\n"
+            "Source: Kessel Ledger\n")
+        for i in range(n)
+    }
+    files["site.toml"] = 'content = "content"\noutput = "build"\nper_page = 3\nsearch = false\n'
+    return make_project(files)
+
+
+def _made_pages(monkeypatch) -> list[str]:
+    made: list[str] = []
+    real = staging._make_group
+
+    def counting(group, digest, env, staged):
+        rows = real(group, digest, env, staged)
+        made.extend(path for path, _key, written in rows if written)
+        return rows
+
+    monkeypatch.setattr(staging, "_make_group", counting)
+    return made
+
+
+def test_an_edit_makes_the_first_and_its_own_page_of_a_speaker_and_an_outlet(
+        make_project, monkeypatch):
+    root = _long_lists(make_project)
+    build_ok(root)
+    made = _made_pages(monkeypatch)
+    _edit(root / "content" / "r02.txt", "Tram depot report number 2", "Depot report two")
+    build_ok(root)
+    lists = sorted(p for p in made if p.startswith(("speakers/orla", "sources/kessel")))
+    assert comparable_build(root / "build") == cold_build(root)
+    shown = sorted(  # the later pages that list the edited article
+        p.relative_to(root / "build").as_posix()
+        for folder in ("speakers/orla-vennick", "sources/kessel-ledger")
+        for p in (root / "build" / folder / "page").rglob("index.html")
+        if "depot-report-two/" in p.read_text(encoding="utf-8"))
+    assert len(shown) == 2, shown  # one page of each list, not its first
+    assert lists == sorted([
+        "sources/kessel-ledger/feed.xml", "sources/kessel-ledger/index.html",
+        "speakers/orla-vennick/feed.xml", "speakers/orla-vennick/index.html", *shown])
+
+
+def test_a_new_count_makes_every_page_of_a_speaker_again(make_project, monkeypatch):
+    """Every page of a speaker shows the count of its quotes: another quote makes them all."""
+    root = _long_lists(make_project)
+    build_ok(root)
+    made = _made_pages(monkeypatch)
+    _edit(root / "content" / "r02.txt", "on a grey morning.",
+          "on a grey morning.\n\n“It is early,” said Orla Vennick.")
+    build_ok(root)
+    made = list(made)
+    assert comparable_build(root / "build") == cold_build(root)
+    speaker = sorted(p for p in made if p.startswith("speakers/orla") and p.endswith(".html"))
+    every = sorted(p.relative_to(root / "build").as_posix()
+                   for p in (root / "build" / "speakers" / "orla-vennick").rglob("*.html"))
+    assert len(every) >= 3 and speaker == every
+    # the outlet's list shows no quote counts of the speaker: its own page and the first
+    assert "sources/kessel-ledger/page/2/index.html" not in made
+
+
+def test_a_feed_is_made_again_only_when_an_article_it_shows_changes(make_project, monkeypatch):
+    from site_gen import feeds
+
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 4)
+    root = _long_lists(make_project)
+    build_ok(root)
+    made = _made_pages(monkeypatch)
+    _edit(root / "content" / "r02.txt", "Tram depot report number 2", "Depot report two")
+    build_ok(root)
+    assert not [p for p in made if p.endswith("feed.xml")], made  # r02 is not among the 4
+    assert comparable_build(root / "build") == cold_build(root)
+    made.clear()
+    _edit(root / "content" / "r09.txt", "Tram depot report number 9", "Depot report nine")
+    build_ok(root)
+    assert {"speakers/orla-vennick/feed.xml", "sources/kessel-ledger/feed.xml"} <= set(made)
+    assert comparable_build(root / "build") == cold_build(root)
