@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -379,26 +380,36 @@ def _stages(
         staged = Staged(output, taken[0], previous, held=taken[1])
     else:
         staged = Staged(output, stage_dir(output), previous)
+    search: _SearchStep | None = None
     try:
         page_paths = staged.add_groups(groups, digest, config.template_dirs, workers, progress)
-        sitemap = sitemap_page(page_paths, config)
-        if sitemap is not None:
-            page_paths.append(sitemap.path)
-            env = make_environment(config.template_dirs)
-            staged.add(sitemap.path, page_key(sitemap, digest), lambda: render_page(env, sitemap))
-        spans = _exports(staged, archive, config, deps, cache)
-        timer.lap("render")
-        for path, data in _originals(archive, inputs).items():
-            staged.add(path, bytes_key(data), lambda data=data: data)
-        inputs.clear()  # handed over by ``_build``: the files' bytes are staged now
-        staged.copy_trees([(d, "static") for d in config.static_dirs])
         if config.search:
+            # The index is made from the article pages, now in the stage: Pagefind works on
+            # them in the background while this thread places the other files.
             search = _SearchStep(
                 archive, config, digest, staged, strict, deps, progress, workers)
-            search(staged.stage)
+            search.start(staged.stage)
+        try:
+            sitemap = sitemap_page(page_paths, config)
+            if sitemap is not None:
+                page_paths.append(sitemap.path)
+                env = make_environment(config.template_dirs)
+                staged.add(sitemap.path, page_key(sitemap, digest),
+                           lambda: render_page(env, sitemap))
+            spans = _exports(staged, archive, config, deps, cache)
+            timer.lap("render")
+            for path, data in _originals(archive, inputs).items():
+                staged.add(path, bytes_key(data), lambda data=data: data)
+            inputs.clear()  # handed over by ``_build``: the files' bytes are staged now
+            staged.copy_trees([(d, "static") for d in config.static_dirs])
+        finally:
+            if search is not None:
+                search.wait()  # before the stage is finished, or dropped after a failure
+        if search is not None:
+            search.finish(staged.stage)
             diagnostics += search.diagnostics
             timer.timings["search"] = round(search.seconds, 4)
-            del search
+            search = None
         # Every file is placed: what made them goes before the survey of the stage allocates
         # its record (tens of thousands of entries), so that it reuses that memory.
         n_articles, n_sources = len(archive.articles), len(archive.sources)
@@ -533,7 +544,12 @@ class _SearchStep:
     every article page: its key hashes all their keys, the quote records, the index's language
     and the Pagefind binary, and when the previous build made its index from the same key (and
     its files are untouched) they are linked instead of made again. When it cannot be made, the
-    search page is replaced by one that says so."""
+    search page is replaced by one that says so.
+
+    ``start`` decides which parts are linked and which made, and makes those in a thread of
+    their own (Pagefind runs as another process); ``wait`` waits for them; ``finish`` records
+    their files. Only ``start`` and ``finish`` touch the stage's record, both on the calling
+    thread."""
 
     def __init__(
         self, archive: Archive, config: Config, digest: str, staged: Staged, strict: bool,
@@ -547,31 +563,49 @@ class _SearchStep:
         self.jobs = max(1, jobs)
         self.diagnostics: list[Diagnostic] = []
         self.seconds = 0.0
+        self.todo: list[_Part] = []
+        self.outcomes: list[SearchOutcome] = []
+        self.failure: BaseException | None = None
+        self.thread: threading.Thread | None = None
 
     def __call__(self, stage: Path) -> None:
+        """The whole step on this thread."""
+        self.start(stage, background=False)
+        self.finish(stage)
+
+    def start(self, stage: Path, background: bool = True) -> None:
         if not self.archive.articles:
             return  # nothing to index (Pagefind refuses an empty site); the page says so
-        start = time.perf_counter()
+        began = time.perf_counter()
         language = index_language(self.archive)
         binary = binary_identity()
         articles = self.archive.articles
-        try:
-            todo: list[_Part] = []
-            for k, members in enumerate(shards([a.id for a in articles])):
-                part = [articles[i] for i in members]
-                folder = shard_folder(k)
-                docs = None if self.deps is not None else quote_documents(self.archive, part)
-                key = self._key(part, docs, language, folder, binary)
-                if key is None or not self._reuse(key, folder):
-                    todo.append((folder, key, part, docs))
-            self._make(stage, todo, language)
-        finally:
-            self.seconds = time.perf_counter() - start
+        for k, members in enumerate(shards([a.id for a in articles])):
+            part = [articles[i] for i in members]
+            folder = shard_folder(k)
+            docs = None if self.deps is not None else quote_documents(self.archive, part)
+            key = self._key(part, docs, language, folder, binary)
+            if key is None or not self._reuse(key, folder):
+                self.todo.append((folder, key, part, docs))
+        self.seconds = time.perf_counter() - began
+        if not self.todo:
+            return
+        if background:
+            self.thread = threading.Thread(
+                target=self._make, args=(stage, language), name="site-gen-search", daemon=True)
+            self.thread.start()
+        else:
+            self._make(stage, language)
 
-    def _make(self, stage: Path, todo: list[_Part], language: str) -> None:
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    def _make(self, stage: Path, language: str) -> None:
         """Make the parts to be made, two at a time when the build has two cores or more
-        (Pagefind keeps about one and a half busy), then record their files in order; the
-        first that fails leaves the site without an index."""
+        (Pagefind keeps about one and a half busy); their outcomes in order."""
+        began = time.perf_counter()
 
         def one(job: _Part) -> SearchOutcome:
             folder, _key, part, docs = job
@@ -579,18 +613,28 @@ class _SearchStep:
             return build_index(stage, docs or quote_documents(self.archive, part), language,
                                pages=[article_path(a.id) for a in part], bundle=folder)
 
-        if self.jobs > 1 and len(todo) > 1:
-            with ThreadPoolExecutor(max_workers=min(2, self.jobs)) as pool:
-                outcomes = []
-                for i, outcome in enumerate(pool.map(one, todo), 1):  # in order
-                    outcomes.append(outcome)
-                    self.progress("search", i, len(todo))
-        else:
-            outcomes = []
-            for i, job in enumerate(todo, 1):
-                outcomes.append(one(job))
-                self.progress("search", i, len(todo))
-        for (folder, key, _part, _docs), outcome in zip(todo, outcomes, strict=True):
+        try:
+            if self.jobs > 1 and len(self.todo) > 1:
+                with ThreadPoolExecutor(max_workers=min(2, self.jobs)) as pool:
+                    for i, outcome in enumerate(pool.map(one, self.todo), 1):  # in order
+                        self.outcomes.append(outcome)
+                        self.progress("search", i, len(self.todo))
+            else:
+                for i, job in enumerate(self.todo, 1):
+                    self.outcomes.append(one(job))
+                    self.progress("search", i, len(self.todo))
+        except BaseException as exc:  # given to the build's thread by ``finish``
+            self.failure = exc
+        finally:
+            self.seconds += time.perf_counter() - began
+
+    def finish(self, stage: Path) -> None:
+        """Record the files of the parts made, in order; the first that failed leaves the site
+        without an index."""
+        self.wait()
+        if self.failure is not None:
+            raise self.failure
+        for (folder, key, _part, _docs), outcome in zip(self.todo, self.outcomes, strict=True):
             if not outcome.ok:
                 self._unavailable(stage, outcome.message)
                 return

@@ -391,3 +391,50 @@ def test_parts_made_two_at_a_time_are_the_parts_made_one_by_one(make_project, mo
     assert most[0] == 2
     assert len([p for p in two.iterdir() if p.name.startswith("pagefind")]) > 2
     assert comparable_build(one) == comparable_build(two)
+
+
+def test_the_index_is_made_while_the_other_files_are_placed(make_project, monkeypatch):
+    """Pagefind runs on another thread from when the article pages are in the stage; the
+    originals and the data files are placed meanwhile, and the build waits for it."""
+    import threading
+
+    root = make_project(ARTICLES)
+    threads: list[str] = []
+    real_index, real_originals = pipeline.build_index, pipeline._originals
+    indexing, placed = threading.Event(), threading.Event()
+
+    def index(site, *args, **kwargs):
+        threads.append(threading.current_thread().name)
+        indexing.set()
+        assert placed.wait(30)  # the build's thread goes on without waiting for the index
+        return real_index(site, *args, **kwargs)
+
+    def originals(*args):
+        assert indexing.wait(30)  # the index was begun before the originals are placed
+        placed.set()
+        return real_originals(*args)
+
+    monkeypatch.setattr(pipeline, "build_index", index)
+    monkeypatch.setattr(pipeline, "_originals", originals)
+    report = _build(root)
+    assert report.ok and not report.diagnostics
+    assert threads and threading.main_thread().name not in threads
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_crash_while_indexing_fails_the_build_and_keeps_the_last_site(make_project,
+                                                                       monkeypatch):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    before = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("indexer bug")
+
+    monkeypatch.setattr(pipeline, "build_index", broken)
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    with pytest.raises(RuntimeError, match="indexer bug"):
+        _build(root)
+    after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in (root / "build").parent.iterdir() if p.name.startswith(".build-new-")]
