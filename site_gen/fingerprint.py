@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from site_gen.config import Config
+from site_gen.tree_walk import Meta, tree_entries
 
 
 def _walk(h: hashlib._Hash, folder: Path, follow: bool) -> None:
@@ -74,36 +73,6 @@ def tree_fingerprint(folder: Path) -> str:
     except OSError:
         return hashlib.sha256(b"gone").hexdigest()
     return entries_fingerprint(entries, root)
-
-
-class Meta(NamedTuple):
-    """What a build keeps of an output entry's ``lstat``: a full ``os.stat_result`` (times as
-    floats too) takes three times the memory, and a site has tens of thousands of entries."""
-
-    st_mode: int
-    st_size: int
-    st_mtime_ns: int
-    st_ino: int
-
-
-def meta_of(st: os.stat_result) -> Meta:
-    return Meta(st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-def tree_entries(folder: Path | str) -> dict[str, Meta]:
-    """Every file and folder below ``folder`` by its path there, with its ``lstat``."""
-    found: dict[str, Meta] = {}
-    _entries(os.fspath(folder), "", found)
-    return found
-
-
-def _entries(folder: str, prefix: str, found: dict[str, Meta]) -> None:
-    with os.scandir(folder) as listing:
-        for entry in listing:
-            rel = sys.intern(prefix + entry.name)  # shared with the records' strings
-            if entry.is_dir(follow_symlinks=False):
-                _entries(entry.path, rel + "/", found)
-            found[rel] = meta_of(entry.stat(follow_symlinks=False))
 
 
 def entries_fingerprint(entries: Mapping[str, Meta], root: os.stat_result | Meta) -> str:

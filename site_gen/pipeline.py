@@ -55,6 +55,7 @@ from site_gen.search_records import index_language, quote_documents
 from site_gen.staging import Staged
 from site_gen.standby import Standby
 from site_gen.stories import StoryMemo, StoryWork
+from site_gen.tree_walk import Walk
 from site_gen.urls import article_path, original_path
 from site_gen.write import discard, refusal, remove_leftovers, stage_dir, swap_in
 
@@ -354,6 +355,35 @@ def _stages(
     a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next.
     ``inputs`` is handed over: emptied once their bytes are staged."""
     output = config.output_dir
+    # The standby (the site before last, see ``standby``) is walked by a helper process while
+    # this one makes the archive; its lock keeps other builds away from it meanwhile.
+    standby = Standby(output, cache) if cache is not None and output.is_dir() else None
+    walk = standby.walk() if standby is not None else None
+    try:
+        return _analyzed_stages(config, strict, jobs, cache, inputs, diagnostics, timer,
+                                progress, cluster, made_from, standby, walk)
+    finally:
+        if walk is not None:
+            walk.cancel()
+        if standby is not None:
+            standby.release()
+
+
+def _analyzed_stages(
+    config: Config,
+    strict: bool,
+    jobs: int | None,
+    cache: ResultCache | None,
+    inputs: list[InputFile],
+    diagnostics: list[Diagnostic],
+    timer: _Timer,
+    progress: Callable[[str, int, int], None],
+    cluster: DaskCluster | None,
+    made_from: str,
+    standby: Standby | None,
+    walk: Walk | None,
+) -> BuildReport:
+    output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
     archive, input_keys, story_work = analysis.archive, analysis.keys, analysis.story_work
     diagnostics += analysis.diagnostics
@@ -373,11 +403,11 @@ def _stages(
     previous = cache.outputs() if cache is not None else {}
     digest = templates_digest(config.template_dirs, code_version())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    standby = Standby(output, cache) if cache is not None and output.is_dir() else None
     taken = standby.take() if standby is not None else None
     if taken is not None:
         remove_leftovers(output)
-        staged = Staged(output, taken[0], previous, held=taken[1])
+        present = walk.result() if walk is not None else {}
+        staged = Staged(output, taken[0], previous, held=taken[1], present=present)
     else:
         staged = Staged(output, stage_dir(output), previous)
     search: _SearchStep | None = None

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from site_gen.fingerprint import Meta, meta_of, tree_entries
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
 from site_gen.render import make_environment, render_page
 from site_gen.reuse import clear, link_files, make_parent, page_key, reusable
+from site_gen.tree_walk import Meta, meta_of, tree_entries
 from site_gen.write import MARKER
 
 if TYPE_CHECKING:
@@ -71,13 +71,14 @@ class Staged:
     by_key: dict[str, list[str]] | None = None
     folders: set[str] = field(default_factory=set)  # folders of the stage known to exist
     # In a stage that started as an earlier site: its entries as they were then (one walk,
-    # ``lstat`` each), and the files this build kept from them without touching them, whose
-    # metadata the survey therefore knows without looking again.
+    # ``lstat`` each; given, or walked when the stage is made), and the files this build kept
+    # from them without touching them, whose metadata the survey therefore knows without
+    # looking again.
     present: dict[str, Meta] = field(default_factory=dict)
     untouched_files: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        if self.held is not None:
+        if self.held is not None and not self.present:
             self.present = tree_entries(self.stage)  # before any worker process is forked
 
     def placed(self) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from site_gen.cache import ResultCache, cache_dir, shared_record
-from site_gen.fingerprint import Meta
+from site_gen.tree_walk import Meta, Walk
 from site_gen.write import is_site_gen_output
 
 try:
@@ -70,6 +70,14 @@ class Standby:
             self._remove()
             return None
         return self.folder, record
+
+    def walk(self) -> Walk | None:
+        """The standby's entries, walked by a helper process from now (see ``tree_walk``),
+        with the lock held so that no other build changes it; None when there is nothing to
+        walk or the lock is another build's."""
+        if not self._locked() or not self.folder.is_dir() or self.folder.is_symlink():
+            return None
+        return Walk(self.folder)
 
     def place(self) -> Path | None:
         """Where the site being replaced is to go after the swap (the standby folder, made
