@@ -85,6 +85,18 @@ def date_lists(archive: Archive) -> list[tuple[str, str, list[Article]]]:
     return lists + ([(UNDATED, "Undated", undated)] if undated else [])
 
 
+def continued_months(parts: Sequence[Sequence[Article]]) -> list[tuple[str, ...]]:
+    """For each page of a list, the months on it that began on an earlier page: all that a
+    page reads of ``months_before`` (one pass over the list, for the pages' keys)."""
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        months = {_month(a) if a.date else "" for a in part}
+        out.append(tuple(sorted(months & seen)))
+        seen |= months
+    return out
+
+
 def months_before(parts: Sequence[Sequence[Article]], n: int) -> tuple[str, ...]:
     """The months of a list's pages before page ``n``: a month already begun there is
     "(continued)" on page ``n``, without its anchor."""

@@ -77,11 +77,11 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     # build on this module's views.
     from site_gen.date_pages import (
         article_trail,
+        continued_months,
         date_index,
         date_list_page,
         date_lists,
         month_places,
-        months_before,
     )
     from site_gen.exports import export_groups
     from site_gen.feeds import (
@@ -125,12 +125,14 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     groups.append(now(lambda: [date_index(archive, config)], "dates"))
     for first, label, listed in date_lists(archive):
         cut = chunks(listed, config.per_page)
+        continued, total = continued_months(cut), len(listed)
         for n in range(1, len(cut) + 1):
             groups.append(keyed(
                 partial(_one, date_list_page, first, label, cut, n, archive, config),
-                lambda d, first=first, cut=cut, n=n: d.articles(
+                lambda d, first=first, cut=cut, n=n, continued=continued, total=total:
+                d.articles(
                     "date-page", [a.id for a in cut[n - 1]], first, n, len(cut),
-                    sum(len(c) for c in cut), months_before(cut, n))))
+                    total, continued[n - 1])))
     groups.append(now(lambda: _speakers_index(archive, config), "speakers"))
     speaker_ids = _speaker_ids(archive)
     held = _statement_quotes(archive)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from site_gen.archive import build_archive
 from site_gen.config import Config
@@ -205,3 +208,20 @@ def test_copies_that_differ_only_in_spacing_are_one_text(space):
     other = Article(format="txt", title="t", title_derived=False,
                     paragraphs=(Paragraph(0, "Jane Doe said so. TOM Reyl disagreed."),), **ids)
     assert _text_key(other) != _text_key(article)  # other letters: another text
+
+
+@given(st.lists(st.one_of(st.none(), st.dates(date(2019, 1, 1), date(2021, 12, 31))),
+                max_size=40), st.integers(1, 7))
+def test_a_date_page_is_keyed_by_the_months_it_continues(days, per_page):
+    """A date page reads, of the months before it, only whether its own months began there:
+    ``continued_months`` gives exactly that, in one pass."""
+    from site_gen.date_pages import _month, continued_months, months_before
+    from site_gen.navigation import chunks
+
+    arts = sorted((art(f"a{i}.txt", f"T {i}", "Text.", date=d.isoformat() if d else None)
+                   for i, d in enumerate(days)), key=lambda a: (a.date is None, a.date or ""))
+    parts = chunks(arts, per_page)
+    continued = continued_months(parts)
+    for n, part in enumerate(parts, 1):
+        own = {_month(a) if a.date else "" for a in part}
+        assert continued[n - 1] == tuple(sorted(own & set(months_before(parts, n))))
