@@ -251,3 +251,26 @@ def test_no_title_case_dateline_without_the_form(text):
     from site_gen.reader.datelines import find_dateline
 
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # a first line that ends with a full stop is a sentence, in any script: the lead
+        ("市议会周一批准了修缮老石桥的计划，工程将于明年春天开始。", None),
+        ("市議会は月曜日、古い石橋の修理計画を承認した。", None),
+        ("नगर परिषद ने सोमवार को पुराने पत्थर के पुल की मरम्मत को मंजूरी दी।", None),
+        ("The council approved the repairs of the old stone bridge on Monday.", None),
+        # a headline has no full stop at its end (a question may be one)
+        ("市议会批准修缮老石桥", "市议会批准修缮老石桥"),
+        ("老石桥还能撑多久？", "老石桥还能撑多久？"),
+        ("Council backs bridge repairs", "Council backs bridge repairs"),
+    ],
+)
+def test_a_first_line_ending_with_a_full_stop_is_no_headline(opening, title):
+    d = _txt(f"{opening}\n\n{STORY}\n\nThe work is to start next spring, the mayor said.\n")
+    if title is None:
+        assert d.paragraphs[0].text == opening
+    else:
+        assert d.title == title and not d.title_derived
+        assert d.paragraphs[0].text == STORY

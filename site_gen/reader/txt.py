@@ -36,6 +36,11 @@ from site_gen.reader.paragraphs import Span, make_paragraphs, split_run_on, trim
 from site_gen.registry import Registry
 
 MAX_TITLE_CHARS = 200
+# The full stops that end a sentence in the scripts news is written in (Latin and others; the
+# ideographic and fullwidth ones of Chinese and Japanese; the danda of Devanagari and Bengali;
+# the Urdu, Armenian, Ethiopic and Myanmar ones). A question or an exclamation may be a headline.
+FULL_STOPS = (".", "\u3002", "\uff0e", "\uff61", "\u0964", "\u06d4", "\u0589", "\u1362",
+              "\u104b")
 
 _BYLINE = re.compile(r"^(?:By|BY|by|Von|Par|Por|Di|Door)\s+(?P<names>[^\n]{2,120}?)\s*$")
 _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
@@ -58,8 +63,8 @@ def title_line(raw: str, spans: list[Span]) -> tuple[str | None, list[Span]]:
     text = raw[start:end]
     if "\n" in text or len(text) > MAX_TITLE_CHARS:
         return None, spans
-    if text.endswith(".") and not text.endswith(".."):
-        return None, spans
+    if text.endswith(FULL_STOPS) and not text.endswith(".."):
+        return None, spans  # a sentence: the first paragraph (a headline is no sentence)
     if find_dateline(text) is not None or _BYLINE.match(text):
         return None, spans
     if len(text) > 120 and len(text) > 0.6 * (spans[1][1] - spans[1][0]):
