@@ -19,7 +19,7 @@ import os
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from site_gen.archive import Archive
 from site_gen.config import Config
@@ -137,36 +137,96 @@ def write_exports(
     """Write ``EXPORT_FILES`` into ``folder`` a block at a time. ``keys``: each article's
     (None: none); ``old``: the previous build's folder, whose files are untouched, with the
     spans of the blocks by key: a block whose key is there is copied from the old file instead
-    of being made again. Returns the spans of the new files' blocks by key."""
+    of being made again (blocks that follow each other there are copied as one run, by the
+    system where it can). Returns the spans of the new files' blocks by key."""
     spans: dict[str, tuple[Span, Span, Span]] = {}
-    outs = []
+    outs: list[_Output] = []
     olds = []
     try:
         for i, rel in enumerate(EXPORT_FILES):
             target = folder / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)  # never written over: it may be the served file
-            outs.append(open(target, "wb"))
+            olds.append(open(old[0] / rel, "rb") if old is not None else None)  # noqa: SIM115
+            outs.append(_Output(open(target, "wb"), olds[i]))  # noqa: SIM115
             outs[i].write(HEADERS[i])
-            olds.append(open(old[0] / rel, "rb") if old is not None else None)
         for a, key in zip(archive.articles, keys, strict=True):
             reused = old[1].get(key) if old is not None and key is not None else None
             if reused is not None:
-                blocks = tuple(os.pread(f.fileno(), n, at)  # type: ignore[union-attr]
-                               for f, (at, n) in zip(olds, reused, strict=True))
+                where = [out.copy(at, n) for out, (at, n) in zip(outs, reused, strict=True)]
             else:
                 blocks = article_blocks(a, archive, config)
-            where = []
-            for out, block in zip(outs, blocks, strict=True):
-                where.append((out.tell(), len(block)))
-                out.write(block)
+                where = [out.write(block) for out, block in zip(outs, blocks, strict=True)]
             if key is not None:
                 spans[key] = (where[0], where[1], where[2])
+        for out in outs:
+            out.flush()
     finally:
-        for f in outs + olds:
+        for out in outs:
+            out.file.close()
+        for f in olds:
             if f is not None:
                 f.close()
     return spans
+
+
+class _Output:
+    """A data file being written: blocks made now, and runs of blocks copied from the previous
+    build's file (``old``), each run copied when a block that does not continue it comes."""
+
+    def __init__(self, file: BinaryIO, old: BinaryIO | None) -> None:
+        self.file, self.old = file, old
+        self.size = 0  # bytes placed so far, the run included
+        self.run: Span | None = None  # the old file's bytes still to copy: offset, length
+
+    def write(self, block: bytes) -> Span:
+        self._copy_run()
+        self.file.write(block)
+        self.size += len(block)
+        return self.size - len(block), len(block)
+
+    def copy(self, at: int, n: int) -> Span:
+        """The old file's ``n`` bytes at ``at``, placed next."""
+        if self.run is not None and self.run[0] + self.run[1] == at:
+            self.run = (self.run[0], self.run[1] + n)
+        else:
+            self._copy_run()
+            self.run = (at, n)
+        self.size += n
+        return self.size - n, n
+
+    def flush(self) -> None:
+        self._copy_run()
+        self.file.flush()
+
+    def _copy_run(self) -> None:
+        if self.run is None:
+            return
+        assert self.old is not None
+        at, n = self.run
+        self.run = None
+        self.file.flush()
+        copy_range(self.old.fileno(), self.file.fileno(), at, n)
+
+
+def copy_range(source: int, target: int, at: int, n: int) -> None:
+    """Append ``n`` bytes of the file ``source`` from offset ``at`` to ``target`` (at its
+    position): by the system (``copy_file_range``) where it can, else read and written."""
+    copy = getattr(os, "copy_file_range", None)
+    while n > 0:
+        done = 0
+        if copy is not None:
+            try:
+                done = copy(source, target, n, at)
+            except OSError:
+                copy = None
+        if done <= 0:
+            data = os.pread(source, min(n, 1 << 20), at)
+            if not data:
+                raise OSError(f"the previous data file ended {n} bytes early")
+            done = os.write(target, data)
+        at += done
+        n -= done
 
 
 def export_groups(

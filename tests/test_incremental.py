@@ -415,3 +415,44 @@ def test_a_feed_is_made_again_only_when_an_article_it_shows_changes(make_project
     build_ok(root)
     assert {"speakers/orla-vennick/feed.xml", "sources/kessel-ledger/feed.xml"} <= set(made)
     assert comparable_build(root / "build") == cold_build(root)
+
+
+@pytest.mark.parametrize("system_copy", [True, False])
+def test_unchanged_lines_are_copied_in_runs(project, monkeypatch, system_copy):
+    """The blocks of unchanged articles that follow each other in the old data file are copied
+    as one run (by the system's copy where there is one, else read and written): an edit of one
+    article in the middle gives at most two runs a file, and the cold build's bytes."""
+    import os as os_module
+
+    from site_gen import exports
+
+    build_ok(project)
+    if not system_copy:
+        monkeypatch.delattr(os_module, "copy_file_range", raising=False)
+    runs: list[tuple[int, int]] = []
+    real = exports.copy_range
+    monkeypatch.setattr(exports, "copy_range",
+                        lambda s, t, at, n: runs.append((at, n)) or real(s, t, at, n))
+    _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
+    build_ok(project)
+    assert 0 < len(runs) <= 2 * len(exports.EXPORT_FILES)
+    assert comparable_build(project / "build") == cold_build(project)
+
+
+def test_a_copy_the_system_refuses_is_read_and_written(tmp_path, monkeypatch):
+    import os as os_module
+
+    from site_gen.exports import copy_range
+
+    source = tmp_path / "old"
+    source.write_bytes(bytes(range(256)) * 5000)
+
+    def refused(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os_module, "copy_file_range", refused, raising=False)
+    with open(source, "rb") as s, open(tmp_path / "new", "wb") as t:
+        t.write(b"head")
+        t.flush()
+        copy_range(s.fileno(), t.fileno(), 1000, 1_200_000)
+    assert (tmp_path / "new").read_bytes() == b"head" + source.read_bytes()[1000:1_201_000]
