@@ -55,6 +55,7 @@ class Group:
 
     make: Callable[[], list[Page]]
     key: str | None = None
+    articles: bool = False  # an article's page: the search index is made from these
 
 
 def build_pages(archive: Archive, config: Config) -> list[Page]:
@@ -118,10 +119,10 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
         newer = order[i - 1] if i else None
         older = order[i + 1] if i + 1 < len(order) else None
         trail = article_trail(a, places)
-        groups.append(keyed(
+        groups.append(Group(
             partial(_one, _article_page, a, archive, config, newer, older, trail),
-            lambda d, a=a, newer=newer, older=older, trail=trail: d.article_page(
-                a, newer, older, trail)))
+            deps.article_page(a, newer, older, trail) if deps is not None else None,
+            articles=True))
     groups.append(now(lambda: [date_index(archive, config)], "dates"))
     for first, label, listed in date_lists(archive):
         cut = chunks(listed, config.per_page)

@@ -29,7 +29,7 @@ from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
-from site_gen.pages import plan_pages
+from site_gen.pages import Group, plan_pages
 from site_gen.process import process_file
 from site_gen.progress import no_progress
 from site_gen.quotes.speakers import load_pins, user_roles
@@ -412,7 +412,13 @@ def _analyzed_stages(
         staged = Staged(output, stage_dir(output), previous)
     search: _SearchStep | None = None
     try:
-        page_paths = staged.add_groups(groups, digest, config.template_dirs, workers, progress)
+        page_paths, todo = staged.link_groups(groups, digest)
+        later: list[Group] = []
+        if config.search and not staged.in_workers(todo, workers):
+            # Made here, one by one: the article pages first, so that the index can start
+            later = [g for g in todo if not g.articles]
+            todo = [g for g in todo if g.articles]
+        page_paths += staged.make_groups(todo, digest, config.template_dirs, workers, progress)
         if config.search:
             # The index is made from the article pages, now in the stage: Pagefind works on
             # them in the background while this thread places the other files.
@@ -420,6 +426,8 @@ def _analyzed_stages(
                 archive, config, digest, staged, strict, deps, progress, workers)
             search.start(staged.stage)
         try:
+            page_paths += staged.make_groups(
+                later, digest, config.template_dirs, workers, progress)
             sitemap = sitemap_page(page_paths, config)
             if sitemap is not None:
                 page_paths.append(sitemap.path)

@@ -129,6 +129,12 @@ class Staged:
         progress: Callable[[str, int, int], None] = no_progress,
     ) -> list[str]:
         """Every group's pages (see the module's text); the paths of all of them."""
+        paths, todo = self.link_groups(groups, digest)
+        return paths + self.make_groups(todo, digest, template_dirs, jobs, progress)
+
+    def link_groups(self, groups: Sequence[Group], digest: str) -> tuple[list[str], list[Group]]:
+        """Link the groups the previous build made from the same key: their paths, and the
+        groups left to make."""
         paths: list[str] = []
         todo: list[Group] = []
         for group in groups:
@@ -137,7 +143,23 @@ class Staged:
                 todo.append(group)
             else:
                 paths += linked
-        if jobs > 1 and len(todo) >= PARALLEL_MIN_GROUPS and _can_fork():
+        return paths, todo
+
+    @staticmethod
+    def in_workers(todo: Sequence[Group], jobs: int) -> bool:
+        """Whether ``make_groups`` makes ``todo`` in worker processes."""
+        return jobs > 1 and len(todo) >= PARALLEL_MIN_GROUPS and _can_fork()
+
+    def make_groups(
+        self,
+        todo: Sequence[Group],
+        digest: str,
+        template_dirs: Sequence[Path],
+        jobs: int,
+        progress: Callable[[str, int, int], None] = no_progress,
+    ) -> list[str]:
+        """Make the groups ``todo`` (in worker processes when there are many): their paths."""
+        if self.in_workers(todo, jobs):
             done = _make_in_workers(todo, digest, template_dirs, self, jobs, progress)
         else:
             env = make_environment(template_dirs)
@@ -145,6 +167,7 @@ class Staged:
             for i, g in enumerate(todo, 1):
                 done.append(_make_group(g, digest, env, self))
                 progress("render", i, len(todo))
+        paths: list[str] = []
         for rows in done:
             for path, key, written in rows:
                 self.keys[path] = key

@@ -438,3 +438,31 @@ def test_a_crash_while_indexing_fails_the_build_and_keeps_the_last_site(make_pro
     after = {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()}
     assert after == before
     assert not [p for p in (root / "build").parent.iterdir() if p.name.startswith(".build-new-")]
+
+
+def test_an_edit_makes_its_article_page_then_starts_the_index_then_the_other_pages(
+        make_project, monkeypatch):
+    from site_gen import staging
+
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    events: list[str] = []
+    real_start, real_make = pipeline._SearchStep.start, staging._make_group
+
+    def start(self, *args, **kwargs):
+        events.append("index")
+        return real_start(self, *args, **kwargs)
+
+    def make(group, *args):
+        rows = real_make(group, *args)
+        events.extend(path for path, _key, _written in rows)
+        return rows
+
+    monkeypatch.setattr(pipeline._SearchStep, "start", start)
+    monkeypatch.setattr(staging, "_make_group", make)
+    (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", "old bridge."))
+    assert _build(root).ok
+    at = events.index("index")
+    before, after = events[:at], events[at + 1:]
+    assert before and all(p.startswith("articles/") and p.endswith("/index.html") for p in before)
+    assert any(not p.startswith("articles/") for p in after)  # lists, feeds, the JSON twin
