@@ -104,8 +104,10 @@ def binary_identity() -> str | None:
     """What says which Pagefind would make the index (path, size, modification time), or None
     when there is none: part of the key under which an index is reused."""
     binary = find_binary()
-    if binary is None:
-        return None
+    return None if binary is None else _identity(binary)
+
+
+def _identity(binary: Path) -> str | None:
     try:
         st = binary.stat()
     except OSError:
@@ -166,8 +168,23 @@ def build_index(
     return SearchOutcome(True, pages=count, seconds=time.perf_counter() - start)
 
 
+# Binaries that started, by identity (path, size, time): a process that builds again and again
+# (``serve``) asks each once, not at every part of every build.
+_STARTED: set[str] = set()
+
+
 def _check_binary(binary: Path) -> str | None:
     """A binary that cannot start is reported at once, by name."""
+    identity = _identity(binary)
+    if identity is not None and identity in _STARTED:
+        return None
+    problem = _run_version(binary)
+    if problem is None and identity is not None:
+        _STARTED.add(identity)
+    return problem
+
+
+def _run_version(binary: Path) -> str | None:
     try:
         done = subprocess.run(
             [str(binary), "--version"], capture_output=True, timeout=30, check=False,

@@ -466,3 +466,20 @@ def test_an_edit_makes_its_article_page_then_starts_the_index_then_the_other_pag
     before, after = events[:at], events[at + 1:]
     assert before and all(p.startswith("articles/") and p.endswith("/index.html") for p in before)
     assert any(not p.startswith("articles/") for p in after)  # lists, feeds, the JSON twin
+
+
+def test_a_binary_is_asked_for_its_version_once_until_it_changes(tmp_path, monkeypatch):
+    calls: list[str] = []
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\nexit 0\n")
+    binary.chmod(0o755)
+    real = search._run_version
+    monkeypatch.setattr(search, "_run_version", lambda b: calls.append(str(b)) or real(b))
+    monkeypatch.setattr(search, "_STARTED", set())
+    assert search._check_binary(binary) is None
+    assert search._check_binary(binary) is None
+    assert len(calls) == 1
+    binary.write_text("#!/bin/sh\necho broken >&2\nexit 3\n")  # replaced: another identity
+    assert "exit status 3" in (search._check_binary(binary) or "")
+    assert "exit status 3" in (search._check_binary(binary) or "")  # a failure is not kept
+    assert len(calls) == 3
