@@ -23,10 +23,27 @@ class RenderError(RuntimeError):
     """A template failed; the message names the template, line and page."""
 
 
+# What a plain dict answers as an attribute (its methods): any other name is only its item.
+_DICT_NAMES = frozenset(dir(dict))
+
+
 def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    class Environment(jinja2.Environment):
+        """Jinja's environment, with ``view.name`` on a plain dict (every view is one) looked
+        up as the item at once: the same answer as Jinja's attribute-then-item lookup, whose
+        failed attribute lookup cost a tenth of the rendering time."""
+
+        def getattr(self, obj: object, attribute: str) -> object:
+            if type(obj) is dict and attribute not in _DICT_NAMES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
+            return super().getattr(obj, attribute)
+
+    return Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
