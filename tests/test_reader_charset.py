@@ -4,6 +4,9 @@ page keeps its declared charset."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from site_gen.reader.decode import decode_bytes
 
 TEXT = "Señor Müller said the café would open in the summer, and the mayor agreed."
@@ -36,3 +39,13 @@ def test_ascii_and_clean_utf8_are_unchanged():
     assert decode_bytes(b"plain text").text == "plain text"
     assert decode_bytes(TEXT.encode()).text == TEXT
     assert decode_bytes(TEXT.encode()).note is None
+
+
+@given(st.text(alphabet=st.one_of(st.characters(max_codepoint=0x40), st.just("\ufffd"),
+                                  st.characters(min_codepoint=0x80, max_codepoint=0x3000)),
+               max_size=400))
+def test_binary_is_a_tenth_of_control_or_replacement_characters(text):
+    from site_gen.reader.decode import looks_binary
+
+    bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v"))
+    assert looks_binary(text) == (bool(text) and bad > 0.1 * len(text))

@@ -245,5 +245,9 @@ def looks_binary(text: str) -> bool:
     sample = text[:10000]
     if not sample:
         return False
-    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v"))
-    return bad > 0.1 * len(sample)
+    return len(_NOT_TEXT.findall(sample)) > 0.1 * len(sample)
+
+
+# Control characters other than the spaces (tab, line feed, vertical tab, form feed, carriage
+# return), and the replacement character: what text is not made of.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
