@@ -71,6 +71,7 @@ class ResultCache:
         self.path = path
         self.salt = salt
         self.hits = 0
+        self.handed_over = False  # whoever holds it now closes it (a build's deferred record)
         self._db: sqlite3.Connection | None = None
         try:
             self._db = self._connect()

@@ -78,6 +78,9 @@ class BuildReport:
     linked: int = 0  # output files linked from the previous build (unchanged)
     unchanged: bool = False  # nothing changed since the last build: nothing read or written
     story_work: StoryWork | None = None  # what finding the stories compared and aligned
+    # With ``build(..., defer=True)``: what remains after the swap (the record of what the build
+    # wrote, for the next build), to be called once, when the caller has shown the new site.
+    finish: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
     def summary(self) -> str:
         if self.refused:
@@ -273,14 +276,24 @@ def build(
     use_cache: bool = True,
     progress: Callable[[str, int, int], None] = no_progress,
     cluster: DaskCluster | None = None,
+    defer: bool = False,
 ) -> BuildReport:
     """Build the site; ``jobs`` worker processes for the per-file stage and for making pages
     (default: all cores); the per-file stage on the workers of ``cluster`` instead when given
     (see ``site_gen.cluster``; the cache, the later stages and the swap stay here);
     ``use_cache``: reuse the per-file results and pages of unchanged inputs (see ``cache``);
-    ``progress(stage, done, total)`` is told how the work goes."""
+    ``progress(stage, done, total)`` is told how the work goes. ``defer``: the record of what
+    the build wrote is made by the report's ``finish``, which the caller calls once it has
+    shown the new site (``serve`` sends the reload message first); else before returning."""
     with _fewer_collections():
-        return _build(config, strict, jobs, use_cache, progress, cluster)
+        report = _build(config, strict, jobs, use_cache, progress, cluster)
+    if report.finish is None or defer:
+        return report
+    start = time.perf_counter()
+    report.finish()
+    spent = time.perf_counter() - start
+    return replace(report, finish=None, seconds=report.seconds + spent,
+                   timings={**report.timings, "record": round(spent, 4)})
 
 
 def _build(
@@ -320,7 +333,7 @@ def _build(
             cache.put_state(None)
         return report
     finally:
-        if cache is not None:
+        if cache is not None and not cache.handed_over:
             cache.close()
 
 
@@ -454,16 +467,14 @@ def _analyzed_stages(
         n_speakers = sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id))
         del archive, groups, deps
         staged.placed()
-        found = staged.survey()
-        rows = staged.record(found)  # what this build wrote, for the next one
+        staged.prune()  # what no build placed leaves the stage before it is the site
         place = None if standby is None else taken[0] if taken else standby.place()
         first = standby is None  # no site in the output before this build
+        if cache is not None:
+            cache.put_state(None)  # the record of the last build is made again after the swap
         if swap_in(staged.stage, output, place):
             assert standby is not None
             standby.keep(previous)
-        elif first and cache is not None:
-            Standby(output, cache).mirror(
-                output, found, {path: (key, size, mtime) for path, key, size, mtime in rows})
     except RenderError as exc:
         _drop(staged, standby)
         return BuildReport(False, output, diagnostics=tuple(diagnostics), fatal=str(exc))
@@ -484,10 +495,6 @@ def _analyzed_stages(
     finally:
         if standby is not None:
             standby.release()
-    if cache is not None:
-        cache.put_outputs(rows)
-        if spans is not None:
-            cache.put_state(pickle.dumps(spans), "exports")
     timer.lap("write")
     report = BuildReport(
         ok=True,
@@ -504,10 +511,30 @@ def _analyzed_stages(
         linked=staged.linked,
         story_work=story_work,
     )
-    if cache is not None:  # the output as it is now, from what the survey found
-        left = entries_fingerprint(found, os.lstat(output))
-        cache.put_state(pickle.dumps((made_from, left, report)))
-    return report
+    if cache is None:
+        return report
+
+    def finish() -> None:
+        """The record of this build for the next: what the site's folder holds now (its
+        entries' metadata), the key each file was made from, where each article's lines are in
+        the data files, and what the build was made from with the site's fingerprint. Until it
+        is written the next build trusts no earlier record of the site (see ``_last_build``)."""
+        try:
+            found = staged.survey(output)
+            rows = staged.record(found)
+            if first:  # the site just made becomes the next build's standby too
+                Standby(output, cache).mirror(
+                    output, found, {path: (key, size, mtime) for path, key, size, mtime in rows})
+            cache.put_outputs(rows)
+            if spans is not None:
+                cache.put_state(pickle.dumps(spans), "exports")
+            left = entries_fingerprint(found, os.lstat(output))
+            cache.put_state(pickle.dumps((made_from, left, report)))
+        finally:
+            cache.close()
+
+    cache.handed_over = True
+    return replace(report, finish=finish)
 
 
 def _drop(staged: Staged, standby: Standby | None) -> None:

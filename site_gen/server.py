@@ -302,8 +302,10 @@ class DevServer:
             names = sorted(self._show(p) for p in changed)
             more = f" and {len(names) - 1} more" if len(names) > 1 else ""
             self._say(f"{time.strftime('%H:%M:%S')} changed: {names[0]}{more}; rebuilding")
+        finish = None
         try:
             report = self.build_function()
+            finish = getattr(report, "finish", None)
             state = state_of(report, self.places)
             warnings = self._warnings(report, changed)
         except Exception as exc:
@@ -319,6 +321,11 @@ class DevServer:
         self._say(state.summary)
         if self.reload and not (state.failed and state == previous):
             self._send_reload(self._messages(changed, previous, state))
+        if finish is not None:  # the build's record for the next one, once the reload is sent
+            try:
+                finish()
+            except Exception:
+                traceback.print_exc(file=self.err or sys.stderr)
         self._notify()
 
     def _warnings(self, report: BuildResult, changed: set[Path]) -> list[str]:
@@ -455,7 +462,7 @@ def config_build(
                     fatal=f"{current.config_file}: the {', '.join(moved)} folder changed; "
                     "stop site-gen serve and start it again to use it",
                 )
-        return build(current, jobs=1)
+        return build(current, jobs=1, defer=True)  # the server finishes it after the reload
 
     return run
 

@@ -221,25 +221,32 @@ class Staged:
                     self.extra.add(rel)
                     self.replaced(rel)
 
-    def survey(self) -> dict[str, Meta]:
-        """The stage as it is to be swapped in: every file and folder below it by path, with its
-        metadata (``lstat``). In a stage that started as an earlier site, every file this build
-        did not place is removed first, and the folders left empty (a cold build has neither).
-        There the files kept untouched are not looked at again: their metadata is what the
-        walk at the start found (``present``); every other file and every folder is."""
+    def prune(self) -> None:
+        """In a stage that started as an earlier site, every file this build did not place is
+        removed: what stays is the new site's files (and folders, some of them perhaps left
+        empty: ``survey`` removes those)."""
         if self.held is None:
-            return tree_entries(self.stage)
+            return
         keep = self.keys.keys() | self.extra | {MARKER}
         stage = os.fspath(self.stage)
-        folders_before = []
         for rel, st in self.present.items():
-            if stat.S_ISDIR(st.st_mode):
-                folders_before.append(rel)
-            elif rel not in keep:
+            if not stat.S_ISDIR(st.st_mode) and rel not in keep:
                 try:
                     os.unlink(os.path.join(stage, rel))
                 except FileNotFoundError:
                     pass
+
+    def survey(self, root: Path | None = None) -> dict[str, Meta]:
+        """The stage's files and folders (at ``root`` once it is swapped in, else where it is)
+        by path, with their metadata (``lstat``), after ``prune``. In a stage that started as
+        an earlier site the folders left empty are removed first (a cold build has none), and
+        the files kept untouched are not looked at again: their metadata is what the walk at
+        the start found (``present``); every other file and every folder is."""
+        where = os.fspath(root if root is not None else self.stage)
+        if self.held is None:
+            return tree_entries(where)
+        keep = self.keys.keys() | self.extra | {MARKER}
+        folders_before = [rel for rel, st in self.present.items() if stat.S_ISDIR(st.st_mode)]
         found: dict[str, Meta] = {}
         intern, present, untouched_files = sys.intern, self.present, self.untouched_files
         wanted: set[str] = set()  # the folders that hold what stays
@@ -248,7 +255,7 @@ class Staged:
                 found[intern(rel)] = present[rel]
             else:
                 try:
-                    st = os.lstat(os.path.join(stage, rel))
+                    st = os.lstat(os.path.join(where, rel))
                 except FileNotFoundError:
                     continue
                 if stat.S_ISDIR(st.st_mode):
@@ -263,14 +270,14 @@ class Staged:
         # empty after all holds something no build placed: it stays, and shows in the record).
         for rel in sorted(set(folders_before) - wanted, key=lambda r: -r.count("/")):
             try:
-                os.rmdir(os.path.join(stage, rel))
+                os.rmdir(os.path.join(where, rel))
             except FileNotFoundError:
                 pass
             except OSError:
                 wanted.add(rel)
         for rel in wanted:
             try:
-                found[intern(rel)] = meta_of(os.lstat(os.path.join(stage, rel)))
+                found[intern(rel)] = meta_of(os.lstat(os.path.join(where, rel)))
             except FileNotFoundError:
                 pass
         self.present, self.untouched_files = {}, set()  # what the walk found goes

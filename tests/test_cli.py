@@ -55,7 +55,8 @@ def test_verbose_build_prints_the_time_of_each_stage(make_project, capsys) -> No
     assert stages() == ["check"]  # nothing changed: the inputs' metadata is all it looked at
     next((root / "content").iterdir()).touch()
     assert stages() == [
-        "check", "read", "process", "archive", "stories", "pages", "render", "search", "write"]
+        "check", "read", "process", "archive", "stories", "pages", "render", "search", "write",
+        "record"]
 
 
 def test_bad_file_is_named_and_the_rest_builds(make_project, capsys) -> None:

@@ -456,3 +456,21 @@ def test_a_copy_the_system_refuses_is_read_and_written(tmp_path, monkeypatch):
         t.flush()
         copy_range(s.fileno(), t.fileno(), 1000, 1_200_000)
     assert (tmp_path / "new").read_bytes() == b"head" + source.read_bytes()[1000:1_201_000]
+
+
+def test_a_deferred_record_is_made_by_finish_and_none_is_trusted_before(project):
+    """With ``defer`` the site is swapped in and the record for the next build waits for the
+    report's ``finish``. A build that comes before it (or never gets it) trusts no record of the
+    last one: it runs, and its site is still the cold build's."""
+    config = load_config(project / "site.toml")
+    first = pipeline.build(config, jobs=1, defer=True)
+    assert first.ok and first.finish is not None
+    assert (project / "build" / "index.html").is_file()  # in place before the record
+    second = pipeline.build(config, jobs=1)  # the first one's record was never made
+    assert second.ok and not second.unchanged and second.finish is None
+    assert comparable_build(project / "build") == cold_build(project)
+    _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
+    third = pipeline.build(config, jobs=1, defer=True)
+    third.finish()
+    assert pipeline.build(config, jobs=1).unchanged
+    assert comparable_build(project / "build") == cold_build(project)

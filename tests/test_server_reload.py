@@ -283,3 +283,58 @@ def test_the_build_is_any_callable_returning_a_report(tmp_path: Path) -> None:
     assert "a bug in site-gen" in crashed_page
     assert "Traceback" in server.err.getvalue()  # type: ignore[union-attr]
     assert "site-gen-overlay" not in fine_page
+
+
+def test_a_builds_record_is_made_after_its_reload_is_sent(tmp_path: Path, monkeypatch) -> None:
+    """The build's ``finish`` (the record of what it wrote, for the next build) is called once,
+    after the reload message is on its way; one that fails is said on the terminal."""
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    events: list[str] = []
+
+    @dataclass(frozen=True)
+    class Report:
+        ok: bool = True
+        fatal: str | None = None
+        diagnostics: tuple = ()
+        broken: bool = False
+
+        def summary(self) -> str:
+            return "fine"
+
+        def finish(self) -> None:
+            events.append("finish")
+            if self.broken:
+                raise OSError("disk full")
+
+    reports = [Report(), Report(), Report(broken=True)]
+    (tmp_path / "watched.txt").write_text("0")
+    server = DevServer(lambda: reports.pop(0), out, port=0, watch=[tmp_path / "watched.txt"],
+                       poll=0.05, settle=0.1, out=io.StringIO(), err=io.StringIO())
+    real = server._send_reload
+    monkeypatch.setattr(server, "_send_reload", lambda m: events.append("reload") or real(m))
+    with server:
+        assert server.wait_for(lambda: server.builds == 1)
+        (tmp_path / "watched.txt").write_text("1")
+        assert server.wait_for(lambda: server.builds == 2)
+        (tmp_path / "watched.txt").write_text("2")
+        assert server.wait_for(lambda: server.builds == 3)
+        assert events == ["reload", "finish"] * 3
+        assert request(server.port, "/").status == 200  # serving on after a failed record
+    assert "disk full" in server.err.getvalue()  # type: ignore[union-attr]
+
+
+def test_the_server_builds_with_the_record_deferred(make_project, monkeypatch) -> None:
+    from site_gen import pipeline
+
+    root = make_project({"content/ferry.txt": ARTICLE})
+    seen: list[bool] = []
+    real = pipeline.build
+    monkeypatch.setattr("site_gen.server.build",
+                        lambda *a, **k: seen.append(k.get("defer", False)) or real(*a, **k))
+    report = config_build(load_config(root / "site.toml"))()
+    assert seen == [True] and report.ok and report.finish is not None
+    report.finish()
+    again = real(load_config(root / "site.toml"), jobs=1)
+    assert again.unchanged  # the record made by finish is the next build's
