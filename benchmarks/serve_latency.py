@@ -111,7 +111,10 @@ def main() -> int:
             times, builds = [], []
             target = root / "content" / "report-00000.txt"
             for run in range(args.runs):
-                time.sleep(server.poll + server.settle)  # a quiet moment, as between two saves
+                # A quiet moment, as between two saves: the last build done, its record made
+                # (after its reload message), and the watch settled.
+                server.wait_for(lambda run=run: server.finished >= run + 1, timeout=600)
+                time.sleep(server.poll + server.settle)
                 t0 = time.perf_counter()
                 target.write_text(article(0, f" Edit number {run}."), encoding="utf-8")
                 t1, message = tab.messages.get(timeout=600)

@@ -56,6 +56,8 @@ from site_gen.serve_watch import (
 )
 from site_gen.write import is_site_gen_output
 
+RELOAD_SENT_WAIT = 1.0  # at most this long (s) for the reload message before the record
+
 
 def watched_paths(config: Config) -> list[Path]:
     """Content, templates, static files and the configuration files, including the user's
@@ -121,6 +123,7 @@ class DevServer:
         self.err = err
         self.state: BuildState = GOOD
         self.builds = 0  # calls of the build function that have returned (or raised)
+        self.finished = 0  # of those, the ones done with everything (their record included)
         # Reloads sent to the browsers: one per build, but for a failure that repeats the last
         # one word for word (the pages would show the same).
         self.reloads = 0
@@ -320,12 +323,16 @@ class DevServer:
             self._say(line, error=True)
         self._say(state.summary)
         if self.reload and not (state.failed and state == previous):
-            self._send_reload(self._messages(changed, previous, state))
+            sent = self._send_reload(self._messages(changed, previous, state))
+            # The record takes this process's time: the message goes out first (the I/O
+            # thread would otherwise wait its turn behind it).
+            sent.wait(RELOAD_SENT_WAIT)
         if finish is not None:  # the build's record for the next one, once the reload is sent
             try:
                 finish()
             except Exception:
                 traceback.print_exc(file=self.err or sys.stderr)
+        self.finished += 1
         self._notify()
 
     def _warnings(self, report: BuildResult, changed: set[Path]) -> list[str]:
@@ -362,21 +369,28 @@ class DevServer:
                 return "static/" + path.relative_to(folder).as_posix()
         return None
 
-    def _send_reload(self, messages: list[dict[str, object]]) -> None:
+    def _send_reload(self, messages: list[dict[str, object]]) -> threading.Event:
+        """Hand the message to the I/O thread; the event is set once it went out."""
+        sent = threading.Event()
         loop, live = self._loop, self._live
         if loop is None or live is None or loop.is_closed():
-            return
+            sent.set()
+            return sent
 
         def send() -> None:
-            broadcast(live, messages)
-            self.last_reload = messages
-            self.reloads += 1
-            self._notify()
+            try:
+                broadcast(live, messages)
+                self.last_reload = messages
+                self.reloads += 1
+                self._notify()
+            finally:
+                sent.set()
 
         try:
             loop.call_soon_threadsafe(send)
         except RuntimeError:
-            pass  # the server is stopping
+            sent.set()  # the server is stopping
+        return sent
 
     def _show(self, path: Path) -> str:
         project = self.places.project

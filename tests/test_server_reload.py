@@ -320,6 +320,7 @@ def test_a_builds_record_is_made_after_its_reload_is_sent(tmp_path: Path, monkey
         assert server.wait_for(lambda: server.builds == 2)
         (tmp_path / "watched.txt").write_text("2")
         assert server.wait_for(lambda: server.builds == 3)
+        assert server.wait_for(lambda: server.finished == 3)
         assert events == ["reload", "finish"] * 3
         assert request(server.port, "/").status == 200  # serving on after a failed record
     assert "disk full" in server.err.getvalue()  # type: ignore[union-attr]
