@@ -583,13 +583,6 @@ def _statement_quotes(archive: Archive) -> dict[str, set[tuple[str, str]]]:
     return held
 
 
-def _speaker_pages(sid: str, archive: Archive, config: Config) -> list[Page]:
-    """A speaker's quotes grouped by article, ``per_page`` articles a page."""
-    found = _speaker_list(sid, archive, _statement_quotes(archive).get(sid, set()))
-    count = len(chunks(found.listed, config.per_page))
-    return [_speaker_page(sid, n, archive, config, found) for n in range(1, count + 1)]
-
-
 def _speaker_page(sid: str, n: int, archive: Archive, config: Config,
                   found: _SpeakerList) -> Page:
     """Page ``n`` of a speaker's pages. A statement several outlets render is shown once,
@@ -678,13 +671,6 @@ def _sources_index(archive: Archive, config: Config) -> list[Page]:
                     total=len(archive.sources))
         pages.append(Page(path, "sources.html", view, tuple(a.path for a in archive.articles)))
     return pages
-
-
-def _source_pages(source_id: str, archive: Archive, config: Config) -> list[Page]:
-    """An outlet's articles, ``per_page`` a page."""
-    arts = [archive.article(x) for x in archive.articles_by_source.get(source_id, ())]
-    count = len(chunks(arts, config.per_page))
-    return [_source_page(source_id, n, archive, config, arts) for n in range(1, count + 1)]
 
 
 def _source_page(source_id: str, n: int, archive: Archive, config: Config,

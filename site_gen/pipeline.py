@@ -530,6 +530,10 @@ def _analyzed_stages(
                 cache.put_state(pickle.dumps(spans), "exports")
             left = entries_fingerprint(found, os.lstat(output))
             cache.put_state(pickle.dumps((made_from, left, report)))
+        except OSError:
+            # The site is in place; without its record the next build trusts none of it
+            # (the record of the last build was deleted before the swap) and checks every file.
+            cache.put_state(None)
         finally:
             cache.close()
 
@@ -633,12 +637,7 @@ class _SearchStep:
         self.failure: BaseException | None = None
         self.thread: threading.Thread | None = None
 
-    def __call__(self, stage: Path) -> None:
-        """The whole step on this thread."""
-        self.start(stage, background=False)
-        self.finish(stage)
-
-    def start(self, stage: Path, background: bool = True) -> None:
+    def start(self, stage: Path) -> None:
         if not self.archive.articles:
             return  # nothing to index (Pagefind refuses an empty site); the page says so
         began = time.perf_counter()
@@ -655,12 +654,9 @@ class _SearchStep:
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
-        if background:
-            self.thread = threading.Thread(
-                target=self._make, args=(stage, language), name="site-gen-search", daemon=True)
-            self.thread.start()
-        else:
-            self._make(stage, language)
+        self.thread = threading.Thread(
+            target=self._make, args=(stage, language), name="site-gen-search", daemon=True)
+        self.thread.start()
 
     def wait(self) -> None:
         if self.thread is not None:

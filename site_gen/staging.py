@@ -120,18 +120,6 @@ class Staged:
             _write(self.stage, path, make(), self.folders)
             self.made += 1
 
-    def add_groups(
-        self,
-        groups: Sequence[Group],
-        digest: str,
-        template_dirs: Sequence[Path],
-        jobs: int,
-        progress: Callable[[str, int, int], None] = no_progress,
-    ) -> list[str]:
-        """Every group's pages (see the module's text); the paths of all of them."""
-        paths, todo = self.link_groups(groups, digest)
-        return paths + self.make_groups(todo, digest, template_dirs, jobs, progress)
-
     def link_groups(self, groups: Sequence[Group], digest: str) -> tuple[list[str], list[Group]]:
         """Link the groups the previous build made from the same key: their paths, and the
         groups left to make."""

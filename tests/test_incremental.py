@@ -474,3 +474,24 @@ def test_a_deferred_record_is_made_by_finish_and_none_is_trusted_before(project)
     third.finish()
     assert pipeline.build(config, jobs=1).unchanged
     assert comparable_build(project / "build") == cold_build(project)
+
+
+def test_a_record_that_cannot_be_made_leaves_none(project, monkeypatch):
+    """The site is in place when its record is made: if the disk refuses that, the build is
+    not undone, and the next build trusts no record of it (it runs, and equals a cold one)."""
+    config = load_config(project / "site.toml")
+    build_ok(project)
+    _edit(project / "content" / "story-b.txt", "backed the ferry plan", "backed the plan")
+    report = pipeline.build(config, jobs=1, defer=True)
+
+    def refused(self, root=None):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(staging.Staged, "survey", refused)
+    report.finish()  # no error: the site stays, without a record
+    monkeypatch.undo()
+    assert "backed the plan" in comparable_build(project / "build")[
+        "articles/council-votes-for-ferry-plan/index.html"].decode()
+    again = pipeline.build(config, jobs=1)
+    assert again.ok and not again.unchanged
+    assert comparable_build(project / "build") == cold_build(project)
