@@ -636,6 +636,7 @@ class _SearchStep:
         self.outcomes: list[SearchOutcome] = []
         self.failure: BaseException | None = None
         self.thread: threading.Thread | None = None
+        self.cancelled = False  # the build was interrupted: make no further part
 
     def start(self, stage: Path) -> None:
         if not self.archive.articles:
@@ -659,8 +660,23 @@ class _SearchStep:
         self.thread.start()
 
     def wait(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
+        """Wait for the parts being made. Interrupted (Ctrl-C), it stops the thread after the
+        part it is making and still waits for it: Pagefind writes into the stage, which must
+        not be removed under it."""
+        thread = self.thread
+        if thread is None:
+            return
+        try:
+            thread.join()
+        except BaseException:
+            self.cancelled = True
+            while thread.is_alive():
+                try:
+                    thread.join()
+                except BaseException:  # a second interruption: still not before it is done
+                    continue
+            raise
+        finally:
             self.thread = None
 
     def _make(self, stage: Path, language: str) -> None:
@@ -670,6 +686,8 @@ class _SearchStep:
 
         def one(job: _Part) -> SearchOutcome:
             folder, _key, part, docs = job
+            if self.cancelled:
+                return SearchOutcome(False, "the build was interrupted")
             shutil.rmtree(stage / folder, ignore_errors=True)  # an earlier site's part
             return build_index(stage, docs or quote_documents(self.archive, part), language,
                                pages=[article_path(a.id) for a in part], bundle=folder)

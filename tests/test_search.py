@@ -483,3 +483,33 @@ def test_a_binary_is_asked_for_its_version_once_until_it_changes(tmp_path, monke
     assert "exit status 3" in (search._check_binary(binary) or "")
     assert "exit status 3" in (search._check_binary(binary) or "")  # a failure is not kept
     assert len(calls) == 3
+
+
+def test_an_interrupted_wait_still_lets_the_index_finish_before_the_stage_goes():
+    """Ctrl-C while the build waits for the index: the parts not begun are not made, the one
+    being made is waited for (it writes into the stage), then the interruption goes on."""
+    import threading
+    import time
+
+    step = pipeline._SearchStep.__new__(pipeline._SearchStep)
+    step.cancelled = False
+    done = threading.Event()
+
+    def making() -> None:
+        time.sleep(0.3)
+        done.set()
+
+    class Interrupted(threading.Thread):
+        calls = 0
+
+        def join(self, timeout=None):
+            Interrupted.calls += 1
+            if Interrupted.calls == 1:
+                raise KeyboardInterrupt
+            super().join(timeout)
+
+    step.thread = Interrupted(target=making)
+    step.thread.start()
+    with pytest.raises(KeyboardInterrupt):
+        step.wait()
+    assert done.is_set() and step.cancelled and step.thread is None
