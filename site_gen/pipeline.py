@@ -313,6 +313,8 @@ def _build(
     if refused:
         return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
     cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
+    standby: Standby | None = None
+    walk: Walk | None = None
     try:
         made_from = ""
         if cache is not None:
@@ -326,13 +328,21 @@ def _build(
                                story_work=None)
         inputs, diagnostics = load_inputs(content, config.follow_symlinks)
         timer.lap("read")
+        # The standby (the site before last, see ``standby``) is walked by a helper process
+        # while this one makes the archive; its lock keeps other builds away from it meanwhile.
+        standby = Standby(output, cache) if cache is not None and output.is_dir() else None
+        walk = standby.walk() if standby is not None else None
         report = _stages(
             config, strict, jobs, cache, inputs, diagnostics, timer, progress, cluster,
-            made_from)
+            made_from, standby, walk)
         if cache is not None and not report.ok:
             cache.put_state(None)
         return report
     finally:
+        if walk is not None:
+            walk.cancel()
+        if standby is not None:
+            standby.release()
         if cache is not None and not cache.handed_over:
             cache.close()
 
@@ -363,39 +373,13 @@ def _stages(
     progress: Callable[[str, int, int], None] = no_progress,
     cluster: DaskCluster | None = None,
     made_from: str = "",
+    standby: Standby | None = None,
+    walk: Walk | None = None,
 ) -> BuildReport:
     """The stages after reading: analyze, pages, render (unchanged pages linked), write; with
     a cache, the record of the build (``made_from``: its inputs' fingerprint) for the next.
-    ``inputs`` is handed over: emptied once their bytes are staged."""
-    output = config.output_dir
-    # The standby (the site before last, see ``standby``) is walked by a helper process while
-    # this one makes the archive; its lock keeps other builds away from it meanwhile.
-    standby = Standby(output, cache) if cache is not None and output.is_dir() else None
-    walk = standby.walk() if standby is not None else None
-    try:
-        return _analyzed_stages(config, strict, jobs, cache, inputs, diagnostics, timer,
-                                progress, cluster, made_from, standby, walk)
-    finally:
-        if walk is not None:
-            walk.cancel()
-        if standby is not None:
-            standby.release()
-
-
-def _analyzed_stages(
-    config: Config,
-    strict: bool,
-    jobs: int | None,
-    cache: ResultCache | None,
-    inputs: list[InputFile],
-    diagnostics: list[Diagnostic],
-    timer: _Timer,
-    progress: Callable[[str, int, int], None],
-    cluster: DaskCluster | None,
-    made_from: str,
-    standby: Standby | None,
-    walk: Walk | None,
-) -> BuildReport:
+    ``inputs`` is handed over: emptied once their bytes are staged. ``standby``: the site
+    before last, held, and ``walk`` its entries being walked (see ``_build``)."""
     output = config.output_dir
     analysis = analyze(config, inputs, jobs, cache, timer.lap, cluster)
     archive, input_keys, story_work = analysis.archive, analysis.keys, analysis.story_work

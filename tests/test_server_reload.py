@@ -37,6 +37,26 @@ def _article_url(root: Path) -> str:
     return f"/articles/{page.parent.name}/"
 
 
+@dataclass(frozen=True)
+class Report:
+    """What a build function given to the server returns, at the least."""
+
+    ok: bool
+    fatal: str | None = None
+    diagnostics: tuple = ()
+
+    def summary(self) -> str:
+        return "fine" if self.ok else "not fine"
+
+
+def _one_page_site(tmp_path: Path) -> Path:
+    """An output folder holding one page, for a server whose builds are stand-ins."""
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    return out
+
+
 def test_an_edit_is_on_the_page_when_the_reload_arrives(make_project) -> None:
     root = make_project({"content/ferry.txt": ARTICLE})
     with project_server(root) as server:
@@ -94,9 +114,7 @@ def test_a_broken_template_shows_over_the_last_good_site_until_fixed(make_projec
 
 
 def test_the_overlay_prints_hostile_messages_as_text(tmp_path: Path) -> None:
-    out = tmp_path / "build"
-    out.mkdir()
-    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    out = _one_page_site(tmp_path)
     hostile = "templates/x.html:1: unexpected '<script>alert(1)</script>'"
 
     def failing() -> BuildReport:
@@ -246,19 +264,8 @@ def test_site_toml_is_read_again_at_each_build(make_project) -> None:
 def test_the_build_is_any_callable_returning_a_report(tmp_path: Path) -> None:
     """The injection point an incremental build will use: a plain callable, counted, its
     failures and crashes shown like the pipeline's."""
-    out = tmp_path / "build"
-    out.mkdir()
-    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    out = _one_page_site(tmp_path)
     results: list[object] = []
-
-    @dataclass(frozen=True)
-    class Report:
-        ok: bool
-        fatal: str | None = None
-        diagnostics: tuple = ()
-
-        def summary(self) -> str:
-            return "fine" if self.ok else "not fine"
 
     def build() -> Report:
         result = results.pop(0) if results else Report(True)
@@ -288,27 +295,19 @@ def test_the_build_is_any_callable_returning_a_report(tmp_path: Path) -> None:
 def test_a_builds_record_is_made_after_its_reload_is_sent(tmp_path: Path, monkeypatch) -> None:
     """The build's ``finish`` (the record of what it wrote, for the next build) is called once,
     after the reload message is on its way; one that fails is said on the terminal."""
-    out = tmp_path / "build"
-    out.mkdir()
-    (out / "index.html").write_text("<html><head></head><body><p>page</p></body></html>")
+    out = _one_page_site(tmp_path)
     events: list[str] = []
 
     @dataclass(frozen=True)
-    class Report:
-        ok: bool = True
-        fatal: str | None = None
-        diagnostics: tuple = ()
+    class Finished(Report):
         broken: bool = False
-
-        def summary(self) -> str:
-            return "fine"
 
         def finish(self) -> None:
             events.append("finish")
             if self.broken:
                 raise OSError("disk full")
 
-    reports = [Report(), Report(), Report(broken=True)]
+    reports = [Finished(True), Finished(True), Finished(True, broken=True)]
     (tmp_path / "watched.txt").write_text("0")
     server = DevServer(lambda: reports.pop(0), out, port=0, watch=[tmp_path / "watched.txt"],
                        poll=0.05, settle=0.1, out=io.StringIO(), err=io.StringIO())
