@@ -416,13 +416,14 @@ def _stages(
             later = [g for g in todo if not g.articles]
             todo = [g for g in todo if g.articles]
         page_paths += staged.make_groups(todo, digest, config.template_dirs, workers, progress)
-        if config.search:
-            # The index is made from the article pages, now in the stage: Pagefind works on
-            # them in the background while this thread places the other files.
-            search = _SearchStep(
-                archive, config, digest, staged, strict, deps, progress, workers)
-            search.start(staged.stage)
         try:
+            if config.search:
+                # The index is made from the article pages, now in the stage: Pagefind works
+                # on them in the background while this thread places the other files (an
+                # interruption anywhere from here waits for it below).
+                search = _SearchStep(
+                    archive, config, digest, staged, strict, deps, progress, workers)
+                search.start(staged.stage)
             page_paths += staged.make_groups(
                 later, digest, config.template_dirs, workers, progress)
             sitemap = sitemap_page(page_paths, config)
