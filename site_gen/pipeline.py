@@ -52,6 +52,7 @@ from site_gen.search import (
 )
 from site_gen.search_page import search_page
 from site_gen.search_records import index_language, quote_documents
+from site_gen.search_scope import scope_digest
 from site_gen.staging import Staged
 from site_gen.standby import Standby
 from site_gen.stories import StoryMemo, StoryWork
@@ -235,6 +236,7 @@ def analyze(
 
 
 STORIES_MEMO = "stories"  # the build cache's memo of the stories stage (see with_stories)
+SCOPES_MEMO = "search-scopes"  # the build cache's memo of what the indexer reads of each page
 
 
 class _Timer:
@@ -422,7 +424,7 @@ def _stages(
                 # on them in the background while this thread places the other files (an
                 # interruption anywhere from here waits for it below).
                 search = _SearchStep(
-                    archive, config, digest, staged, strict, deps, progress, workers)
+                    archive, config, digest, staged, strict, deps, progress, workers, cache)
                 search.start(staged.stage)
             page_paths += staged.make_groups(
                 later, digest, config.template_dirs, workers, progress)
@@ -595,10 +597,13 @@ _Part = tuple[str, str | None, list[Article], list[tuple[str, str]] | None]
 
 class _SearchStep:
     """The search index, made in the complete temporary folder before the swap. It depends on
-    every article page: its key hashes all their keys, the quote records, the index's language
-    and the Pagefind binary, and when the previous build made its index from the same key (and
-    its files are untouched) they are linked instead of made again. When it cannot be made, the
-    search page is replaced by one that says so.
+    every article page: a part's key hashes what the indexer reads of each of its pages (their
+    ``search_scope``), the quote records, the index's language and the Pagefind binary, and
+    when the previous build made the part from the same key (and its files are untouched) they
+    are linked instead of made again: a template edit outside what is indexed makes no part
+    again. A page's scope is read from the stage once per page key (the build cache's memo
+    ``SCOPES_MEMO`` keeps them). When the index cannot be made, the search page is replaced by
+    one that says so.
 
     ``start`` decides which parts are linked and which made, and makes those in a thread of
     their own (Pagefind runs as another process); ``wait`` waits for them; ``finish`` records
@@ -610,8 +615,10 @@ class _SearchStep:
         deps: Dependencies | None = None,
         progress: Callable[[str, int, int], None] = no_progress,
         jobs: int = 1,
+        cache: ResultCache | None = None,
     ) -> None:
         self.archive, self.config, self.digest = archive, config, digest
+        self.cache = cache
         self.planned, self.strict, self.deps = staged, strict, deps
         self.progress = progress
         self.jobs = max(1, jobs)
@@ -630,13 +637,17 @@ class _SearchStep:
         language = index_language(self.archive)
         binary = binary_identity()
         articles = self.archive.articles
+        known = self._scopes()
+        scopes: dict[str, str] = {}
         for k, members in enumerate(shards([a.id for a in articles])):
             part = [articles[i] for i in members]
             folder = shard_folder(k)
             docs = None if self.deps is not None else quote_documents(self.archive, part)
-            key = self._key(part, docs, language, folder, binary)
+            key = self._key(part, docs, language, folder, binary, stage, known, scopes)
             if key is None or not self._reuse(key, folder):
                 self.todo.append((folder, key, part, docs))
+        if self.cache is not None and scopes != known:
+            self.cache.put_memo(SCOPES_MEMO, (code_version(), scopes))
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
@@ -735,6 +746,14 @@ class _SearchStep:
         target.write_bytes(render_page(make_environment(self.config.template_dirs), page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
+    def _scopes(self) -> dict[str, str]:
+        """The scopes of the pages the last build indexed, by page key (see ``_key``)."""
+        memo = self.cache.memo(SCOPES_MEMO) if self.cache is not None else None
+        if (isinstance(memo, tuple) and len(memo) == 2 and memo[0] == code_version()
+                and isinstance(memo[1], dict)):
+            return memo[1]
+        return {}
+
     def _key(
         self,
         part: list[Article],
@@ -742,16 +761,30 @@ class _SearchStep:
         language: str,
         folder: str,
         binary: str | None,
+        stage: Path,
+        known: dict[str, str],
+        scopes: dict[str, str],
     ) -> str | None:
-        """A part's inputs: its article pages (their keys), and its quote records (``docs``,
-        or, with the dependencies at hand, the keys of the articles' JSON twins, which are
-        made from all that the records are made from); ``binary``: Pagefind's identity."""
+        """A part's inputs: what the indexer reads of its article pages (``scope_digest`` of
+        each page in ``stage``; ``known`` by page key from the last build, and each page's
+        put in ``scopes``), and its quote records (``docs``, or, with the dependencies at
+        hand, the keys of the articles' JSON twins, which are made from all that the records
+        are made from); ``binary``: Pagefind's identity."""
         if binary is None:
             return None
         h = hashlib.sha256(f"{binary}\0{language}\0{folder}\0".encode())
         for a in part:
             path = article_path(a.id)
-            h.update(f"{path}\0{self.planned.keys.get(path)}\0".encode())
+            page_key = self.planned.keys.get(path)
+            scope = known.get(page_key) if page_key is not None else None
+            if scope is None:
+                try:
+                    scope = scope_digest((stage / path).read_bytes())
+                except OSError:
+                    return None  # made, and the indexer says what is wrong
+            if page_key is not None:
+                scopes[page_key] = scope
+            h.update(f"{path}\0{scope}\0".encode())
         if docs is None:
             assert self.deps is not None
             for a in part:

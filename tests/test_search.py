@@ -513,3 +513,56 @@ def test_an_interrupted_wait_still_lets_the_index_finish_before_the_stage_goes()
     with pytest.raises(KeyboardInterrupt):
         step.wait()
     assert done.is_set() and step.cancelled and step.thread is None
+
+
+@needs_pagefind
+def test_a_template_edit_outside_what_is_indexed_makes_no_part_of_the_index_again(
+    make_project, monkeypatch
+):
+    from site_gen.config import SHIPPED_TEMPLATES
+    from tests.sitecheck import cold_build, comparable_build
+
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 2)
+    files = {f"content/n{i}.txt": FERRY.replace("ferry line", f"ferry line {i}")
+             for i in range(4)}
+    root = make_project({**files, **ARTICLES})
+    calls: list[str] = []
+    real = pipeline.build_index
+    monkeypatch.setattr(pipeline, "build_index",
+                        lambda *a, **k: calls.append(k["bundle"]) or real(*a, **k))
+    assert _build(root).ok and len(calls) > 1
+    templates = root / "templates"
+    templates.mkdir()
+    base = (SHIPPED_TEMPLATES / "base.html").read_text()
+    assert '<footer class="site">' in base
+    (templates / "base.html").write_text(
+        base.replace('<footer class="site">', '<footer class="site"><p>Kept by the port.</p>'))
+    calls.clear()
+    report = _build(root)
+    assert report.ok and report.written > 6 and calls == []  # every page made, no part
+    assert "Kept by the port." in (root / "build" / "articles").joinpath(
+        next(p.name for p in (root / "build" / "articles").iterdir()), "index.html").read_text()
+    assert comparable_build(root / "build") == cold_build(root)
+    # a change inside what is indexed: every part is made again
+    article = (SHIPPED_TEMPLATES / "article.html").read_text()
+    (templates / "article.html").write_text(
+        article.replace("</article>", "<p>Checked by the harbour desk.</p></article>", 1))
+    parts = len(search.shards([p.name for p in (root / "build" / "articles").iterdir()]))
+    calls.clear()  # the cold build above made its own
+    assert _build(root).ok and len(calls) == parts
+    assert comparable_build(root / "build") == cold_build(root)
+
+
+@needs_pagefind
+def test_what_is_indexed_of_a_page_is_read_once_per_page_key(make_project, monkeypatch):
+    root = make_project({f"content/n{i}.txt": FERRY.replace("ferry line", f"ferry line {i}")
+                         for i in range(5)})
+    read: list[int] = []
+    real = pipeline.scope_digest
+    monkeypatch.setattr(pipeline, "scope_digest", lambda page: read.append(1) or real(page))
+    assert _build(root).ok and len(read) == 5  # every article page, once
+    read.clear()
+    (root / "static").mkdir()
+    (root / "static" / "extra.css").write_text("p { margin: 0 }")
+    report = _build(root)
+    assert report.ok and not report.unchanged and read == []  # no page changed: none read
