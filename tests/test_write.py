@@ -50,3 +50,38 @@ def test_failed_write_leaves_previous_output(make_project, monkeypatch: pytest.M
     assert {p: p.read_bytes() for p in (root / "build").rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".build")) == [
         ".build-cache"]
+
+
+def test_a_stage_file_no_other_path_links_to_is_written_over_in_place(tmp_path: Path) -> None:
+    from site_gen.staging import _write
+
+    stage = tmp_path / "stage"
+    (stage / "a").mkdir(parents=True)
+    own = stage / "a" / "own.html"
+    own.write_bytes(b"a longer page that the stage alone holds")
+    with open(own, "rb") as held:  # held open: its inode cannot be given to a new file
+        _write(stage, "a/own.html", b"shorter")
+        assert own.read_bytes() == b"shorter"
+        assert held.read() == b"shorter"  # written in the same file, not a new one
+
+
+def test_a_stage_file_shared_with_the_site_or_not_a_file_is_replaced(tmp_path: Path) -> None:
+    from site_gen.staging import _write
+
+    stage, site = tmp_path / "stage", tmp_path / "site"
+    stage.mkdir()
+    site.mkdir()
+    (site / "page.html").write_bytes(b"served")
+    (stage / "page.html").hardlink_to(site / "page.html")  # the same file as the site's
+    _write(stage, "page.html", b"new")
+    assert (stage / "page.html").read_bytes() == b"new"
+    assert (site / "page.html").read_bytes() == b"served"  # the site being served is intact
+    (tmp_path / "outside.html").write_bytes(b"outside")
+    (stage / "link.html").symlink_to(tmp_path / "outside.html")
+    _write(stage, "link.html", b"new")
+    assert not (stage / "link.html").is_symlink() and (stage / "link.html").read_bytes() == b"new"
+    assert (tmp_path / "outside.html").read_bytes() == b"outside"
+    (stage / "folder.html").mkdir()
+    (stage / "folder.html" / "x").write_bytes(b"x")
+    _write(stage, "folder.html", b"new")
+    assert (stage / "folder.html").read_bytes() == b"new"
