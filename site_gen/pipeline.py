@@ -34,7 +34,7 @@ from site_gen.process import process_file
 from site_gen.progress import no_progress
 from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
-from site_gen.render import RenderError, make_environment, render_page
+from site_gen.render import RenderError, environment_for, render_page
 from site_gen.reuse import (
     bytes_key,
     page_key,
@@ -431,7 +431,7 @@ def _stages(
             sitemap = sitemap_page(page_paths, config)
             if sitemap is not None:
                 page_paths.append(sitemap.path)
-                env = make_environment(config.template_dirs)
+                env = environment_for(config.template_dirs, digest)
                 staged.add(sitemap.path, page_key(sitemap, digest),
                            lambda: render_page(env, sitemap))
             spans = _exports(staged, archive, config, deps, cache)
@@ -743,7 +743,8 @@ class _SearchStep:
         target = stage / page.path
         target.unlink(missing_ok=True)  # it may be a link to the previous build's file
         self.planned.replaced(page.path)
-        target.write_bytes(render_page(make_environment(self.config.template_dirs), page))
+        env = environment_for(self.config.template_dirs, self.digest)
+        target.write_bytes(render_page(env, page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
     def _scopes(self) -> dict[str, str]:

@@ -54,6 +54,22 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
 
 
+# The environment of the last templates used in this process, by their folders and digest
+# (``reuse.templates_digest``, which hashes every template's bytes): the next build from the
+# same templates (the dev server builds again and again) reuses its compiled templates.
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str], jinja2.Environment] = {}
+
+
+def environment_for(template_dirs: Sequence[Path], digest: str) -> jinja2.Environment:
+    """``make_environment(template_dirs)``, made once while the templates' ``digest`` holds."""
+    key = (tuple(str(d) for d in template_dirs), digest)
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        _ENVIRONMENTS.clear()
+        env = _ENVIRONMENTS[key] = make_environment(template_dirs)
+    return env
+
+
 def _finalize(value: object) -> object:
     """Every printed value passes here before escaping: no character that HTML or XML forbids
     reaches a page, a feed or a sitemap, whatever the input or a user template prints."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
-from site_gen.render import make_environment, render_page
+from site_gen.render import environment_for, render_page
 from site_gen.reuse import clear, link_files, make_parent, page_key, reusable
 from site_gen.tree_walk import Meta, meta_of, tree_entries
 from site_gen.write import MARKER
@@ -174,7 +174,7 @@ class Staged:
         if self.in_workers(todo, jobs):
             done = _make_in_workers(todo, digest, template_dirs, self, jobs, progress)
         else:
-            env = make_environment(template_dirs)
+            env = environment_for(template_dirs, digest)
             done = []
             for i, g in enumerate(todo, 1):
                 done.append(_make_group(g, digest, env, self))
@@ -355,7 +355,6 @@ def _can_fork() -> bool:
 
 # What a forked worker inherits: the groups to make and where to put them.
 _FORKED: tuple[Sequence[Group], str, Sequence[Path], Staged] | None = None
-_ENV: Environment | None = None
 
 
 def _make_in_workers(
@@ -382,9 +381,7 @@ def _make_in_workers(
 
 
 def _make_chunk(indices: range) -> list[list[tuple[str, str, int]]]:
-    global _ENV
     assert _FORKED is not None
     todo, digest, template_dirs, staged = _FORKED
-    if _ENV is None:
-        _ENV = make_environment(template_dirs)  # compiled once per worker
-    return [_make_group(todo[i], digest, _ENV, staged) for i in indices]
+    env = environment_for(template_dirs, digest)  # compiled once per worker (or inherited)
+    return [_make_group(todo[i], digest, env, staged) for i in indices]
