@@ -232,9 +232,11 @@ def copy_range(source: int, target: int, at: int, n: int) -> None:
 def export_groups(
     archive: Archive, config: Config, deps: Dependencies | None = None
 ) -> list[Group]:
-    """Each article's JSON twin, a group of its own keyed by its article's digests."""
+    """Each article's JSON twin, a group of its own keyed by its article's digests (no
+    template: ``templated`` is false)."""
     return [
-        Group(partial(_twin, a, archive, config), deps.article_twin(a) if deps else None)
+        Group(partial(_twin, a, archive, config), deps.article_twin(a) if deps else None,
+              templated=False)
         for a in archive.articles
     ]
 

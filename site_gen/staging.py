@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from site_gen.cache import code_version
 from site_gen.pages import Group, Page
 from site_gen.progress import no_progress
 from site_gen.render import environment_for, render_page
@@ -318,7 +319,11 @@ class Staged:
 
 
 def group_key(group: Group, digest: str) -> str:
-    return "group:" + hashlib.sha256(f"{digest}\0{group.key}".encode()).hexdigest()
+    """A group's key in the record: what it is made from, with the templates' ``digest``
+    (which covers the code too), or, for data files made without a template, the code's
+    version alone."""
+    made_with = digest if group.templated else "data:" + code_version()
+    return "group:" + hashlib.sha256(f"{made_with}\0{group.key}".encode()).hexdigest()
 
 
 def _make_group(

@@ -495,3 +495,22 @@ def test_a_record_that_cannot_be_made_leaves_none(project, monkeypatch):
     again = pipeline.build(config, jobs=1)
     assert again.ok and not again.unchanged
     assert comparable_build(project / "build") == cold_build(project)
+
+
+def test_a_template_edit_does_not_make_the_data_files_again(project, monkeypatch):
+    from site_gen import exports
+
+    build_ok(project)
+    twins: list[str] = []
+    real = exports._twin
+    monkeypatch.setattr(exports, "_twin", lambda a, *rest: twins.append(a.id) or real(a, *rest))
+    (project / "templates").mkdir()
+    (project / "templates" / "article.html").write_text(_shipped("article.html").replace(
+        "</article>", "<p>Checked.</p></article>", 1))
+    report = build_ok(project)
+    assert report.written > 24 and twins == []  # every article page, no JSON twin
+    assert comparable_build(project / "build") == cold_build(project)
+    twins.clear()
+    _edit(project / "content" / "story-b.txt", "another winter", "a winter")
+    build_ok(project)
+    assert len(twins) == 1  # the edited article's
