@@ -6,13 +6,14 @@ explicitly (``index.html``) because a browser opening file:// does not look for 
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 
 def relative_url(from_path: str, to_path: str, fragment: str | None = None) -> str:
     """URL of ``to_path`` as seen from the page at ``from_path`` (both output-relative, POSIX)."""
-    url = _relative(posixpath.dirname(from_path), to_path)
+    # the page's folder (``posixpath.dirname`` but for slashes it keeps at the end, which
+    # ``_relative`` drops as empty segments): pages print links by the hundred thousand
+    url = _relative(from_path.rpartition("/")[0], to_path)
     return f"{url}#{fragment}" if fragment else url
 
 

@@ -122,3 +122,14 @@ def test_a_link_never_has_a_dangerous_scheme(value):
     assert not _DANGER.match(probe), (value, link)
     assert not probe.startswith(("/", "\\"))
     assert link == clean_text(link)
+
+
+_odd_path = st.lists(st.sampled_from(["a", "b", "", ".", "x.html", "index.html"]),
+                     max_size=5).map("/".join)
+
+
+@given(st.one_of(_page, _odd_path, _odd_path.map(lambda p: "/" + p)), st.one_of(_page, _odd_path))
+def test_relative_urls_are_those_of_the_folder_posixpath_names(from_path, to_path):
+    from site_gen.urls import _relative
+
+    assert relative_url(from_path, to_path) == _relative(posixpath.dirname(from_path), to_path)
