@@ -237,6 +237,7 @@ def analyze(
 
 STORIES_MEMO = "stories"  # the build cache's memo of the stories stage (see with_stories)
 SCOPES_MEMO = "search-scopes"  # the build cache's memo of what the indexer reads of each page
+RECORDS_MEMO = "search-records"  # ... and of each article's quote records
 
 
 class _Timer:
@@ -582,6 +583,13 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     return out
 
 
+def _records_digest(docs: list[tuple[str, str]]) -> str:
+    h = hashlib.sha256()
+    for name, text in docs:
+        h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 class SearchFailed(Exception):
     """Raised (with ``--strict``) when the search index could not be built."""
 
@@ -637,17 +645,21 @@ class _SearchStep:
         language = index_language(self.archive)
         binary = binary_identity()
         articles = self.archive.articles
-        known = self._scopes()
+        known, known_records = self._memo(SCOPES_MEMO), self._memo(RECORDS_MEMO)
         scopes: dict[str, str] = {}
+        records: dict[str, str] = {}
         for k, members in enumerate(shards([a.id for a in articles])):
             part = [articles[i] for i in members]
             folder = shard_folder(k)
             docs = None if self.deps is not None else quote_documents(self.archive, part)
-            key = self._key(part, docs, language, folder, binary, stage, known, scopes)
+            key = self._key(part, docs, language, folder, binary, stage, known, scopes,
+                            known_records, records)
             if key is None or not self._reuse(key, folder):
                 self.todo.append((folder, key, part, docs))
         if self.cache is not None and scopes != known:
             self.cache.put_memo(SCOPES_MEMO, (code_version(), scopes))
+        if self.cache is not None and records != known_records:
+            self.cache.put_memo(RECORDS_MEMO, (code_version(), records))
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
@@ -747,9 +759,11 @@ class _SearchStep:
         target.write_bytes(render_page(env, page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
-    def _scopes(self) -> dict[str, str]:
-        """The scopes of the pages the last build indexed, by page key (see ``_key``)."""
-        memo = self.cache.memo(SCOPES_MEMO) if self.cache is not None else None
+    def _memo(self, name: str) -> dict[str, str]:
+        """What the last build found of each page it indexed (``SCOPES_MEMO``: its scope, by
+        page key) or of each article's quote records (``RECORDS_MEMO``: their digest, by the
+        key of the article's JSON twin); see ``_key``."""
+        memo = self.cache.memo(name) if self.cache is not None else None
         if (isinstance(memo, tuple) and len(memo) == 2 and memo[0] == code_version()
                 and isinstance(memo[1], dict)):
             return memo[1]
@@ -765,12 +779,16 @@ class _SearchStep:
         stage: Path,
         known: dict[str, str],
         scopes: dict[str, str],
+        known_records: dict[str, str],
+        records: dict[str, str],
     ) -> str | None:
         """A part's inputs: what the indexer reads of its article pages (``scope_digest`` of
         each page in ``stage``; ``known`` by page key from the last build, and each page's
         put in ``scopes``), and its quote records (``docs``, or, with the dependencies at
-        hand, the keys of the articles' JSON twins, which are made from all that the records
-        are made from); ``binary``: Pagefind's identity."""
+        hand, each article's records' digest: ``known_records`` by the key of its JSON twin,
+        which is made from all that the records are made from, else made, and put in
+        ``records``); ``binary``: Pagefind's identity. A change that reaches an article's
+        twin but not its records (a speaker's description) makes no part again."""
         if binary is None:
             return None
         h = hashlib.sha256(f"{binary}\0{language}\0{folder}\0".encode())
@@ -789,7 +807,12 @@ class _SearchStep:
         if docs is None:
             assert self.deps is not None
             for a in part:
-                h.update(f"{a.id}\0{self.deps.article_twin(a)}\0".encode())
+                twin = self.deps.article_twin(a)
+                made = known_records.get(twin)
+                if made is None:
+                    made = _records_digest(quote_documents(self.archive, [a]))
+                records[twin] = made
+                h.update(f"{a.id}\0{made}\0".encode())
         else:
             for name, text in docs:
                 h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))

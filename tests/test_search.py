@@ -566,3 +566,28 @@ def test_what_is_indexed_of_a_page_is_read_once_per_page_key(make_project, monke
     (root / "static" / "extra.css").write_text("p { margin: 0 }")
     report = _build(root)
     assert report.ok and not report.unchanged and read == []  # no page changed: none read
+
+
+@needs_pagefind
+def test_a_change_that_leaves_the_quote_records_makes_no_part_again(make_project, monkeypatch):
+    from tests.sitecheck import cold_build, comparable_build
+
+    root = make_project(ARTICLES)
+    calls: list[str] = []
+    real = pipeline.build_index
+    monkeypatch.setattr(pipeline, "build_index",
+                        lambda *a, **k: calls.append(k["bundle"]) or real(*a, **k))
+    assert _build(root).ok and len(calls) == 1
+    # A description for a quoted speaker: her article's JSON twin changes, not what is indexed
+    (root / "speakers.toml").write_text(
+        '[[speaker]]\nname = "Jane Roe"\ndescription = "Chair of the harbour board"\n')
+    calls.clear()
+    report = _build(root)
+    assert report.ok and not report.unchanged and calls == []
+    assert comparable_build(root / "build") == cold_build(root)
+    # Her name spelled another way: the records name her, the index is made again
+    (root / "speakers.toml").write_text(
+        '[[speaker]]\nname = "Jane A. Roe"\naliases = ["Jane Roe"]\n')
+    calls.clear()
+    assert _build(root).ok and len(calls) == 1
+    assert comparable_build(root / "build") == cold_build(root)
