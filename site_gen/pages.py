@@ -56,8 +56,8 @@ class Group:
     make: Callable[[], list[Page]]
     key: str | None = None
     articles: bool = False  # an article's page: the search index is made from these
-    templated: bool = True  # False: data files written without a template (a template edit
-    # does not make them again)
+    templated: bool = True  # False: data files made without a template (a template edit
+    # leaves them: ``staging.group_key``)
 
 
 def build_pages(archive: Archive, config: Config) -> list[Page]:

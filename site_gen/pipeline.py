@@ -606,12 +606,13 @@ _Part = tuple[str, str | None, list[Article], list[tuple[str, str]] | None]
 class _SearchStep:
     """The search index, made in the complete temporary folder before the swap. It depends on
     every article page: a part's key hashes what the indexer reads of each of its pages (their
-    ``search_scope``), the quote records, the index's language and the Pagefind binary, and
-    when the previous build made the part from the same key (and its files are untouched) they
-    are linked instead of made again: a template edit outside what is indexed makes no part
-    again. A page's scope is read from the stage once per page key (the build cache's memo
-    ``SCOPES_MEMO`` keeps them). When the index cannot be made, the search page is replaced by
-    one that says so.
+    ``search_scope``), its articles' quote records, the index's language and the Pagefind
+    binary, and when the previous build made the part from the same key (and its files are
+    untouched) they are linked instead of made again: a template edit outside what is indexed
+    makes no part again, nor does a change that reaches no record. A page's scope is read from
+    the stage once per page key, an article's records made once per key of its JSON twin (the
+    build cache's memos ``SCOPES_MEMO`` and ``RECORDS_MEMO`` keep them). When the index cannot
+    be made, the search page is replaced by one that says so.
 
     ``start`` decides which parts are linked and which made, and makes those in a thread of
     their own (Pagefind runs as another process); ``wait`` waits for them; ``finish`` records
