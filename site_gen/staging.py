@@ -61,8 +61,11 @@ def _overwrite(target: str, data: bytes) -> bool:
     """Write ``data`` over the regular file at ``target`` when no other path links to it
     (its blocks are reused: on ext4, removing a file and making it again costs ten times
     more); False, touching nothing, for anything else (a link, a folder, a shared file)."""
+    nofollow = getattr(os, "O_NOFOLLOW", None)
+    if nofollow is None:  # no way to refuse a link when opening (Windows): never in place
+        return False
     try:
-        fd = os.open(target, os.O_RDWR | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(target, os.O_RDWR | nofollow | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return False
     try:

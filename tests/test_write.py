@@ -85,3 +85,16 @@ def test_a_stage_file_shared_with_the_site_or_not_a_file_is_replaced(tmp_path: P
     (stage / "folder.html" / "x").write_bytes(b"x")
     _write(stage, "folder.html", b"new")
     assert (stage / "folder.html").read_bytes() == b"new"
+
+
+def test_without_a_way_to_refuse_links_nothing_is_written_in_place(tmp_path: Path, monkeypatch):
+    from site_gen import staging
+
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    own = stage / "own.html"
+    own.write_bytes(b"old")
+    monkeypatch.delattr(staging.os, "O_NOFOLLOW")
+    with open(own, "rb") as held:
+        staging._write(stage, "own.html", b"new")
+        assert own.read_bytes() == b"new" and held.read() == b"old"  # a new file
