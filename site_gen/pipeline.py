@@ -583,6 +583,33 @@ def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
     return out
 
 
+class _Seen:
+    """What the last build found of each of some things, by their keys (a memo of the build
+    cache, ``name``), and what this build finds, kept for the next by ``keep``: only this
+    build's, so that it follows the archive."""
+
+    def __init__(self, cache: ResultCache | None, name: str) -> None:
+        self.cache, self.name = cache, name
+        memo = cache.memo(name) if cache is not None else None
+        valid = (isinstance(memo, tuple) and len(memo) == 2 and memo[0] == code_version()
+                 and isinstance(memo[1], dict))
+        self.known: dict[str, str] = memo[1] if valid else {}
+        self.found: dict[str, str] = {}
+
+    def get(self, key: str | None, make: Callable[[], str]) -> str:
+        """The value for ``key``: the last build's, else ``make()`` (always, without a key)."""
+        value = self.known.get(key) if key is not None else None
+        if value is None:
+            value = make()
+        if key is not None:
+            self.found[key] = value
+        return value
+
+    def keep(self) -> None:
+        if self.cache is not None and self.found != self.known:
+            self.cache.put_memo(self.name, (code_version(), self.found))
+
+
 def _records_digest(docs: list[tuple[str, str]]) -> str:
     h = hashlib.sha256()
     for name, text in docs:
@@ -646,21 +673,16 @@ class _SearchStep:
         language = index_language(self.archive)
         binary = binary_identity()
         articles = self.archive.articles
-        known, known_records = self._memo(SCOPES_MEMO), self._memo(RECORDS_MEMO)
-        scopes: dict[str, str] = {}
-        records: dict[str, str] = {}
+        scopes, records = _Seen(self.cache, SCOPES_MEMO), _Seen(self.cache, RECORDS_MEMO)
         for k, members in enumerate(shards([a.id for a in articles])):
             part = [articles[i] for i in members]
             folder = shard_folder(k)
             docs = None if self.deps is not None else quote_documents(self.archive, part)
-            key = self._key(part, docs, language, folder, binary, stage, known, scopes,
-                            known_records, records)
+            key = self._key(part, docs, language, folder, binary, stage, scopes, records)
             if key is None or not self._reuse(key, folder):
                 self.todo.append((folder, key, part, docs))
-        if self.cache is not None and scopes != known:
-            self.cache.put_memo(SCOPES_MEMO, (code_version(), scopes))
-        if self.cache is not None and records != known_records:
-            self.cache.put_memo(RECORDS_MEMO, (code_version(), records))
+        scopes.keep()
+        records.keep()
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
@@ -760,16 +782,6 @@ class _SearchStep:
         target.write_bytes(render_page(env, page))
         self.planned.keys[page.path] = page_key(page, self.digest)
 
-    def _memo(self, name: str) -> dict[str, str]:
-        """What the last build found of each page it indexed (``SCOPES_MEMO``: its scope, by
-        page key) or of each article's quote records (``RECORDS_MEMO``: their digest, by the
-        key of the article's JSON twin); see ``_key``."""
-        memo = self.cache.memo(name) if self.cache is not None else None
-        if (isinstance(memo, tuple) and len(memo) == 2 and memo[0] == code_version()
-                and isinstance(memo[1], dict)):
-            return memo[1]
-        return {}
-
     def _key(
         self,
         part: list[Article],
@@ -778,41 +790,31 @@ class _SearchStep:
         folder: str,
         binary: str | None,
         stage: Path,
-        known: dict[str, str],
-        scopes: dict[str, str],
-        known_records: dict[str, str],
-        records: dict[str, str],
+        scopes: _Seen,
+        records: _Seen,
     ) -> str | None:
         """A part's inputs: what the indexer reads of its article pages (``scope_digest`` of
-        each page in ``stage``; ``known`` by page key from the last build, and each page's
-        put in ``scopes``), and its quote records (``docs``, or, with the dependencies at
-        hand, each article's records' digest: ``known_records`` by the key of its JSON twin,
-        which is made from all that the records are made from, else made, and put in
-        ``records``); ``binary``: Pagefind's identity. A change that reaches an article's
-        twin but not its records (a speaker's description) makes no part again."""
+        each page in ``stage``, by page key in ``scopes``), and its quote records (``docs``,
+        or, with the dependencies at hand, each article's records' digest, by the key of its
+        JSON twin, which is made from all that the records are made from, in ``records``);
+        ``binary``: Pagefind's identity. A change that reaches an article's twin but not its
+        records (a speaker's description) makes no part again."""
         if binary is None:
             return None
         h = hashlib.sha256(f"{binary}\0{language}\0{folder}\0".encode())
         for a in part:
             path = article_path(a.id)
-            page_key = self.planned.keys.get(path)
-            scope = known.get(page_key) if page_key is not None else None
-            if scope is None:
-                try:
-                    scope = scope_digest((stage / path).read_bytes())
-                except OSError:
-                    return None  # made, and the indexer says what is wrong
-            if page_key is not None:
-                scopes[page_key] = scope
+            try:
+                scope = scopes.get(self.planned.keys.get(path),
+                                   lambda path=path: scope_digest((stage / path).read_bytes()))
+            except OSError:
+                return None  # made, and the indexer says what is wrong
             h.update(f"{path}\0{scope}\0".encode())
         if docs is None:
             assert self.deps is not None
             for a in part:
-                twin = self.deps.article_twin(a)
-                made = known_records.get(twin)
-                if made is None:
-                    made = _records_digest(quote_documents(self.archive, [a]))
-                records[twin] = made
+                made = records.get(self.deps.article_twin(a), lambda a=a: _records_digest(
+                    quote_documents(self.archive, [a])))
                 h.update(f"{a.id}\0{made}\0".encode())
         else:
             for name, text in docs:
