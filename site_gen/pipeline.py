@@ -817,8 +817,7 @@ class _SearchStep:
                     quote_documents(self.archive, [a])))
                 h.update(f"{a.id}\0{made}\0".encode())
         else:
-            for name, text in docs:
-                h.update(f"{name}\0{text}\0".encode("utf-8", "surrogatepass"))
+            h.update(_records_digest(docs).encode())
         return "search:" + h.hexdigest()
 
     def _reuse(self, key: str, folder: str) -> bool:
