@@ -274,3 +274,24 @@ def test_a_first_line_ending_with_a_full_stop_is_no_headline(opening, title):
     else:
         assert d.title == title and not d.title_derived
         assert d.paragraphs[0].text == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [("Port Velmar -", "Port Velmar"), ("Lyon–", "Lyon"), ("Kiel/Quessa —", "Kiel/Quessa")],
+)
+def test_a_title_case_place_with_a_dash_alone_on_its_line_is_a_dateline(line, place):
+    from site_gen.reader.datelines import dateline_only, find_dateline
+
+    assert dateline_only(line)
+    assert find_dateline(line, standalone=True).place == place
+    assert find_dateline(line) is None  # not alone on its line: a headline "A -", no dateline
+
+
+@pytest.mark.parametrize(
+    "line", ["Update -", "Background:", "Port Velmar", "the harbour -", "Port Velmar - ferry"]
+)
+def test_no_title_case_dateline_alone_without_the_form(line):
+    from site_gen.reader.datelines import dateline_only
+
+    assert not dateline_only(line)

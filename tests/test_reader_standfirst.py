@@ -218,3 +218,30 @@ def test_a_description_shown_before_the_body_and_not_in_it_is_the_standfirst():
     header = f"<div>{long_dek}</div>"
     standfirst, paragraphs = _read(_page(header, _ps(BODY), description=long_dek))
     assert standfirst == long_dek and paragraphs[0] == BODY[0]
+
+
+def _read_dateline(page: bytes):
+    doc = read_document("page.html", page, default_registry()).document
+    return doc.dateline, doc.standfirst, [p.text for p in doc.paragraphs]
+
+
+def test_a_place_and_dash_alone_between_the_standfirst_and_the_body_is_the_dateline():
+    # the page prints "Place -" on a line of its own (beside the date, which the extractor
+    # left out): the dateline, not the article's first paragraph
+    page = _page(f"<p>{DEK}</p>", "<p>Port Velmar-</p>" + _ps(BODY))
+    dateline, standfirst, paragraphs = _read_dateline(page)
+    assert dateline == "Port Velmar"
+    assert standfirst == DEK and paragraphs == BODY
+    # with a spaced dash it joins the paragraph it opens, as "PORT VELMAR -" does
+    page = _page(f"<p>{DEK}</p>", "<p>Port Velmar -</p>" + _ps(BODY))
+    dateline, standfirst, paragraphs = _read_dateline(page)
+    assert dateline == "Port Velmar"
+    assert paragraphs == [f"Port Velmar - {BODY[0]}", *BODY[1:]]
+
+
+def test_a_label_or_a_colon_line_alone_is_no_dateline():
+    for line in ("Update -", "Background:"):
+        page = _page(f"<p>{DEK}</p>", f"<p>{line}</p>" + _ps(BODY))
+        dateline, _, paragraphs = _read_dateline(page)
+        assert dateline is None, line
+        assert BODY[0] in paragraphs, line

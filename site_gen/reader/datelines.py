@@ -68,6 +68,14 @@ _TITLE_PLACES_DASH = re.compile(
     r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,30})\))?"
     r" [-–—] )(?=[\"“„«]?[^\W\d_a-z])"
 )
+# A place alone on its line, in ordinary case, with the dash that joins it to the story
+# ("Lyon -", "Saint Louis –"): a page that sets its dateline apart from the first paragraph.
+# Only a whole line of this form is a dateline. A colon is not enough here: a line such as
+# "Background:" is a label.
+_TITLE_PLACE_ALONE = re.compile(
+    r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}"
+    r"(?:/" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}){0,3})\s*[-–—]\s*)$"
+)
 # "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
 _PLACE_DOT_DATE_AGENCY = re.compile(
     r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
@@ -213,6 +221,9 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
         # Only a known wire agency credits the story; a house code ("(red)") does not.
         known = (match.group("agency") or "").casefold() in _WIRE_AGENCIES
         return _dateline_of(match, match.group("place"), match.group("agency") if known else "")
+    match = _TITLE_PLACE_ALONE.match(text.strip()) if standalone else None
+    if match and all(_capitalised(p) for p in match.group("place").split("/")):
+        return _dateline_of(match, match.group("place"), "")
     match = _DATE_ONLY.match(head)
     if match:
         return Dateline(

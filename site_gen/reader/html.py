@@ -13,10 +13,11 @@ Paragraphs of HTML have no offsets into the file (``start=-1``): the file is mar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from site_gen.model import Diagnostic, Paragraph
 from site_gen.reader.assemble import build_document
-from site_gen.reader.datelines import find_dateline
+from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import Body, body_paragraphs
@@ -128,6 +129,17 @@ def _dateline_date(dateline) -> str | None:
     return stated[0] if stated else None
 
 
+def _dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], Dateline | None]:
+    """(the body, its dateline): the dateline opening the first paragraph, or a first paragraph
+    that is a dateline and nothing else ("Lyon -" on its own line, before the story), which
+    then leaves the body (the labelling policy: a dateline on its own is no paragraph)."""
+    if len(paragraphs) > 1 and dateline_only(paragraphs[0].text):
+        alone = find_dateline(paragraphs[0].text, standalone=True)
+        kept = tuple(replace(p, index=i) for i, p in enumerate(paragraphs[1:]))
+        return kept, alone
+    return paragraphs, find_dateline(paragraphs[0].text) if paragraphs else None
+
+
 def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
     tree = parse_tree(raw)
     extracted = _extract(raw)
@@ -161,7 +173,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += linked
     paragraphs, teasers = trim_teasers(places, paragraphs)
     furniture += teasers
-    dateline = find_dateline(paragraphs[0].text) if paragraphs else None
+    paragraphs, dateline = _dateline(paragraphs)
     authors = choose_authors(page, sites, extracted.author, registry, body.byline)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]

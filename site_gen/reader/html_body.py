@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
 from site_gen.reader.bylines import parse_byline
-from site_gen.reader.datelines import dateline_only
+from site_gen.reader.datelines import dateline_only, find_dateline
 from site_gen.reader.normalize import clean_inline
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
@@ -210,11 +210,24 @@ def _cut_link_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return blocks
 
 
+def _opens_with_dateline(text: str, length: int) -> bool:
+    found = find_dateline(text)
+    return found is not None and found.length >= length
+
+
 def _join_datelines(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A paragraph that is only a dateline ("NEW DELHI:") belongs to the next one."""
+    """A paragraph that is only a dateline ("NEW DELHI:") belongs to the next one, where the
+    joined paragraph still opens with that dateline (a place in ordinary case, "Lyon -", is a
+    dateline only alone on its line: it stays apart, and the reader takes it from there)."""
     out: list[tuple[str, str]] = []
     for kind, text in blocks:
-        if out and out[-1][0] == "p" and kind == "p" and dateline_only(out[-1][1]):
+        if (
+            out
+            and out[-1][0] == "p"
+            and kind == "p"
+            and dateline_only(out[-1][1])
+            and _opens_with_dateline(out[-1][1] + " " + text, len(out[-1][1]))
+        ):
             out[-1] = ("p", out[-1][1] + " " + text)
         else:
             out.append((kind, text))
