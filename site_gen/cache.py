@@ -32,7 +32,7 @@ def code_version() -> str:
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"schema {SCHEMA}".encode())
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".toml", ".json", ".txt") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -295,3 +295,47 @@ def test_no_title_case_dateline_alone_without_the_form(line):
     from site_gen.reader.datelines import dateline_only
 
     assert not dateline_only(line)
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"), [("Lima: ", "Lima"), ("Porto Alegre: ", "Porto Alegre")]
+)
+def test_a_known_place_in_ordinary_case_with_a_colon_is_a_dateline(opening, place):
+    from site_gen.reader.datelines import find_dateline
+
+    found = find_dateline(opening + STORY)
+    assert found is not None and found.place == place and found.length == len(opening)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: " + STORY,  # a label
+        "Port Velmar: " + STORY,  # no place the list knows
+        "Jane Roe: " + STORY,  # a speaker's label in a transcript
+        "Lima: the council",  # no story after it
+        "Lima: " + STORY.lower(),  # no sentence after the colon
+    ],
+)
+def test_no_colon_dateline_without_a_known_place_and_a_story(text):
+    from site_gen.reader.datelines import find_dateline
+
+    assert find_dateline(text) is None
+
+
+def test_a_known_place_alone_on_its_line_is_a_dateline_only_when_alone():
+    from site_gen.reader.datelines import dateline_only, find_dateline
+
+    assert dateline_only("Lima") and dateline_only("Porto Alegre")
+    assert not dateline_only("Politics") and not dateline_only("Port Velmar")
+    assert find_dateline("Lima") is None  # a one-word paragraph, not alone on its line
+
+
+def test_the_place_list_is_shipped_with_its_source_named():
+    from importlib import resources
+
+    from site_gen.reader.places import known_place
+
+    text = resources.files("site_gen").joinpath("data/places.txt").read_text("utf-8")
+    assert "GeoNames" in text.split("\n", 4)[2] and "CC BY 4.0" in text[:400]
+    assert known_place("lima") and known_place("PORTO ALEGRE") and not known_place("Update")

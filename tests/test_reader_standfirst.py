@@ -245,3 +245,20 @@ def test_a_label_or_a_colon_line_alone_is_no_dateline():
         dateline, _, paragraphs = _read_dateline(page)
         assert dateline is None, line
         assert BODY[0] in paragraphs, line
+
+
+def test_a_heading_naming_a_known_place_over_the_story_is_the_dateline():
+    page = _page(f"<p>{DEK}</p>", "<h6>Lima</h6>" + _ps(BODY))
+    dateline, standfirst, paragraphs = _read_dateline(page)
+    assert dateline == "Lima" and standfirst == DEK and paragraphs == BODY
+    # the same heading right under the headline (the headings before the story go, not it)
+    page = _page("", "<h6>Lima</h6>" + _ps(BODY))
+    dateline, standfirst, paragraphs = _read_dateline(page)
+    assert dateline == "Lima" and paragraphs == BODY
+
+
+def test_a_heading_over_the_story_that_names_no_place_is_left_out_and_no_dateline():
+    for heading in ("Politics", "Port Velmar"):
+        page = _page(f"<p>{DEK}</p>", f"<h6>{heading}</h6>" + _ps(BODY))
+        dateline, _, paragraphs = _read_dateline(page)
+        assert dateline is None and paragraphs == BODY, heading

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_gen.reader.places import known_place
+
 _UPPER_WORD = r"[^\W\d_a-zа-яё]['’\w.-]*"
 _PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{0,4}})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]{2,15}))?"
@@ -75,6 +77,16 @@ _TITLE_PLACES_DASH = re.compile(
 _TITLE_PLACE_ALONE = re.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}"
     r"(?:/" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}){0,3})\s*[-–—]\s*)$"
+)
+# A known place in ordinary case opening the story with a colon ("Lima: The council ...",
+# "New Delhi: ..."), or alone on its line with nothing after it (a heading over the story).
+# The case says nothing here ("Update: ..." has the same form): the place list decides.
+_TITLE_PLACE_COLON = re.compile(
+    r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2})\s*:\s+)"
+    r"(?=[\"“„«]?[^\W\d_a-z])"
+)
+_TITLE_PLACE_BARE = re.compile(
+    r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}))$"
 )
 # "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
 _PLACE_DOT_DATE_AGENCY = re.compile(
@@ -223,6 +235,16 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
         return _dateline_of(match, match.group("place"), match.group("agency") if known else "")
     match = _TITLE_PLACE_ALONE.match(text.strip()) if standalone else None
     if match and all(_capitalised(p) for p in match.group("place").split("/")):
+        return _dateline_of(match, match.group("place"), "")
+    match = _TITLE_PLACE_COLON.match(head) or (
+        _TITLE_PLACE_BARE.match(text.strip()) if standalone else None
+    )
+    if (
+        match
+        and _capitalised(match.group("place"))
+        and known_place(match.group("place"))
+        and (standalone or len(text[len(match.group("all")) :].strip()) >= 25)
+    ):
         return _dateline_of(match, match.group("place"), "")
     match = _DATE_ONLY.match(head)
     if match:

@@ -240,6 +240,9 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
     blocks = [b for b in _join_datelines(blocks) if not _INLINE_JUNK.match(b[1])]
     while len(blocks) > 1:
         kind, text = blocks[0]
+        if blocks[1][0] == "p" and _is_real(blocks[1][1]) and dateline_only(text):
+            blocks = [("p", text), *blocks[1:]]  # a heading "Lima" over the story: its dateline
+            break
         real_follows = any(_is_real(t) for _, t in blocks[1:8])
         names = _byline(text) if kind == "p" and len(text) < 100 else None
         if names is not None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from site_gen.model import Paragraph
+from site_gen.reader.datelines import dateline_only
 from site_gen.reader.html_body import text_key
 from site_gen.reader.html_place import (
     Places,
@@ -127,10 +128,12 @@ def _caption(el) -> bool:
 
 
 def _label(text: str) -> bool:
-    """A short line that is no sentence: a label, a reading time, a section name."""
+    """A short line that is no sentence: a label, a reading time, a section name (not a
+    dateline alone on its line: "PLACE -", a known place)."""
     text = text.strip()
     return len(text) <= _LABEL_CHARS and len(text.split()) <= 4 \
-        and not text.endswith(_SENTENCE_END) and not text.endswith(("-", "\u2013", "\u2014"))
+        and not text.endswith(_SENTENCE_END) and not text.endswith(("-", "\u2013", "\u2014")) \
+        and not dateline_only(text)
 
 
 def trim_leading_furniture(
