@@ -18,40 +18,40 @@ pytestmark = pytest.mark.skipif(
 )
 
 # Minimum normalized accuracy per field (fraction of the batch's cases that have the field),
-# measured on 2026-12-05 after the policy relabelling; raise them as the reader improves.
+# set a case or so below the figures of 2026-12-07; raise them as the reader improves.
 FLOORS = {
     "first": {
-        "title": 0.96,
+        "title": 0.98,
         "title_slug": 0.95,
-        "source": 0.95,
-        "author": 0.92,
+        "source": 0.96,
+        "author": 0.94,
         "date": 0.95,
         "lang": 0.97,
         "dir": 0.98,
         "dateline": 0.95,
         "license": 0.95,
-        "first_paragraph": 0.92,
-        "last_paragraph": 0.93,
+        "first_paragraph": 0.94,
+        "last_paragraph": 0.95,
         # The policy keeps the standfirst out of the body; two labels count it as body text.
         "body_contains": 0.84,
         "body_excludes": 0.95,
     },
     "second": {
-        "title": 0.95,
-        "source": 0.94,
-        "author": 0.88,
-        "date": 0.95,
+        "title": 0.96,
+        "source": 0.96,
+        "author": 0.89,
+        "date": 0.96,
         "lang": 0.97,
         "dir": 0.98,
-        "dateline": 0.55,
+        "dateline": 0.92,
         "license": 0.95,
-        "first_paragraph": 0.85,
-        "last_paragraph": 0.88,
+        "first_paragraph": 0.89,
+        "last_paragraph": 0.90,
         # As above: a subtitle or an excerpt under the headline is the standfirst by the
         # policy; a few labels expect its words in the body (one more since a lead box marked
         # by its class is the standfirst wherever the page puts it).
         "body_contains": 0.74,
-        "body_excludes": 0.82,
+        "body_excludes": 0.86,
     },
 }
 
