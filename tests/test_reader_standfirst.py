@@ -262,3 +262,24 @@ def test_a_heading_over_the_story_that_names_no_place_is_left_out_and_no_datelin
         page = _page(f"<p>{DEK}</p>", f"<h6>{heading}</h6>" + _ps(BODY))
         dateline, _, paragraphs = _read_dateline(page)
         assert dateline is None and paragraphs == BODY, heading
+
+
+def test_the_date_guesser_never_loads_the_every_locale_date_parser():
+    # A date written out in words ("3 de marzo de 2019") is where the guesser's extensive
+    # search would hand the text to a parser that loads every locale it knows (seconds per
+    # process); the guess is a last resort, so the quick search alone is used.
+    import subprocess
+    import sys
+
+    shown = b'<div class="meta"><span class="date">por Ana Lima 3 de marzo de 2019 10:00</span>'
+    page = _page("", _ps(BODY), description=None).replace(b"<article>", shown + b"<article>")
+    code = (
+        "import sys\n"
+        "from site_gen.reader import read_document\n"
+        "from site_gen.registry import default_registry\n"
+        "read_document('page.html', sys.stdin.buffer.read(), default_registry())\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], input=page, capture_output=True,
+                         check=True)
+    assert run.stdout.strip() == b"False"

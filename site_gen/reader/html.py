@@ -51,10 +51,12 @@ from site_gen.registry import Registry
 
 def _extract(raw: str):
     import trafilatura  # imported on first use: it is slow to import and only HTML needs it
+    from trafilatura.settings import set_date_params
 
     return trafilatura.bare_extraction(
         raw,
         with_metadata=True,
+        date_extraction_params=set_date_params(extensive=False),
         include_comments=False,
         include_tables=False,
         include_images=False,
