@@ -339,3 +339,21 @@ def test_the_place_list_is_shipped_with_its_source_named():
     text = resources.files("site_gen").joinpath("data/places.txt").read_text("utf-8")
     assert "GeoNames" in text.split("\n", 4)[2] and "CC BY 4.0" in text[:400]
     assert known_place("lima") and known_place("PORTO ALEGRE") and not known_place("Update")
+
+
+_LONG = " ".join(
+    f"The council heard report number {n} on the old stone bridge, which the engineers read"
+    " out in full before the vote." for n in range(1, 12)
+)
+
+
+def test_a_long_paragraph_the_source_made_among_others_is_never_split():
+    assert len(_LONG) > 900
+    d = _txt(f"Council approves bridge repairs\n\n{FIRST}\n\n{_LONG}\n\n{SECOND}\n")
+    assert [p.text for p in d.paragraphs] == [FIRST, _LONG, SECOND]
+
+
+def test_an_article_that_arrives_as_one_unbroken_block_is_split_into_paragraphs():
+    d = _txt(f"Council approves bridge repairs\n\n{_LONG}\n")
+    assert len(d.paragraphs) > 1
+    assert " ".join(p.text for p in d.paragraphs) == _LONG

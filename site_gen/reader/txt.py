@@ -189,7 +189,13 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
     prefix_outlet, prefix_place = (
         lead_credit(layout, spans, registry) if not dateline else (None, None)
     )
-    pieces = [(s, "p") for block in spans for s in split_run_on(layout, block)]
+    # Paragraphs as the source made them: only an article that arrives as one unbroken block
+    # (a flattened dump) is split into readable paragraphs; a long paragraph among others is
+    # the source's own and stays whole.
+    if len(spans) == 1:
+        pieces = [(s, "p") for s in split_run_on(layout, spans[0])]
+    else:
+        pieces = [(s, "p") for s in spans]
     paragraphs = make_paragraphs(layout, pieces)
     diagnostics: list[Diagnostic] = []
     if not paragraphs:
