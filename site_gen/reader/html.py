@@ -20,7 +20,7 @@ from site_gen.reader.assemble import build_document
 from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
-from site_gen.reader.html_body import Body, body_paragraphs
+from site_gen.reader.html_body import Body, body_paragraphs, mark_double_breaks
 from site_gen.reader.html_edges import (
     trim_box_and_after,
     trim_leading_furniture,
@@ -54,7 +54,7 @@ def _extract(raw: str):
     from trafilatura.settings import set_date_params
 
     return trafilatura.bare_extraction(
-        raw,
+        mark_double_breaks(raw),
         with_metadata=True,
         date_extraction_params=set_date_params(extensive=False),
         include_comments=False,

@@ -15,6 +15,7 @@ from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
 from site_gen.reader.bylines import parse_byline
 from site_gen.reader.datelines import dateline_only, find_dateline
+from site_gen.reader.html_place import line_join
 from site_gen.reader.normalize import clean_inline
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
@@ -82,6 +83,43 @@ def _element_text(element) -> str:
     return "".join(element.itertext())
 
 
+# Two line breaks in a row (``<br><br>``) end a paragraph, as a blank line does in a text file;
+# one is a line break inside it. The extractor writes each as ``<lb/>`` but merges breaks that
+# touch, so ``mark_double_breaks`` puts a paragraph separator between them before it runs.
+_DOUBLE_BREAK = re.compile(r"(<br\s*/?>)(\s*)(?=<br\s*/?>)", re.IGNORECASE)
+_SEPARATOR = "\u2029"
+
+
+def mark_double_breaks(raw: str) -> str:
+    """The page with a paragraph separator between line breaks that touch (see above)."""
+    return _DOUBLE_BREAK.sub(lambda m: m.group(1) + m.group(2) + _SEPARATOR, raw)
+
+
+def _paragraph_texts(element) -> list[str]:
+    """The text of an extracted ``<p>``, cut where two line breaks follow each other (one
+    break is a space: a line break inside the paragraph)."""
+    parts = [element.text or ""]
+    children = list(element)
+    skip = False
+    for i, child in enumerate(children):
+        tail = child.tail or ""
+        if skip:  # the second break of a pair: what follows it opens the new paragraph
+            skip = False
+            parts[-1] += tail
+        elif child.tag != "lb":
+            parts[-1] += "".join(child.itertext()) + tail
+        elif (
+            i + 1 < len(children)
+            and children[i + 1].tag == "lb"
+            and not tail.replace(_SEPARATOR, "").strip()
+        ):
+            parts.append("")
+            skip = True
+        else:
+            parts[-1] += line_join(parts[-1], tail) + tail
+    return [part.replace(_SEPARATOR, " ") for part in parts]
+
+
 def raw_blocks(body) -> list[tuple[str, str]]:
     """(kind, display text) of each block of trafilatura's body tree.
 
@@ -94,7 +132,8 @@ def raw_blocks(body) -> list[tuple[str, str]]:
         parent = element.getparent()
         if element.tag == "p" and parent is not None and parent.tag in ("quote", "item"):
             continue
-        own = _element_text(element)
+        texts = _paragraph_texts(element) if element.tag == "p" else [_element_text(element)]
+        own = texts[0]
         if pending and not _CONTINUES.match(own):
             out.append(("p", clean_inline(pending)))
             pending = ""
@@ -102,6 +141,7 @@ def raw_blocks(body) -> list[tuple[str, str]]:
         pending = element.tail if element.tail and element.tail.strip() else ""
         if text:
             out.append((_BLOCK_KIND[element.tag], text))
+        out.extend(("p", t) for t in map(clean_inline, texts[1:]) if t)
     if pending.strip():
         out.append(("p", clean_inline(pending)))
     return out

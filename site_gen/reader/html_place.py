@@ -23,6 +23,46 @@ def _first_word(text: str) -> str:
     return text.split(" ", 1)[0][:40] if text else ""
 
 
+# Scripts written without spaces between words (Chinese, Japanese): a line break inside a
+# paragraph joins their lines with nothing; elsewhere it is a space.
+_UNSPACED = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def line_join(left: str, right: str) -> str:
+    """What a single line break between ``left`` and ``right`` becomes: a space, or nothing
+    between two characters of a script written without spaces."""
+    a, b = left.rstrip()[-1:], right.lstrip()[:1]
+    return "" if a and b and _UNSPACED.match(a) and _UNSPACED.match(b) else " "
+
+
+def break_segments(el) -> list[str]:
+    """The texts of ``el`` between two line breaks in a row (``<br><br>``, the paragraphs of
+    a page that writes no ``<p>``); a single break is a space. One text when there is none."""
+    tokens: list[str | None] = [el.text or ""]  # None: a line break
+    for child in el:
+        if child.tag == "br":
+            tokens.append(None)
+        elif isinstance(child.tag, str):  # not a comment or a processing instruction
+            tokens.append("".join(child.itertext()))
+        tokens.append(child.tail or "")
+    parts, current, breaks = [], "", 0
+    for token in tokens:
+        if token is None:
+            breaks += 1
+        elif token.strip():
+            if breaks >= 2:
+                parts.append(current)
+                current = ""
+            elif breaks:
+                current += line_join(current, token)
+            current += token
+            breaks = 0
+        else:
+            current += token
+    parts.append(current)
+    return [n for n in map(norm, parts) if n]
+
+
 class Places:
     """The block elements of a page's ``<body>``, looked up by the text they show."""
 
@@ -30,12 +70,19 @@ class Places:
         self.body = body
         self._by_word: dict[str, list] = {}
         self._order: dict[int, int] | None = None
+        # The paragraphs an element writes with line breaks (``<br><br>``) -> that element.
+        self._segments: dict[str, object] = {}
         if body is None:
             return
         for el in body.iter(*BLOCKS):
             lead = norm(next((t for t in el.itertext() if t.strip()), ""))
             if lead:
                 self._by_word.setdefault(_first_word(lead), []).append(el)
+            if el.find("br") is not None:
+                segments = break_segments(el)
+                if len(segments) > 1:
+                    for segment in segments:  # a later (inner) element wins, as in holder
+                        self._segments[segment] = el
 
     def holder(self, text: str):
         """The smallest element whose whole text is ``text`` (None when no element holds
@@ -48,7 +95,7 @@ class Places:
                 continue
             if norm(content) == want:
                 best = el  # document order: a descendant comes after its ancestor
-        return best
+        return best if best is not None else self._segments.get(want)
 
     def every_holder(self, text: str) -> list:
         """Every element whose whole text is ``text`` (a page may print the same words in
