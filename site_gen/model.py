@@ -168,6 +168,9 @@ class Document:
     date: str | None = None
     date_basis: str | None = None
     lang: str | None = None
+    # "registry" when no declaration and no detection gave ``lang`` and the outlet's usual
+    # language did: the weakest basis, below a folder's default (see ``reader.defaults``).
+    lang_basis: str | None = None
     dir: Direction = "ltr"
     # Editor's notes ("Update: ...", "Correction: ...") found at the start or end of the body and
     # taken out of ``paragraphs``; one string per note, in order (leading notes first).

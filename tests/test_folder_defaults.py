@@ -59,3 +59,23 @@ def test_broken_defaults_toml_is_an_error_and_the_article_still_builds(make_proj
     monkeypatch.chdir(root)
     assert main(["build"]) == 0
     assert "_defaults.toml:1: error: not valid TOML" in capsys.readouterr().err
+
+
+def test_a_folder_language_ranks_above_the_registry_but_below_the_text(
+    make_project, capsys, monkeypatch
+):
+    # precedence: ... text > folder default > registry. A text too short to tell its language
+    # takes the folder's, not the outlet's usual one; a text that shows its language keeps it.
+    root = make_project({
+        "sources.toml": '[[outlet]]\nname = "Quessa Wire"\nlang = "de"\n',
+        "content/_defaults.toml": 'lang = "fr"\n',
+        "content/short.md": "---\ntitle: Ja.\nsource: Quessa Wire\n---\n\nJa.\n",
+        "content/long.md": "---\ntitle: Ferry line approved\nsource: Quessa Wire\n---\n\n"
+        + "The harbour board voted on Tuesday to open a ferry line to the island next spring,"
+        " and the chair told reporters that the first boat would sail in April.\n",
+    })
+    monkeypatch.chdir(root)  # the project's sources.toml names the outlet's language
+    records = _inspect(root, capsys)
+    assert records["short.md"]["source"] == "Quessa Wire"
+    assert records["short.md"]["lang"] == "fr"
+    assert records["long.md"]["lang"] == "en"

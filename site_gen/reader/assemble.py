@@ -49,9 +49,11 @@ def build_document(
     if event_date and not published and basis.get("event_date") not in (None, "text"):
         date_basis = basis["event_date"]
     lang = choose_language(merged.lang, title + "\n" + body if body else title)
+    lang_basis = None
     if lang is None and source_name:
         found = registry.lookup(source_name)
         lang = found.lang if found else None
+        lang_basis = "registry" if lang else None
     return Document(
         format=fmt,
         title=title,
@@ -69,6 +71,7 @@ def build_document(
         date=date,
         date_basis=date_basis,
         lang=lang,
+        lang_basis=lang_basis,
         dir=direction(lang, body),
         notes=notes,
         standfirst=standfirst,

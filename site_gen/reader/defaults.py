@@ -77,8 +77,10 @@ def apply_defaults(
         changes["source_name"] = found.name if found else defaults["source"]
     if not doc.license and defaults.get("license"):
         changes["license"] = license_id(defaults["license"]) or defaults["license"]
-    if not doc.lang and clean_tag(defaults.get("lang")):
+    # the folder's default ranks above the registry's usual language of the outlet
+    if (not doc.lang or doc.lang_basis == "registry") and clean_tag(defaults.get("lang")):
         changes["lang"] = clean_tag(defaults["lang"])
+        changes["lang_basis"] = "folder default"
         body = "\n\n".join(p.text for p in doc.paragraphs)
         changes["dir"] = direction(changes["lang"], body)  # type: ignore[arg-type]
     if not doc.url and defaults.get("url_prefix"):
