@@ -151,3 +151,61 @@ def test_a_posted_by_line_above_the_text_is_the_byline():
 def test_an_author_meta_with_a_link_after_the_name_gives_the_name():
     authors = _meta_authors("Velmar Notes", "Ana Lima (https://velmar.example/ana/)")
     assert authors == ["Ana Lima"]
+
+
+# --- labels, placeholders, editors --------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["No Author", "Unknown", "admin", "N/A", "none"])
+def test_a_placeholder_in_the_author_meta_names_nobody(value):
+    assert _meta_authors("Velmar Herald", value) == []
+
+
+def test_a_social_profile_in_the_author_meta_is_no_author():
+    assert _meta_authors("Velmar Herald", "facebook.com/velmarherald") == []
+
+
+def test_the_visible_byline_wins_over_metadata_naming_an_editor():
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        '<meta name="author" content="Cleo Marsh">'
+        '<meta property="og:site_name" content="Velmar Herald"></head>'
+        f"<body><article><h1>Ferry line approved</h1><p>By Ana Lima</p>{TEXT}</article>"
+        "</body></html>"
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    assert list(doc.authors) == ["Ana Lima"]
+
+
+def test_an_editor_is_never_an_author():
+    ld = {"@type": "NewsArticle", "headline": "Ferry line approved",
+          "editor": {"@type": "Person", "name": "Cleo Marsh"}}
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Herald">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Ferry line approved</h1>{TEXT}<p>Editing by Cleo Marsh</p>"
+        "</article></body></html>"
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    assert "Cleo Marsh" not in doc.authors
+    assert not any("Cleo Marsh" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "byline,names",
+    [
+        ("Interview: Ana Lima", ["Ana Lima"]),
+        ("Texto: Ana Lima", ["Ana Lima"]),
+        ("Ana Lima (with Ben Okoro and Cleo Marsh)", ["Ana Lima", "Ben Okoro", "Cleo Marsh"]),
+        ("Ana Lima (mit Ben Okoro)", ["Ana Lima", "Ben Okoro"]),
+        ("Reporting by Ana Lima; Editing by Cleo Marsh", ["Ana Lima"]),
+        ("Text: Ana Lima, Fotos: Cleo Marsh", ["Ana Lima"]),
+        ("Ana Lima, Reuters", ["Ana Lima"]),
+        ("No Author", []),
+        ("Author: unknown", []),
+        ("N/A", []),
+    ],
+)
+def test_byline_labels_roles_and_placeholders(byline, names):
+    assert parse_byline(byline)[0] == names

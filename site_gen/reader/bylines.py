@@ -3,9 +3,13 @@
 A byline as pages write it carries more than names: "By Jane Doe, MA / Health Desk", "Jane
 Doe | Science Correspondent", "Jane Doe, Reuters", "By Jane Doe\\n June 4, 2019 9:12 AM",
 "By Jane Doe and John Roe". The archive wants the personal names (an author page per person),
-so credentials, roles, desks, dates and the employer's name are cut. Organisation credits
-("Staff", "Our Foreign Staff", "AFP") are told apart: generic staff credits name nobody and are
-dropped; an outlet or agency is kept separately, for pages that credit nothing else.
+so credentials, roles, desks, dates and the employer's name are cut, and so are labels before a
+colon ("Author: Jane Doe", "Interview: Jane Doe"). Organisation credits ("Staff", "Our Foreign
+Staff", "AFP") are told apart: generic staff credits name nobody and are dropped; an outlet or
+agency is kept separately, for pages that credit nothing else. Placeholders ("No Author",
+"Unknown", "admin") and credits of editors or photographers ("Editing by Jane Doe", "Photos:
+Jane Doe") name nobody. The words of each kind, by language, are data:
+``site_gen/data/byline_roles.toml``.
 """
 
 from __future__ import annotations
@@ -15,19 +19,32 @@ import tomllib
 from importlib import resources
 
 
-def _role_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Role words of caseless scripts, from ``site_gen/data/byline_roles.toml``."""
+def _byline_words() -> dict[str, list[str]]:
+    """Role words, labels and placeholders of bylines, from ``site_gen/data/byline_roles.toml``
+    (data, not code: a language is added there)."""
     text = resources.files("site_gen").joinpath("data/byline_roles.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    after = "|".join(re.escape(w) for w in sorted(data.get("after", []), key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in sorted(data.get("before", []), key=len, reverse=True))
-    return (
-        re.compile(rf"\s*(?:{after or '(?!)'})\s*$"),
-        re.compile(rf"^\s*(?:{before or '(?!)'})\s*"),
-    )
+    return tomllib.loads(text)
 
 
-_ROLE_AFTER, _ROLE_BEFORE = _role_words()
+def _alternation(words: list[str]) -> str:
+    """``words`` as a regex alternation, longest first (so "autorin" is tried before "autor");
+    never matching when there are none."""
+    unique = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in unique) or "(?!)"
+
+
+_WORDS = _byline_words()
+_ROLE_AFTER = re.compile(rf"\s*(?:{_alternation(_WORDS.get('after', []))})\s*$")
+_ROLE_BEFORE = re.compile(rf"^\s*(?:{_alternation(_WORDS.get('before', []))})\s*")
+# "Author: Jane Roe", "Interview: Jane Roe": a label before a colon, cut from the name.
+LABEL_WORDS = _alternation(_WORDS.get("label", []))
+BYLINE_LABEL = re.compile(rf"^(?:{LABEL_WORDS})\s*[:：]\s*", re.IGNORECASE)
+# "Editing by Jane Roe", "Photos: Jane Roe": a credit that names no author.
+_NOT_AUTHOR = re.compile(
+    rf"^(?:{_alternation(_WORDS.get('not_author', []))})(?:\s*[:：]|\s+(?:by|von|par|por)\b)",
+    re.IGNORECASE,
+)
+_PLACEHOLDERS = frozenset(w.casefold() for w in _WORDS.get("placeholders", []))
 _LEAD_WORD = re.compile(
     r"^(?:(?:story|words|text|written|reported|reporting|report|article|posted)\s+by|by|von|par|"
     r"por|di|door|av|af|text|texto|autor|auteur|author|reporter)\b\s*[:：]?\s*",
@@ -69,7 +86,7 @@ _PARTICLES = frozenset(
 _CASED = re.compile(r"[A-Za-zÀ-ÿ]")
 _WS = re.compile(r"\s+")
 _NOT_A_NAME = re.compile(r"\d|@|://")
-_URL_OR_HANDLE = re.compile(r"://|^www\.|^@")
+_URL_OR_HANDLE = re.compile(r"://|^www\.|^@|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")  # "site.com/jane"
 
 
 def is_staff_credit(text: str) -> bool:
@@ -82,8 +99,18 @@ def _cut(text: str) -> str:
     text = GLUED_DATE.sub("", text)
     text = _ROLE_BEFORE.sub("", _ROLE_AFTER.sub("", text))
     for _ in range(2):
-        text = _LEAD_WORD.sub("", text).strip(" ,;:|-–—")
+        text = BYLINE_LABEL.sub("", _LEAD_WORD.sub("", text)).strip(" ,;:|-–—")
     return text
+
+
+def is_placeholder(text: str) -> bool:
+    """What a CMS writes where no author is named ("No Author", "Unknown", "admin", "N/A")."""
+    return _WS.sub(" ", text).strip(" .,;:-–—()[]").casefold() in _PLACEHOLDERS
+
+
+# "Jane Roe (with John Doe and Ann Poe)": co-authors in brackets after the first, in the
+# languages' words for "with". Read as a list of names ("Jane Roe, John Doe and Ann Poe").
+_WITH = re.compile(r"\s*\((?:with|mit|avec|con|com|met|med)\s+([^()]{3,120})\)", re.I)
 
 
 def looks_personal(name: str, strict: bool = True) -> bool:
@@ -110,16 +137,18 @@ def _end_period(part: str) -> str:
 
 def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
     """(personal names, other credits) of one byline. Roles, desks, credentials, dates go."""
-    if _URL_OR_HANDLE.search(text.strip()):
-        return [], []  # a profile URL or a handle, not a name
-    cleaned = _cut(text)
+    if _URL_OR_HANDLE.search(text.strip()) or is_placeholder(text):
+        return [], []  # a profile URL, a handle or a placeholder, not a name
+    cleaned = _cut(_WITH.sub(r", \1", text))
     if not cleaned:
         return [], []
     people: list[str] = []
     others: list[str] = []
     for part in _SPLIT.split(cleaned):
-        part = _end_period(_cut(part).strip(" ")) if part else ""
-        if not part or _CREDENTIAL.match(part):
+        if not part or _NOT_AUTHOR.match(part.strip()):
+            continue  # "Editing by Jane Roe", "Photos: Jane Roe": no author
+        part = _end_period(_cut(part).strip(" "))
+        if not part or _CREDENTIAL.match(part) or is_placeholder(part):
             continue
         if looks_personal(part, strict) and not (_ROLE.search(part) and strict):
             if part not in people:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from site_gen.reader.bylines import GLUED_DATE, WEEKDAYS, parse_byline
+from site_gen.reader.bylines import GLUED_DATE, WEEKDAYS, is_placeholder, parse_byline
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -36,9 +36,8 @@ _CREDENTIALS = re.compile(
     r",?\s+(?:MA|MD|PhD|Ph\.D|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?)\b\.?(?=\s*(?:$|[,;/|]))"
 )
 _BY_PREFIX = re.compile(r"^(?:By|Von|Par|Por|Di|Door)\s+", re.IGNORECASE)
-_ACCOUNT = re.compile(
-    r"^(?:admin|administrator|editor|redaktion|redacción|staff|user\d*|webmaster)$", re.I
-)
+# CMS accounts that are no placeholder word ("admin", "webmaster": ``bylines.is_placeholder``).
+_ACCOUNT = re.compile(r"^(?:redaktion|redacción|staff|user\d*)$", re.I)
 
 
 def _segments(title: str) -> list[str]:
@@ -325,7 +324,7 @@ def clean_author(name: str) -> str | None:
     text = _CREDENTIALS.sub("", text).strip(" ,;|")
     if not text or "://" in text or text.startswith("@") or _ACCOUNT.match(text):
         return None
-    return text
+    return None if is_placeholder(text) else text
 
 
 def _is_org(name: str, sites: list[str], registry: Registry | None = None) -> bool:
@@ -355,7 +354,7 @@ def choose_authors(
         (meta.ld_authors, False),
         (meta.authors, False),
         (meta.bylines, True),
-        ([fallback] if fallback else [], True),
+        ([fallback] if fallback and not _repeats(fallback, meta) else [], True),
     ]
     orgs: list[str] = []
     for group, text_form in groups:
@@ -376,6 +375,13 @@ def choose_authors(
         if names and not orgs and not (text_form and group is meta.bylines):
             orgs = names
     return _wire_over_site(orgs, sites)
+
+
+def _repeats(fallback: str, meta: PageMeta) -> bool:
+    """The extractor's author guess is a declared author rewritten ("N/A" given as "N; A"):
+    what the declaration says, judged already, is all there is."""
+    key = name_key(fallback)
+    return bool(key) and any(name_key(a) == key for a in [*meta.ld_authors, *meta.authors])
 
 
 def _wire_over_site(orgs: list[str], sites: list[str]) -> list[str]:
