@@ -209,3 +209,143 @@ def test_an_editor_is_never_an_author():
 )
 def test_byline_labels_roles_and_placeholders(byline, names):
     assert parse_byline(byline)[0] == names
+
+
+# --- bylines wherever they are written --------------------------------------------------------
+
+STANDFIRST = "The board says the crossing will open by next summer, a decade after the first plans."
+
+
+def _standfirst_page(after: str) -> tuple[list[str], str | None, list[str]]:
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Herald">'
+        f'<meta name="description" content="{STANDFIRST}"></head>'
+        "<body><article><h1>Ferry line approved</h1>"
+        f'<p class="standfirst">{STANDFIRST}</p>{after}{TEXT}</article></body></html>'
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    return list(doc.authors), doc.standfirst, [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("byline", ["By Ana Lima", "By Ana Lima and Ben Okoro"])
+def test_a_by_line_after_the_standfirst_is_the_byline(byline):
+    authors, standfirst, paragraphs = _standfirst_page(f"<p>{byline}</p>")
+    assert authors == byline.removeprefix("By ").split(" and ")
+    assert standfirst == STANDFIRST
+    assert paragraphs[0].startswith("The harbour board")
+
+
+def test_a_name_alone_after_the_standfirst_is_a_caption_not_a_byline():
+    authors, _, _ = _standfirst_page("<p>Ana Lima</p>")
+    assert authors == []
+
+
+@pytest.mark.parametrize("line", ["Author: Ana Lima", "Autorin: Ana Lima", "Interview: Ana Lima"])
+def test_a_labelled_byline_above_the_text_is_the_byline(line):
+    authors, paragraphs = _body_page(top=f"<p>{line}</p>")
+    assert authors == ["Ana Lima"]
+    assert paragraphs[0].startswith("The harbour board")
+
+
+def test_a_labelled_byline_closing_the_text_is_the_byline():
+    authors, paragraphs = _body_page(end="<p>Author: Ana Lima</p>")
+    assert authors == ["Ana Lima"]
+    assert paragraphs[-1].startswith("Residents have asked")
+
+
+@pytest.mark.parametrize("line", ["Author: unknown", "By No Author"])
+def test_a_placeholder_byline_names_nobody(line):
+    authors, paragraphs = _body_page(top=f"<p>{line}</p>")
+    assert authors == [] and paragraphs[0].startswith("The harbour board")
+
+
+def test_co_authors_in_brackets_are_persons_of_the_byline():
+    authors, _ = _body_page(top="<p>By Ana Lima (with Ben Okoro and Cleo Marsh)</p>")
+    assert authors == ["Ana Lima", "Ben Okoro", "Cleo Marsh"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the time the council met, the crowd had gone home.",
+        "By Tuesday the board had met (with the help of the council).",
+    ],
+)
+def test_a_first_sentence_that_starts_with_by_is_text(sentence):
+    authors, paragraphs = _body_page(top=f"<p>{sentence}</p>")
+    assert authors == [] and paragraphs[0] == sentence
+
+
+def test_a_lowercase_agency_credited_alone_stands_in_as_the_author():
+    assert _body_page(top="<p>By dpa</p>")[0] == ["dpa"]
+
+
+def test_a_person_beside_the_agency_wins_over_it():
+    assert _body_page(top="<p>By Ana Lima, dpa</p>")[0] == ["Ana Lima"]
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+STORY = (
+    "The harbour board of Port Velmar voted on Tuesday to open a ferry line to Quessa.\n\n"
+    "The line will run three times a day and cost the same as the bus, the plan says."
+)
+
+
+def _text(text: str) -> tuple[list[str], list[str], str | None]:
+    doc = read_document("story.txt", text.encode(), default_registry()).document
+    return list(doc.authors), [p.text for p in doc.paragraphs], doc.source_name
+
+
+@pytest.mark.parametrize("line", ["Author: Ana Lima", "Autor: Ana Lima", "Interview: Ana Lima"])
+def test_a_labelled_byline_line_in_a_text_is_the_byline(line):
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{line}\n\n{STORY}")
+    assert authors == ["Ana Lima"] and paragraphs[0].startswith("The harbour board")
+
+
+def test_a_labelled_byline_closing_a_text_is_the_byline():
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{STORY}\n\nAuthor: Ana Lima")
+    assert authors == ["Ana Lima"] and paragraphs[-1].endswith("the plan says.")
+
+
+def test_a_closing_label_without_a_person_stays_text():
+    closing = "Interview: the ferry captain on the new timetable"
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{STORY}\n\n{closing}")
+    assert authors == [] and paragraphs[-1] == closing
+
+
+def test_reporting_by_closing_a_text_gives_the_author():
+    authors, paragraphs, _ = _text(
+        f"Ferry line approved\n\n{STORY}\n\n(Reporting by Ana Lima; Editing by Cleo Marsh)")
+    assert authors == ["Ana Lima"] and paragraphs[-1].endswith("the plan says.")
+
+
+def test_an_editing_line_closing_a_text_names_no_author():
+    authors, _, _ = _text(f"Ferry line approved\n\n{STORY}\n\nEditing by Cleo Marsh")
+    assert authors == []
+
+
+@pytest.mark.parametrize("line", ["Author: unknown", "By No Author"])
+def test_a_placeholder_byline_in_a_text_names_nobody(line):
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{line}\n\n{STORY}")
+    assert authors == [] and paragraphs[0].startswith("The harbour board")
+
+
+def test_co_authors_in_brackets_in_a_text():
+    authors, _, _ = _text(
+        f"Ferry line approved\n\nBy Ana Lima (with Ben Okoro and Cleo Marsh)\n\n{STORY}")
+    assert authors == ["Ana Lima", "Ben Okoro", "Cleo Marsh"]
+
+
+@pytest.mark.parametrize("agency", ["dpa", "AFP"])
+def test_an_agency_credited_alone_in_a_text_is_the_author(agency):
+    authors, paragraphs, source = _text(f"Ferry line approved\n\nBy {agency}\n\n{STORY}")
+    assert authors == [agency] and source == agency
+    assert paragraphs[0].startswith("The harbour board")
+
+
+def test_a_sentence_that_starts_with_by_opens_a_text():
+    sentence = "By the time the council met, the crowd had gone home."
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{sentence}\n\n{STORY}")
+    assert authors == [] and paragraphs[0] == sentence

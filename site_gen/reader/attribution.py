@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from site_gen.reader.bylines import LABEL_WORDS, parse_byline
 from site_gen.reader.licenses import ALL_RIGHTS_RESERVED, license_id
 from site_gen.reader.paragraphs import Span, trim
 
@@ -51,6 +52,9 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
         \s*\)?\.?)\s*$""", _X)),
     ("author", re.compile(
         r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>" + SIGNOFF_NAME + r")\)\s*(?:\+{3})?)\s*$")),
+    ("label", re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<line>(?:" + LABEL_WORDS + r")\s*[:：]\s*(?P<by>[^\n]{2,80}?))\s*$",
+        re.IGNORECASE)),
     ("tags", re.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
         r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),
@@ -102,6 +106,8 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
         )
     if kind == "source" and src:
         return len(src.split()) <= 8 and not src.rstrip().endswith(",")
+    if kind == "label":  # "Author: Jane Roe" closing the text; not "Interview: on the ferry"
+        return bool(parse_byline(match.group("by"))[0])
     return True
 
 
@@ -143,6 +149,8 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
         credits.attribution = line
     elif kind in ("credits", "author") and groups.get("by"):
         credits.authors = split_names(groups["by"])
+    elif kind == "label" and not credits.authors:
+        credits.authors = parse_byline(groups["by"])[0]
     elif kind == "signoff" and credits.signoff is None:
         credits.signoff = line
         if line[:1].isalpha() and credits.source is None:

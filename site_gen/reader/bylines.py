@@ -127,6 +127,15 @@ def looks_personal(name: str, strict: bool = True) -> bool:
     return True
 
 
+def credit_like(name: str) -> bool:
+    """An organisation as a byline credits it ("AFP", "dpa", "Valley News Agency"), not the
+    words of a sentence that starts like one ("By the time the council met, ...")."""
+    words = name.split()
+    if not words or len(words) > 4 or name.endswith(tuple(".!?")):
+        return False
+    return len(words) == 1 or all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
+
+
 _KEEPS_PERIOD = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 

@@ -20,7 +20,7 @@ from site_gen.reader.assemble import build_document
 from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
-from site_gen.reader.html_body import Body, body_paragraphs, mark_double_breaks
+from site_gen.reader.html_body import Body, body_paragraphs, leading_byline, mark_double_breaks
 from site_gen.reader.html_edges import (
     trim_box_and_after,
     trim_leading_furniture,
@@ -163,9 +163,12 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     standfirst, paragraphs = split_standfirst(
         places, paragraphs, page.descriptions, page.body_text
     )
-    if standfirst is not None:  # a caption or a label between the standfirst and the body
+    byline = body.byline
+    if standfirst is not None:  # a caption, a label or the byline between it and the body
         paragraphs, more = trim_leading_furniture(places, paragraphs, titles)
         leading += more
+        paragraphs, names = leading_byline(paragraphs, more)
+        byline = [*byline, *(n for n in names if n not in byline)]
     paragraphs, summary = trim_box_and_after(places, paragraphs, titles)
     leading += summary
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
@@ -176,7 +179,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     paragraphs, teasers = trim_teasers(places, paragraphs)
     furniture += teasers
     paragraphs, dateline = _dateline(paragraphs)
-    authors = choose_authors(page, sites, extracted.author, registry, body.byline)
+    authors = choose_authors(page, sites, extracted.author, registry, byline)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]
     layer = Meta(

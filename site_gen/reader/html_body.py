@@ -9,11 +9,11 @@ removed; at the edges, short paragraphs that look like these are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
-from site_gen.reader.bylines import parse_byline
+from site_gen.reader.bylines import BYLINE_LABEL, credit_like, parse_byline
 from site_gen.reader.datelines import dateline_only, find_dateline
 from site_gen.reader.html_place import line_join
 from site_gen.reader.normalize import clean_inline
@@ -148,8 +148,10 @@ def raw_blocks(body) -> list[tuple[str, str]]:
 
 
 def _byline(text: str) -> list[str] | None:
-    """The names of a byline paragraph ("JANE EXAMPLE", "By A and B"), None if it is not one.
-    A "By ..." line naming only staff ("By Our Foreign Staff") is a byline naming nobody."""
+    """The names of a byline paragraph ("JANE EXAMPLE", "By A and B", "Author: A"), None if it
+    is not one. A "By ..." line naming only staff ("By Our Foreign Staff") or a placeholder
+    ("By No Author") is a byline naming nobody; one naming neither a person nor an
+    organisation ("By the time the council met, ...") is the story's text."""
     if "/" in text and "://" not in text:  # "Jane Example/John Sample": a shared byline
         parts = [part.strip() for part in text.split("/")]
         matches = [_NAME_LINE.match(part) for part in parts]
@@ -161,23 +163,26 @@ def _byline(text: str) -> list[str] | None:
         name = match.group("name")
         if name.isupper() or all(w[:1].isupper() for w in name.split()):
             return [name]
-    if _BY_LINE.match(text):
+    if _BY_LINE.match(text) or BYLINE_LABEL.match(text):
         people, others = parse_byline(text)
-        return people or others
+        if people or all(credit_like(o) for o in others):
+            return people or others
     return None
 
 
 _FOLLOW = re.compile(r"(?:\s+\w+)?\s+@\w+\s*$")
-_SIGNATURE = re.compile(r"^(?:--|\u2014|\u2013|-)?\s*(?=By\s)", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?:--|\u2014|\u2013|-)?\s*")
+_BY = re.compile(r"By\s", re.IGNORECASE)
 
 
 def _signature(text: str) -> list[str] | None:
-    """The names of a closing signature line ("-- By Jane Example"), None if it is none."""
-    match = _SIGNATURE.match(text)
-    if match is None or len(text) > 80:
+    """The names of a closing signature line ("-- By Jane Example", "Author: Jane Example"),
+    None if it is none."""
+    rest = text[_SIGNATURE.match(text).end():]
+    if len(text) > 80 or not (_BY.match(rest) or BYLINE_LABEL.match(rest)):
         return None
     # a follow button after the name ("Follow @handle") is no part of it
-    names = _byline(_FOLLOW.sub("", text[match.end():]).strip())
+    names = _byline(_FOLLOW.sub("", rest).strip())
     # persons' names only: a closing sentence that starts with "By" is text
     if not names or not all(_NAME_LINE.match(n) for n in names):
         return None
@@ -306,6 +311,30 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
             authors.append(credit.group("name").strip())
             blocks[-1] = (kind, text[: credit.start()].rstrip())
     return blocks, authors
+
+
+def _stated_byline(text: str) -> list[str] | None:
+    """The names of a short line that opens with a byline's words ("By", "Author:")."""
+    if len(text) >= 100 or not (_BY_LINE.match(text) or BYLINE_LABEL.match(text)):
+        return None
+    return _byline(text)
+
+
+def leading_byline(
+    paragraphs: tuple[Paragraph, ...], furniture: list[str]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without a byline that opens it, the names of the bylines there and among
+    ``furniture``, the blocks left out before it). Called after the standfirst is split off:
+    pages print the byline under the standfirst, where ``clean_edges`` never looks (it stops
+    at the standfirst, a full paragraph). Only a line that says it is a byline ("By ...",
+    "Author: ...") counts there: a name alone under the standfirst is a photo's caption."""
+    names = [n for text in furniture for n in _stated_byline(text) or []]
+    if len(paragraphs) > 1 and paragraphs[0].kind == "p":
+        found = _stated_byline(paragraphs[0].text)
+        if found is not None:
+            names.extend(found)
+            paragraphs = tuple(replace(p, index=i) for i, p in enumerate(paragraphs[1:]))
+    return paragraphs, names
 
 
 def body_paragraphs(body) -> Body:

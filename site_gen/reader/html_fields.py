@@ -365,7 +365,10 @@ def choose_authors(
             if "," in raw and matches_site(head, sites):
                 raw = head  # "example.de, Town, Country": the site and its address
             people, others = parse_byline(raw, strict=text_form)
-            for name in [*people, *([] if text_form else others)]:
+            if text_form:  # in a byline's text, only a known agency is told from words
+                known = group is body_byline and registry is not None
+                others = [o for o in others if known and registry.lookup(o)]
+            for name in [*people, *others]:
                 cleaned = clean_author(name)
                 if cleaned and cleaned not in names and not _account_like(cleaned):
                     names.append(cleaned)

@@ -3,8 +3,10 @@
 Plain text is what datasets and copy-paste produce, so its structure is read from layout
 (``layout.text_paragraphs``) and from conventions of news copy:
 * a short first line standing alone (no sentence-final full stop) is the headline;
-* ``By NAME`` on its own line near the top is a byline (a date on it is the publication
-  date, an outlet on it the source: "By Jane Roe, Reuters | June 21, 2023");
+* ``By NAME`` (or ``Author: NAME``, ``Interview: NAME`` ...) on its own line near the top is a
+  byline (a date on it is the publication date, an outlet on it the source: "By Jane Roe,
+  Reuters | June 21, 2023"; a known agency alone, "By dpa", is the author and the source);
+  ``Author: NAME`` closing the text too;
 * an "outlet – place" first line (Arabic papers: ``صحيفة المثال – جدة``) names outlet and place;
 * credit lines at the end (``SOURCE: X``, licence notices, sign-offs, tag lists) become
   metadata (``attribution.strip_footers``) and leave the body;
@@ -25,7 +27,12 @@ from dataclasses import dataclass, replace
 from site_gen.model import Diagnostic
 from site_gen.reader.assemble import build_document
 from site_gen.reader.attribution import Credits, outlet_named_in_text, split_names, strip_footers
-from site_gen.reader.bylines import parse_byline
+from site_gen.reader.bylines import (
+    BYLINE_LABEL,
+    is_placeholder,
+    looks_personal,
+    parse_byline,
+)
 from site_gen.reader.datelines import Dateline, find_dateline, leading_agency
 from site_gen.reader.dates import dates_in_text
 from site_gen.reader.document import ReadResult
@@ -84,7 +91,11 @@ class Byline:
 def _byline_names(names: str, registry: Registry | None) -> tuple[list[str], str | None]:
     """(people, outlet) of a byline's names: "Jane Roe, Political Correspondent", "Jane Roe
     | June 21, 2023", "Jane Roe, Reuters" (the outlet is the employer, not an author)."""
-    simple = [n for n in split_names(_ROLE.sub("", names)) if _NAME.match(n)]
+    simple = [
+        n
+        for n in split_names(_ROLE.sub("", names))
+        if _NAME.match(n) and looks_personal(n) and not is_placeholder(n)
+    ]
     people, others = parse_byline(names)
     if not people:
         people = simple
@@ -98,19 +109,45 @@ def _byline_names(names: str, registry: Registry | None) -> tuple[list[str], str
     return people, outlet
 
 
+def _credited(line: str) -> str | None:
+    """What a byline line credits ("By NAME", "Author: NAME"), None for any other line."""
+    if "\n" in line:
+        return None
+    match = _BYLINE.match(line)
+    if match:
+        return match.group("names")
+    label = BYLINE_LABEL.match(line)
+    if label is None or len(line) > 120:
+        return None
+    return line[label.end() :].strip() or None
+
+
+def _only_outlets(names: str, registry: Registry | None) -> bool:
+    """A byline crediting registered outlets only ("By AFP", "By dpa"): no person, no words."""
+    parts = split_names(names)
+    return registry is not None and bool(parts) and all(registry.lookup(p) for p in parts)
+
+
 def byline(
     raw: str, spans: list[Span], registry: Registry | None = None
 ) -> tuple[Byline, list[Span]]:
-    """A ``By NAME`` line among the first two blocks, which is then dropped (what it states,
-    names, employer and date, is kept as metadata)."""
+    """A ``By NAME`` (or ``Author: NAME``) line among the first two blocks, which is then
+    dropped (what it states, names, employer and date, is kept as metadata). A byline that
+    credits only a known agency ("By dpa") makes it the author: it is all the text says. A
+    placeholder ("By No Author") names nobody and goes too."""
     for i, (start, end) in enumerate(spans[:2]):
-        match = _BYLINE.match(raw[start:end])
-        if match and "\n" not in raw[start:end]:
-            people, outlet = _byline_names(match.group("names"), registry)
-            if people:
-                stated = dates_in_text(match.group("names"))
-                found = Byline(tuple(people), outlet, stated[0] if stated else None)
-                return found, spans[:i] + spans[i + 1 :]
+        names = _credited(raw[start:end])
+        if names is None:
+            continue
+        rest = spans[:i] + spans[i + 1 :]
+        if is_placeholder(names):
+            return Byline(), rest
+        people, outlet = _byline_names(names, registry)
+        if not people and outlet and _only_outlets(names, registry):
+            people = [outlet]
+        if people:
+            stated = dates_in_text(names)
+            return Byline(tuple(people), outlet, stated[0] if stated else None), rest
     return Byline(), spans
 
 
