@@ -349,3 +349,26 @@ def test_a_sentence_that_starts_with_by_opens_a_text():
     sentence = "By the time the council met, the crowd had gone home."
     authors, paragraphs, _ = _text(f"Ferry line approved\n\n{sentence}\n\n{STORY}")
     assert authors == [] and paragraphs[0] == sentence
+
+
+# --- whose byline: the metadata's agency, a closing bio -----------------------------------
+
+
+def _agency_page(author_meta: str) -> list[str]:
+    # a box under the article that the page does not mark as a list of other stories
+    aside = '<div class="box"><h3>Ferry fares</h3><span class="byline">Von Ben Okoro</span></div>'
+    page = (
+        '<html lang="de"><head><title>Ferry line approved</title>'
+        '<meta property="og:site_name" content="Velmar Herald">'
+        f'<meta name="author" content="{author_meta}"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{TEXT}</article>{aside}</body></html>"
+    )
+    return list(read_document("page.html", page.encode(), default_registry()).document.authors)
+
+
+def test_an_agency_in_the_metadata_beats_a_byline_box_of_the_page():
+    assert _agency_page("dpa") == ["dpa"]
+
+
+def test_a_byline_box_beats_metadata_naming_only_the_site():
+    assert _agency_page("Velmar Herald") == ["Ben Okoro"]

@@ -347,7 +347,9 @@ def choose_authors(
     that names a person wins, and its persons only: an agency or outlet named beside them is
     their employer or the distributor ("Jane Doe" + "dpa" is Jane Doe's story). With no person
     anywhere, the first organisations credited (not a generic "Staff") stand in, a wire agency
-    before the site itself: it is all the page says.
+    before the site itself: it is all the page says. An agency the metadata credits also beats
+    the page's byline boxes, which collect other stories' bylines too; the visible byline in
+    the text beats everything.
     """
     groups: list[tuple[list[str], bool]] = [
         (body_byline or [], True),
@@ -372,6 +374,9 @@ def choose_authors(
                 cleaned = clean_author(name)
                 if cleaned and cleaned not in names and not _account_like(cleaned):
                     names.append(cleaned)
+        if group is meta.bylines and any(not matches_site(o, sites) for o in orgs):
+            break  # the metadata credits an agency: names in the page's byline boxes are not
+            # this story's (teasers of other stories carry bylines too)
         people = [n for n in names if not _is_org(n, sites, registry) and n not in meta.org_names]
         if people:
             return people
