@@ -372,3 +372,30 @@ def test_an_agency_in_the_metadata_beats_a_byline_box_of_the_page():
 
 def test_a_byline_box_beats_metadata_naming_only_the_site():
     assert _agency_page("Velmar Herald") == ["Ben Okoro"]
+
+
+@pytest.mark.parametrize(
+    "bio,authors",
+    [
+        ("<p><em>Ana Lima is a transport reporter at the Velmar Herald.</em></p>", ["Ana Lima"]),
+        ("<p>Ana Lima ist Korrespondentin der Zeitung in Quessa.</p>", ["Ana Lima"]),
+        # the story's last sentence about a person is no bio
+        ("<p>Ana Lima is the chief engineer of the harbour board, which runs the port.</p>", []),
+        ("<p>Mayor Ana Lima is a former journalist who once covered the port herself.</p>", []),
+    ],
+)
+def test_a_closing_bio_names_the_author(bio, authors):
+    assert _body_page(end=bio)[0] == authors
+
+
+def test_a_closing_bio_in_a_text_names_the_author():
+    bio = "Ana Lima is a freelance journalist and the author of two books on ferries."
+    authors, paragraphs, _ = _text(f"Ferry line approved\n\n{STORY}\n\n{bio}")
+    assert authors == ["Ana Lima"]
+    assert paragraphs[-1] == bio  # the bio stays in the text, as written
+
+
+def test_a_byline_beats_a_closing_bio():
+    authors, _ = _body_page(
+        top="<p>By Ben Okoro</p>", end="<p>Ana Lima is a reporter at the Velmar Herald.</p>")
+    assert authors == ["Ben Okoro"]

@@ -136,6 +136,29 @@ def credit_like(name: str) -> bool:
     return len(words) == 1 or all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
 
 
+# "Jane Roe is a reporter at the Herald.", "Jane Roe ist Korrespondentin in Rom.": a closing bio
+# names the story's author (a name, a verb of being, a writer's role in that sentence).
+_BIO = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})\s+(?:is|was|ist|war|est|es|è|é)\s+"
+    r"(?P<rest>[^.!?]{0,160})"
+)
+_BIO_ROLE = re.compile(rf"\b(?:{_alternation(_WORDS.get('bio_roles', []))})\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ehemalige[rn]?|ancienne?|ex-)", re.IGNORECASE)
+
+
+def bio_author(text: str) -> str | None:
+    """The subject of a closing bio ("Jane Roe is a reporter at the Herald."), None when
+    ``text`` is none (a former journalist is named for what they do now)."""
+    match = _BIO.match(text.strip(" *_"))
+    if match is None or len(text) > 300:
+        return None
+    rest = match.group("rest")
+    if not _BIO_ROLE.search(rest) or _FORMER.search(rest):
+        return None
+    name = match.group("name")
+    return name if looks_personal(name) else None
+
+
 _KEEPS_PERIOD = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from site_gen.model import Diagnostic, Paragraph
 from site_gen.reader.assemble import build_document
+from site_gen.reader.bylines import bio_author
 from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
@@ -176,10 +177,12 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += signed
     paragraphs, linked = trim_linked_tail(places, paragraphs, sites)
     furniture += linked
+    closing = [*(p.text for p in paragraphs[-1:]), *furniture]  # where a bio ends a story
     paragraphs, teasers = trim_teasers(places, paragraphs)
     furniture += teasers
     paragraphs, dateline = _dateline(paragraphs)
-    authors = choose_authors(page, sites, extracted.author, registry, byline)
+    bio = next(filter(None, map(bio_author, closing)), None)
+    authors = choose_authors(page, sites, extracted.author, registry, byline, bio)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]
     layer = Meta(

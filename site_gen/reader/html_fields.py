@@ -339,17 +339,18 @@ def choose_authors(
     fallback: str | None,
     registry: Registry | None = None,
     body_byline: list[str] | None = None,
+    bio: str | None = None,
 ) -> list[str]:
     """Personal bylines if the page has any, else the organisation it credits.
 
     Sources in order: a byline line at the top of the body, JSON-LD authors, author metas,
     the page's byline elements (``rel=author``, ``.byline``), trafilatura's guess. The first
     that names a person wins, and its persons only: an agency or outlet named beside them is
-    their employer or the distributor ("Jane Doe" + "dpa" is Jane Doe's story). With no person
-    anywhere, the first organisations credited (not a generic "Staff") stand in, a wire agency
-    before the site itself: it is all the page says. An agency the metadata credits also beats
-    the page's byline boxes, which collect other stories' bylines too; the visible byline in
-    the text beats everything.
+    their employer or the distributor ("Jane Doe" + "dpa" is Jane Doe's story). Last, the
+    subject of a closing bio (``bio``). With no person anywhere, the first organisations
+    credited (not a generic "Staff") stand in, a wire agency before the site itself: it is all
+    the page says. An agency the metadata credits also beats the page's byline boxes, which
+    collect other stories' bylines too; the visible byline in the text beats everything.
     """
     groups: list[tuple[list[str], bool]] = [
         (body_byline or [], True),
@@ -357,6 +358,7 @@ def choose_authors(
         (meta.authors, False),
         (meta.bylines, True),
         ([fallback] if fallback and not _repeats(fallback, meta) else [], True),
+        ([bio] if bio else [], True),
     ]
     orgs: list[str] = []
     for group, text_form in groups:

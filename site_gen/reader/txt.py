@@ -6,7 +6,8 @@ Plain text is what datasets and copy-paste produce, so its structure is read fro
 * ``By NAME`` (or ``Author: NAME``, ``Interview: NAME`` ...) on its own line near the top is a
   byline (a date on it is the publication date, an outlet on it the source: "By Jane Roe,
   Reuters | June 21, 2023"; a known agency alone, "By dpa", is the author and the source);
-  ``Author: NAME`` closing the text too;
+  ``Author: NAME`` closing the text too, and a closing bio ("Jane Roe is a reporter at ...")
+  names the author when nothing else does (it stays in the text);
 * an "outlet – place" first line (Arabic papers: ``صحيفة المثال – جدة``) names outlet and place;
 * credit lines at the end (``SOURCE: X``, licence notices, sign-offs, tag lists) become
   metadata (``attribution.strip_footers``) and leave the body;
@@ -29,6 +30,7 @@ from site_gen.reader.assemble import build_document
 from site_gen.reader.attribution import Credits, outlet_named_in_text, split_names, strip_footers
 from site_gen.reader.bylines import (
     BYLINE_LABEL,
+    bio_author,
     is_placeholder,
     looks_personal,
     parse_byline,
@@ -241,7 +243,8 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
         )
         diagnostics.append(Diagnostic("warning", path, message))
     body = "\n".join(p.text for p in paragraphs)
-    text_layer = _text_layer(title, list(by.authors), credits, dateline)
+    bio = bio_author(paragraphs[-1].text) if paragraphs else None
+    text_layer = _text_layer(title, list(by.authors), credits, dateline, bio)
     text_layer = replace(
         text_layer,
         source=text_layer.source
@@ -257,7 +260,11 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
 
 
 def _text_layer(
-    title: str | None, authors: list[str], credits: Credits, dateline: Dateline | None
+    title: str | None,
+    authors: list[str],
+    credits: Credits,
+    dateline: Dateline | None,
+    bio: str | None = None,
 ) -> Meta:
     agency = dateline.agency if dateline else None
     stated = dates_in_text(dateline.day) if dateline and dateline.day else []
@@ -271,6 +278,7 @@ def _text_layer(
             authors
             or credits.authors
             or ([dateline.reporter] if dateline and dateline.reporter else [])
+            or ([bio] if bio else [])
         ),
         license=credits.license,
         dateline=dateline.place if dateline else None,
