@@ -196,3 +196,28 @@ def test_a_caption_after_a_box_of_points_above_the_body_is_left_out_too():
     # the box alone goes when nothing stands between it and the body
     kept, dropped = trim_box_and_after(places, paragraphs[:2] + paragraphs[3:], [])
     assert [p.text for p in kept] == BODY and dropped == points
+
+
+def test_labels_and_teasers_at_the_edges_of_the_text_leave_it_with_a_note():
+    # breadcrumb and share label before the text, an advertisement label inside it, a
+    # "read more" label and a linked headline after it: none is article text, and the notes
+    # name what the reader left out (the original copy keeps all of it)
+    from site_gen.reader import read_document
+    from site_gen.registry import default_registry
+
+    body = "".join(f"<p>{t}</p>" for t in BODY[:3])
+    body += "<p>Advertisement</p>" + "".join(f"<p>{t}</p>" for t in BODY[3:])
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title></head><body><article>'
+        "<p>Home › Velmar › Transport</p><p>Share this article</p>"
+        f"<h1>Ferry line approved</h1><div class='text'>{body}"
+        '<p>Read more:</p><p><a href="/other">Bus fares rise in Quessa</a></p></div>'
+        "</article></body></html>"
+    )
+    result = read_document("page.html", page.encode(), default_registry())
+    assert [p.text for p in result.document.paragraphs] == BODY
+    notes = " ".join(d.message for d in result.diagnostics)
+    for left_out in ("Home › Velmar › Transport", "Share this article", "Advertisement",
+                     "Read more:"):
+        assert left_out in notes, left_out
+    assert "Ferry line approved" not in notes  # the headline is printed above every text

@@ -21,7 +21,13 @@ from site_gen.reader.bylines import bio_author
 from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
 from site_gen.reader.dates import dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
-from site_gen.reader.html_body import Body, body_paragraphs, leading_byline, mark_double_breaks
+from site_gen.reader.html_body import (
+    Body,
+    body_paragraphs,
+    leading_byline,
+    mark_double_breaks,
+    text_key,
+)
 from site_gen.reader.html_edges import (
     trim_box_and_after,
     trim_leading_furniture,
@@ -152,7 +158,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     page = read_page_meta(tree)
     if found:
         body = body_paragraphs(extracted.body)
-        body = Body(recover_tail(tree, body.paragraphs), body.byline)
+        body = replace(body, paragraphs=recover_tail(tree, body.paragraphs))
     if not body.paragraphs:
         message = "no article text found in this page; save the article page itself"
         return ReadResult(None, (Diagnostic("error", path, message),))
@@ -161,6 +167,11 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     places = Places(tree.find(".//body") if tree is not None else None)
     titles = [t for _, t in page.title_votes] + page.h1
     paragraphs, leading = trim_leading_furniture(places, body.paragraphs, titles)
+    # what the text's edges left out, but the headline: every page prints that above the text
+    title_keys = {text_key(t) for t in titles if t}
+    kept_text = {p.text for p in paragraphs}
+    edge_before = [t for t in body.left_before if text_key(t) not in title_keys]
+    edge_tail = [t for t in body.left_after if t not in kept_text]
     standfirst, paragraphs = split_standfirst(
         places, paragraphs, page.descriptions, page.body_text
     )
@@ -209,4 +220,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     notes = _furniture_notes(path, leading, "before the article (hidden text, a caption, the "
                              "headline again, a label or a box of key points)")
     notes += _furniture_notes(path, furniture)
+    notes += _furniture_notes(path, edge_before, "at the start of the text (headings, labels, "
+                              "bylines, a date line)")
+    notes += _furniture_notes(path, edge_tail, "at the end of the text or between its "
+                              "paragraphs (labels, links, teasers for other stories)")
     return ReadResult(document, tuple(notes))

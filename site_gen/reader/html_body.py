@@ -75,6 +75,10 @@ _AGENCY_CREDIT = re.compile(r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[
 class Body:
     paragraphs: tuple[Paragraph, ...]
     byline: list[str] = field(default_factory=list)
+    # blocks at the text's edges that are no article text (headings, labels, bylines before
+    # it; labels, teasers, link lists after it): for the reader's notes
+    left_before: list[str] = field(default_factory=list)
+    left_after: list[str] = field(default_factory=list)
 
 
 def _element_text(element) -> str:
@@ -279,10 +283,25 @@ def _join_datelines(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+@dataclass
+class Edges:
+    """What ``clean_edges`` keeps of the blocks, the authors it read there, and the blocks it
+    left out before, inside (labels such as "Read more") and after the article's text."""
+
+    blocks: list[tuple[str, str]]
+    authors: list[str] = field(default_factory=list)
+    before: list[tuple[str, str]] = field(default_factory=list)
+    inside: list[tuple[str, str]] = field(default_factory=list)
+    after: list[tuple[str, str]] = field(default_factory=list)
+
+
+def clean_edges(blocks: list[tuple[str, str]]) -> Edges:
     """Blocks without the junk at their edges, and authors named there."""
     authors: list[str] = []
-    blocks = [b for b in _join_datelines(blocks) if not _INLINE_JUNK.match(b[1])]
+    joined = _join_datelines(blocks)
+    inside = [b for b in joined if _INLINE_JUNK.match(b[1])]
+    blocks = [b for b in joined if not _INLINE_JUNK.match(b[1])]
+    before: list[tuple[str, str]] = []
     while len(blocks) > 1:
         kind, text = blocks[0]
         if blocks[1][0] == "p" and _is_real(blocks[1][1]) and dateline_only(text):
@@ -294,8 +313,12 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
             authors.extend(names)
         elif not (kind == "h" and real_follows) and not _is_lead_junk(text, real_follows):
             break
+        before.append(blocks[0])
         blocks = blocks[1:]
-    blocks = _cut_teasers(_cut_link_list(blocks))
+    cut = _cut_teasers(_cut_link_list(blocks))
+    after = blocks[len(cut):]
+    blocks = cut
+    tail: list[tuple[str, str]] = []
     while len(blocks) > 1:
         kind, text = blocks[-1]
         signed = _signature(text) if kind == "p" and not authors else None
@@ -303,6 +326,7 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
             authors.extend(signed)
         elif not (kind == "h" or is_tail_junk(text)):
             break
+        tail.insert(0, blocks[-1])
         blocks = blocks[:-1]
     if blocks:
         kind, text = blocks[-1]
@@ -310,7 +334,7 @@ def clean_edges(blocks: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], l
         if credit:
             authors.append(credit.group("name").strip())
             blocks[-1] = (kind, text[: credit.start()].rstrip())
-    return blocks, authors
+    return Edges(blocks, authors, before, inside, tail + after)
 
 
 def _stated_byline(text: str) -> list[str] | None:
@@ -338,11 +362,17 @@ def leading_byline(
 
 
 def body_paragraphs(body) -> Body:
-    blocks, byline = clean_edges(raw_blocks(body))
+    edges = clean_edges(raw_blocks(body))
     paragraphs = tuple(
-        Paragraph(index=i, text=text, start=-1, kind=kind) for i, (kind, text) in enumerate(blocks)
+        Paragraph(index=i, text=text, start=-1, kind=kind)
+        for i, (kind, text) in enumerate(edges.blocks)
     )
-    return Body(paragraphs, byline)
+    return Body(
+        paragraphs,
+        edges.authors,
+        [t for _, t in edges.before],
+        [t for _, t in (*edges.inside, *edges.after)],
+    )
 
 
 def text_key(text: str) -> str:
