@@ -146,7 +146,7 @@ def _check(registry, path: str, data: bytes, sidecar=None, sidecar_path=None) ->
     assert not bugs, bugs
     for d in result.diagnostics:
         assert d.path in (path, sidecar_path), d
-        assert d.message and d.severity in ("warning", "error")
+        assert d.message and d.severity in ("note", "warning", "error")
     if result.document is None:
         assert any(d.severity == "error" and d.path == path for d in result.diagnostics)
     else:
