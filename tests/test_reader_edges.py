@@ -357,3 +357,54 @@ def test_an_article_that_arrives_as_one_unbroken_block_is_split_into_paragraphs(
     d = _txt(f"Council approves bridge repairs\n\n{_LONG}\n")
     assert len(d.paragraphs) > 1
     assert " ".join(p.text for p in d.paragraphs) == _LONG
+
+
+_STORY = (
+    "Ferry line approved\n\nThe harbour board voted on Tuesday to open a ferry line to the island"
+    " next spring, the chair said.\n\nThe first boat will sail in April.\n\n"
+)
+
+
+def _registry(tmp_path):
+    from site_gen.registry import Registry
+
+    path = tmp_path / "sources.toml"
+    path.write_text('[[outlet]]\nname = "Velmar Herald"\ndomains = ["velmarherald.example"]\n')
+    return Registry.load(str(path))
+
+
+def _read_with(registry, tail: str):
+    return read_document("a.txt", (_STORY + tail + "\n").encode(), registry).document
+
+
+def test_a_closing_link_to_the_story_gives_its_address_and_its_outlet(tmp_path):
+    link = "https://www.velmarherald.example/news/ferry-line-approved-123"
+    for tail in (link, "Source: " + link):
+        d = _read_with(_registry(tmp_path), tail)
+        assert d.url == link and d.source_name == "Velmar Herald"
+        assert d.paragraphs[-1].text == "The first boat will sail in April."
+    # a host the registry does not know gives the address, never an invented outlet
+    d = _read_with(_registry(tmp_path), "https://news.unknown-site.example/story/9")
+    assert d.url == "https://news.unknown-site.example/story/9" and d.source_name is None
+
+
+def test_a_closing_e_mail_signature_names_the_outlet_its_domain_belongs_to(tmp_path):
+    d = _read_with(_registry(tmp_path), "Jane Roe, jane.roe@velmarherald.example")
+    assert d.source_name == "Velmar Herald"
+    assert d.paragraphs[-1].text == "The first boat will sail in April."
+    d = _read_with(_registry(tmp_path), "Contact: jane.roe@mail-provider.example")
+    assert d.source_name is None  # a mail provider's domain names no outlet
+
+
+def test_a_last_sentence_that_gives_an_address_is_article_text(tmp_path):
+    sentence = "The police asked anyone who saw the crash to write to tips@police.example."
+    d = _read_with(_registry(tmp_path), sentence)
+    assert d.paragraphs[-1].text == sentence and d.source_name is None
+    sentence = "The full plan is online at https://velmarherald.example/plan for all to read."
+    d = _read_with(_registry(tmp_path), sentence)
+    assert d.paragraphs[-1].text == sentence and d.url is None
+
+
+def test_a_closing_link_to_a_site_without_a_story_path_is_no_address_of_the_story(tmp_path):
+    d = _read_with(_registry(tmp_path), "https://velmarherald.example")
+    assert d.url is None and d.source_name is None

@@ -58,6 +58,17 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     ("tags", re.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
         r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),
+    # The story's own address on a line of its own at the end ("https://...", "Source:
+    # https://..."): its outlet, when the registry knows the host, and the original URL.
+    ("link", re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<line>(?:(?:Source|Original|Link|URL|Quelle|Fuente|Source\s+link)"
+        r"\s*[:：]\s*)?(?P<url>https?://[^\s<>\"'»”]{4,300}))\s*$", re.IGNORECASE)),
+    # A reporter's e-mail address signing off the story ("Jane Roe, jane@herald.example",
+    # "Contact: desk@herald.example"): the outlet, when the registry knows its domain.
+    ("email", re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<line>(?:(?i:E-?mail|Contact|Kontakt|Correo|Courriel)\s*[:：]?\s*"
+        r"|[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*[,:|–-]?\s*)?"
+        r"(?P<email>[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)))\.?\s*$")),
     ("timestamp", re.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>\d{1,2}:\d{2}(?:\s+[^\W\d_]{1,3}){0,2})\s*$")),
     ("initials", re.compile(
@@ -78,6 +89,8 @@ class Credits:
     license_line: str | None = None
     authors: list[str] = field(default_factory=list)
     signoff: str | None = None
+    url: str | None = None  # the story's own address, from a closing link line
+    email_domain: str | None = None  # the domain of a closing e-mail signature
 
 
 def match_footer(raw: str, start: int, end: int) -> tuple[str, re.Match[str], int] | None:
@@ -104,8 +117,14 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
             and bool(src)
             and len(src.split()) <= 8
         )
-    if kind == "source" and src:
-        return len(src.split()) <= 8 and not src.rstrip().endswith(",")
+    if kind == "source" and src:  # "Source: https://...": a link line, not a name
+        return (
+            len(src.split()) <= 8
+            and not src.rstrip().endswith(",")
+            and not re.match(r"https?://", src.strip())
+        )
+    if kind == "link":  # a story's address has a path: a bare site is a reference, no story
+        return bool(re.match(r"https?://[^/\s]+/[^\s]*[\w-]{3}", match.group("url")))
     if kind == "label":  # "Author: Jane Roe" closing the text; not "Interview: on the ferry"
         return bool(parse_byline(match.group("by"))[0])
     return True
@@ -151,6 +170,10 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
         credits.authors = split_names(groups["by"])
     elif kind == "label" and not credits.authors:
         credits.authors = parse_byline(groups["by"])[0]
+    elif kind == "link" and credits.url is None:
+        credits.url = groups["url"].rstrip(".,;)")
+    elif kind == "email" and credits.email_domain is None:
+        credits.email_domain = groups["domain"].lower()
     elif kind == "signoff" and credits.signoff is None:
         credits.signoff = line
         if line[:1].isalpha() and credits.source is None:

@@ -251,12 +251,20 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
         or lead_outlet
         or prefix_outlet
         or by.outlet
+        or _outlet_of_domain(credits.email_domain, registry)
         or outlet_named_in_text(body),
         dateline=text_layer.dateline or lead_place or prefix_place,
         published=text_layer.published or by.date,
     )
     document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry)
     return ReadResult(document, tuple(diagnostics))
+
+
+def _outlet_of_domain(domain: str | None, registry: Registry) -> str | None:
+    """The outlet whose domain a closing e-mail address uses, when the registry knows it (an
+    address at a mail provider names no outlet)."""
+    found = registry.lookup_host(domain) if domain else None
+    return found.name if found else None
 
 
 def _text_layer(
@@ -281,6 +289,7 @@ def _text_layer(
             or ([bio] if bio else [])
         ),
         license=credits.license,
+        url=credits.url,
         dateline=dateline.place if dateline else None,
         published=stated[-1] if stated else None,
     )
