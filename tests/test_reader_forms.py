@@ -263,3 +263,19 @@ def test_update_word_in_a_sentence_is_not_a_note():
 def test_page_without_a_main_text_falls_back_to_its_blocks():
     d = doc("short.html", _page("<p>A short notice.</p><p>Second line of it.</p>"))
     assert [p.text for p in d.paragraphs] == ["A short notice.", "Second line of it."]
+
+
+def test_arabic_place_or_reporter_before_the_agency(tmp_path):
+    # "place – agency": a known place is the dateline; "reporter – agency": a name is none
+    from site_gen.registry import Registry
+
+    path = tmp_path / "sources.toml"
+    path.write_text('[[outlet]]\nname = "وكالة المثال للأنباء"\n', encoding="utf-8")
+    reg = Registry.load(str(path))
+    text = "الرياض – وكالة المثال للأنباء\nافتتح المعرض اليوم بحضور عدد من المسؤولين في المدينة."
+    d = read_document("a.txt", text.encode(), reg).document
+    assert d.source_name == "وكالة المثال للأنباء" and d.dateline == "الرياض"
+    text = text.replace("الرياض", "سامي الخطيب")
+    d = read_document("b.txt", text.encode(), reg).document
+    assert d.source_name == "وكالة المثال للأنباء" and d.dateline is None
+    assert d.paragraphs[0].text.startswith("افتتح المعرض")

@@ -42,6 +42,7 @@ from site_gen.reader.layout import layout_text, text_paragraphs
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import Span, make_paragraphs, split_run_on, trim
+from site_gen.reader.places import known_place
 from site_gen.registry import Registry
 
 MAX_TITLE_CHARS = 200
@@ -165,7 +166,10 @@ def outlet_place_line(
         return None, None, spans
     a, b = match.group("a").strip(), match.group("b").strip()
     if registry.lookup(b) and not registry.lookup(a):
-        return b, a, spans[1:]
+        # "place – agency", or, in some Arabic agencies' copy, "reporter – agency": in a
+        # script without capitals only a known place is the dateline, a name is no place
+        place = a if known_place(a) or not _caseless(text) else None
+        return b, place, spans[1:]
     if registry.lookup(a) or _caseless(text):
         return a, b, spans[1:]
     return None, None, spans
