@@ -64,3 +64,14 @@ def test_the_registry_fills_what_nothing_else_says() -> None:
     assert d.source_name == "IRNA" and d.lang == "fa" and d.dir == "rtl"
     assert _doc("a.txt", "Hello\n\nThe council approved the budget after a long debate.\n\n"
                 "SOURCE: IRNA\n").lang == "en"  # the text's own language beats the default
+
+
+def test_a_year_alone_is_no_day_and_says_so_with_its_line() -> None:
+    text = "---\ntitle: Ferry line approved\ndate: 2019\n---\n\nThe board voted on the ferry.\n"
+    result = read_document("a.md", text.encode(), default_registry())
+    assert result.document is not None and result.document.date is None  # not 2019-01-01
+    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    assert warnings and "a year alone" in warnings[0].message and warnings[0].line == 3
+    # a full date is read, with no warning
+    result = read_document("b.md", text.replace("2019", "2019-03-05").encode(), default_registry())
+    assert result.document.date == "2019-03-05" and not result.diagnostics

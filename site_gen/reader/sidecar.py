@@ -196,14 +196,17 @@ def meta_from_mapping(
     published_raw = get.get("published", get.get("date"))
     published = parse_date_value(published_raw)
     if published_raw not in (None, "") and not published:
-        diagnostics.append(
-            Diagnostic(
-                "warning",
-                path,
-                f"{basis}: date {_shown(published_raw)} is not a date I can read; "
-                "write it as YYYY-MM-DD",
-            )
+        year_alone = re.fullmatch(r"\s*\d{4}\s*", str(published_raw)) is not None
+        message = (
+            f"{basis}: date {_shown(published_raw)} is a year alone, not a day (it is never "
+            "read as January 1st): the article is listed as undated; write the day as "
+            "YYYY-MM-DD"
+            if year_alone
+            else f"{basis}: date {_shown(published_raw)} is not a date I can read; "
+            "write it as YYYY-MM-DD"
         )
+        date_key = "published" if "published" in get else "date"
+        diagnostics.append(Diagnostic("warning", path, message, lines.get(date_key)))
     texts, problems = _typed_texts(get, basis, path, lines)
     diagnostics += problems
     author_key = "authors" if "authors" in get else "author"
