@@ -283,3 +283,20 @@ def test_the_date_guesser_never_loads_the_every_locale_date_parser():
     run = subprocess.run([sys.executable, "-c", code], input=page, capture_output=True,
                          check=True)
     assert run.stdout.strip() == b"False"
+
+
+def test_the_built_article_page_shows_the_standfirst_above_the_body(tmp_path):
+    # the standfirst is its own field, printed between the headline and the first paragraph
+    from site_gen.cli import main
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "ferry.html").write_bytes(_page(f"<p>{DEK}</p>", _ps(BODY)))
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out), "-q"]) == 0
+    page = next((out / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    starts = ("Ferry line approved</h1>", DEK, BODY[0][:40])  # (before any escaped apostrophe)
+    headline, dek, first = (page.index(t) for t in starts)
+    assert headline < dek < first
+    assert page.count(DEK) == 1 or page.index(DEK, dek + 1) > first  # not as a body paragraph
+    assert '<p class="standfirst">' + DEK in page
