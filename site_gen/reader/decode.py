@@ -3,10 +3,14 @@
 Order of evidence: a byte-order mark; bytes that decode cleanly as UTF-8 (which almost never
 happens to text in another encoding by accident), even when a page declares a legacy charset
 (pages re-saved as UTF-8 keep their old declaration); for HTML, the charset the page declares
-in a ``<meta>`` (not the ``charset`` of a ``<script>`` tag, which says nothing about the page);
-UTF-16 without a BOM (recognised by its NUL bytes); UTF-8 with a few stray legacy bytes (a text
-pasted together from two sources: the stray bytes read as Windows-1252, never replaced);
-then charset-normalizer's guess; then Windows-1252, which decodes every byte.
+in a ``<meta>`` (not the ``charset`` of a ``<script>`` tag, which says nothing about the page),
+unless it cannot decode the bytes: then the tidiest reading that can (charset-normalizer's
+guess among the web's encodings, Windows-1252, UTF-8 with stray bytes), unless the declared
+reading is clearly tidier (a damaged page in its own charset, which alone is read with
+replacement characters); UTF-16 without a BOM (recognised by its NUL bytes); UTF-8 with a few
+stray legacy bytes (a text pasted together from two sources: the stray bytes read as
+Windows-1252, never replaced); then charset-normalizer's guess; then Windows-1252, which
+decodes every byte.
 Declared labels are read the way browsers read them (WHATWG): ISO-8859-1 and ASCII mean
 Windows-1252, GB2312 and GBK mean GB18030.
 """
@@ -132,7 +136,8 @@ def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
     return bad.decode("cp1252", errors="replace").replace("\ufffd", ""), error.end
 
 
-codecs.register_error("site-gen-stray-cp1252", _stray_as_cp1252)
+_STRAY_CP1252 = "site-gen-stray-cp1252"
+codecs.register_error(_STRAY_CP1252, _stray_as_cp1252)
 
 
 def _mostly_utf8(data: bytes) -> Decoded | None:
@@ -143,7 +148,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     stray = len(_HIGH_BYTE.findall(data)) - covered
     if sequences < 3 or stray <= 0 or sequences < stray:
         return None
-    text = data.decode("utf-8", errors="site-gen-stray-cp1252")
+    text = data.decode("utf-8", errors=_STRAY_CP1252)
     note = f"mostly UTF-8 with {stray} byte(s) of another encoding, read as Windows-1252"
     return Decoded(text, "utf-8", note)
 
@@ -167,10 +172,163 @@ def _decode_declared(data: bytes) -> Decoded | None:
         except UnicodeDecodeError:
             return None  # declared UTF-8 but is not: fall through to guessing
     try:
-        return Decoded(data.decode(codec), codec)
+        text = data.decode(codec)
     except UnicodeDecodeError:
-        text = data.decode(codec, errors="replace")
-        return Decoded(text, codec, f"some bytes are not valid {label}; they were replaced")
+        return _undecodable_declaration(data, codec, label)
+    return Decoded(text, codec)
+
+
+# Mess is charset-normalizer's measure of unlikely characters in a text (symbols inside words,
+# accents piled on accents, letters of two scripts in one word, case flipping in mid-word...):
+# near 0 for text read with its own charset, far above for mojibake. A declared charset that
+# cannot decode the bytes keeps them only when its reading is this much tidier than any other.
+_CLEARLY_TIDIER = 0.03
+# Symbols that mojibake puts between two letters and text does not (the acute accent and the
+# multiplication sign are left out: "gibt´s", "Kunst×Bau"); two of them make a reading
+# at least this messy.
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¹²³¼½¾¤¦¨¯¸¬±÷¢£¥§¶©®°¿¡](?=[^\W\d_])")
+_SYMBOLS_IN_WORDS_MESS = 0.1
+_TAG_MARK = re.compile(rb"[<>]")
+_SAMPLE_BYTES = 32768
+
+
+def _evidence_sample(data: bytes) -> bytes:
+    """The runs between tags that hold non-ASCII bytes, about 32 KiB of them: where readings
+    differ (ASCII markup reads the same in every candidate and would only dilute the mess).
+    Runs end at ``<`` and ``>``, and a long one is cut before a byte below 0x40: neither is
+    ever the second byte of a CJK character, so each run decodes on its own as the file does."""
+    runs: list[bytes] = []
+    size = 0
+    pos = 0
+    while size < _SAMPLE_BYTES:
+        high = _HIGH_BYTE.search(data, pos)
+        if not high:
+            break
+        start = max(data.rfind(b"<", pos, high.start()), data.rfind(b">", pos, high.start()))
+        mark = _TAG_MARK.search(data, high.end())
+        end = mark.start() if mark else len(data)
+        run = _cut(data[max(start + 1, pos) : end].strip(), _SAMPLE_BYTES - size)
+        runs.append(run)
+        size += len(run) + 1
+        pos = end + 1
+    return b"\n".join(runs)
+
+
+def _cut(run: bytes, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``run``, ending before a byte below 0x40 (never the middle
+    of a multi-byte character)."""
+    if len(run) <= limit:
+        return run
+    end = limit
+    while end > 0 and run[end] >= 0x40:
+        end -= 1
+    return run[:end]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    codec: str
+    errors: str  # "strict", or the handler that reads stray bytes in UTF-8 as Windows-1252
+    mess: float
+
+    def decode(self, data: bytes) -> str:
+        return data.decode(self.codec, errors=self.errors)
+
+
+def _mess(sample: bytes, codec: str, errors: str = "strict") -> float | None:
+    """How messy ``sample`` reads in ``codec`` (None when it does not decode): the mess
+    measure, and at least ``_SYMBOLS_IN_WORDS_MESS`` for a reading with symbols inside words,
+    which the measure lets pass (it takes ³ and ¹, Polish ł and ą read as Windows-1252, for
+    digits: ``zatwierdzi³a``)."""
+    from charset_normalizer.md import mess_ratio
+
+    try:
+        text = sample.decode(codec, errors=errors)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    mess = mess_ratio(text, maximum_threshold=1.0) if text else 0.0
+    if len(_SYMBOL_IN_WORD.findall(text)) >= 2:
+        return max(mess, _SYMBOLS_IN_WORDS_MESS)
+    return mess
+
+
+def _tidiest_reading(data: bytes, sample: bytes, declared: str) -> _Reading | None:
+    """The tidiest reading of the whole file other than ``declared``, among: UTF-8 with stray
+    legacy bytes (when the file has the UTF-8 sequences to show for it), Windows-1252 (the
+    web's default, which wins ties: the guesser mixes up Latin siblings on short texts) and
+    charset-normalizer's best guess for the sample."""
+    candidates = [("cp1252", "strict")]
+    if _mostly_utf8(data):
+        candidates.insert(0, ("utf-8", _STRAY_CP1252))
+    guess = _guesser_codec(sample)
+    if guess:
+        candidates.append((guess, "strict"))
+    found: _Reading | None = None
+    for codec, errors in candidates:
+        mess = _mess(sample, codec, errors) if codec != declared else None
+        if mess is None or (found and mess >= found.mess) or not _decodes(data, codec, errors):
+            continue
+        found = _Reading(codec, errors, mess)
+    return found
+
+
+# The legacy encodings a browser can read a page in (the WHATWG Encoding Standard, with the
+# supersets Python reads them by): a page cannot be in any other (DOS or old Mac code pages),
+# however tidy such a reading may look to the guesser.
+_WEB_ENCODINGS = [
+    *(f"cp{n}" for n in range(1250, 1259)),
+    *(f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *("koi8_r", "koi8_u", "cp866", "mac_roman", "mac_cyrillic", "cp874"),
+    *("gb18030", "big5hkscs", "euc_jp", "cp932", "cp949"),
+]
+
+
+def _guesser_codec(sample: bytes) -> str | None:
+    """charset-normalizer's best guess among the web's encodings, blind to the page's own
+    declaration."""
+    try:
+        from charset_normalizer import from_bytes
+
+        # A threshold above the default 0.2: the guesser judges 512-byte chunks, and a chunk of
+        # a right reading can look messy (katakana loan words, CSS comments); the tidiness
+        # that decides is measured over the whole sample here.
+        matches = from_bytes(
+            sample, threshold=0.5, cp_isolation=_WEB_ENCODINGS, preemptive_behaviour=False
+        )
+        best = matches.best()
+    except Exception:  # a guesser failing must not fail the file
+        return None
+    if best is None or not best.encoding:
+        return None
+    return codec_for(best.encoding)
+
+
+def _decodes(data: bytes, codec: str, errors: str = "strict") -> bool:
+    try:
+        data.decode(codec, errors=errors)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _undecodable_declaration(data: bytes, codec: str, label: str) -> Decoded:
+    """Bytes the declared charset cannot read: the tidiest other reading of them, unless the
+    declared one (its undecodable bytes left out) is clearly tidier, as for a damaged page in
+    its own charset, which alone is read with replacement characters."""
+    sample = _evidence_sample(data)
+    mess = _mess(sample, codec, errors="ignore")
+    other = _tidiest_reading(data, sample, codec)
+    if other is not None and (mess is None or other.mess <= mess + _CLEARLY_TIDIER):
+        note = f"declares {label}, but its bytes are not valid {label}; read as {_name(other)}"
+        return Decoded(other.decode(data), other.codec, note)
+    text = data.decode(codec, errors="replace")
+    return Decoded(text, codec, f"some bytes are not valid {label}; they were replaced")
+
+
+def _name(reading: _Reading) -> str:
+    if reading.errors == _STRAY_CP1252:
+        return "UTF-8 (with a few Windows-1252 bytes)"
+    return reading.codec
 
 
 def _guess_utf16(data: bytes) -> Decoded | None:
