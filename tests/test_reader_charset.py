@@ -1,8 +1,8 @@
 """Charset by evidence: bytes that decode cleanly as UTF-8 win over a declared legacy charset;
 UTF-8 with a few stray legacy bytes is read without replacement characters; a real legacy
-page keeps its declared charset; a declaration that cannot decode the bytes gives way to a
-reading that can; only a page that nothing reads cleanly gets replacement characters. All
-texts are invented."""
+page keeps its declared charset; a wrong legacy declaration (mojibake) or one that cannot
+decode the bytes gives way to a clearly tidier reading; only a page that nothing reads cleanly
+gets replacement characters. All texts are invented."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_binary_is_a_tenth_of_control_or_replacement_characters(text):
     assert looks_binary(text) == (bool(text) and bad > 0.1 * len(text))
 
 
-# --- declared legacy charsets that cannot decode the bytes ---------------------------------------
+# --- declared legacy charsets weighed against the evidence ------------------------------------
 
 SENTENCES = {
     "ru": "Городской совет в среду утвердил план строительства нового моста через реку. Жители "
@@ -90,6 +90,85 @@ def _news_page(label: str, text: str) -> str:
         f'<nav><a href="/">Home</a></nav><article><h1>{text[:30]}</h1><p>{text}</p>'
         f"<p>{text}</p></article><footer>2024</footer></body></html>"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "encoding", "declared"),
+    [
+        ("ru", "cp1251", "windows-1252"),
+        ("ru", "cp1251", "koi8-r"),
+        ("ru", "koi8-r", "windows-1251"),
+        ("ru", "cp1251", "iso-8859-5"),
+        ("el", "cp1253", "windows-1252"),
+        ("el", "cp1253", "iso-8859-1"),
+        ("pl", "cp1250", "iso-8859-2"),
+        ("pl", "cp1250", "iso-8859-1"),
+        ("pl", "iso8859-2", "windows-1252"),
+        ("cs", "cp1250", "iso-8859-2"),
+        ("es", "cp1252", "koi8-r"),
+    ],
+)
+def test_a_wrong_legacy_declaration_gives_way_to_the_right_reading(lang, encoding, declared):
+    text = SENTENCES[lang]
+    decoded = decode_bytes(_news_page(declared, text).encode(encoding), html=True)
+    assert text in decoded.text
+    assert decoded.encoding == codec_for(encoding)
+    assert f"declares {declared}" in decoded.note
+
+
+@pytest.mark.parametrize(
+    ("lang", "encoding", "declared"),
+    [
+        ("fr", "cp1252", "windows-1252"),
+        ("es", "latin-1", "iso-8859-1"),
+        ("ru", "cp1251", "windows-1251"),
+        ("ru", "koi8-r", "koi8-r"),
+        ("el", "cp1253", "windows-1253"),
+        ("el", "iso8859-7", "iso-8859-7"),
+        ("pl", "iso8859-2", "iso-8859-2"),
+        ("cs", "iso8859-2", "iso-8859-2"),
+        ("hu", "iso8859-2", "iso-8859-2"),
+        ("cs", "cp1250", "windows-1250"),
+        ("ja", "cp932", "shift_jis"),
+        ("ja", "euc-jp", "euc-jp"),
+        ("zh", "gb2312", "gb2312"),
+        ("zh", "gbk", "gbk"),
+        ("ko", "euc-kr", "euc-kr"),
+    ],
+)
+def test_a_right_legacy_declaration_is_kept(lang, encoding, declared):
+    text = SENTENCES[lang]
+    decoded = decode_bytes(_news_page(declared, text).encode(encoding), html=True)
+    assert text in decoded.text
+    assert decoded.encoding == codec_for(declared) and decoded.note is None
+
+
+def test_a_right_declaration_with_odd_symbols_or_little_text_is_kept():
+    odd = "Prix : 12 € ½ kg, 3 °C, ™ et © ; « ça » — voilà¡ ¿qué? ±5 % · § 4 ¶"
+    decoded = decode_bytes(_news_page("windows-1252", odd).encode("cp1252"), html=True)
+    assert odd in decoded.text and decoded.note is None
+    # One copyright sign reads as katakana in Shift_JIS, just as tidily: too little to judge by.
+    little = _news_page("windows-1252", "© 2016 The Daily Example").encode("cp1252")
+    assert decode_bytes(little, html=True).note is None
+
+
+def test_a_tidy_declaration_is_kept_without_asking_the_guesser(monkeypatch):
+    import charset_normalizer
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the guesser ran on a page whose declaration reads cleanly")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", refuse)
+    for lang, encoding, declared in (("ru", "cp1251", "windows-1251"), ("ja", "cp932", "sjis")):
+        data = _news_page(declared, SENTENCES[lang] * 200).encode(encoding)
+        assert SENTENCES[lang] in decode_bytes(data, html=True).text
+
+
+def test_mostly_utf8_declaring_a_legacy_charset_reads_as_utf8():
+    data = _news_page("windows-1252", SENTENCES["fr"]).encode() + "<p>Fermé.</p>".encode("cp1252")
+    decoded = decode_bytes(data, html=True)
+    assert SENTENCES["fr"] in decoded.text and "Fermé." in decoded.text
+    assert "\ufffd" not in decoded.text and "declares windows-1252" in decoded.note
 
 
 @pytest.mark.parametrize(
@@ -131,3 +210,12 @@ def test_bytes_nothing_reads_cleanly_still_read(declared):
     assert decoded.text
     result = read_document("noise.html", data, default_registry())
     assert result.document is not None or result.diagnostics
+
+
+def test_an_overruled_declaration_is_reported():
+    data = _news_page("windows-1252", SENTENCES["ru"]).encode("cp1251")
+    result = read_document("ru.html", data, default_registry())
+    assert result.document is not None
+    assert SENTENCES["ru"][:40] in result.document.paragraphs[0].text
+    warnings = [d.format() for d in result.diagnostics if d.severity == "warning"]
+    assert any("declares windows-1252" in w and "cp1251" in w for w in warnings)

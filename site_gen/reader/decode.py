@@ -4,13 +4,14 @@ Order of evidence: a byte-order mark; bytes that decode cleanly as UTF-8 (which 
 happens to text in another encoding by accident), even when a page declares a legacy charset
 (pages re-saved as UTF-8 keep their old declaration); for HTML, the charset the page declares
 in a ``<meta>`` (not the ``charset`` of a ``<script>`` tag, which says nothing about the page),
-unless it cannot decode the bytes: then the tidiest reading that can (charset-normalizer's
-guess among the web's encodings, Windows-1252, UTF-8 with stray bytes), unless the declared
-reading is clearly tidier (a damaged page in its own charset, which alone is read with
-replacement characters); UTF-16 without a BOM (recognised by its NUL bytes); UTF-8 with a few
-stray legacy bytes (a text pasted together from two sources: the stray bytes read as
-Windows-1252, never replaced); then charset-normalizer's guess; then Windows-1252, which
-decodes every byte.
+weighed against the bytes: a declaration whose reading is messy (mojibake: Windows-1251 bytes
+declared windows-1252 or koi8-r) gives way to a clearly tidier reading (charset-normalizer's
+guess among the web's encodings, Windows-1252, UTF-8 with stray bytes), and one that cannot
+decode the bytes gives way to the tidiest reading that can, unless the declared reading is
+clearly tidier (a damaged page in its own charset, which alone is read with replacement
+characters); UTF-16 without a BOM (recognised by its NUL bytes); UTF-8 with a few stray legacy
+bytes (a text pasted together from two sources: the stray bytes read as Windows-1252, never
+replaced); then charset-normalizer's guess; then Windows-1252, which decodes every byte.
 Declared labels are read the way browsers read them (WHATWG): ISO-8859-1 and ASCII mean
 Windows-1252, GB2312 and GBK mean GB18030.
 """
@@ -175,14 +176,25 @@ def _decode_declared(data: bytes) -> Decoded | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return _undecodable_declaration(data, codec, label)
-    return Decoded(text, codec)
+    return _weigh_declaration(data, Decoded(text, codec), label)
 
 
 # Mess is charset-normalizer's measure of unlikely characters in a text (symbols inside words,
 # accents piled on accents, letters of two scripts in one word, case flipping in mid-word...):
-# near 0 for text read with its own charset, far above for mojibake. A declared charset that
-# cannot decode the bytes keeps them only when its reading is this much tidier than any other.
+# near 0 for text read with its own charset, far above for mojibake. A declaration whose
+# reading is this tidy is kept without asking the guesser (most legacy pages stop here).
+_TIDY = 0.01
+# A declared charset that reads cleanly is overruled only by a reading at least this much
+# tidier: siblings (Latin-1 and Latin-2, Windows and ISO Cyrillic) differ in a few letters,
+# and a right declaration must never lose to a guess over noise (one that cannot decode the
+# bytes keeps them only when its reading is this much tidier than any other)...
 _CLEARLY_TIDIER = 0.03
+# ... and only by a reading that is itself this tidy: text full of symbols (a price list, a
+# table of units) is messy in any reading, and its declaration stands.
+_TEXT_LIKE = 0.05
+# Fewer non-ASCII bytes than this (a copyright sign, a name with an accent) are too little text
+# to judge a declaration by: it stands.
+_MIN_EVIDENCE = 8
 # Symbols that mojibake puts between two letters and text does not (the acute accent and the
 # multiplication sign are left out: "gibt´s", "Kunst×Bau"); two of them make a reading
 # at least this messy.
@@ -309,6 +321,25 @@ def _decodes(data: bytes, codec: str, errors: str = "strict") -> bool:
     except (UnicodeDecodeError, LookupError):
         return False
     return True
+
+
+def _weigh_declaration(data: bytes, declared: Decoded, label: str) -> Decoded:
+    """The declared reading, unless it is messy and another reading is clearly tidier (a page
+    declaring windows-1252 or koi8-r whose bytes are Windows-1251 reads as mojibake)."""
+    if data.isascii():
+        return declared
+    sample = _evidence_sample(data)
+    if len(_HIGH_BYTE.findall(sample)) < _MIN_EVIDENCE:
+        return declared
+    mess = _mess(sample, declared.encoding)
+    if mess is None or mess < _TIDY:
+        return declared
+    other = _tidiest_reading(data, sample, declared.encoding)
+    if other is None or other.mess > min(mess - _CLEARLY_TIDIER, _TEXT_LIKE):
+        return declared
+    name = _name(other)
+    note = f"declares {label}, but its bytes read far more cleanly as {name}: read as {name}"
+    return Decoded(other.decode(data), other.codec, note)
 
 
 def _undecodable_declaration(data: bytes, codec: str, label: str) -> Decoded:
