@@ -408,3 +408,12 @@ def test_a_last_sentence_that_gives_an_address_is_article_text(tmp_path):
 def test_a_closing_link_to_a_site_without_a_story_path_is_no_address_of_the_story(tmp_path):
     d = _read_with(_registry(tmp_path), "https://velmarherald.example")
     assert d.url is None and d.source_name is None
+
+
+def test_a_closing_editors_credit_leaves_the_text_and_names_no_author(tmp_path):
+    for line in ("Editing by Jane Roe", "(Edited by Jane Roe and Sam Poe)"):
+        d = _read_with(_registry(tmp_path), line)
+        assert d.authors == () and d.paragraphs[-1].text == "The first boat will sail in April."
+    sentence = "Edited by the council, the plan was approved by all members at the meeting."
+    d = _read_with(_registry(tmp_path), sentence)
+    assert d.paragraphs[-1].text == sentence  # a sentence of the story, not a credit

@@ -50,6 +50,10 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
         (?:\s*[;,]\s*(?:additional\s+reporting|writing|editing|edited|compiled)\s+by\s+
            [^\n)]{2,160}?)*
         \s*\)?\.?)\s*$""", _X)),
+    # An editor's credit alone on the last line ("Editing by Jane Roe", "(Edited by A and
+    # B)"): it leaves the text and names no author (editors never are).
+    ("editors", re.compile(r"""(?:^|(?<=\n))[ \t]*(?P<line>\(?\s*
+        (?:Editing|Edited|Compiled|Produced)\s+by\s+(?P<by>[^\n)]{2,120}?)\s*\)?\.?)\s*$""", _X)),
     ("author", re.compile(
         r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>" + SIGNOFF_NAME + r")\)\s*(?:\+{3})?)\s*$")),
     ("label", re.compile(
@@ -123,6 +127,9 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
             and not src.rstrip().endswith(",")
             and not re.match(r"https?://", src.strip())
         )
+    if kind == "editors":  # names only: "Edited by the council, the plan ..." is a sentence
+        names = split_names(match.group("by"))
+        return bool(names) and all(w[:1].isupper() for n in names for w in n.split())
     if kind == "link":  # a story's address has a path: a bare site is a reference, no story
         return bool(re.match(r"https?://[^/\s]+/[^\s]*[\w-]{3}", match.group("url")))
     if kind == "label":  # "Author: Jane Roe" closing the text; not "Interview: on the ferry"
