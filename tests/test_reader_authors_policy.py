@@ -399,3 +399,29 @@ def test_a_byline_beats_a_closing_bio():
     authors, _ = _body_page(
         top="<p>By Ben Okoro</p>", end="<p>Ana Lima is a reporter at the Velmar Herald.</p>")
     assert authors == ["Ben Okoro"]
+
+
+def _list_over_story(items: list[str]) -> tuple[list[str], list[str]]:
+    facts = "".join(f"<li>{i}</li>" for i in items)
+    page = (
+        '<html lang="de"><head><title>Fähre genehmigt</title></head><body><article>'
+        f"<h1>Fähre genehmigt</h1><ul>{facts}</ul>{TEXT}</article></body></html>"
+    )
+    doc = read_document("page.html", page.encode(), default_registry()).document
+    return list(doc.authors), [p.text for p in doc.paragraphs]
+
+
+def test_a_byline_in_the_list_of_facts_over_the_story_names_its_authors():
+    # date, reading time and byline as list items; the label may take a colon ("Von:")
+    authors, paragraphs = _list_over_story(
+        ["Veröffentlicht am 3. März 2026", "4 Minuten Lesezeit", "Von: Ana LIMA, Sam POE"]
+    )
+    assert authors == ["Ana LIMA", "Sam POE"]
+    assert paragraphs[0].startswith("The harbour board")
+    authors, _ = _list_over_story(["By: Ana Lima"])
+    assert authors == ["Ana Lima"]
+
+
+def test_a_list_item_that_starts_like_a_byline_but_is_a_sentence_names_nobody():
+    authors, _ = _list_over_story(["Von Montag bis Freitag fährt die Fähre dreimal am Tag."])
+    assert authors == []

@@ -21,7 +21,8 @@ from site_gen.reader.normalize import clean_inline
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
 _BY_LINE = re.compile(
     r"^(?:(?:Posted|Written|Reported|Published)\s+by|(?:Publicado|Escrito)\s+por"
-    r"|(?:Publié|Écrit)\s+par|(?:Geschrieben|Verfasst)\s+von|By|Von|Par|Por|Door|Av|Af)\s+\S",
+    r"|(?:Publié|Écrit)\s+par|(?:Geschrieben|Verfasst)\s+von|By|Von|Par|Por|Door|Av|Af)"
+    r"\s*[:：]?\s+\S",
     re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
 _FINAL = tuple('.!?。！？؟।"”’»)】」』')  # a sentence's end, closing marks included
@@ -308,7 +309,9 @@ def clean_edges(blocks: list[tuple[str, str]]) -> Edges:
             blocks = [("p", text), *blocks[1:]]  # a heading "Lima" over the story: its dateline
             break
         real_follows = any(_is_real(t) for _, t in blocks[1:8])
-        names = _byline(text) if kind == "p" and len(text) < 100 else None
+        # a byline is a line of its own, or an item of the list of facts over the story
+        # (its date, its reading time, its authors)
+        names = _byline(text) if kind in ("p", "li") and len(text) < 100 else None
         if names is not None:
             authors.extend(names)
         elif not (kind == "h" and real_follows) and not _is_lead_junk(text, real_follows):
