@@ -409,7 +409,12 @@ def _stages(
         present = walk.result() if walk is not None else {}
         staged = Staged(output, taken[0], previous, held=taken[1], present=present)
     else:
-        staged = Staged(output, stage_dir(output), previous)
+        stage = stage_dir(output)
+        try:
+            staged = Staged(output, stage, previous)
+        except BaseException:  # Ctrl-C before the build's own clean-up takes over
+            discard(stage)
+            raise
     search: _SearchStep | None = None
     try:
         page_paths, todo = staged.link_groups(groups, digest)

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 MARKER = ".site-gen-output"
@@ -117,8 +118,12 @@ def stage_dir(output: Path) -> Path:
     remove_leftovers(output)
     prefix = f".{output.name}-new-{os.getpid()}-"
     stage = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent))
-    stage.chmod(0o755)  # mkdtemp makes it private; the site must be readable by a web server
-    (stage / MARKER).write_bytes(MARKER_TEXT)  # first, so that even a partial stage is known
+    try:
+        stage.chmod(0o755)  # mkdtemp makes it private; the site must be readable by a server
+        (stage / MARKER).write_bytes(MARKER_TEXT)  # first, so that a partial stage is known
+    except BaseException:  # Ctrl-C right here: the folder goes with it
+        discard(stage)
+        raise
     return stage
 
 
@@ -179,5 +184,16 @@ def _after(old: Path, keep: Path | None) -> bool:
     return False
 
 
+_DISCARD_TRIES = 10
+_DISCARD_PAUSE = 0.03  # seconds: all tries stay well under the second Ctrl-C may take
+
+
 def discard(stage: Path) -> None:
-    shutil.rmtree(stage, ignore_errors=True)
+    """Remove a stage that will not be swapped in. A build stopped by Ctrl-C may still have a
+    worker process or the search indexer finishing a file in it while it is removed (the
+    folder is then not empty when its turn comes): removed again until it is gone."""
+    for _ in range(_DISCARD_TRIES):
+        shutil.rmtree(stage, ignore_errors=True)
+        if not os.path.lexists(stage):
+            return
+        time.sleep(_DISCARD_PAUSE)

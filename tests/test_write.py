@@ -98,3 +98,27 @@ def test_without_a_way_to_refuse_links_nothing_is_written_in_place(tmp_path: Pat
     with open(own, "rb") as held:
         staging._write(stage, "own.html", b"new")
         assert own.read_bytes() == b"new" and held.read() == b"old"  # a new file
+
+
+def test_a_stage_still_being_written_when_discarded_is_removed_all_the_same(
+    tmp_path, monkeypatch
+):
+    # Ctrl-C stops a build while a worker (or the search indexer) still finishes a file in its
+    # stage: the first removal leaves a folder that the late file keeps from going
+    import shutil
+
+    stage = write.stage_dir(tmp_path / "site")
+    real_rmtree = shutil.rmtree
+    calls = []
+
+    def rmtree_met_by_a_late_file(path, ignore_errors=False):
+        calls.append(path)
+        real_rmtree(path, ignore_errors=ignore_errors)
+        if len(calls) == 1:  # the worker's file lands as the folder was being removed
+            (Path(path) / "articles").mkdir(parents=True)
+            (Path(path) / "articles" / "late.html").write_text("late")
+
+    monkeypatch.setattr(write.shutil, "rmtree", rmtree_met_by_a_late_file)
+    write.discard(stage)
+    assert not stage.exists() and len(calls) == 2
+    assert list(tmp_path.iterdir()) == []
