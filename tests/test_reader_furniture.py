@@ -221,3 +221,17 @@ def test_labels_and_teasers_at_the_edges_of_the_text_leave_it_with_a_note():
                      "Read more:"):
         assert left_out in notes, left_out
     assert "Ferry line approved" not in notes  # the headline is printed above every text
+
+
+def test_a_closing_line_of_editors_credits_leaves_the_text_and_names_no_author():
+    from site_gen.reader.html_body import clean_edges
+
+    blocks = [("p", t) for t in BODY]
+    for credits in ("Redaktion: Ana Lima, Sam Poe Faktencheck: Ana Lima",
+                    "Photos: the harbour museum, the council archive and the city library"):
+        edges = clean_edges([*blocks, ("p", credits)])
+        assert [t for _, t in edges.blocks] == BODY and edges.authors == []
+        assert edges.after == [("p", credits)]
+    sentence = "Editing the timetable took the board of the harbour most of the winter months."
+    edges = clean_edges([*blocks, ("p", sentence)])
+    assert [t for _, t in edges.blocks] == [*BODY, sentence]  # a sentence of the story

@@ -127,6 +127,12 @@ def looks_personal(name: str, strict: bool = True) -> bool:
     return True
 
 
+def credit_line(text: str) -> bool:
+    """A line that credits others than the authors ("Redaktion: A, B Faktencheck: C",
+    "Photos: A", "Editing by B"): editors, photographers, translators, never article text."""
+    return bool(_NOT_AUTHOR.match(text.strip()))
+
+
 def credit_like(name: str) -> bool:
     """An organisation as a byline credits it ("AFP", "dpa", "Valley News Agency"), not the
     words of a sentence that starts like one ("By the time the council met, ...")."""

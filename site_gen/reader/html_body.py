@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
-from site_gen.reader.bylines import BYLINE_LABEL, credit_like, parse_byline
+from site_gen.reader.bylines import BYLINE_LABEL, credit_like, credit_line, parse_byline
 from site_gen.reader.datelines import dateline_only, find_dateline
 from site_gen.reader.html_place import line_join
 from site_gen.reader.normalize import clean_inline
@@ -214,6 +214,8 @@ def is_tail_junk(text: str) -> bool:
     """A label, link, promo, credit or bio that follows an article's last paragraph."""
     if len(text) < 50 and not text.endswith(_FINAL):
         return True  # a label or link after the last paragraph
+    if len(text) < 200 and not text.endswith(_FINAL) and credit_line(text):
+        return True  # "Redaktion: A, B Faktencheck: C": the editors' credits, in any length
     return len(text) < 400 and bool(_TAIL.search(text))
 
 
