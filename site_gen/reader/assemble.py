@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import replace
 
 from site_gen.model import Paragraph
 from site_gen.reader.datelines import dateline_only
@@ -17,6 +16,7 @@ from site_gen.reader.dates import event_date_in_text
 from site_gen.reader.document import Document
 from site_gen.reader.language import choose_language, direction
 from site_gen.reader.meta import Meta, merge
+from site_gen.reader.paragraphs import renumbered
 from site_gen.reader.titles import derive_title, tidy_title, title_from_slug
 from site_gen.registry import Registry
 
@@ -129,7 +129,7 @@ def split_notes(
         closing.insert(0, kept.pop().text)
     if not notes and not closing:
         return paragraphs, ()
-    return _renumbered(kept), (*notes, *closing)
+    return renumbered(kept), (*notes, *closing)
 
 
 def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
@@ -140,7 +140,7 @@ def trim_headings(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         kept.pop(0)
     while len(kept) > 1 and kept[-1].kind == "h":
         kept.pop()
-    return paragraphs if len(kept) == len(paragraphs) else _renumbered(kept)
+    return paragraphs if len(kept) == len(paragraphs) else renumbered(kept)
 
 
 def drop_repeated_title(paragraphs: tuple[Paragraph, ...], title: str) -> tuple[Paragraph, ...]:
@@ -149,12 +149,7 @@ def drop_repeated_title(paragraphs: tuple[Paragraph, ...], title: str) -> tuple[
     kept = list(paragraphs)
     while kept and kept[0].text.casefold().strip() == key and len(kept) > 1:
         kept.pop(0)
-    return paragraphs if len(kept) == len(paragraphs) else _renumbered(kept)
-
-
-def _renumbered(kept: list[Paragraph]) -> tuple[Paragraph, ...]:
-    """The paragraphs left after dropping some, indexed from 0 again."""
-    return tuple(replace(p, index=i) for i, p in enumerate(kept))
+    return paragraphs if len(kept) == len(paragraphs) else renumbered(kept)
 
 
 def _title(given: str, path: str, paragraphs: tuple[Paragraph, ...]) -> tuple[str, bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from site_gen.reader.bylines import LABEL_WORDS, parse_byline
+from site_gen.reader.bylines import LABEL_WORDS, NOT_AUTHOR_CREDIT, parse_byline
 from site_gen.reader.licenses import ALL_RIGHTS_RESERVED, license_id
 from site_gen.reader.paragraphs import Span, trim
 
@@ -50,10 +50,12 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
         (?:\s*[;,]\s*(?:additional\s+reporting|writing|editing|edited|compiled)\s+by\s+
            [^\n)]{2,160}?)*
         \s*\)?\.?)\s*$""", _X)),
-    # An editor's credit alone on the last line ("Editing by Jane Roe", "(Edited by A and
-    # B)"): it leaves the text and names no author (editors never are).
-    ("editors", re.compile(r"""(?:^|(?<=\n))[ \t]*(?P<line>\(?\s*
-        (?:Editing|Edited|Compiled|Produced)\s+by\s+(?P<by>[^\n)]{2,120}?)\s*\)?\.?)\s*$""", _X)),
+    # An editor's (photographer's, translator's) credit alone on the last line ("Editing by
+    # Jane Roe", "(Edited by A and B)", "Fotos: A"; the words of ``bylines``): it leaves the
+    # text and names no author.
+    ("editors", re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<line>\(?\s*" + NOT_AUTHOR_CREDIT
+        + r"\s*(?P<by>[^\n)]{2,120}?)\s*\)?\.?)\s*$", re.IGNORECASE)),
     ("author", re.compile(
         r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>" + SIGNOFF_NAME + r")\)\s*(?:\+{3})?)\s*$")),
     ("label", re.compile(

@@ -40,10 +40,10 @@ _ROLE_BEFORE = re.compile(rf"^\s*(?:{_alternation(_WORDS.get('before', []))})\s*
 LABEL_WORDS = _alternation(_WORDS.get("label", []))
 BYLINE_LABEL = re.compile(rf"^(?:{LABEL_WORDS})\s*[:：]\s*", re.IGNORECASE)
 # "Editing by Jane Roe", "Photos: Jane Roe": a credit that names no author.
-_NOT_AUTHOR = re.compile(
-    rf"^(?:{_alternation(_WORDS.get('not_author', []))})(?:\s*[:：]|\s+(?:by|von|par|por)\b)",
-    re.IGNORECASE,
+NOT_AUTHOR_CREDIT = (
+    rf"(?:{_alternation(_WORDS.get('not_author', []))})(?:\s*[:：]|\s+(?:by|von|par|por)\b)"
 )
+_NOT_AUTHOR = re.compile(rf"^{NOT_AUTHOR_CREDIT}", re.IGNORECASE)
 _PLACEHOLDERS = frozenset(w.casefold() for w in _WORDS.get("placeholders", []))
 _LEAD_WORD = re.compile(
     r"^(?:(?:story|words|text|written|reported|reporting|report|article|posted)\s+by|by|von|par|"

@@ -259,10 +259,11 @@ def find_dateline(text: str, standalone: bool = False) -> Dateline | None:
     return None
 
 
-def dateline_only(text: str) -> bool:
-    """Is ``text`` a dateline and nothing else ("NEW DELHI:", "МОСКВА, 10 авг – РИА Новости.")?"""
+def dateline_only(text: str) -> Dateline | None:
+    """The dateline ``text`` is, when it is a dateline and nothing else ("NEW DELHI:",
+    "МОСКВА, 10 авг – РИА Новости.", "Lyon -"); else None."""
     found = find_dateline(text, standalone=True)
-    return found is not None and found.length >= len(text.rstrip())
+    return found if found is not None and found.length >= len(text.rstrip()) else None
 
 
 # "ТАСС, 3 марта. ..." : the agency and the date open the first sentence (no place). This is

@@ -52,6 +52,7 @@ from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
+from site_gen.reader.paragraphs import renumbered
 from site_gen.reader.standfirst import split_standfirst
 from site_gen.registry import Registry
 
@@ -142,10 +143,9 @@ def _dateline(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...],
     """(the body, its dateline): the dateline opening the first paragraph, or a first paragraph
     that is a dateline and nothing else ("Lyon -" on its own line, before the story), which
     then leaves the body (the labelling policy: a dateline on its own is no paragraph)."""
-    if len(paragraphs) > 1 and dateline_only(paragraphs[0].text):
-        alone = find_dateline(paragraphs[0].text, standalone=True)
-        kept = tuple(replace(p, index=i) for i, p in enumerate(paragraphs[1:]))
-        return kept, alone
+    alone = dateline_only(paragraphs[0].text) if len(paragraphs) > 1 else None
+    if alone is not None:
+        return renumbered(paragraphs[1:]), alone
     return paragraphs, find_dateline(paragraphs[0].text) if paragraphs else None
 
 

@@ -9,14 +9,15 @@ removed; at the edges, short paragraphs that look like these are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
 from site_gen.reader.bylines import BYLINE_LABEL, credit_like, credit_line, parse_byline
 from site_gen.reader.datelines import dateline_only, find_dateline
-from site_gen.reader.html_place import line_join
+from site_gen.reader.html_place import split_at_breaks
 from site_gen.reader.normalize import clean_inline
+from site_gen.reader.paragraphs import renumbered
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
 _BY_LINE = re.compile(
@@ -101,28 +102,8 @@ def mark_double_breaks(raw: str) -> str:
 
 
 def _paragraph_texts(element) -> list[str]:
-    """The text of an extracted ``<p>``, cut where two line breaks follow each other (one
-    break is a space: a line break inside the paragraph)."""
-    parts = [element.text or ""]
-    children = list(element)
-    skip = False
-    for i, child in enumerate(children):
-        tail = child.tail or ""
-        if skip:  # the second break of a pair: what follows it opens the new paragraph
-            skip = False
-            parts[-1] += tail
-        elif child.tag != "lb":
-            parts[-1] += "".join(child.itertext()) + tail
-        elif (
-            i + 1 < len(children)
-            and children[i + 1].tag == "lb"
-            and not tail.replace(_SEPARATOR, "").strip()
-        ):
-            parts.append("")
-            skip = True
-        else:
-            parts[-1] += line_join(parts[-1], tail) + tail
-    return [part.replace(_SEPARATOR, " ") for part in parts]
+    """The text of an extracted ``<p>``, cut where two line breaks follow each other."""
+    return [part.replace(_SEPARATOR, " ") for part in split_at_breaks(element, "lb")]
 
 
 def raw_blocks(body) -> list[tuple[str, str]]:
@@ -362,7 +343,7 @@ def leading_byline(
         found = _stated_byline(paragraphs[0].text)
         if found is not None:
             names.extend(found)
-            paragraphs = tuple(replace(p, index=i) for i, p in enumerate(paragraphs[1:]))
+            paragraphs = renumbered(paragraphs[1:])
     return paragraphs, names
 
 

@@ -24,6 +24,7 @@ from site_gen.reader.html_place import (
     linked_chars,
     main_container,
 )
+from site_gen.reader.paragraphs import renumbered
 
 _MIN_LOCATED = 4  # fewer paragraphs found in the page: no container can be told apart
 
@@ -156,8 +157,7 @@ def trim_leading_furniture(
         break
     if not k:
         return paragraphs, []
-    kept = tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
-                 for i, p in enumerate(paragraphs[k:]))
+    kept = renumbered(paragraphs[k:])
     return kept, [p.text for p in paragraphs[:k]]
 
 
@@ -223,8 +223,7 @@ def trim_summary_box(
     rest = holders[end:end + _MIN_AFTER]
     if len(rest) < _MIN_AFTER or any(h is None or _list_of(h) is not None for h in rest):
         return paragraphs, []
-    kept = tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
-                 for i, p in enumerate(paragraphs[end:]))
+    kept = renumbered(paragraphs[end:])
     return kept, [p.text for p in paragraphs[:end]]
 
 
@@ -321,8 +320,7 @@ def trim_teasers(
             kept.append(p)
     if len(kept) < 2:
         return paragraphs, []
-    return tuple(Paragraph(i, p.text, p.start, p.origin, p.kind)
-                 for i, p in enumerate(kept)), dropped
+    return renumbered(kept), dropped
 
 
 # After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that

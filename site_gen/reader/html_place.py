@@ -35,12 +35,13 @@ def line_join(left: str, right: str) -> str:
     return "" if a and b and _UNSPACED.match(a) and _UNSPACED.match(b) else " "
 
 
-def break_segments(el) -> list[str]:
-    """The texts of ``el`` between two line breaks in a row (``<br><br>``, the paragraphs of
-    a page that writes no ``<p>``); a single break is a space. One text when there is none."""
+def split_at_breaks(el, tag: str = "br") -> list[str]:
+    """The texts of ``el`` between two line breaks in a row (``<br><br>``: the paragraphs of a
+    page that writes no ``<p>``), as written; a single break joins its lines (``line_join``).
+    ``tag`` is the break's tag: ``br`` in a page, ``lb`` in the extractor's tree."""
     tokens: list[str | None] = [el.text or ""]  # None: a line break
     for child in el:
-        if child.tag == "br":
+        if child.tag == tag:
             tokens.append(None)
         elif isinstance(child.tag, str):  # not a comment or a processing instruction
             tokens.append("".join(child.itertext()))
@@ -60,7 +61,13 @@ def break_segments(el) -> list[str]:
         else:
             current += token
     parts.append(current)
-    return [n for n in map(norm, parts) if n]
+    return parts
+
+
+def break_segments(el) -> list[str]:
+    """The paragraphs ``el`` writes with line breaks (``split_at_breaks``), whitespace
+    normalized; one text when it has no two breaks in a row."""
+    return [n for n in map(norm, split_at_breaks(el)) if n]
 
 
 class Places:

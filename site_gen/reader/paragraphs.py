@@ -11,6 +11,8 @@ sentences and about ``TARGET_CHARS`` characters; a single sentence longer than t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from site_gen.model import Paragraph
 from site_gen.reader.normalize import normalize_span
@@ -86,6 +88,11 @@ def split_run_on(raw: str, span: Span) -> list[Span]:
     if group:
         out.append((group[0][0], group[-1][1]))
     return out
+
+
+def renumbered(paragraphs: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    """The paragraphs left after some were taken out (or one put in), indexed from 0 again."""
+    return tuple(replace(p, index=i) for i, p in enumerate(paragraphs))
 
 
 def make_paragraphs(raw: str, spans: list[tuple[Span, str]]) -> tuple[Paragraph, ...]:

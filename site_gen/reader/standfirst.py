@@ -31,6 +31,7 @@ from site_gen.model import Paragraph
 from site_gen.reader.html_body import text_key
 from site_gen.reader.html_place import Places, common_container, inside
 from site_gen.reader.normalize import clean_inline
+from site_gen.reader.paragraphs import renumbered
 
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _MIN_SHOWN_LEAD = 150  # a description shown before the body, shorter, is a kicker or a label
@@ -73,14 +74,14 @@ def split_standfirst(
         following = places.holders(p.text for p in paragraphs[1:6])
         holder = places.holder(first)
         if _apart(holder, following, places) or _set_off(holder, following):
-            return first, _renumbered(paragraphs[1:])
+            return first, renumbered(paragraphs[1:])
     if len(paragraphs) >= 2:
         # no description to compare, but the page's markup names it a lead and sets it apart
         holder = places.holder(first)
         following = places.holders(p.text for p in paragraphs[1:6])
         if holder is not None and _marked(holder) and (
                 _apart(holder, following, places) or _set_off(holder, following)):
-            return first, _renumbered(paragraphs[1:])
+            return first, renumbered(paragraphs[1:])
     lead = _shown_lead(paragraphs, descriptions, page_text)
     if lead is None:
         return None, paragraphs
@@ -89,7 +90,7 @@ def split_standfirst(
     if _apart(holder, following, places) or _set_off(holder, following):
         return lead, paragraphs
     # Shown among the body's paragraphs: the first paragraph, which the extractor skipped.
-    return None, _renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
+    return None, renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
 
 
 # Class names pages give a standfirst in their markup (in several languages' conventions)
@@ -125,12 +126,6 @@ def _marked(el) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def _renumbered(paragraphs) -> tuple[Paragraph, ...]:
-    return tuple(
-        Paragraph(i, p.text, p.start, p.origin, p.kind) for i, p in enumerate(paragraphs)
-    )
 
 
 def _shown_lead(
