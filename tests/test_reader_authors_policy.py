@@ -177,6 +177,51 @@ def test_the_visible_byline_wins_over_metadata_naming_an_editor():
     assert list(doc.authors) == ["Ana Lima"]
 
 
+def _boxed(box: str, meta: str = "Cleo Marsh", after: str = "") -> list[str]:
+    page = (
+        '<html lang="en"><head><title>Ferry line approved</title>'
+        f'<meta name="author" content="{meta}">'
+        '<meta property="og:site_name" content="Velmar Herald"></head>'
+        f"<body><article><h1>Ferry line approved</h1>{box}{TEXT}</article>{after}</body></html>"
+    )
+    return list(read_document("page.html", page.encode(), default_registry()).document.authors)
+
+
+@pytest.mark.parametrize(
+    "box,names",
+    [
+        ('<p class="byline">Ana Lima</p>', ["Ana Lima"]),
+        ('<div class="author"><span class="author-name">Ana Lima</span>'
+         '<span class="author-role">Transport reporter</span></div>', ["Ana Lima"]),
+        ('<div class="byline">By <a href="/authors/ana-lima">Ana Lima</a> and '
+         '<a href="/authors/ben-okoro">Ben Okoro</a></div>', ["Ana Lima", "Ben Okoro"]),
+    ],
+)
+def test_a_byline_box_over_the_text_wins_over_metadata_naming_someone_else(box, names):
+    assert _boxed(box) == names
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="byline">Velmar Herald</div>',  # the site: no person shown
+        '<div class="byline">Updated 5 May 2024</div>',
+        '<div class="author">Photos: Ana Lima</div>',  # a photographer is no author
+    ],
+)
+def test_a_byline_box_naming_no_author_leaves_the_metadata(box):
+    assert _boxed(box) == ["Cleo Marsh"]
+
+
+def test_the_metadata_keeps_its_fuller_form_of_the_name_the_box_shows():
+    assert _boxed('<div class="byline">Ana Lima</div>', meta="Ana Q. Lima") == ["Ana Q. Lima"]
+
+
+def test_a_byline_box_of_another_story_under_the_text_leaves_the_metadata():
+    teaser = '<div class="more"><h3>Fares</h3><span class="byline">Ana Lima</span></div>'
+    assert _boxed("", after=teaser) == ["Cleo Marsh"]
+
+
 def test_an_editor_is_never_an_author():
     ld = {"@type": "NewsArticle", "headline": "Ferry line approved",
           "editor": {"@type": "Person", "name": "Cleo Marsh"}}

@@ -47,7 +47,7 @@ from site_gen.reader.html_fields import (
     site_names,
 )
 from site_gen.reader.html_meta import parse_tree, read_page_meta
-from site_gen.reader.html_place import Places
+from site_gen.reader.html_place import Places, inside
 from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import license_id
 from site_gen.reader.meta import Meta
@@ -126,6 +126,28 @@ def _furniture_notes(
     return [Diagnostic("note", path, message)]
 
 
+def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
+    """Byline elements between the headline and the text's first paragraph: the visible
+    byline of this story (not a teaser's: those stand elsewhere). The innermost ones, their
+    parts apart ("<span>Jane Doe</span><span>Reporter</span>" is "Jane Doe Reporter")."""
+    if tree is None or first is None or not meta.byline_places:
+        return []
+    h1 = next(tree.iter("h1"), None)
+    start = places.holder(first)
+    if start is None:
+        return []
+    marked = [el for el, _ in meta.byline_places]
+    found: list[str] = []
+    for el, _ in meta.byline_places:
+        if any(other is not el and inside(other, el) for other in marked):
+            continue  # a box around a byline element: its parts are read alone
+        if (h1 is None or places.before(h1, el)) and places.before(el, start):
+            text = " ".join(" ".join(t.split()) for t in el.itertext() if t.strip())
+            if text and text not in found:
+                found.append(text)
+    return found
+
+
 def _people(authors: list[str], sites: list[str]) -> list[str]:
     """The authors that are not the site itself (an organisation byline is a weak author)."""
     return [a for a in authors if not matches_site(a, sites)]
@@ -193,7 +215,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += teasers
     paragraphs, dateline = _dateline(paragraphs)
     bio = next(filter(None, map(bio_author, closing)), None)
-    authors = choose_authors(page, sites, extracted.author, registry, byline, bio)
+    header = _header_bylines(tree, places, page, body.paragraphs[0].text)
+    authors = choose_authors(page, sites, extracted.author, registry, byline, bio, header)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]
     layer = Meta(

@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from site_gen.reader.bylines import GLUED_DATE, WEEKDAYS, is_placeholder, parse_byline
+from site_gen.reader.bylines import (
+    GLUED_DATE,
+    WEEKDAYS,
+    is_placeholder,
+    looks_personal,
+    parse_byline,
+)
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -340,6 +346,7 @@ def choose_authors(
     registry: Registry | None = None,
     body_byline: list[str] | None = None,
     bio: str | None = None,
+    header: list[str] | None = None,
 ) -> list[str]:
     """Personal bylines if the page has any, else the organisation it credits.
 
@@ -350,7 +357,10 @@ def choose_authors(
     subject of a closing bio (``bio``). With no person anywhere, the first organisations
     credited (not a generic "Staff") stand in, a wire agency before the site itself: it is all
     the page says. An agency the metadata credits also beats the page's byline boxes, which
-    collect other stories' bylines too; the visible byline in the text beats everything.
+    collect other stories' bylines too; the visible byline in the text beats everything. A
+    byline element between the headline and the text (``header``) that names other persons
+    than the metadata beats the metadata (which may name an editor or the uploader); when
+    they share a name, the metadata's fuller form stays.
     """
     groups: list[tuple[list[str], bool]] = [
         (body_byline or [], True),
@@ -380,11 +390,35 @@ def choose_authors(
             break  # the metadata credits an agency: names in the page's byline boxes are not
             # this story's (teasers of other stories carry bylines too)
         people = [n for n in names if not _is_org(n, sites, registry) and n not in meta.org_names]
+        if people and not text_form:
+            shown = _shown_people(header or [], sites, registry)
+            if shown and not _name_words(shown) & _name_words(people):
+                return shown  # the page shows another byline than the metadata declares
         if people:
             return people
         if names and not orgs and not (text_form and group is meta.bylines):
             orgs = names
     return _wire_over_site(orgs, sites)
+
+
+def _name_words(names: list[str]) -> set[str]:
+    """The words of persons' names that tell them apart (no initials): "Jane Q. Doe" and
+    "Jane Doe" share them."""
+    return {w for n in names for w in name_key_words(n) if len(w) > 2}
+
+
+def _shown_people(texts: list[str], sites: list[str], registry: Registry | None) -> list[str]:
+    """The persons of the byline elements over the text (``header``): names in a byline's
+    text form, each a person's name, not the site's or a known outlet's."""
+    found: list[str] = []
+    for text in texts:
+        people, _ = parse_byline(_URL_AFTER.sub("", text), strict=True)
+        for name in people:
+            cleaned = clean_author(name)
+            if (cleaned and cleaned not in found and looks_personal(cleaned)
+                    and not _is_org(cleaned, sites, registry)):
+                found.append(cleaned)
+    return found
 
 
 def _repeats(fallback: str, meta: PageMeta) -> bool:

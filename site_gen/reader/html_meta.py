@@ -100,6 +100,8 @@ class PageMeta:
     ld_authors: list[str] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)  # JSON-LD authors typed as organisations
     bylines: list[str] = field(default_factory=list)  # texts of byline elements on the page
+    # (element, text) of those byline elements, in page order: where they stand (html.py)
+    byline_places: list[tuple[object, str]] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     weak_dates: list[str] = field(default_factory=list)  # WebPage / shown <time>: after dates
     url: str | None = None
@@ -159,7 +161,8 @@ def read_page_meta(tree) -> PageMeta:
             for d in dict.fromkeys(meta.descriptions)
         ]
     _read_shown_dates(meta, tree)
-    meta.bylines = _byline_texts(tree)
+    meta.byline_places = byline_elements(tree)
+    meta.bylines = list(dict.fromkeys(text for _, text in meta.byline_places))[:8]
     meta.site_names = [name for _, name in sorted(meta.site_votes, key=lambda v: v[0])]
     return meta
 
@@ -198,11 +201,11 @@ _AUTHOR_PATH = re.compile(
     r"[^?#]*[a-z]", re.IGNORECASE)
 
 
-def _byline_texts(tree) -> list[str]:
-    """Texts of the page's byline elements (``rel=author`` links, ``byline``/``author`` classes,
-    ``itemprop=author``, links to an author's page), short ones only, outside lists of other
-    stories."""
-    found: list[str] = []
+def byline_elements(tree) -> list[tuple[object, str]]:
+    """(element, text) of the page's byline elements (``rel=author`` links, ``byline``/
+    ``author`` classes, ``itemprop=author``, links to an author's page), short ones only,
+    outside lists of other stories, in page order."""
+    found: list[tuple[object, str]] = []
     xpath = ("//*[@rel='author'] | //*[@itemprop='author'] | //*[@class] | //*[@id]"
              " | //a[@href]")
     for el in tree.xpath(xpath)[:5000]:
@@ -214,9 +217,9 @@ def _byline_texts(tree) -> list[str]:
         if not by_rel and not _BYLINE_CLASS.search(marks):
             continue
         text = _text(el.text_content())
-        if 3 <= len(text) <= 120 and not _elsewhere(el) and text not in found:
-            found.append(text)
-        if len(found) >= 8:
+        if 3 <= len(text) <= 120 and not _elsewhere(el):
+            found.append((el, text))
+        if len(found) >= 40:
             break
     return found
 
