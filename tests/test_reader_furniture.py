@@ -7,12 +7,13 @@ from __future__ import annotations
 from site_gen.model import Paragraph
 from site_gen.reader.html_edges import (
     trim_box_and_after,
+    trim_call_to_action,
     trim_linked_tail,
     trim_teasers,
     trim_trailing_furniture,
 )
 from site_gen.reader.html_meta import parse_tree
-from site_gen.reader.html_place import Places
+from site_gen.reader.html_place import Places, main_container
 
 BODY = [
     "The harbour board of Port Velmar voted on Tuesday to open a ferry line to Quessa.",
@@ -235,3 +236,116 @@ def test_a_closing_line_of_editors_credits_leaves_the_text_and_names_no_author()
     sentence = "Editing the timetable took the board of the harbour most of the winter months."
     edges = clean_edges([*blocks, ("p", sentence)])
     assert [t for _, t in edges.blocks] == [*BODY, sentence]  # a sentence of the story
+
+
+# --- a wall of controls after a teaser of the story --------------------------------------
+
+TEASER = [
+    "Der Hafenrat von Port Velmar hat am Dienstag eine neue Fährlinie nach Quessa beschlossen.",
+    "Die Linie soll dreimal am Tag fahren und nicht mehr kosten als der Bus, heißt es im Plan.",
+]
+WALL = [
+    "Dieser Beitrag ist nur für Mitglieder lesbar.",
+    "Als Mitglied erhalten Sie",
+    "die digitale Ausgabe",
+    "alle Beiträge ohne Grenze",
+]
+
+
+def _walled(wall_html: str, texts: list[str]):
+    html = (
+        '<html><body><div class="story">'
+        f'{"".join(f"<div class=block>{t}</div>" for t in TEASER)}{wall_html}'
+        "</div></body></html>"
+    )
+    return _edge(trim_call_to_action, html, texts)
+
+
+def test_a_closing_box_of_buttons_after_a_teaser_leaves_the_text_in_any_language():
+    wall = (
+        f'<div class="m21"><p>{WALL[0]}</p>'
+        '<a class="btn red" href="/join">Mitglied werden</a>'
+        '<a class="btn" href="/login">Anmelden</a>'
+        f"<dl><dt>{WALL[1]}</dt><dd>{WALL[2]}</dd><dd>{WALL[3]}</dd></dl></div>"
+    )
+    kept, dropped = _walled(wall, TEASER + WALL)
+    assert kept == TEASER and dropped == WALL
+
+
+def test_a_closing_box_with_a_form_field_leaves_the_text():
+    wall = f'<div><p>{WALL[0]}</p><form action="/login"><input type="email"></form></div>'
+    kept, dropped = _walled(wall, TEASER + WALL[:1])
+    assert kept == TEASER and dropped == WALL[:1]
+
+
+def test_a_closing_paragraph_with_an_ordinary_link_stays():
+    last = "Die Pläne des Rates sind auf der Seite der Stadt nachzulesen, sagte eine Sprecherin."
+    wall = f'<div><p>{last[:20]}<a href="/plan">{last[20:]}</a></p></div>'
+    kept, dropped = _walled(wall, [*TEASER, last])
+    assert kept == [*TEASER, last] and dropped == []
+
+
+def test_a_later_section_of_the_story_with_a_button_in_it_stays():
+    parts = ["Der Rat will im Mai entscheiden.", "Die erste Fahrt ist für April geplant."]
+    html = (
+        "<html><body>"
+        f'<section class="part"><p>{TEASER[0]}</p><p>{TEASER[1]}</p></section>'
+        f'<section class="part"><p>{parts[0]}</p><button>Teilen</button><p>{parts[1]}</p>'
+        "</section></body></html>"
+    )
+    kept, dropped = _edge(trim_call_to_action, html, TEASER + parts)
+    assert kept == TEASER + parts and dropped == []
+
+
+def test_a_long_closing_box_with_a_button_is_more_of_the_story():
+    long = [f"Absatz {i}: " + "Der Rat hat lange über die Fähre beraten und abgestimmt. " * 4
+            for i in range(3)]
+    wall = f'<div>{"".join(f"<p>{t}</p>" for t in long)}<button>Mehr</button></div>'
+    kept, dropped = _walled(wall, TEASER + long)
+    assert dropped == []
+
+
+def test_a_wall_holding_more_than_the_text_before_it_is_not_judged():
+    wall = f'<div><p>{WALL[0]}</p><button>Mitglied werden</button></div>'
+    html = (f'<html><body><div class="story"><div class=block>Kurz.</div>{wall}'
+            "</div></body></html>")
+    kept, dropped = _edge(trim_call_to_action, html, ["Kurz.", WALL[0]])
+    assert dropped == []
+
+
+# --- looking elements up --------------------------------------------------------------
+
+
+def test_the_order_of_elements_holds_for_every_kind_of_element():
+    # lxml makes a new Python object for an element each time one is asked for: an order kept
+    # by object ids would mix elements up
+    html = "<html><body>" + "".join(
+        f'<div><h1>Title {i}</h1><ul><li><a href="/{i}">link {i}</a></li></ul><p>Text {i}</p></div>'
+        for i in range(40)) + "</body></html>"
+    body = parse_tree(html).find(".//body")
+    places = Places(body)
+    assert not places.before(body, body)  # the order is taken before the elements are asked for
+    fresh = list(body.iter("h1", "a", "ul", "p"))
+    for i in range(0, len(fresh) - 1, 7):
+        a, b = fresh[i], fresh[i + 1]
+        assert places.before(a, b) and not places.before(b, a)
+
+
+def test_the_main_container_is_counted_by_element_not_by_object_id():
+    # each paragraph in a wrapper of its own: counted by object id, the wrappers (made anew
+    # each time) would share counts and one of them would pass for the container
+    story = "".join(f"<figure><p>{t}</p></figure>" for t in BODY)
+    html = f"<html><body><main><article>{story}</article></main></body></html>"
+    body = parse_tree(html).find(".//body")
+    holders = [Places(body).holder(t) for t in BODY]
+    assert main_container(holders).tag == "article"
+
+
+def test_a_paragraph_whose_first_words_are_set_apart_is_found():
+    # a script written without spaces: the first text node ends mid-line
+    text = "この記事は会員限定です。紙の新聞の購読者は無料で登録できます。"
+    html = (f'<html><body><p class="t"><span class="b">{text[:12]}</span><br>{text[12:]}</p>'
+            f"<dl><dt>登録すると</dt><dd>電子版</dd></dl></body></html>")
+    places = Places(parse_tree(html).find(".//body"))
+    assert places.holder(text).tag == "p"
+    assert places.holder("登録すると").tag == "dt"

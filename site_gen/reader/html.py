@@ -30,6 +30,7 @@ from site_gen.reader.html_body import (
 )
 from site_gen.reader.html_edges import (
     trim_box_and_after,
+    trim_call_to_action,
     trim_leading_furniture,
     trim_linked_tail,
     trim_sign_offs,
@@ -206,6 +207,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     paragraphs, summary = trim_box_and_after(places, paragraphs, titles)
     leading += summary
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
+    paragraphs, walled = trim_call_to_action(places, paragraphs)
+    furniture += walled
     paragraphs, signed = trim_sign_offs(paragraphs)
     furniture += signed
     paragraphs, linked = trim_linked_tail(places, paragraphs, sites)

@@ -23,6 +23,7 @@ from site_gen.reader.html_place import (
     inside_or_is,
     linked_chars,
     main_container,
+    norm,
 )
 from site_gen.reader.paragraphs import renumbered
 
@@ -89,6 +90,73 @@ def trim_trailing_furniture(
         keep -= 1
     dropped = [p.text for p in paragraphs[keep:]]
     return paragraphs[:keep], dropped
+
+
+# After the article: a box of controls (a subscription or registration wall, a newsletter
+# sign-up) whatever its words: a button, a form field or a link dressed as a button.
+_CONTROL_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.IGNORECASE)
+_CONTROLS = ("button", "form", "input", "select", "a")
+_WALL_CHARS = 600  # a wall says little: a longer box is more of the story
+
+
+def _has_control(el) -> bool:
+    for found in el.iter(*_CONTROLS):
+        if found.tag != "a" or found.get("role") == "button":
+            return True
+        if _CONTROL_CLASS.search(found.get("class") or ""):
+            return True
+    return False
+
+
+def _repeats_kind(box, taken: set) -> bool:
+    """A sibling of ``box`` of the same kind (tag and class) holds earlier text: the article
+    goes on in another section of the page, as long pages split it."""
+    parent = box.getparent()
+    return parent is not None and any(
+        sib is not box and sib in taken and _kind(sib) == _kind(box) for sib in parent)
+
+
+def _branch_apart(holder, taken: set):
+    """The largest element around ``holder`` (itself included) that holds none of the
+    elements in ``taken`` (the earlier paragraphs and their ancestors)."""
+    branch = None
+    for el in (holder, *holder.iterancestors()):
+        if el in taken:
+            break
+        branch = el
+    return branch
+
+
+def trim_call_to_action(
+    places: Places, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without a closing box that holds controls and none of the text before it,
+    those blocks). Paywalls print a teaser of the story and then such a box: its lines are no
+    article text in any language. The box may be long beside a short teaser, but never holds
+    more text than the paragraphs before it."""
+    if places.body is None or len(paragraphs) < 2:
+        return paragraphs, []
+    holders = [places.holder(p.text) for p in paragraphs]
+    total = sum(len(p.text) for p in paragraphs)
+    best = len(paragraphs)
+    run = 0
+    for start in range(len(paragraphs) - 1, 0, -1):
+        holder = holders[start]
+        run += len(paragraphs[start].text)
+        if holder is None or 2 * run > total:
+            break
+        taken: set = set()
+        for earlier in holders[:start]:
+            if earlier is not None:
+                taken.update((earlier, *earlier.iterancestors()))
+        box = _branch_apart(holder, taken)
+        if (box is None or box.tag in ("body", "html") or not taken
+                or len(norm(box.text_content())) > _WALL_CHARS or _repeats_kind(box, taken)
+                or not _has_control(box)):
+            continue
+        if all(h is not None and inside_or_is(h, box) for h in holders[start:]):
+            best = start
+    return paragraphs[:best], [p.text for p in paragraphs[best:]]
 
 
 # Before the article: what the page hides from sight (text for screen readers), a photo's

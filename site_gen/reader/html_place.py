@@ -12,7 +12,8 @@ import re
 
 _WS = re.compile(r"\s+")
 BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "span",
-          "strong", "li", "em", "b", "blockquote", "aside", "figcaption", "td", "dd")
+          "strong", "li", "em", "b", "blockquote", "aside", "figcaption", "td", "dt", "dd")
+_KEY_CHARS = 8  # an element is looked up by the first characters of its first word
 
 
 def norm(text: str) -> str:
@@ -20,7 +21,20 @@ def norm(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    return text.split(" ", 1)[0][:40] if text else ""
+    """The lookup key of a text: the start of its first word (a few characters, as a
+    script written without spaces may end an element's first text node mid-"word")."""
+    return text.split(" ", 1)[0][:_KEY_CHARS] if text else ""
+
+
+def _lead(el) -> str:
+    """The start of ``el``'s text, long enough for its key."""
+    text = ""
+    for piece in el.itertext():
+        text += piece
+        lead = text.lstrip()
+        if len(lead) > 40 or len(lead) > _KEY_CHARS and " " in lead:
+            break
+    return norm(text)
 
 
 # Scripts written without spaces between words (Chinese, Japanese): a line break inside a
@@ -76,13 +90,13 @@ class Places:
     def __init__(self, body) -> None:
         self.body = body
         self._by_word: dict[str, list] = {}
-        self._order: dict[int, int] | None = None
+        self._order: dict | None = None
         # The paragraphs an element writes with line breaks (``<br><br>``) -> that element.
         self._segments: dict[str, object] = {}
         if body is None:
             return
         for el in body.iter(*BLOCKS):
-            lead = norm(next((t for t in el.itertext() if t.strip()), ""))
+            lead = _lead(el)
             if lead:
                 self._by_word.setdefault(_first_word(lead), []).append(el)
             if el.find("br") is not None:
@@ -118,8 +132,10 @@ class Places:
     def before(self, a, b) -> bool:
         """``a`` comes before ``b`` in the page."""
         if self._order is None:
-            self._order = {id(el): i for i, el in enumerate(self.body.iter())}
-        return self._order.get(id(a), 0) < self._order.get(id(b), 0)
+            # keyed by the elements themselves: lxml makes a new Python object for an element
+            # each time one is asked for unless one is alive, so ids of dropped ones recur
+            self._order = {el: i for i, el in enumerate(self.body.iter())}
+        return self._order.get(a, 0) < self._order.get(b, 0)
 
 
 def inside(el, container) -> bool:
@@ -144,10 +160,10 @@ def common_container(elements: list):
     if len(elements) == 1:
         return elements[0].getparent()
     chains = [[el, *el.iterancestors()] for el in elements]
-    shared = set(map(id, chains[0]))
+    shared = set(chains[0])  # the elements, not their ids (see Places.before)
     for chain in chains[1:]:
-        shared &= set(map(id, chain))
-    return next((el for el in chains[0] if id(el) in shared), None)
+        shared &= set(chain)
+    return next((el for el in chains[0] if el in shared), None)
 
 
 def main_container(holders: list, share: float = 0.7):
@@ -155,13 +171,13 @@ def main_container(holders: list, share: float = 0.7):
     article's own container, apart from the furniture around it."""
     if not holders:
         return None
-    counts: dict[int, int] = {}
+    counts: dict = {}  # element -> holders inside it (the elements, not ids: Places.before)
     for h in holders:
         for anc in h.iterancestors():
-            counts[id(anc)] = counts.get(id(anc), 0) + 1
+            counts[anc] = counts.get(anc, 0) + 1
     need = share * len(holders)
     for h in holders:
         for anc in h.iterancestors():
-            if counts[id(anc)] >= need:
+            if counts[anc] >= need:
                 return anc
     return None
