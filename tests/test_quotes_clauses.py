@@ -75,6 +75,24 @@ def test_a_participle_after_a_trailing_cue_goes_on_with_that_cue() -> None:
         ("he would also hold similar events in Kestria.", "Doe")]
 
 
+def test_a_participle_after_a_quotations_cue_goes_on_with_its_speaker() -> None:
+    # the quotation's cue is no report: the participle still goes on with it, not with the
+    # names listed before the quotation
+    paras = ["Nora Quist leads a group of donors.",
+             "After the wins of Tom Reyl in Kestria, Ada Brun in Velm and Ivo Sand in Quessa,"
+             ' "there is a sense of urgency," Quist said, noting that donors feel "we have to'
+             ' keep them there."']
+    found = dict(_who(paras, "indirect"))
+    assert found['donors feel "we have to keep them there."'] == "Nora Quist"
+
+
+def test_a_participle_in_the_next_sentence_is_not_the_quotations() -> None:
+    paras = ["Nora Quist and Ada Brun differ on the ferry fares.",
+             '"The fares are a disgrace," Quist said. Brun is more careful, saying she favours'
+             " a smaller rise."]
+    assert dict(_who(paras, "indirect"))["she favours a smaller rise."] == "Ada Brun"
+
+
 def test_an_introductory_phrase_before_a_subject_and_its_verb_is_no_statement() -> None:
     text = ("Before a crowd of about a thousand people, Jane Doe went on to attack the"
             " council's record, blaming it for the ferry delays.")

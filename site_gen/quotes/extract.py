@@ -88,6 +88,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     prev_at = -1
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
     shared: tuple[int, Person | None, str] = (-1, None, "")  # the latest report's cue, speaker
+    cued: tuple[int, Person | None, str] = (-1, None, "")  # the latest quotation's cue, speaker
     asking = _asks(text, 0, len(text))  # most articles ask no one: ``_asked`` is skipped
     opens = sorted(item[0].open_at for _, k, item in items if k == 2)  # type: ignore[index]
     heard = sorted(item.cue_start for _, _, item in items if isinstance(item, Report))
@@ -106,11 +107,14 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         if isinstance(item, Report):
             if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
                 person, rule = shared[1], shared[2]
-            elif item.elided and item.mention is None and shared[1] is not None \
-                    and ing_form(item.cue) and _right_after(text, shared[0], item.cue_start):
+            elif item.elided and item.mention is None and ing_form(item.cue) and (
+                    shared[1] is not None and _right_after(text, sents, shared[0], item.cue_start)
+                    or cued[1] is not None and _right_after(text, sents, cued[0], item.cue_start)):
                 # "..., Mr. Doe said, adding that ...": the participle goes on with the cue
-                # just before it, not with the sentence's subject
-                person, rule = shared[1], "elided-after-cue"
+                # just before it (a report's or a quotation's), not with the sentence's subject
+                before = shared if shared[1] is not None and \
+                    _right_after(text, sents, shared[0], item.cue_start) else cued
+                person, rule = before[1], "elided-after-cue"
                 shared = item.cue_start, person, rule
             else:
                 person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
@@ -152,6 +156,8 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                                     subjects, seg.open_at)
         if person is not None and att.how == "none":
             cast.focus(person, seg.open_at)
+        if att.how != "none" and att.cue_start >= 0:
+            cued = att.cue_start, person, rule
         mention_text = att.mention.text if att.mention else None
         found.append(_Found(seg.start, seg.end, "direct", att.cue, mention_text, person,
                             "d-" + att.how + ":" + rule))
@@ -212,10 +218,12 @@ def _named(text: str, mention: Mention) -> bool:
 _CUE_THEN_COMMA = re.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[ \u00a0]+")
 
 
-def _right_after(text: str, cue_start: int, participle_start: int) -> bool:
+def _right_after(text: str, sents: Sentences, cue_start: int, participle_start: int) -> bool:
     """Does the participle cue at ``participle_start`` follow the cue at ``cue_start`` with
-    only that cue's own short phrase and a comma between them?"""
+    only that cue's own short phrase and a comma between them, in one sentence ('..." he
+    said. Doe is more careful, saying ...' is Doe's)?"""
     return 0 <= cue_start and participle_start - cue_start <= 60 and \
+        sents.index(cue_start) == sents.index(participle_start) and \
         _CUE_THEN_COMMA.fullmatch(text, cue_start, participle_start) is not None
 
 
