@@ -8,6 +8,7 @@ from site_gen.model import Paragraph
 from site_gen.reader.html_edges import (
     trim_box_and_after,
     trim_call_to_action,
+    trim_leading_controls,
     trim_linked_tail,
     trim_teasers,
     trim_trailing_furniture,
@@ -310,6 +311,40 @@ def test_a_wall_holding_more_than_the_text_before_it_is_not_judged():
     html = (f'<html><body><div class="story"><div class=block>Kurz.</div>{wall}'
             "</div></body></html>")
     kept, dropped = _edge(trim_call_to_action, html, ["Kurz.", WALL[0]])
+    assert dropped == []
+
+
+def test_an_opening_bar_of_controls_leaves_the_text_in_any_language():
+    bar = ["\uff1e Anmelden", "Merken", "Nur für Mitglieder lesbar"]
+    html = (
+        '<html><body><div class="page"><div class="bar">'
+        f'<p><a href="javascript:void(0)">{bar[0]}</a></p><p>{bar[1]}</p><p>{bar[2]}</p></div>'
+        f'<div class="story">{"".join(f"<p>{t}</p>" for t in TEASER)}</div></div></body></html>'
+    )
+    kept, dropped = _edge(trim_leading_controls, html, bar + TEASER)
+    assert kept == TEASER and dropped == bar
+
+
+def test_an_opening_paragraph_with_an_ordinary_link_stays():
+    first = "Der Hafenrat hat laut seinem Protokoll am Dienstag getagt."
+    html = (
+        f'<html><body><div class="page"><div><p>{first[:10]}<a href="/p">{first[10:]}</a></p>'
+        f'</div><div class="story">{"".join(f"<p>{t}</p>" for t in TEASER)}</div></div>'
+        "</body></html>"
+    )
+    kept, dropped = _edge(trim_leading_controls, html, [first, *TEASER])
+    assert kept == [first, *TEASER] and dropped == []
+
+
+def test_an_opening_section_of_the_story_with_a_button_stays():
+    parts = ["Der Rat will im Mai entscheiden.", "Die erste Fahrt ist für April geplant."]
+    html = (
+        "<html><body>"
+        f'<section class="part"><p>{parts[0]}</p><button>Teilen</button><p>{parts[1]}</p>'
+        f'</section><section class="part"><p>{TEASER[0]}</p><p>{TEASER[1]}</p></section>'
+        "</body></html>"
+    )
+    kept, dropped = _edge(trim_leading_controls, html, parts + TEASER)
     assert dropped == []
 
 

@@ -31,6 +31,7 @@ from site_gen.reader.html_body import (
 from site_gen.reader.html_edges import (
     trim_box_and_after,
     trim_call_to_action,
+    trim_leading_controls,
     trim_leading_furniture,
     trim_linked_tail,
     trim_sign_offs,
@@ -206,6 +207,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         byline = [*byline, *(n for n in names if n not in byline)]
     paragraphs, summary = trim_box_and_after(places, paragraphs, titles)
     leading += summary
+    paragraphs, controls = trim_leading_controls(places, paragraphs)
+    leading += controls
     paragraphs, furniture = trim_trailing_furniture(places, paragraphs)
     paragraphs, walled = trim_call_to_action(places, paragraphs)
     furniture += walled

@@ -105,6 +105,8 @@ def _has_control(el) -> bool:
             return True
         if _CONTROL_CLASS.search(found.get("class") or ""):
             return True
+        if (found.get("href") or "").strip().lower().startswith("javascript:"):
+            return True  # a link that runs a script: a button by another name
     return False
 
 
@@ -157,6 +159,38 @@ def trim_call_to_action(
         if all(h is not None and inside_or_is(h, box) for h in holders[start:]):
             best = start
     return paragraphs[:best], [p.text for p in paragraphs[best:]]
+
+
+def trim_leading_controls(
+    places: Places, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], list[str]]:
+    """(the body without an opening box that holds controls and none of the text after it,
+    those blocks): a login or registration bar, a "save" and "share" row, printed above the
+    article, in any language. Like the closing wall (``trim_call_to_action``), it says little
+    and never more than the text after it."""
+    if places.body is None or len(paragraphs) < 2:
+        return paragraphs, []
+    holders = [places.holder(p.text) for p in paragraphs]
+    total = sum(len(p.text) for p in paragraphs)
+    best = 0
+    run = 0
+    for end in range(1, len(paragraphs)):
+        holder = holders[end - 1]
+        run += len(paragraphs[end - 1].text)
+        if holder is None or 2 * run > total:
+            break
+        taken: set = set()
+        for later in holders[end:]:
+            if later is not None:
+                taken.update((later, *later.iterancestors()))
+        box = _branch_apart(holder, taken)
+        if (box is None or box.tag in ("body", "html") or not taken
+                or len(norm(box.text_content())) > _WALL_CHARS or _repeats_kind(box, taken)
+                or not _has_control(box)):
+            continue
+        if all(h is not None and inside_or_is(h, box) for h in holders[:end]):
+            best = end
+    return renumbered(paragraphs[best:]), [p.text for p in paragraphs[:best]]
 
 
 # Before the article: what the page hides from sight (text for screen readers), a photo's
