@@ -93,6 +93,17 @@ def test_a_participle_in_the_next_sentence_is_not_the_quotations() -> None:
     assert dict(_who(paras, "indirect"))["she favours a smaller rise."] == "Ada Brun"
 
 
+def test_a_participle_inside_a_relative_clause_is_its_antecedents() -> None:
+    text = ("Mayor Ana Lima met Council Speaker Tom Reyl, who last week surprised her by"
+            " declaring he could not back the plan.")
+    assert _who([text], "indirect") == [("he could not back the plan.", "Tom Reyl")]
+
+
+def test_a_participle_after_a_closed_relative_clause_is_the_sentences_subjects() -> None:
+    text = "Ana Lima met Tom Reyl, who was late, saying that she would not wait for him again."
+    assert _who([text], "indirect") == [("she would not wait for him again.", "Ana Lima")]
+
+
 def test_an_introductory_phrase_before_a_subject_and_its_verb_is_no_statement() -> None:
     text = ("Before a crowd of about a thousand people, Jane Doe went on to attack the"
             " council's record, blaming it for the ferry delays.")

@@ -399,6 +399,27 @@ _NOT_A_VERB = frozenset("""in on at of for from to with by into about after befo
     under the a an and or but who which that whose whom as than said says is""".split())
 
 
+# A relative clause running up to a participle cue: ", who <at most 12 words, no comma>".
+_WHO_RUNS_ON = re.compile(r",[ \u00a0]+who[ \u00a0]+[^,;:\"\u201c\u201d.!?]*$")
+_WHO_MAX_WORDS = 12
+
+
+def relative_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
+    """The subject of a participle cue inside a relative clause: its antecedent ("Tom Reyl,
+    who surprised her by declaring ..." -> Tom Reyl), not the sentence's subject. A comma
+    between "who" and the cue closes the clause: then the cue is the main clause's."""
+    m = _WHO_RUNS_ON.search(text, s_start, cue_start)
+    if m is None or len(text[m.start():cue_start].split()) > _WHO_MAX_WORDS + 2:
+        return None
+    run = None
+    for found in RUN.finditer(text, s_start, m.start()):
+        run = found
+    if run is None or run.end() != m.start():
+        return None
+    mention = parse_mention(run.group(), run.start())
+    return mention if mention is not None and mention.kind == "name" else None
+
+
 def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | None:
     """The subject of a cue that opens the second verb phrase of a clause, or None."""
     if not _COORDINATED.search(text, max(s_start, cue_start - 30), cue_start):

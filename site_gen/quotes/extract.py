@@ -12,7 +12,12 @@ from typing import NamedTuple
 from site_gen.model import Quote, QuoteKind, SpeakerMention
 from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
-from site_gen.quotes.clauses import PARTICIPLE_ONLY, coordinated_subject, sentence_subject
+from site_gen.quotes.clauses import (
+    PARTICIPLE_ONLY,
+    coordinated_subject,
+    relative_subject,
+    sentence_subject,
+)
 from site_gen.quotes.cues import ing_form
 from site_gen.quotes.direct import Attribution, attribute
 from site_gen.quotes.marks import Segment, find_segments
@@ -283,6 +288,11 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
         return person, cast.how
     if elided:
         s, _ = sents.span(cue_start)
+        antecedent = relative_subject(sents.text, s, cue_start)
+        if antecedent is not None:
+            person = cast.resolve(antecedent, antecedent.start, subject=True)
+            if person is not None:
+                return person, "elided-relative"
         subject = subjects.get(s)
         if isinstance(subject, Mention) and _named(sents.text, subject) \
                 and not _AFTER_PREPOSITION.search(sents.text, max(s, cue_start - 12), cue_start):
