@@ -144,3 +144,24 @@ def test_an_unnamed_speaker_goes_on() -> None:
              f"{Q}That is for the lender to decide,{E} a spokeswoman said. {Q}We have not "
              f"changed the rules and we will not change them.{E}"]
     assert _speaker_of(paras, "changed the rules") is None
+
+
+def test_the_next_quotation_goes_on_with_the_asker_not_the_one_asked() -> None:
+    paras = ["Ana Lima, the mayor, spoke to the reporter Tom Reyl on Monday.",
+             f"{Q}Mayor Lima, you said the plan was sound,{E} Reyl asked Lima. "
+             f"{Q}Can you explain that?{E}"]
+    assert _speaker_of(paras, "Can you explain") == "Tom Reyl"
+
+
+def test_the_next_quotation_goes_on_with_the_speaker_not_the_source_cited() -> None:
+    paras = ["Judge Ana Lima heard the case in the morning.",
+             f"{Q}There has been a constant drip of filings,{E} the judge said, according to "
+             f"the Velmar Herald. {Q}This case is about the right to know.{E}"]
+    assert _speaker_of(paras, "right to know") == "Ana Lima"
+
+
+def test_a_sentence_between_two_quotations_ends_the_first_speakers_turn() -> None:
+    paras = ["Ana Lima, the mayor, spoke to the reporter Tom Reyl on Monday.",
+             f"{Q}Will you run again?{E} Reyl asked. Lima smiled at the question. "
+             f"{Q}We will see.{E}"]
+    assert _speaker_of(paras, "We will see") == "Ana Lima"

@@ -26,6 +26,9 @@ from site_gen.quotes.reported import Report, find_reported
 from site_gen.quotes.sentences import Sentences, split_sentences
 
 _SEP = "\n\n"
+# What stands between a quotation with its cue after it and the next quotation: the rest of
+# that one sentence ("Doe asked Roe. "), no other sentence, no paragraph break.
+_ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,80}[.!?][ \u00a0]+")
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
 
@@ -91,6 +94,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     last: Person | None = None
     prev: Person | None = None  # the speaker of the latest direct quotation, and its end
     prev_at = -1
+    prev_after = False  # the latest direct quotation's cue came after it
     by_report: dict[tuple[int, int], tuple[Person | None, str]] = {}
     shared: tuple[int, Person | None, str] = (-1, None, "")  # the latest report's cue, speaker
     cued: tuple[int, Person | None, str] = (-1, None, "")  # the latest quotation's cue, speaker
@@ -153,6 +157,12 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             # ('"...," a spokeswoman said. "..."'), no one else spoken of in between: the
             # unnamed speaker goes on, not the latest person named
             person, rule = None, "paragraph"
+        elif att.how == "none" and not seg.continued and prev is not None and prev_after \
+                and _ONE_TAIL.fullmatch(text, prev_at, seg.open_at) is not None:
+            # '"...," Doe asked Roe. "..."': the quotation after the sentence that attributes
+            # the one before it goes on with that speaker, not with a person the cue names
+            # after itself (the one asked, told, answered)
+            person, rule = prev, "goes-on"
         elif att.how == "none":
             person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
             rule = "continued" if seg.continued else "latest"
@@ -172,7 +182,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             found.append(_Found(lead, seg.end, "indirect", att.cue, mention_text, person,
                                 "m-after:" + rule))
         last = person or last
-        prev, prev_at = person, seg.close_end
+        prev, prev_at, prev_after = person, seg.close_end, att.how == "after"
     return found
 
 
