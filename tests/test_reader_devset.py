@@ -37,7 +37,7 @@ FLOORS = {
         "body_excludes": 0.95,
     },
     "second": {
-        "title": 0.96,
+        "title": 0.98,
         "source": 0.96,
         "author": 0.89,
         "date": 0.96,

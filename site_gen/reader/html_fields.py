@@ -116,18 +116,53 @@ def _agreed_title(meta: PageMeta, sites: list[str]) -> str | None:
     if meta.title_tag:
         votes.append(("tag", strip_site(meta.title_tag, sites)))
     votes.extend(("h1", h) for h in meta.h1)
+    kept = [(kind, text.strip()) for kind, text in votes
+            if name_key(text) and not matches_site(text, sites)]
+    texts = {text for _, text in kept}
     tally: dict[str, set[str]] = {}
     wording: dict[str, str] = {}
-    for kind, text in votes:
+    shown = {h.strip() for h in meta.h1}
+    for kind, text in kept:
+        text = _framed(text, texts, shown)
         key = name_key(text)
-        if not key or matches_site(text, sites):
-            continue
         tally.setdefault(key, set()).add(kind)
-        wording.setdefault(key, text.strip())
+        wording.setdefault(key, text)
     ranked = sorted(tally, key=lambda k: (len(tally[k]), "tag" in tally[k]), reverse=True)
     if ranked and len(tally[ranked[0]]) >= 2:
         return wording[ranked[0]]
     return None
+
+
+_FRAME_CHARS = 60  # a section label or kicker around a headline says little
+
+
+def _framed(text: str, others: set[str], shown: set[str]) -> str:
+    """The wording another declaration gives that ``text`` only frames: a section or site
+    label after a separator ("Headline - National", "Headline | Sport", "Headline-Politics"),
+    at most a few words; or a kicker before one ("Topic: Headline") when the page's ``<h1>``
+    (``shown``) shows the headline without it (a kicker the page shows is the headline's)."""
+    best = text
+    for inner in others:
+        if inner == text or len(inner) < 12 or len(inner.split()) < 3 and inner.isascii():
+            continue
+        at = text.find(inner)
+        if at < 0:
+            continue
+        before, after = text[:at], text[at + len(inner):]
+        if len(before) > _FRAME_CHARS or len(after) > _FRAME_CHARS:
+            continue
+        if before and (inner not in shown or not before.rstrip().endswith(":")
+                       and not _SEPARATORS.search(before + " ")):
+            continue
+        if after and not _FRAME_AFTER.match(after):
+            continue
+        if len(inner) < len(best) or best == text:
+            best = inner
+    return best
+
+
+# What may follow a headline in a framed declaration: a separator, then a label.
+_FRAME_AFTER = re.compile(r"(?:\s+[|｜–—@·»-]|\s*::|-|\s*[｜\u3163])\s*\S")
 
 
 def strip_site(title: str, sites: list[str]) -> str:
