@@ -38,7 +38,7 @@ FLOORS = {
     },
     "second": {
         "title": 0.98,
-        "source": 0.96,
+        "source": 0.98,
         "author": 0.89,
         "date": 0.96,
         "lang": 0.97,

@@ -260,3 +260,46 @@ def test_a_weekday_glued_after_a_full_name_is_cut_a_one_word_given_name_is_kept(
     assert clean_author("Tomas Vell Monday") == "Tomas Vell"
     assert clean_author("Ada Pike Friday,") == "Ada Pike"
     assert clean_author("Jon Monday") == "Jon Monday"  # a surname, not a date
+
+
+# --- a declared site name checked against the page's address ------------------------------
+
+
+def _site(og: str | None, publisher: str | None, url: str, tag: str = HEADLINE) -> str | None:
+    head = f"<title>{tag}</title>"
+    head += f'<meta property="og:site_name" content="{og}">' if og else ""
+    head += f'<link rel="canonical" href="{url}">'
+    if publisher:
+        head += _ld({"@type": "NewsArticle", "headline": HEADLINE,
+                     "publisher": {"@type": "Organization", "name": publisher}})
+    return _doc(head).source_name
+
+
+@pytest.mark.parametrize(
+    "og,publisher,expected",
+    [
+        ("Security", "Velmar Herald", "Velmar Herald"),  # a section in og:site_name
+        ("Velmar Herald Publishing Group Ltd", "Velmar Herald", "Velmar Herald"),  # the company
+        ("Últimas Velmar", "C.A. ULTIMAS VELMAR", "Últimas Velmar"),  # accents folded
+    ],
+)
+def test_a_declared_site_name_that_names_the_host_wins(og, publisher, expected):
+    host = "https://www.velmarherald.example/news/1" if "Herald" in expected \
+        else "https://ultimasvelmar.example/news/1"
+    assert _site(og, publisher, host) == expected
+
+
+def test_a_site_name_unlike_the_host_stays_when_nothing_names_the_host():
+    assert _site("Die Küstenzeitung", "Küsten Medien GmbH", "https://kz.example/a/1") == \
+        "Die Küstenzeitung"
+
+
+def test_the_host_s_own_name_keeps_its_form_over_a_company_that_leads_with_it():
+    assert _site("Velmar Herald", "Velmar Herald Media Group",
+                 "https://velmarherald.example/a/1") == "Velmar Herald"
+
+
+def test_the_segment_of_a_site_name_that_names_the_host_is_the_name_not_the_tagline():
+    tag = f"{HEADLINE} \u2605 Velmar Herald \u2013 the island's daily"
+    assert _site("Velmar Herald \u2013 the island's daily", None,
+                 "https://velmarherald.example/a/1", tag) == "Velmar Herald"

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from site_gen.reader.bylines import (
@@ -268,10 +269,10 @@ def choose_site(
     """The outlet's name: declared (cleaned), else the registry's for the URL, else the
     ``<title>``'s site segment, else what trafilatura or the page's own links say, else the
     URL's host."""
-    for name in declared_sites(meta):
-        cleaned = clean_site(name, meta, registry)
-        if cleaned:
-            return cleaned
+    page_url = article_url(url)
+    declared = [c for c in (clean_site(n, meta, registry) for n in declared_sites(meta)) if c]
+    if declared:
+        return _naming_the_host(declared, page_url)
     page_url = article_url(url)
     if page_url:
         found = registry.lookup(page_url)
@@ -284,6 +285,38 @@ def choose_site(
         or linked_site(meta, registry)
         or _own_host(page_url)
     )
+
+
+def _compact(name: str) -> str:
+    """Letters and digits only, case and accents folded ("Últimas Noticias" ->
+    "ultimasnoticias"), to compare a name with a host."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return re.sub(r"[\W_]+", "", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def _host_label(url: str | None) -> str:
+    """The host's own name ("news.example.co.uk" -> "example"), compacted."""
+    host = host_of(url) if url else None
+    return _compact(registrable(host).split(".")[0]) if host else ""
+
+
+def _naming_the_host(declared: list[str], url: str | None) -> str:
+    """The first declared site name, unless the page's address says otherwise: a name that
+    does not name the host ("Security", "Politics": a section in og:site_name) gives way to a
+    declared one that does, and a name that only leads with it ("Nature Publishing Group UK",
+    a company's full name) to the declared name that is the host's own ("Nature")."""
+    label = _host_label(url)
+    first = declared[0]
+    if len(label) < 3:
+        return first
+    equal = [c for c in declared if _compact(c) == label]
+    if _compact(first) == label:
+        return first
+    if label not in _compact(first):
+        naming = equal or [c for c in declared if label in _compact(c)]
+        return naming[0] if naming else first
+    leading = [c for c in equal if _compact(first).startswith(_compact(c))]
+    return leading[0] if leading else first
 
 
 def _own_host(url: str | None) -> str | None:
@@ -320,6 +353,10 @@ def clean_site(name: str, meta: PageMeta, registry: Registry) -> str | None:
     found = registry.lookup(name)
     if found:
         return found.name
+    label = _host_label(article_url(meta.url))
+    naming = [p for p in parts if len(label) >= 3 and label in _compact(p)]
+    if len(naming) == 1:
+        return naming[0]  # the segment that names the host, not its tagline
     tag_keys = {name_key(s) for s in _segments(meta.title_tag or "")[1:]}
     for part in parts:
         if name_key(part) in tag_keys:
