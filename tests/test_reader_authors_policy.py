@@ -470,3 +470,24 @@ def test_a_byline_in_the_list_of_facts_over_the_story_names_its_authors():
 def test_a_list_item_that_starts_like_a_byline_but_is_a_sentence_names_nobody():
     authors, _ = _list_over_story(["Von Montag bis Freitag fährt die Fähre dreimal am Tag."])
     assert authors == []
+
+
+# --- a desk's credit that names its organisation ------------------------------------------
+
+
+@pytest.mark.parametrize("credit", ["VNA Wire", "VH-Redaktion", "Redaktion velmarherald.example"])
+def test_a_staff_credit_naming_its_organisation_is_that_credit(credit):
+    assert parse_byline(credit, strict=False) == ([], [credit])
+    assert _authors({"@type": "Person", "name": credit}) == [credit]
+
+
+@pytest.mark.parametrize("credit", ["Staff", "Web Desk", "Our Foreign Staff", "Redaktion"])
+def test_a_staff_credit_without_a_name_names_nobody(credit):
+    assert parse_byline(credit, strict=False) == ([], [])
+    assert _authors({"@type": "Person", "name": credit}) == []
+
+
+def test_an_agency_credited_beside_the_outlets_desk_is_the_author():
+    credits = [{"@type": "Organization", "name": "Velmar Presse-Agentur"},
+               {"@type": "Person", "name": "VH-Redaktion"}]
+    assert _authors(credits) == ["Velmar Presse-Agentur"]

@@ -191,6 +191,18 @@ def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
         if looks_personal(part, strict) and not (_ROLE.search(part) and strict):
             if part not in people:
                 people.append(part)
-        elif not is_staff_credit(part) and not _ROLE.search(part) and part not in others:
+        elif (not is_staff_credit(part) or _names_an_outlet(part)) \
+                and not _ROLE.search(part) and part not in others:
             others.append(part)
     return people, others
+
+
+# What is left of a staff credit that names its organisation: an acronym or a domain.
+_OUTLET_LEFT = re.compile(r"[A-Z][A-Z0-9&]{1,7}|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}")
+
+
+def _names_an_outlet(credit: str) -> bool:
+    """A staff credit naming its organisation ("CNN Wire", "ABC-Redaktion", "Redaktion
+    example.de"), which stands for that organisation, unlike "Staff" or "Web Desk" alone."""
+    left = _STAFF.sub(" ", credit).strip(" -–—/|,.:")
+    return bool(left) and _OUTLET_LEFT.fullmatch(left) is not None

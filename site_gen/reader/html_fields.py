@@ -26,6 +26,7 @@ from site_gen.reader.bylines import (
     GLUED_DATE,
     WEEKDAYS,
     is_placeholder,
+    is_staff_credit,
     looks_personal,
     parse_byline,
 )
@@ -461,7 +462,8 @@ def choose_authors(
         if group is meta.bylines and any(not matches_site(o, sites) for o in orgs):
             break  # the metadata credits an agency: names in the page's byline boxes are not
             # this story's (teasers of other stories carry bylines too)
-        people = [n for n in names if not _is_org(n, sites, registry) and n not in meta.org_names]
+        people = [n for n in names if not _is_org(n, sites, registry)
+                  and n not in meta.org_names and not is_staff_credit(n)]
         if people and not text_form:
             shown = _shown_people(header or [], sites, registry)
             if shown and not _name_words(shown) & _name_words(people):
@@ -501,9 +503,9 @@ def _repeats(fallback: str, meta: PageMeta) -> bool:
 
 
 def _wire_over_site(orgs: list[str], sites: list[str]) -> list[str]:
-    """With no person named, the organisations credited; the site itself only when it is
-    the only one ("Le Figaro et AFP" is AFP's story)."""
-    others = [o for o in orgs if not matches_site(o, sites)]
+    """With no person named, the organisations credited; the site itself (or a desk's credit,
+    "Example-Redaktion") only when it is the only one ("Le Figaro et AFP" is AFP's story)."""
+    others = [o for o in orgs if not matches_site(o, sites) and not is_staff_credit(o)]
     return others or orgs
 
 
