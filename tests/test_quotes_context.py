@@ -165,3 +165,18 @@ def test_a_sentence_between_two_quotations_ends_the_first_speakers_turn() -> Non
              f"{Q}Will you run again?{E} Reyl asked. Lima smiled at the question. "
              f"{Q}We will see.{E}"]
     assert _speaker_of(paras, "We will see") == "Ana Lima"
+
+
+def test_a_cue_that_opens_the_next_quotation_is_not_the_previous_ones() -> None:
+    paras = ["Tom Reyl said the ferry would run in May.",
+             "Earlier that year, Ana Lima wrote to Mr. Reyl about a visit to the island, "
+             f"{Q}at the invitation of the harbour board.{E} Mr. Reyl replied, "
+             f"{Q}It is good news.{E}"]
+    assert _speaker_of(paras, "at the invitation") != "Tom Reyl"
+    assert _speaker_of(paras, "It is good news") == "Tom Reyl"
+
+
+def test_a_cue_between_two_pieces_of_one_statement_keeps_both() -> None:
+    paras = [f"{Q}It is good news,{E} Tom Reyl said, {Q}and the island has waited for it.{E}"]
+    assert _speaker_of(paras, "It is good news") == "Tom Reyl"
+    assert _speaker_of(paras, "the island has waited") == "Tom Reyl"

@@ -120,7 +120,16 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
         mention = mention_after(text, m.end(), limit)
     if mention is None:
         return None
+    if _last_char(text[seg.start:seg.end]) == "." and next_open < len(text) \
+            and _INTRODUCES.fullmatch(text, m.end(), next_open) is not None:
+        # '"... the board." Roe replied, "...": a quotation that ends its own sentence, then a
+        # cue that opens the next quotation: the cue is that one's
+        return None
     return Attribution("after", m.group(), m.start(), mention)
+
+
+# From a cue to the next quotation: its own short phrase, then a comma or a colon.
+_INTRODUCES = re.compile(r"[^.!?\n\"\u201c\u201d]{0,60}[,:][ \u00a0]*")
 
 
 def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> Attribution | None:
