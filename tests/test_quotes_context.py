@@ -180,3 +180,11 @@ def test_a_cue_between_two_pieces_of_one_statement_keeps_both() -> None:
     paras = [f"{Q}It is good news,{E} Tom Reyl said, {Q}and the island has waited for it.{E}"]
     assert _speaker_of(paras, "It is good news") == "Tom Reyl"
     assert _speaker_of(paras, "the island has waited") == "Tom Reyl"
+
+
+def test_a_name_suffix_keeps_its_full_stop_as_written() -> None:
+    assert parse_mention("Peter R. Vance Jr.", 0).name == "Peter R. Vance Jr."
+    assert parse_mention("Peter R. Vance Jr", 0).name == "Peter R. Vance Jr"
+    assert parse_mention("said Jane Roe.", 0).name == "Jane Roe"  # a sentence's full stop
+    paras = [f"{Q}We have moved the needle,{E} said Peter R. Vance Jr., a former official."]
+    assert _speaker_of(paras, "moved the needle") == "Peter R. Vance Jr."

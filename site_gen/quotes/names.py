@@ -303,8 +303,14 @@ def role_head(role: str) -> str | None:
     return head
 
 
+_SUFFIX_END = re.compile(r"[ \u00a0](?:Jr|Sr)$")
+
+
 def _trim(text: str) -> str:
-    return text.strip(" \t\n\u00a0,;:.\u2014\u2013-\"\u201c\u201d'\u2018\u2019()")
+    t = text.strip(" \t\n\u00a0,;:.\u2014\u2013-\"\u201c\u201d'\u2018\u2019()")
+    if _SUFFIX_END.search(t) and text[text.find(t) + len(t):].startswith("."):
+        t += "."  # "Jane Roe Jr., a lawyer": the suffix keeps its full stop
+    return t
 
 
 def parse_mention(text: str, start: int) -> Mention | None:
