@@ -188,3 +188,16 @@ def test_a_name_suffix_keeps_its_full_stop_as_written() -> None:
     assert parse_mention("said Jane Roe.", 0).name == "Jane Roe"  # a sentence's full stop
     paras = [f"{Q}We have moved the needle,{E} said Peter R. Vance Jr., a former official."]
     assert _speaker_of(paras, "moved the needle") == "Peter R. Vance Jr."
+
+
+def test_a_leading_participles_object_and_its_quotation_come_before_the_subject() -> None:
+    paras = ["Mayor Ana Lima spoke at an outdoor rally on Sunday.",
+             f"Calling Mr. Reyl's challenger, Nora Quist, {Q}exactly the kind of partner I need"
+             f" on the council,{E} Mrs. Lima upbraided Mr. Reyl for failing to act."]
+    assert _speaker_of(paras, "exactly the kind of partner", "direct") == "Ana Lima"
+
+
+def test_a_leading_participle_without_a_quotation_keeps_the_subject_after_it() -> None:
+    paras = ["Mayor Ana Lima and Nora Quist spoke at an outdoor rally on Sunday.",
+             "Calling for calm, Nora Quist said the vote would be fair to everyone."]
+    assert _speaker_of(paras, "the vote would be fair", "indirect") == "Nora Quist"

@@ -723,6 +723,13 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
                 break
             i += more.end()
             window = window[more.end():]
+        if intro.group().split(None, 1)[0].endswith("ing"):
+            # 'Calling the challenger, Nora Quist, "a partner," Mrs. Lima said': the
+            # participle's object, its apposition and the words quoted come before the subject
+            quoted = _OBJECT_QUOTED.match(window)
+            if quoted:
+                i += quoted.end()
+                window = window[quoted.end():]
     m = _PRONOUN_START.match(window) or _PRONOUN_LOWER.match(window)
     if m:
         return parse_mention(m.group(), i)
@@ -744,6 +751,9 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     return found
 
 
+_OBJECT_QUOTED = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3},[ \u00a0]+)?"
+    r"[\"\u201c][^\"\u201c\u201d\n]{1,300}[\"\u201d][ \u00a0]*,?[ \u00a0]*")
 _DEFINITE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+([a-z]+)\b")
 _POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
