@@ -160,3 +160,21 @@ def test_a_participle_does_not_swallow_a_later_named_statement() -> None:
     found = _who(paras, "indirect")
     assert ("the polls were wrong about the town.", "Tom Baker") in found
     assert "voters were drifting away from the mayor" in [t for t, _ in found]
+
+
+def test_a_statement_in_a_relative_clause_on_a_cues_object_is_the_objects() -> None:
+    paras = ["Rep. Ana Lima said the review was overdue.",
+             "And she echoed Sen. Tom Reyl (R-Kes.), who told a local newspaper on Tuesday that"
+             " the mayor could be removed."]
+    found = dict(_who(paras, "indirect"))
+    assert found["the mayor could be removed."] == "Tom Reyl"
+    assert not any(text.startswith("Sen. Tom Reyl") for text in found)
+
+
+def test_a_that_clause_whose_subject_has_a_relative_clause_stays_the_speakers() -> None:
+    paras = ["Nora Quist runs a talent agency.",
+             "Nora Quist says that Ivo Sand, who charges high fees for speeches, has lost close to"
+             " a year of bookings."]
+    found = dict(_who(paras, "indirect"))
+    assert found.get("Ivo Sand, who charges high fees for speeches, has lost close to a year of"
+                     " bookings.") == "Nora Quist"

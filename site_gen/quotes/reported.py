@@ -259,6 +259,13 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
     return out
 
 
+# The object of a cue that is a person speaking in a relative clause: "Jane Roe (D-Kestria),
+# who", "Sen. Jane Roe, who".
+_WHO_SAYS = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*[ \u00a0]+){0,4}[A-Z][\w'\u2019-]*"
+    r"(?:[ \u00a0]*\([^()]{1,24}\))?,[ \u00a0]+who[ \u00a0]+")
+
+
 def _with_lead(text: str, s_start: int, found: list[Report], segs: Sequence[Segment],
                ) -> list[Report]:
     """``found`` with, when its first statement is a participle's without a subject of its own
@@ -295,6 +302,11 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         while c_start < s_end and text[c_start].isspace():
             c_start += 1
+        who = None if _THAT_BEFORE.search(text, max(0, c_start - 6), c_start) \
+            else _WHO_SAYS.match(text, c_start, s_end)
+        if who is not None and any(who.end() <= c.start() < who.end() + 12 for c in cues):
+            continue  # 'echoed Sen. Jane Roe (D-Kestria), who told a paper that ...': the
+            # statement is the one the relative clause reports, with its own speaker
         # a quotation that opens in the content and runs past the sentence's end ('said that
         # he would "X. Y."'): the statement ends with it
         c_end = max([s.close_end for s in segs if c_start <= s.open_at < s_end < s.close_end],
