@@ -117,13 +117,11 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             if item.cue_start == shared[0]:  # the second piece of one statement ('A, he said, B')
                 person, rule = shared[1], shared[2]
             elif item.elided and item.mention is None and ing_form(item.cue) and (
-                    shared[1] is not None and _right_after(text, sents, shared[0], item.cue_start)
-                    or cued[1] is not None and _right_after(text, sents, cued[0], item.cue_start)):
+                    before := _cue_just_before(text, sents, item.cue_start, (shared, cued))
+            ) is not None:
                 # "..., Mr. Doe said, adding that ...": the participle goes on with the cue
                 # just before it (a report's or a quotation's), not with the sentence's subject
-                before = shared if shared[1] is not None and \
-                    _right_after(text, sents, shared[0], item.cue_start) else cued
-                person, rule = before[1], "elided-after-cue"
+                person, rule = before, "elided-after-cue"
                 shared = item.cue_start, person, rule
             else:
                 person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
@@ -231,6 +229,16 @@ def _named(text: str, mention: Mention) -> bool:
 # A cue, then at most a few words (its subject after it, a time, a place), a comma, a space:
 # what stands between "said" and "adding" in "..., Mr. Doe said on Monday, adding that".
 _CUE_THEN_COMMA = re.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[ \u00a0]+")
+
+
+def _cue_just_before(text: str, sents: Sentences, participle_start: int,
+                     cues: tuple[tuple[int, Person | None, str], ...]) -> Person | None:
+    """The speaker of the first of ``cues`` (cue start, speaker, rule) that the participle
+    at ``participle_start`` follows right after (``_right_after``), if any."""
+    for cue_start, person, _ in cues:
+        if person is not None and _right_after(text, sents, cue_start, participle_start):
+            return person
+    return None
 
 
 def _right_after(text: str, sents: Sentences, cue_start: int, participle_start: int) -> bool:

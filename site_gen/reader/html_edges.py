@@ -129,6 +129,28 @@ def _branch_apart(holder, taken: set):
     return branch
 
 
+def _control_box(holder, others: list) -> object | None:
+    """The box of controls around ``holder`` that holds none of the text on the other side
+    (``others``: those paragraphs' holders with their ancestors, None where not found): says
+    little, is no section of the same kind as the text's, holds a control. None if none."""
+    taken: set = set()
+    for chain in others:
+        if chain is not None:
+            taken.update(chain)
+    box = _branch_apart(holder, taken)
+    if (box is None or box.tag in ("body", "html") or not taken
+            or len(norm(box.text_content())) > _WALL_CHARS or _repeats_kind(box, taken)
+            or not _has_control(box)):
+        return None
+    return box
+
+
+def _chains(places: Places, paragraphs: tuple[Paragraph, ...]) -> list:
+    """Each paragraph's holder with its ancestors (None where the page shows no such block)."""
+    holders = [places.holder(p.text) for p in paragraphs]
+    return [None if h is None else (h, *h.iterancestors()) for h in holders]
+
+
 def trim_call_to_action(
     places: Places, paragraphs: tuple[Paragraph, ...]
 ) -> tuple[tuple[Paragraph, ...], list[str]]:
@@ -138,25 +160,17 @@ def trim_call_to_action(
     more text than the paragraphs before it."""
     if places.body is None or len(paragraphs) < 2:
         return paragraphs, []
-    holders = [places.holder(p.text) for p in paragraphs]
+    chains = _chains(places, paragraphs)
     total = sum(len(p.text) for p in paragraphs)
     best = len(paragraphs)
     run = 0
     for start in range(len(paragraphs) - 1, 0, -1):
-        holder = holders[start]
         run += len(paragraphs[start].text)
-        if holder is None or 2 * run > total:
+        if chains[start] is None or 2 * run > total:
             break
-        taken: set = set()
-        for earlier in holders[:start]:
-            if earlier is not None:
-                taken.update((earlier, *earlier.iterancestors()))
-        box = _branch_apart(holder, taken)
-        if (box is None or box.tag in ("body", "html") or not taken
-                or len(norm(box.text_content())) > _WALL_CHARS or _repeats_kind(box, taken)
-                or not _has_control(box)):
-            continue
-        if all(h is not None and inside_or_is(h, box) for h in holders[start:]):
+        box = _control_box(chains[start][0], chains[:start])
+        if box is not None and all(c is not None and inside_or_is(c[0], box)
+                                   for c in chains[start:]):
             best = start
     return paragraphs[:best], [p.text for p in paragraphs[best:]]
 
@@ -170,25 +184,17 @@ def trim_leading_controls(
     and never more than the text after it."""
     if places.body is None or len(paragraphs) < 2:
         return paragraphs, []
-    holders = [places.holder(p.text) for p in paragraphs]
+    chains = _chains(places, paragraphs)
     total = sum(len(p.text) for p in paragraphs)
     best = 0
     run = 0
     for end in range(1, len(paragraphs)):
-        holder = holders[end - 1]
         run += len(paragraphs[end - 1].text)
-        if holder is None or 2 * run > total:
+        if chains[end - 1] is None or 2 * run > total:
             break
-        taken: set = set()
-        for later in holders[end:]:
-            if later is not None:
-                taken.update((later, *later.iterancestors()))
-        box = _branch_apart(holder, taken)
-        if (box is None or box.tag in ("body", "html") or not taken
-                or len(norm(box.text_content())) > _WALL_CHARS or _repeats_kind(box, taken)
-                or not _has_control(box)):
-            continue
-        if all(h is not None and inside_or_is(h, box) for h in holders[:end]):
+        box = _control_box(chains[end - 1][0], chains[end:])
+        if box is not None and all(c is not None and inside_or_is(c[0], box)
+                                   for c in chains[:end]):
             best = end
     return renumbered(paragraphs[best:]), [p.text for p in paragraphs[:best]]
 

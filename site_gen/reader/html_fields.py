@@ -19,8 +19,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
+
+from slugify import slugify
 
 from site_gen.reader.bylines import (
     GLUED_DATE,
@@ -274,7 +275,6 @@ def choose_site(
     declared = [c for c in (clean_site(n, meta, registry) for n in declared_sites(meta)) if c]
     if declared:
         return _naming_the_host(declared, page_url)
-    page_url = article_url(url)
     if page_url:
         found = registry.lookup(page_url)
         if found:
@@ -290,9 +290,8 @@ def choose_site(
 
 def _compact(name: str) -> str:
     """Letters and digits only, case and accents folded ("Últimas Noticias" ->
-    "ultimasnoticias"), to compare a name with a host."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return re.sub(r"[\W_]+", "", "".join(c for c in folded if not unicodedata.combining(c)))
+    "ultimasnoticias"), to compare a name with a host: the project's slug without separators."""
+    return slugify(name, separator="")
 
 
 def _host_label(url: str | None) -> str:
