@@ -160,6 +160,16 @@ def test_the_next_quotation_goes_on_with_the_speaker_not_the_source_cited() -> N
     assert _speaker_of(paras, "right to know") == "Ana Lima"
 
 
+def test_the_next_quotation_goes_on_after_a_long_attributing_sentence() -> None:
+    # the attributing sentence names another person in a participle clause, with a cue of
+    # its own: the quotation right after that sentence is still the first speaker's
+    paras = ["The council argued over the ferry contract on Tuesday.",
+             f"{Q}Who is the real spendthrift here?{E} said Nora Quist, using a word her rival "
+             "Tom Reyl has often used to describe the harbour board, on a call with reporters. "
+             f"{Q}The board and its friends wasted two years on a plan nobody wanted.{E}"]
+    assert _speaker_of(paras, "wasted two years") == "Nora Quist"
+
+
 def test_a_sentence_between_two_quotations_ends_the_first_speakers_turn() -> None:
     paras = ["Ana Lima, the mayor, spoke to the reporter Tom Reyl on Monday.",
              f"{Q}Will you run again?{E} Reyl asked. Lima smiled at the question. "

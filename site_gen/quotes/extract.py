@@ -27,8 +27,10 @@ from site_gen.quotes.sentences import Sentences, split_sentences
 
 _SEP = "\n\n"
 # What stands between a quotation with its cue after it and the next quotation: the rest of
-# that one sentence ("Doe asked Roe. "), no other sentence, no paragraph break.
-_ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,80}[.!?][ \u00a0]+")
+# that one sentence ("Doe asked Roe. "), no other sentence, no paragraph break. The sentence
+# may be long: its participle clause can name another person with a cue of their own
+# ('said Doe, using a word Roe has used to describe the board, on a call with reporters.').
+_ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
 
