@@ -7,6 +7,7 @@ import re
 import pytest
 
 from site_gen.quotes import attribution, extract_quotes
+from tests.quotecheck import E, Q, speaker_of, who
 
 
 def _who(paragraphs: list[str], kind: str = "direct") -> list[tuple[str, str | None]]:
@@ -291,3 +292,26 @@ def test_a_cue_between_commas_keeps_both_pieces_of_its_sentence() -> None:
     assert _who(["It is no surprise, Anna Berg said, that the bridge opened late."],
                 "indirect") == [("It is no surprise", "Anna Berg"),
                                 ("that the bridge opened late.", "Anna Berg")]
+
+
+@pytest.mark.parametrize("para", [
+    f"After Tom Reyl mocked the ferry plan, Nora Quist shot back, {Q}Nobody rides a plan.{E}",
+    f"After Tom Reyl mocked the ferry plan, Nora Quist fired back: {Q}Nobody rides a plan.{E}",
+    f"After Tom Reyl mocked the ferry plan, Nora Quist hit back, {Q}Nobody rides a plan.{E}",
+    f"Tom Reyl mocked the ferry plan. {Q}Nobody rides a plan,{E} Nora Quist shot back.",
+    f"Tom Reyl mocked the ferry plan. {Q}Who rides a plan?{E} reacted Nora Quist.",
+])
+def test_a_retort_names_the_one_answering(para: str) -> None:
+    # a retort ('shot back', 'fired back', 'hit back', 'reacted') is a cue: the quotation is
+    # the one answering's, not the person answered
+    assert speaker_of([para], "rides a plan") == "Nora Quist"
+
+
+@pytest.mark.parametrize("para", [
+    "Spending on the ferry shot back up and grew by five percent last year, Tom Reyl said.",
+    "Nora Quist reacted with a long letter to the harbour board on Monday.",
+])
+def test_a_retort_verb_without_a_statement_reports_nothing_of_its_own(para: str) -> None:
+    reported = [(t, k) for t, k in who([para], "indirect")]
+    assert all(not t.startswith(("up and", "with a long")) for t, _ in reported), reported
+    assert all(k != "Nora Quist" for _, k in reported), reported

@@ -30,12 +30,14 @@ _REGULAR = (
     " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
     " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
     " defend blame thank congratulate commend laud hail decry tout cite echo"
-    " interject interrupt praise express"
+    " interject interrupt praise express react"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote written writing"
     " point:out points:out pointed:out pointing:out go:on goes:on went:on going:on put:it"
     " puts:it putting:it spell:out spelled:out chime:in chimed:in pointed:to"
+    " fire:back fires:back fired:back firing:back shoot:back shoots:back shot:back"
+    " shooting:back hit:back hits:back hitting:back"
 ).split()
 _BARE_BASES = frozenset(
     "say tell claim argue insist admit concede acknowledge predict suggest explain write"
