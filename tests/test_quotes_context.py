@@ -170,6 +170,23 @@ def test_the_next_quotation_goes_on_after_a_long_attributing_sentence() -> None:
     assert _speaker_of(paras, "wasted two years") == "Nora Quist"
 
 
+def test_a_cue_with_its_own_statement_after_a_full_stop_is_not_the_quotations() -> None:
+    # the second quotation goes on with the sentence that attributes the first; the cue
+    # after it begins a sentence of its own with its own statement, another speaker's
+    paras = [f"{Q}It is a sad day,{E} Nora Quist told reporters outside the town hall. "
+             f"{Q}This is what a careless board does to a harbour.{E} Tom Reyl said he "
+             "would have closed the harbour earlier."]
+    assert _speaker_of(paras, "careless board") == "Nora Quist"
+    assert _speaker_of(paras, "closed the harbour", "indirect") == "Tom Reyl"
+
+
+def test_a_cue_after_a_full_stop_names_the_speaker_when_no_one_spoke_before() -> None:
+    paras = ["The harbour closed on Monday after a long dispute.",
+             f"{Q}This is what a careless board does to a harbour.{E} Tom Reyl said he "
+             "would have closed it earlier."]
+    assert _speaker_of(paras, "careless board") == "Tom Reyl"
+
+
 def test_a_sentence_between_two_quotations_ends_the_first_speakers_turn() -> None:
     paras = ["Ana Lima, the mayor, spoke to the reporter Tom Reyl on Monday.",
              f"{Q}Will you run again?{E} Reyl asked. Lima smiled at the question. "

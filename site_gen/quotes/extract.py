@@ -31,6 +31,8 @@ _SEP = "\n\n"
 # may be long: its participle clause can name another person with a cue of their own
 # ('said Doe, using a word Roe has used to describe the board, on a call with reporters.').
 _ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
+# What a cue's own statement begins with: a subject pronoun, "that", an article.
+_OWN_CLAUSE = re.compile(r"[ \u00a0]+(?:he|she|they|it|we|I|that|the|a|an|his|her|their)\b")
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
 
@@ -163,6 +165,14 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             # the one before it goes on with that speaker, not with a person the cue names
             # after itself (the one asked, told, answered)
             person, rule = prev, "goes-on"
+        elif att.how == "after" and prev is not None and prev_after \
+                and _ends_sentence(text, seg) and att.cue_start > seg.close_end \
+                and _OWN_CLAUSE.match(text, att.cue_start + len(att.cue or "")) is not None \
+                and _ONE_TAIL.fullmatch(text, prev_at, seg.open_at) is not None:
+            # '"...," Doe said. "... the end." Roe said he would ...': the second quotation
+            # goes on with the sentence before it; the cue after it begins a sentence with a
+            # statement of its own, Roe's
+            person, rule = prev, "goes-on"
         elif att.how == "none":
             person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
             rule = "continued" if seg.continued else "latest"
@@ -187,6 +197,12 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
 
 
 _LEAD_WORD = re.compile(r"[^\W\d_]")
+
+
+def _ends_sentence(text: str, seg: Segment) -> bool:
+    """The quotation ends with a full stop inside its marks ('... the end."')."""
+    inner = text[seg.start:seg.end].rstrip(" \t\n\u00a0)]'\u2019\"\u201d")
+    return inner.endswith(".")
 
 
 def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cues: list[int],
