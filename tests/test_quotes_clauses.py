@@ -8,6 +8,7 @@ import pytest
 
 from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject
+from tests.quotecheck import E, Q, speaker_of
 from tests.quotecheck import who as _who
 
 
@@ -178,3 +179,17 @@ def test_a_that_clause_whose_subject_has_a_relative_clause_stays_the_speakers() 
     found = dict(_who(paras, "indirect"))
     assert found.get("Ivo Sand, who charges high fees for speeches, has lost close to a year of"
                      " bookings.") == "Nora Quist"
+
+
+def test_the_subject_of_an_absolute_phrase_with_an_infinitive_cue_speaks() -> None:
+    # '..., with Jane Doe taking to the radio to call ...': Jane Doe calls, not the subject
+    # of the main clause
+    paras = ["The ferry company has denied that the crossing was cancelled, with Nora Quist "
+             f"taking to the radio to call the report {Q}a plain fabrication{E} on Monday."]
+    assert speaker_of(paras, "plain fabrication", "direct") == "Nora Quist"
+
+
+def test_with_before_an_affiliation_is_no_absolute_phrase() -> None:
+    paras = [f"Tom Reyl, with the Velmar Institute, told the council the plan was {Q}a "
+             f"folly{E}."]
+    assert speaker_of(paras, "folly", "direct") == "Tom Reyl"

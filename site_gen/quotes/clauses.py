@@ -30,6 +30,8 @@ _CONJ = re.compile(
     r"(?:^|\s)(?:and|but|that|while|as|because|when|if|so|since|after|before|where|though|although"
     r"|whereas|then|which|who|whom|than|or|once|until|unless|what)(?:\s|$)", re.IGNORECASE)
 _OF_PLACE = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
+# An absolute phrase opening the piece before a cue ('..., with Jane Doe calling it ...').
+_WITH_LEAD = re.compile(r"\s*[Ww]ith\s+(?=[A-Z])")
 _RELATIVE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
 _AFTER_STOP = re.compile(
     r"[,;:.!?()\u201c\u201d\"\u2014\u2013]|\s(?:in|on|at|during|as|after|before|when|while|to|of|from"
@@ -261,6 +263,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
                     return name
             if len(cuts) >= 2:
                 return _antecedent(text, lo, seg, cuts)
+    if with_ := _WITH_LEAD.match(piece):
+        # '..., with Jane Doe taking to the radio to call ...': the absolute phrase's subject
+        start += with_.end()
+        piece = seg[start:]
     if len(piece.split()) > _MAX_SUBJECT_WORDS:
         return _name_after_lead_in(piece, lo + start)
     if not piece.strip():
