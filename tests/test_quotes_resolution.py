@@ -296,3 +296,25 @@ def test_a_headline_names_no_person_but_may_name_who_speaks() -> None:
     found = extract_quotes(["Rivenet claims the river was poisoned by the plant.",
                             "The plant denies it."], headings=frozenset({0})).quotes
     assert [(q.kind, q.speaker_key) for q in found] == [("indirect", "Rivenet")]
+
+
+def test_a_transcripts_labels_in_capitals_name_the_people_already_named() -> None:
+    paras = ["The harbour master Nora Quist spoke to the radio host Tom Reyl on Friday. An "
+             "edited transcript follows.",
+             "REYL: Will the ferry run in May, as the board promised?",
+             "NORA QUIST: It will run in May, and it will run on time.",
+             "TOM REYL: And the fares for the islanders?",
+             "QUIST: The fares stay as they are for the whole year."]
+    assert _who(paras, "indirect") == [
+        ("Will the ferry run in May, as the board promised?", "Tom Reyl"),
+        ("It will run in May, and it will run on time.", "Nora Quist"),
+        ("And the fares for the islanders?", "Tom Reyl"),
+        ("The fares stay as they are for the whole year.", "Nora Quist")]
+
+
+def test_capitals_before_a_colon_make_no_new_person_and_a_dateline_no_reference() -> None:
+    paras = ["The harbour master Nora Quist spoke on Friday.",
+             "BREAKING NEWS: The ferry will run in May and the fares stay as they are.",
+             "PORT VELMAR, Kestria - Velmar officials said the port would close."]
+    assert _keys(paras) == set()
+    assert all(k is None for _, k in _who(paras, "indirect"))

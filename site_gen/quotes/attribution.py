@@ -413,6 +413,16 @@ class Cast:
             if mention.kind == "org":
                 self.orgs.append((mention.start, mention.name))
             name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens
+            if not name and mention.kind == "name" and len(tokens) >= 2 \
+                    and all(t.isupper() for t in tokens) \
+                    and self.text[(e := mention.start + len(mention.text)):e + 3].lstrip(" ")[:1] \
+                    == ":":
+                # "NORA QUIST: ..." (a transcript's label, a name in capitals before a colon):
+                # only a person already named, never a new one ("BREAKING NEWS:" names no one;
+                # a dateline in capitals is no label)
+                person = self._match(tokens, mention.gender, create=False)
+                if person is not None:
+                    self.how = "name:known"
             if name:
                 create = (mention.kind == "org" or len(name) == 1
                           or not self.in_heading(mention.start)) and (
