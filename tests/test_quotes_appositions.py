@@ -51,6 +51,27 @@ def test_a_dash_before_a_sentence_is_no_signature():
     assert all(s is None for s in _speakers(text))
 
 
+@pytest.mark.parametrize(("intro", "signature"), [
+    ("Tom Reyl made many claims about the harbour this week.", "- Jane Doe."),
+    ("Tom Reyl made many claims about the harbour this week.", "-Jane Doe, Port Velmar."),
+    ("Tom Reyl made many claims about the harbour this week.",
+     "\u2014 Jane Doe, in a debate on Monday"),
+    ("Jane Doe spoke on Monday. \u201cWe will see,\u201d Tom Reyl said on Tuesday.", "- Doe."),
+])
+def test_a_quotation_alone_in_its_paragraph_is_signed_by_the_dash_line_after_it(intro, signature):
+    # the quoted claims of a fact-check: the claim in a paragraph, its author on the next
+    paras = [intro, "\u201cThe harbour fee has tripled since the board took over.\u201d",
+             signature, "The fee rose by a third, not threefold."]
+    found = [q for q in extract_quotes(paras).quotes if q.text.startswith("The harbour fee")]
+    assert [q.speaker_key for q in found] == ["Jane Doe"]
+
+
+def test_a_dash_line_signs_no_quotation_that_shares_its_paragraph():
+    paras = ["She said it plainly: \u201cThe harbour fee has tripled since the board took "
+             "over.\u201d", "- Jane Doe."]
+    assert all(q.speaker_key is None for q in extract_quotes(paras).quotes)
+
+
 def test_what_she_called_is_hers():
     text = "Jane Doe launched what she called her own \u201cOctober surprise\u201d last week."
     quotes = extract_quotes([text]).quotes

@@ -63,12 +63,24 @@ _DASH_SIGNED = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*|[ \t\u00a0]+--?[ \t\u00a0]+"
 )
 _SIGNATURE_WORDS = 12
+# A paragraph that is a dash and a name after a paragraph that is one quotation (the quoted
+# claims of a fact-check: '"..."' + '- Jane Doe.').
+_DASH_LINE = re.compile(
+    r"[ \t\u00a0]*\n\n?[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*(?=\S)")
+
+
+def _fills_paragraph(text: str, seg: Segment) -> bool:
+    """Is the quotation, with its marks, the whole of its paragraph?"""
+    line_start = text.rfind("\n", 0, seg.open_at) + 1
+    return not text[line_start:seg.open_at].strip()
 
 
 def signature(text: str, seg: Segment) -> Attribution | None:
     """The person signing a quotation the way epigraphs and pull quotes do, when the line
     after the dash is only a name (and a description), with no verb of speech."""
     sig = _DASH_SIGNED.match(text, seg.close_end)
+    if sig is None and _fills_paragraph(text, seg):
+        sig = _DASH_LINE.match(text, seg.close_end)  # the signature as the next paragraph
     if sig is None:
         return None
     line_end = text.find("\n", sig.end())

@@ -33,6 +33,7 @@ _SEP = "\n\n"
 _ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
 # What a cue's own statement begins with: a subject pronoun, "that", an article.
 _OWN_CLAUSE = re.compile(r"[ \u00a0]+(?:he|she|they|it|we|I|that|the|a|an|his|her|their)\b")
+_DASHES = "-\u2013\u2014\u2015"
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
 
@@ -398,7 +399,9 @@ def _is_heading(paragraph: str) -> bool:
     """A title-case line (a headline): its names are not people. A short one may end in a
     period ("Why Quiet Budgets Survive in Councils."), as some feeds write titles."""
     last = paragraph.rstrip()[-1:]
-    if last in "!?:\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90):
+    if last in "!?:\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90) \
+            or paragraph[:1] in _DASHES:
+        # (a line that opens with a dash signs what is above it: "- Jane Doe.")
         # the common case, decided before splitting the paragraph into words; a line that
         # ends with a colon leads in to what follows ("Jane Doe says:"), no headline does
         return False
