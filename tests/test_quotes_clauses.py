@@ -193,3 +193,23 @@ def test_with_before_an_affiliation_is_no_absolute_phrase() -> None:
     paras = [f"Tom Reyl, with the Velmar Institute, told the council the plan was {Q}a "
              f"folly{E}."]
     assert speaker_of(paras, "folly", "direct") == "Tom Reyl"
+
+
+def test_a_clause_joined_by_and_without_a_comma_is_a_second_statement() -> None:
+    paras = [f"Nora Quist accuses the board of {Q}sleeping at the wheel{E} and Tom Reyl says "
+             f"it is {Q}losing the harbour,{E} part of a week of attacks on the board."]
+    found = _who(paras, "indirect")
+    assert ("the board of \u201csleeping at the wheel\u201d", "Nora Quist") in found
+    assert [k for t, k in found if t.startswith("it is")] == ["Tom Reyl"]
+    assert speaker_of(paras, "losing the harbour", "direct") == "Tom Reyl"
+
+
+@pytest.mark.parametrize("para", [
+    "Tom Reyl said both the harbour board and Nora Quist said the quay would open in May.",
+    "Tom Reyl said he and Nora Quist said the quay would open in May.",
+    "Tom Reyl said that Ada Lind, Ivo Marsh and Nora Quist had mentioned the quay on the radio.",
+    "Tom Reyl noted the gap between the two, as the mayor is attacked while Nora Quist is "
+    "praised for the quay.",
+])
+def test_and_between_two_subjects_of_one_verb_makes_no_second_statement(para: str) -> None:
+    assert [k for _, k in _who([para], "indirect")] == ["Tom Reyl"]

@@ -407,7 +407,12 @@ def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
     return any(start <= s.open_at and s.close_end <= end for s in segs)
 
 
-_CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and)\s+|;\s*")
+# What makes "and" without a comma join two subjects of one verb rather than two clauses:
+# "both" before the first subject, or the first one a pronoun or a name ("Doe and Roe said").
+_PAIRED = re.compile(r"\b(?:[Bb]oth\b[^,;.]*|(?:he|she|they|we|I|you|it)|[A-Z][\w'\u2019.-]*)$")
+_PASSIVE_GAP = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+_CLAUSE_JOIN = re.compile(
+    r",\s*(?:while|whereas|but|and)\s+|;\s*|\s(?:while|whereas|and)\s+(?=[A-Z])")
 
 
 def _joined_statement(text: str, pos: int, end: int, cues: Sequence[CueMatch]) -> int:
@@ -420,9 +425,15 @@ def _joined_statement(text: str, pos: int, end: int, cues: Sequence[CueMatch]) -
         if not joins:
             continue
         join = joins[-1]
+        if join.group()[:1].isspace() and _PAIRED.search(text, max(pos, join.start() - 40),
+                                                         join.start()):
+            continue  # 'said both the board and Jane Doe agreed', 'said he and Doe promised':
+            # one subject of two, no second clause
         mention = subject_before(text, join.end(), c.start())
-        if mention is not None and mention.kind == "name" and mention.start == join.end():
-            return join.start()
+        if mention is not None and mention.kind == "name" and mention.start == join.end() \
+                and not (join.group()[:1].isspace() and _PASSIVE_GAP.search(
+                    text, mention.start + len(mention.text), c.start())):
+            return join.start()  # (not 'while Jane Doe is celebrated': she says nothing)
     return -1
 
 
