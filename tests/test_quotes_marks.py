@@ -137,3 +137,20 @@ def test_offsets_and_text_refer_to_the_paragraph_as_given() -> None:
     paras = ["Tom Reed said,\n\u201cWe are\nready to go now,\u201d and left."]
     q = next(q for q in extract_quotes(paras).quotes if q.kind == "direct")
     assert q.text == "We are\nready to go now," == paras[0][q.start:q.end]
+
+
+@pytest.mark.parametrize("ellipsis", ["...", "\u2026"])
+def test_a_straight_quotation_may_open_with_an_ellipsis(ellipsis: str) -> None:
+    # a quotation that takes up a statement in the middle: '"... These ..."'
+    para = (f'"We will answer," said Nora Quist. "{ellipsis} These ferries are too old to '
+            'sail another winter."')
+    found = [(q.speaker_key, q.text) for q in extract_quotes([para]).quotes]
+    second = f"{ellipsis} These ferries are too old to sail another winter."
+    assert found == [("Nora Quist", "We will answer,"), ("Nora Quist", second)]
+
+
+@pytest.mark.parametrize("para", ['The ferry waited . " . " and left.',
+                                  'The tide was 3 " and 4 ... " and so on.',
+                                  'It was "... " nothing more.'])
+def test_marks_between_spaces_open_nothing(para: str) -> None:
+    assert extract_quotes([para]).quotes == ()

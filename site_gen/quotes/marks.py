@@ -88,6 +88,9 @@ def _role(text: str, i: int, tok: str) -> str | None:
     if space_after and _after_closing_single(text, i):
         return "close"  # '"... like 'that,'" she said' (a space between the marks too)
     if space_before and space_after:
+        if text.startswith(("... ", "\u2026 "), j) and text[j + 4:j + 5].isalpha() \
+                or text.startswith("\u2026", j) and text[j + 1:j + 3].strip()[:1].isalpha():
+            return "open"  # '"... These thefts are ...": a quotation that opens with an ellipsis
         return None
     if space_before:
         return "open"
