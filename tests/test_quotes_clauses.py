@@ -213,3 +213,23 @@ def test_a_clause_joined_by_and_without_a_comma_is_a_second_statement() -> None:
 ])
 def test_and_between_two_subjects_of_one_verb_makes_no_second_statement(para: str) -> None:
     assert [k for _, k in _who([para], "indirect")] == ["Tom Reyl"]
+
+
+@pytest.mark.parametrize("para", [
+    "Nora Quist spoke at the harbour. Tom Reyl gave a speech that included Quist vowing to "
+    "rebuild the pier.",
+    "The board met Nora Quist. What do you think of Quist privately saying the pier should "
+    "close?",
+    "Tom Reyl made a film that ended with a clip of Nora Quist saying she will rebuild the pier.",
+])
+def test_a_name_right_before_a_participle_cue_does_it(para: str) -> None:
+    assert [k for _, k in _who([para], "indirect")] == ["Nora Quist"]
+
+
+@pytest.mark.parametrize("para", [
+    "The council wrote a letter to Nora Quist saying the pier would close.",
+    "Nora Quist spoke on Monday. Besides attacking the board, the council said the pier would "
+    "close.",
+])
+def test_a_name_that_is_an_object_or_a_capitalised_word_does_not_speak(para: str) -> None:
+    assert all(k != "Nora Quist" and k != "Besides" for _, k in _who([para], "indirect"))

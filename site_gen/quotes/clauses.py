@@ -487,11 +487,32 @@ _ABSOLUTE_SUBJECT = re.compile(
     r"(?:\s+(?:[a-z]+ly|also|still|now|again|then))?\s*$")
 
 
+# A name right before a participle cue, an adverb between at most, no comma.
+_NAME_THEN_PARTICIPLE = re.compile(
+    r"(?<![\w,])[ \u00a0]*(" + RUN.pattern + r")(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+$")
+# What makes the name the object of something else: a preposition right before it ("a letter
+# to Jane Doe saying": the letter says; "of" and "about" leave the name the participle's
+# subject: "think of Jane Doe saying").
+_NOT_A_SUBJECT_BEFORE = re.compile(
+    r"\b(?:to|from|for|against|on|by|at|into|toward|towards|than|like|as)[ \u00a0]+$")
+
+
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
     Ashby saying, "..."' -> Glen Ashby. Any other participle ('..., saying that ...') has the
     sentence's subject, which the caller finds."""
     start = max(lo, cue_start - _TAIL)
+    named = _NAME_THEN_PARTICIPLE.search(text, start, cue_start)
+    if named is not None and not _NOT_A_SUBJECT_BEFORE.search(text, start, named.start(1)):
+        # '... a speech that included Jane Doe vowing to ...', '... Doe privately saying ...':
+        # the name right before the participle does it (not 'a letter to Jane Doe saying')
+        mention = parse_mention(named.group(1), named.start(1))
+        words = (mention.name or "").split() if mention is not None else []
+        after_word = text[max(0, named.start(1) - 2):named.start(1)].rstrip()[-1:].isalpha()
+        if mention is not None and mention.kind == "name" and words and (
+                is_given_name(words[0]) if len(words) > 1
+                else after_word and _named_in_full(text, words[0])):
+            return mention  # a person's name (a surname alone: one written in full elsewhere)
     bare = _ABSOLUTE_SUBJECT.search(text, start, cue_start)
     if bare is not None:
         mention = parse_mention(bare.group(1), bare.start(1))
