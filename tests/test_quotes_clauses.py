@@ -233,3 +233,22 @@ def test_a_name_right_before_a_participle_cue_does_it(para: str) -> None:
 ])
 def test_a_name_that_is_an_object_or_a_capitalised_word_does_not_speak(para: str) -> None:
     assert all(k != "Nora Quist" and k != "Besides" for _, k in _who([para], "indirect"))
+
+
+@pytest.mark.parametrize("text", [
+    "Ever since she joined the board this month, Nora Quist has been its loudest voice.",
+    "And then, at the end of the day, Nora Quist was back to blaming the board.",
+    "The day before, Nora Quist was just as blunt.",
+    "Likewise, Nora Quist went after the board.",
+    "Most recently, Nora Quist saw her support fall.",
+])
+def test_the_subject_after_an_introductory_adverb_or_clause(text: str) -> None:
+    mention = sentence_subject(text, 0, len(text))
+    assert mention is not None and mention.name == "Nora Quist"
+
+
+def test_a_clause_with_a_cue_is_no_subject_but_an_inverted_cue_keeps_its_speaker() -> None:
+    text = "Again, those surveyed said Nora Quist was best able to run the harbour."
+    assert sentence_subject(text, 0, len(text)) is None
+    paras = [f"Nora Quist praised the board. But, said Quist, {Q}we need more ferries.{E}"]
+    assert speaker_of(paras, "more ferries", "direct") == "Nora Quist"

@@ -693,15 +693,17 @@ _INTRO = re.compile(
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
     r"|Responding|Writing|Between|Under|Over|Throughout|Amid|Among|Unlike|Until|Ahead|Across"
     r"|Around|Beyond|Through|Within|By|Like|Upon|Toward|Towards|Besides|Aside|Apart|Once"
-    r"|Shortly|Even\s+(?:as|while|after|before|though|if|when)|[A-Z][a-z]+ing)\b"
+    r"|Shortly|Even\s+(?:as|while|after|before|though|if|when)|Ever\s+since|[A-Z][a-z]+ing)\b"
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"|(?<=\d)[,.](?=\d)){0,200},\s*"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|earlier|ago|morning|afternoon|evening|night"
-    r"|day|week|weekend),\s*"  # "Eight years later,", "One recent evening,"
+    r"|day|week|weekend|before|after),\s*"  # "Eight years later,", "The day before,"
     # "One week after taking office,", "Two days before the vote,"
     r"|[A-Z][a-z]+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)\b"
     r"(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200},\s*"
     r"|(?:And|But|So|Yet|Then|Also|Still|Now|Meanwhile|However|Instead|Indeed|Moreover|Later"
-    r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally)"
+    r"|Earlier|Today|Yesterday|Separately|Elsewhere|Overall|Similarly|Finally|Likewise"
+    r"|Nevertheless|Nonetheless|Additionally|Furthermore|Afterward|Afterwards|Ultimately"
+    r"|Initially|Previously|Recently|Most\s+recently|Again|Otherwise|Thus|Therefore)"
     # "Later on Sunday,", "Earlier this week,": the adverb with its time phrase
     r"(?:\s+(?:on|in|this|that|last|the)\s+[\w-]+(?:\s+[\w-]+)?,)?,?\s+)")
 # A second introductory piece after the first ("On Monday, even as the rain fell, X wrote"):
@@ -711,7 +713,9 @@ _MORE_INTRO = re.compile(
     r"|once)\b(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200}"
     # an adverb set off by commas: "At the rally, however, X said"
     r"|however|meanwhile|instead|indeed|too|also|still|then|now|in turn|in fact|of course"
-    r"|for example|for instance),\s*")
+    r"|for example|for instance"
+    # a phrase of time or place in lower case: "And then, at the end of the day, X said"
+    r"|(?:at|on|in|during)\s+(?:the|a|an|that|this)\s[^,.;:\"\u201c\u201d]{1,60}),\s*")
 # The rest of a place after an introductory phrase that ends with a place ("Speaking in Port
 # Velmar, Kestria, X said"): only when a name and its verb follow.
 _PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
@@ -761,6 +765,11 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if m:
         return parse_mention(m.group(), i)
     found = _leading_np(window, i)
+    if found is not None and found.kind == "name" and found.role \
+            and not found.role[:1].isupper() and (says := _SAYS_IN.search(found.role)) \
+            and says.start() > 0:
+        found = None  # "those surveyed said Trump ...": a clause, not a name with its role
+        # (an inverted cue stays: "But, said Doe, ...")
     if found is None:
         described = _DEFINITE_SUBJECT.match(window)
         if described is not None and _verb_like(described.group(2)):
@@ -778,6 +787,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     return found
 
 
+_SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds)\b")
 _OBJECT_QUOTED = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3},[ \u00a0]+)?"
     r"[\"\u201c][^\"\u201c\u201d\n]{1,300}[\"\u201d][ \u00a0]*,?[ \u00a0]*")
