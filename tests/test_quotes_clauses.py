@@ -252,3 +252,15 @@ def test_a_clause_with_a_cue_is_no_subject_but_an_inverted_cue_keeps_its_speaker
     assert sentence_subject(text, 0, len(text)) is None
     paras = [f"Nora Quist praised the board. But, said Quist, {Q}we need more ferries.{E}"]
     assert speaker_of(paras, "more ferries", "direct") == "Nora Quist"
+
+
+@pytest.mark.parametrize("para", [
+    "Tom Reyl wrote to the board. Reached on Tuesday, Quist \u2014 who ran the harbour for ten "
+    "years but left in May \u2014 told the paper she would not appeal. Nora Quist declined more.",
+    "Tom Reyl wrote to the board. Nora Quist -- the harbour master since 2019 -- told the paper "
+    "she would not appeal.",
+    "Tom Reyl wrote to the board. A former harbour master -- Nora Quist, who left in May -- told "
+    "the paper she would not appeal.",
+])
+def test_an_aside_between_dashes_leaves_the_name_before_it_the_subject(para: str) -> None:
+    assert [k for t, k in _who([para], "indirect") if "not appeal" in t] == ["Nora Quist"]

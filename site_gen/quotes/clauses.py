@@ -224,9 +224,17 @@ def _before_infinitive(seg: str, text: str, cue_start: int) -> str:
 _VERB_AFTER_WHO = re.compile(r"(?!(?:he|she|they|we|I|it|you|the|a|an)\b)[a-z]+\b")
 
 
+# An aside set off by dashes that ends right before a cue ("Jane Doe — who ... — said"); one
+# that opens with a name names the subject itself ("A former senator -- Jane Doe, who ... --").
+_DASH_ASIDE = re.compile(
+    r"\s+(?:\u2014|\u2013|--)\s(?=[a-z])[^\u2014\u2013]{3,200}?\s(?:\u2014|\u2013|--)$")
+
+
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The mention ending just before a cue at ``cue_start`` (searched back to ``lo``)."""
     seg = _before_infinitive(text[lo:cue_start].rstrip(), text, cue_start)
+    if (aside := _DASH_ASIDE.search(seg)) is not None:
+        seg = seg[:aside.start()]  # 'Jane Doe — who runs the harbour — said': the aside goes
     seg = _blank_demographics(_strip_aux(seg))
     pp = _trailing_pp(seg)
     if pp:
