@@ -415,8 +415,7 @@ class Cast:
             name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens
             if not name and mention.kind == "name" and len(tokens) >= 2 \
                     and all(t.isupper() for t in tokens) \
-                    and self.text[(e := mention.start + len(mention.text)):e + 3].lstrip(" ")[:1] \
-                    == ":":
+                    and _COLON_NEXT.match(self.text, mention.start + len(mention.text)):
                 # "NORA QUIST: ..." (a transcript's label, a name in capitals before a colon):
                 # only a person already named, never a new one ("BREAKING NEWS:" names no one;
                 # a dateline in capitals is no label)
@@ -725,6 +724,7 @@ _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman
                    "congressmember") for w in ("lawmaker", "legislator")}
 _DET_START = re.compile(r"^(?:the|a|an)\s+")
 # A role that says which person it means only in context ("a spokesman", "his adviser").
+_COLON_NEXT = re.compile(r" {0,2}:")  # a label's colon right after a name
 _UNSPECIFIC = re.compile(r"(?:a|an|one|another|some|his|her|their)\s", re.IGNORECASE)
 # An acronym naming an organisation inside a role ("the CNN host", "the FBI director"); a
 # party ("the GOP nominee") or a country ("the U.S. envoy") says nothing of who employs them.

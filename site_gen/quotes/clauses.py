@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from site_gen.quotes.cues import AUX_WORDS
+from site_gen.quotes.cues import AUX_WORDS, find_cues
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
@@ -498,11 +498,10 @@ _ABSOLUTE_SUBJECT = re.compile(
 # A name right before a participle cue, an adverb between at most, no comma.
 _NAME_THEN_PARTICIPLE = re.compile(
     r"(?<![\w,])[ \u00a0]*(" + RUN.pattern + r")(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+$")
-# What makes the name the object of something else: a preposition right before it ("a letter
-# to Jane Doe saying": the letter says; "of" and "about" leave the name the participle's
-# subject: "think of Jane Doe saying").
-_NOT_A_SUBJECT_BEFORE = re.compile(
-    r"\b(?:to|from|for|against|on|by|at|into|toward|towards|than|like|as)[ \u00a0]+$")
+# The words before a name that make it an object, except before a participle whose subject
+# it stays: "think of Jane Doe saying", "and Jane Doe saying", "with Jane Doe saying" (still
+# "a letter to Jane Doe saying": the letter says).
+_GERUND_OWNER_BEFORE = frozenset("of about with and or nor but".split())
 
 
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -511,15 +510,16 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     sentence's subject, which the caller finds."""
     start = max(lo, cue_start - _TAIL)
     named = _NAME_THEN_PARTICIPLE.search(text, start, cue_start)
-    if named is not None and not _NOT_A_SUBJECT_BEFORE.search(text, start, named.start(1)):
+    before = text[start:named.start(1)].split()[-1:] if named is not None else []
+    if named is not None and not (before and before[0].lower() in _NOT_BEFORE_NAME
+                                  and before[0].lower() not in _GERUND_OWNER_BEFORE):
         # '... a speech that included Jane Doe vowing to ...', '... Doe privately saying ...':
         # the name right before the participle does it (not 'a letter to Jane Doe saying')
         mention = parse_mention(named.group(1), named.start(1))
         words = (mention.name or "").split() if mention is not None else []
-        after_word = text[max(0, named.start(1) - 2):named.start(1)].rstrip()[-1:].isalpha()
         if mention is not None and mention.kind == "name" and words and (
                 is_given_name(words[0]) if len(words) > 1
-                else after_word and _named_in_full(text, words[0])):
+                else before and before[0][-1:].isalpha() and _named_in_full(text, words[0])):
             return mention  # a person's name (a surname alone: one written in full elsewhere)
     bare = _ABSOLUTE_SUBJECT.search(text, start, cue_start)
     if bare is not None:
@@ -774,8 +774,8 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
         return parse_mention(m.group(), i)
     found = _leading_np(window, i)
     if found is not None and found.kind == "name" and found.role \
-            and not found.role[:1].isupper() and (says := _SAYS_IN.search(found.role)) \
-            and says.start() > 0:
+            and not found.role[:1].isupper() and (says := find_cues(found.role)) \
+            and says[0].start() > 0:
         found = None  # "those surveyed said Trump ...": a clause, not a name with its role
         # (an inverted cue stays: "But, said Doe, ...")
     if found is None:
@@ -795,7 +795,6 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     return found
 
 
-_SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds)\b")
 _OBJECT_QUOTED = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3},[ \u00a0]+)?"
     r"[\"\u201c][^\"\u201c\u201d\n]{1,300}[\"\u201d][ \u00a0]*,?[ \u00a0]*")

@@ -132,7 +132,7 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
         mention = mention_after(text, m.end(), limit)
     if mention is None:
         return None
-    if _last_char(text[seg.start:seg.end]) == "." and next_open < len(text) \
+    if last_char(text[seg.start:seg.end]) == "." and next_open < len(text) \
             and _INTRODUCES.fullmatch(text, m.end(), next_open) is not None:
         # '"... the board." Roe replied, "...": a quotation that ends its own sentence, then a
         # cue that opens the next quotation: the cue is that one's
@@ -167,7 +167,7 @@ def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> A
     return None
 
 
-def _last_char(s: str) -> str:
+def last_char(s: str) -> str:
     """The last character that is not space or a closing bracket/mark ("" when none)."""
     t = s.rstrip(" \t\n\u00a0)]'\u2019\"\u201d")
     return t[-1:] or "\u0000"
@@ -178,7 +178,7 @@ def is_short(text: str, seg: Segment) -> bool:
     words = len(inner.split())
     if words >= 8:
         return False
-    if words >= 5 and (_last_char(inner) in ".!?" or _FIRST_PERSON.search(inner)):
+    if words >= 5 and (last_char(inner) in ".!?" or _FIRST_PERSON.search(inner)):
         return False
     return True
 
@@ -208,7 +208,7 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
             att = before(text, sents, seg, sents.span(s_start - 4)[0], False)
         if att is None:
             standalone = lo == s_start and not text[s_start:seg.open_at].strip()
-            if short and not (standalone and _last_char(text[seg.start:seg.end]) in ".!?,"):
+            if short and not (standalone and last_char(text[seg.start:seg.end]) in ".!?,"):
                 continue
             att = NONE
         out.append((seg, att))
@@ -276,10 +276,10 @@ def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, 
     thanks ...')."""
     seg = segs[i]
     next_open = segs[i + 1].open_at if i + 1 < len(segs) else len(text)
-    ends_open = bool(_last_char(text[seg.start:seg.end]) in ",!?\u2014\u2013-"
+    ends_open = bool(last_char(text[seg.start:seg.end]) in ",!?\u2014\u2013-"
                      or _COMMA_AFTER.match(text, seg.close_end, seg.close_end + 3))
     att = after(text, sents, seg, next_open) if (ends_open or not short) else None
-    if att is not None and _last_char(text[seg.start:seg.end]) in ".!?" and _NEW_SENTENCE.match(
+    if att is not None and last_char(text[seg.start:seg.end]) in ".!?" and _NEW_SENTENCE.match(
             text, seg.close_end, att.cue_start) and any(
             r.cue_start == att.cue_start and r.start > att.cue_start for r in reports):
         att = None  # (the quotation closed its sentence; a new one opens before the cue)

@@ -19,7 +19,7 @@ from site_gen.quotes.clauses import (
     sentence_subject,
 )
 from site_gen.quotes.cues import ing_form
-from site_gen.quotes.direct import Attribution, attribute
+from site_gen.quotes.direct import Attribution, attribute, last_char
 from site_gen.quotes.marks import Segment, find_segments
 from site_gen.quotes.names import RUN, Mention
 from site_gen.quotes.reported import Report, find_reported
@@ -160,16 +160,16 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             # ('"...," a spokeswoman said. "..."'), no one else spoken of in between: the
             # unnamed speaker goes on, not the latest person named
             person, rule = None, "paragraph"
-        elif att.how == "none" and not seg.continued and prev is not None and prev_after \
-                and _ONE_TAIL.fullmatch(text, prev_at, seg.open_at) is not None:
+        elif att.how == "none" and not seg.continued \
+                and _follows(text, prev, prev_after, prev_at, seg):
             # '"...," Doe asked Roe. "..."': the quotation after the sentence that attributes
             # the one before it goes on with that speaker, not with a person the cue names
             # after itself (the one asked, told, answered)
             person, rule = prev, "goes-on"
-        elif att.how == "after" and prev is not None and prev_after \
-                and _ends_sentence(text, seg) and att.cue_start > seg.close_end \
+        elif att.how == "after" and last_char(text[seg.start:seg.end]) == "." \
+                and att.cue_start > seg.close_end \
                 and _OWN_CLAUSE.match(text, att.cue_start + len(att.cue or "")) is not None \
-                and _ONE_TAIL.fullmatch(text, prev_at, seg.open_at) is not None:
+                and _follows(text, prev, prev_after, prev_at, seg):
             # '"...," Doe said. "... the end." Roe said he would ...': the second quotation
             # goes on with the sentence before it; the cue after it begins a sentence with a
             # statement of its own, Roe's
@@ -200,10 +200,12 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
 _LEAD_WORD = re.compile(r"[^\W\d_]")
 
 
-def _ends_sentence(text: str, seg: Segment) -> bool:
-    """The quotation ends with a full stop inside its marks ('... the end."')."""
-    inner = text[seg.start:seg.end].rstrip(" \t\n\u00a0)]'\u2019\"\u201d")
-    return inner.endswith(".")
+def _follows(text: str, prev: Person | None, prev_after: bool, prev_at: int, seg: Segment,
+             ) -> bool:
+    """Does ``seg`` open right after the sentence that attributes the quotation before it
+    (one that ended at ``prev_at``, its cue after it, a speaker found)?"""
+    return prev is not None and prev_after and \
+        _ONE_TAIL.fullmatch(text, prev_at, seg.open_at) is not None
 
 
 def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cues: list[int],
@@ -401,9 +403,9 @@ def _is_heading(paragraph: str) -> bool:
     last = paragraph.rstrip()[-1:]
     if last in "!?:\u201d\"'" or len(paragraph) > 400 or (last == "." and len(paragraph) > 90) \
             or paragraph[:1] in _DASHES:
-        # (a line that opens with a dash signs what is above it: "- Jane Doe.")
         # the common case, decided before splitting the paragraph into words; a line that
-        # ends with a colon leads in to what follows ("Jane Doe says:"), no headline does
+        # ends with a colon leads in to what follows ("Jane Doe says:"), no headline does, and
+        # one that opens with a dash signs what is above it ("- Jane Doe.")
         return False
     words = paragraph.split()
     if not 3 <= len(words) <= (12 if last == "." else 25):

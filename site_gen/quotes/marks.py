@@ -58,6 +58,7 @@ class QuotationEnds:
         return max(start, self.ends[k - 1]) if k else start
 
 
+_ELLIPSIS_OPEN = re.compile(r"(?:\.\.\.|\u2026)[ \u00a0]?[^\W\d_]")
 _APOSTROPHES = frozenset(("\u2019", "'"))
 
 
@@ -88,8 +89,7 @@ def _role(text: str, i: int, tok: str) -> str | None:
     if space_after and _after_closing_single(text, i):
         return "close"  # '"... like 'that,'" she said' (a space between the marks too)
     if space_before and space_after:
-        if text.startswith(("... ", "\u2026 "), j) and text[j + 4:j + 5].isalpha() \
-                or text.startswith("\u2026", j) and text[j + 1:j + 3].strip()[:1].isalpha():
+        if _ELLIPSIS_OPEN.match(text, j):
             return "open"  # '"... These thefts are ...": a quotation that opens with an ellipsis
         return None
     if space_before:
