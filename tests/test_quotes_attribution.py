@@ -315,3 +315,51 @@ def test_a_retort_verb_without_a_statement_reports_nothing_of_its_own(para: str)
     reported = [(t, k) for t, k in who([para], "indirect")]
     assert all(not t.startswith(("up and", "with a long")) for t, _ in reported), reported
     assert all(k != "Nora Quist" for _, k in reported), reported
+
+
+@pytest.mark.parametrize("para", [
+    f"Nora Quist gave a lecture on {Q}harbour values,{E} saying the town embodied the "
+    f"{Q}heart of the coast.{E}",
+    f"Nora Quist toured what locals know as the {Q}bridge to nowhere,{E} noting the council "
+    f"would vote on Monday.",
+])
+def test_a_participle_after_a_quotation_shares_the_sentence_subject(para: str) -> None:
+    # '"...," saying the town ...': a participle has no subject after it (what follows is
+    # what was said), so the quotation is the sentence's subject's, not 'the town' or
+    # 'the council'
+    first = re.search(r"[\u201c\"](\w+)", para)
+    assert first is not None
+    assert speaker_of([para], first.group(1), "direct") == "Nora Quist"
+
+
+@pytest.mark.parametrize("para, title", [
+    (f"Nora Quist joined a group called {Q}Harbour Watch{E} last year and said the ferries "
+     f"ran late.", "Harbour Watch"),
+    (f"Later on Sunday, Nora Quist shared a timetable for a ferry dubbed {Q}Perception{E} on "
+     f"her page and said the ferries ran late.", "Perception"),
+    (f"Nora Quist said the ferries ran late, pointing to items labeled {Q}Made in Port{E} at the "
+     f"harbour.", "Made in Port"),
+])
+def test_a_thing_called_by_a_name_is_no_statement(para: str, title: str) -> None:
+    # 'a group called "Harbour Watch"': a naming participle after the object of a verb or a
+    # preposition gives a thing its name; 'a group' says nothing, and the statement after it
+    # stays its speaker's
+    quotes = extract_quotes([para]).quotes
+    assert not any(q.cue in ("called", "dubbed", "labeled") for q in quotes), quotes
+    assert not any(q.text.strip(",. ") == title and q.mention != "Nora Quist" for q in quotes)
+    reported = who([para], "indirect")
+    assert any(t.startswith("the ferries ran late") and k == "Nora Quist"
+               for t, k in reported), reported
+
+
+@pytest.mark.parametrize("para", [
+    f"Nora Quist called the ferry plan {Q}a waste of money.{E}",
+    f"The council rejected what the mayor called {Q}a waste of money.{E}",
+    f"Tom Reyl resigned when the board called {Q}a waste of money{E} the plan he drew.",
+    f"Tom Reyl resigned after the board called the plan {Q}a waste of money.{E}",
+])
+def test_a_naming_verb_with_a_subject_still_quotes_it(para: str) -> None:
+    # the negative case: 'what the mayor called "..."', 'when the board called ...': the
+    # phrase before the verb is its subject, who used the words
+    quote = next(q for q in extract_quotes([para]).quotes if "waste of money" in q.text)
+    assert quote.cue == "called" and quote.mention in ("Nora Quist", "the board", "the mayor")

@@ -175,6 +175,44 @@ class CueMatch(NamedTuple):
         return self.text
 
 
+# A naming verb's past participle after a noun that is the object of a verb or a preposition
+# gives a thing its name ("joined a group called "Harbour Watch"", "a memo titled "...""): a
+# title, not words anyone said, and the noun no speaker.
+_NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled termed branded".split())
+_NAMED_QUOTE = re.compile(r"[ \u00a0]*[\"\u201c\u2018']")
+_DETERMINERS = frozenset(
+    "a an the this that these those his her their its our my your another".split())
+_CLAUSE_OPENERS = frozenset(
+    """and but or nor so yet then when after before as since because while if that who which
+    whom whose what how why where once until unless though although whereas""".split())
+_PRONOUNS = frozenset("i you he she it we they who one".split())
+_PREPOSITIONS = frozenset("of for in on at with from to into about by through like via".split())
+
+
+def _names_a_thing(text: str, a: int, b: int) -> bool:
+    """'... a class called "Perception"': the naming participle at ``text[a:b]`` follows a noun
+    phrase that a lowercase word governs (a verb or a preposition, not a word opening a
+    clause, whose subject the phrase would be: 'what the mayor called "..."')."""
+    if not _NAMED_QUOTE.match(text, b):
+        return False
+    words = text[max(0, a - 80):a].split()[-5:]
+    if not words:
+        return False
+    if words[-1].lower() == "so":  # "the so called "initiative""
+        return True
+    if len(words) >= 2 and words[-2] in _PREPOSITIONS and words[-1].isalpha() \
+            and words[-1].islower() and words[-1] not in _PRONOUNS:
+        return True  # "for items labeled "..."", no determiner
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i]
+        if word in _DETERMINERS:
+            gov = words[i - 1]
+            return gov.isalpha() and gov.islower() and gov not in _CLAUSE_OPENERS
+        if not word.isalnum() or i < len(words) - 4:
+            return False
+    return False
+
+
 @lru_cache(maxsize=8)
 def _all_cues(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
     lowered = text.lower()
@@ -185,6 +223,8 @@ def _all_cues(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
     for m in _CUE_LOWER.finditer(" " + lowered):
         a, b = m.span(1)
         a, b = a - 1, b - 1
+        if lowered[a:b] in _NAMING_PARTICIPLES and _names_a_thing(text, a, b):
+            continue
         if not text[a].isupper() or lowered[a:b] not in NOUNY or a == 0 \
                 or _SENTENCE_START.search(text, max(0, a - 3), a):
             starts.append(a)

@@ -128,6 +128,10 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
         return None
     if piece:
         mention = subject_before(text, seg.close_end, m.start())
+    elif is_participle(text, m):
+        # '... a defence of "home values," saying the city ...': a participle has no subject
+        # after it (what follows is what was said); it shares the sentence's subject
+        return Attribution("after", m.group(), m.start(), None, True)
     else:
         mention = mention_after(text, m.end(), limit)
     if mention is None:
