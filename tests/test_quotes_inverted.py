@@ -398,3 +398,36 @@ def test_a_day_and_its_part_before_the_content():
     assert _quotes("Jane Doe said Tuesday morning the harbour would close.") == [
         ("indirect", "Jane Doe", "the harbour would close.")]
     assert _quotes("Jane Doe said Monday night on a ferry radio show.") == []
+
+
+_CAST = "Jane Doe and Tom Reyl spoke at the pier on Monday about the ferries."
+
+
+@pytest.mark.parametrize("para", [
+    "Said Doe: \u201cThe boats are old and slow.\u201d",
+    "Said Doe, \u201cThe boats are old and slow.\u201d",
+    "Added Jane Doe, \u201cThe boats are old and slow.\u201d",
+    "Stated Doe:\n\n\u201cThe boats are old and slow.\u201d",
+    "Continued Doe: \u201cThe boats are old and slow.\u201d",
+    "Says Doe, who ran the harbour for ten years, \u201cThe boats are old and slow.\u201d",
+])
+def test_a_cue_opening_its_sentence_names_the_speaker_after_it(para: str) -> None:
+    # 'Added Jane Doe, "..."': the cue opens the sentence and its speaker follows; the cue
+    # word is no part of a name, and what follows the name is no reported statement of its own
+    ex = extract_quotes([_CAST, *para.split("\n\n")])
+    assert [(q.kind, q.speaker_key) for q in ex.quotes] == [("direct", "Jane Doe")]
+    assert sorted(s.key for s in ex.speakers) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("para", [
+    "Asked about the ferries, Doe said the boats were old and slow.",
+    "Told of the vote, Doe said the boats were old and slow.",
+    "Said Doe, the harbour chief, said the boats were old and slow.",
+])
+def test_an_opening_participle_or_a_given_name_is_no_inverted_cue(para: str) -> None:
+    # the negative cases: a passive opener ('Asked about ...,') and a capitalised cue word
+    # with a cue of its own after the name ('Said' is also a given name): the statement is
+    # the later cue's
+    ex = extract_quotes([_CAST, para])
+    assert [(q.kind, q.cue, q.text) for q in ex.quotes] == [
+        ("indirect", "said", "the boats were old and slow.")]

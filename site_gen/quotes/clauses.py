@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from site_gen.quotes.cues import AUX_WORDS, find_cues
+from site_gen.quotes.cues import AUX_WORDS, CueMatch, find_cues, opens_inverted
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
@@ -658,6 +658,33 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
     if app and mention.kind == "name" and not app.group(1).startswith("who"):
         mention = Mention(mention.text, mention.start, mention.kind, mention.name,
                           app.group(1).strip(), mention.gender)
+    return mention
+
+
+# Where a sentence opens: the text's start, a line break, or a sentence's end before it.
+_OPENS_SENTENCE = re.compile(r"(?:^|[\n.!?:\"\u201c\u201d])[ \t\u00a0]*$")
+# After the speaker of an inverted opening: a comma, a colon or the paragraph's end.
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
+_INVERTED_END = re.compile(r"[ \t\u00a0]*(?:[,:]|\n|$)")
+
+
+def inverted_opening(text: str, cue: CueMatch, limit: int) -> Mention | None:
+    """The speaker of a cue that opens its sentence with the speaker after it: 'Said Jane Doe:
+    "..."', 'Added Roe, "..."', 'Continued the mayor:' (a paragraph's last line before the
+    quotation in the next)."""
+    word = text[cue.pos:cue.stop]
+    if not word[:1].isupper() or not opens_inverted(word) \
+            or not _OPENS_SENTENCE.search(text, max(0, cue.pos - 4), cue.pos):
+        return None
+    mention = mention_after(text, cue.stop, limit)
+    if mention is None or mention.kind not in ("name", "role"):
+        return None
+    end = mention.start + len(mention.text)
+    if not _INVERTED_END.match(text, end):
+        return None
+    mark = _QUOTE_MARK.search(text, end, limit)
+    if find_cues(text, end, mark.start() if mark else limit):
+        return None  # 'Said Qadiri, the harbour chief, said ...': a given name, then its cue
     return mention
 
 

@@ -272,6 +272,16 @@ def is_transitive(cue: str) -> bool:
     return base_of(cue.split()[0]) in _TRANSITIVE
 
 
+def opens_inverted(word: str) -> bool:
+    """A finite cue that can open a sentence with its speaker after it ('Added Jane Doe,',
+    'Says Roe:'); not a noun-like form or a participle ('Asked about it, Doe said': no name
+    follows, see ``clauses.inverted_opening``)."""
+    low = word.lower()
+    return low in FORMS and " " not in low and low not in NOUNY and low not in NAMING \
+        and not low.endswith("ing") and low != "written" \
+        and (low.endswith(("ed", "s")) or low in _IRREGULAR_BARE)
+
+
 def is_naming(cue: str) -> bool:
     return cue.lower() in NAMING
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from site_gen.quotes.clauses import (
+    inverted_opening,
     mention_after,
     participle_subject,
     sentence_subject,
@@ -162,7 +163,7 @@ def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> A
             continue
         participle = is_participle(text, m)
         mention = participle_subject(text, lo, m.start()) if participle \
-            else subject_before(text, lo, m.start())
+            else subject_before(text, lo, m.start()) or inverted_opening(text, m, hi)
         return Attribution("before", m.group(), m.start(), mention, mention is None)
     if acc and not short:
         mention = mention_after(text, acc[-1].end(), hi)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from site_gen.quotes.cues import opens_inverted
 from site_gen.quotes.firstnames import gender_of, is_given_name
 
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -230,6 +231,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
         lo += 1  # leading stop words and titles join the titles ("[Chief of] Staff Ada Marsh")
     while hi - lo > 1 and bares[hi - 1] in _TRAILING_TIME:
         hi -= 1
+    if hi - lo > 1 and opens_inverted(bares[lo]):
+        lo += 1  # "Added Jane Doe:", "Continued Roe": a cue opening its sentence, not a name
     titles, name = toks[:lo], toks[lo:hi]
     for j in range(1, len(name) - 1):
         if is_given_name(name[j]) and not any(is_given_name(x) or _INITIAL.fullmatch(x)

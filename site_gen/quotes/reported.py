@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from site_gen.quotes.clauses import (
     SUBORDINATE_START,
+    inverted_opening,
     mention_after,
     participle_subject,
     reads_as_clause,
@@ -292,6 +293,16 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         if _NOUN_USE.search(text, max(s_start, m.start() - 8), m.start()):
             continue
         if not verb_use(text, m) or _after_quotation(text, m.start(), segs):
+            continue
+        opening = inverted_opening(text, m, s_end) if m.start() == s_start else None
+        if opening is not None:  # 'Said Jane Doe: "..."', 'Added Roe, the plan ...'
+            said = opening.start + len(opening.text)
+            while said < s_end and text[said] in " \t\u00a0,:\n":
+                said += 1
+            if not any(said <= q.open_at < s_end for q in segs) and _words(
+                    _uncovered(text, said, s_end, segs)) >= 3:
+                out.append(Report(said, s_end, m.group(), m.start(), opening))
+            covered = s_end
             continue
         c_start = _content_start(text, m, s_end, s_start)
         if c_start is None:
