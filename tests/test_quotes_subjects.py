@@ -306,3 +306,45 @@ def test_no_coordinated_subject_for_modifiers_or_passives():
 def test_a_states_abbreviation_after_a_place_is_no_speaker(text):
     cue = "warned" if "warned" in text else "said"
     assert _speaker_of(text, cue) == "Jane Doe"
+
+
+_CAST = "Jane Doe and Tom Reyl spoke at the pier on Monday about the ferries."
+
+
+@pytest.mark.parametrize("para", [
+    "His aide had told him to act \u201ccalm,\u201d but Reyl said he responded: \u201cWhen "
+    "the tide comes in, you cannot stay calm.\u201d",
+    "His aide had told him to act \u201ccalm,\u201d but Reyl says he answered: \u201cWhen "
+    "the tide comes in, you cannot stay calm.\u201d",
+])
+def test_a_cue_inside_the_subject_reports_who_speaks(para: str) -> None:
+    # 'Reyl said he responded: "..."': the words are the one the inner cue reports ('he'),
+    # not a phrase 'Reyl said he'
+    last = extract_quotes([_CAST, para]).quotes[-1]
+    assert (last.kind, last.mention, last.speaker_key) == ("direct", "he", "Tom Reyl")
+
+
+@pytest.mark.parametrize("para", [
+    "A fundraising email sent out by Doe on Tuesday night warned of the fight ahead: "
+    "\u201cThere are ten votes over the next three weeks.\u201d",
+    "A statement released by Jane Doe said: \u201cThere are ten votes over the next three "
+    "weeks.\u201d",
+])
+def test_a_message_sent_by_someone_speaks_for_its_sender(para: str) -> None:
+    assert _direct_speakers([_CAST, para]) == ["Jane Doe"]
+
+
+def test_a_message_about_someone_is_not_theirs() -> None:
+    # the negative case: a letter sent to, or about, a person is not theirs
+    para = ("A letter sent to Jane Doe on Tuesday warned of the fight ahead: \u201cThere are ten "
+            "votes over the next three weeks.\u201d")
+    assert _direct_speakers([_CAST, para]) != ["Jane Doe"]
+
+
+def test_a_cue_inside_an_opening_question_is_part_of_the_question() -> None:
+    # 'Asked whether she would urge Roe to run, Doe said ...': 'urge' is in the question; the
+    # statement is the main clause's
+    para = ("Asked whether he would urge Doe to ask the council to sell the pier, Reyl said he "
+            "would not give her advice.")
+    found = [(q.kind, q.speaker_key, q.text) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Tom Reyl", "he would not give her advice.")]

@@ -281,11 +281,32 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if text[cue_start:cue_start + 1].isupper():
         piece = _cut_title_case_aux(piece)  # a headline: "Jane Doe Just Announced"
+    inner = [c for c in find_cues(piece) if c.pos > 0]
+    if inner:
+        # 'Reyl said he responded: "..."': a cue inside the subject piece reports who speaks
+        told = parse_mention(piece[inner[-1].stop:], lo + start + inner[-1].stop)
+        if told is not None and told.kind in ("pronoun", "name"):
+            return told
+    if (agent := _BY_AGENT.match(piece)) is not None:
+        # 'a fundraising email sent out by Jane Doe on Tuesday warned': its sender speaks
+        sender = parse_mention(agent.group(1), lo + start + agent.start(1))
+        if sender is not None and sender.kind in ("name", "org"):
+            return sender
     mention = parse_mention(piece, lo + start)
     if mention is not None and mention.kind == "role" and piece.rstrip().endswith(" to"):
         return _object_before_to(piece, lo + start) or _controller(text, piece, lo + start) \
             or mention
     return mention
+
+
+# A message and the one who sent it, as the subject of a cue ("a statement released by Jane
+# Doe on Monday said"): the sender's name after "by".
+_BY_AGENT = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:sent(?:\s+out)?"
+    r"|released|issued|posted|written|signed|published|put\s+out|distributed|circulated)"
+    r"\s+by\s+([A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3})"
+    r"(?:\s+(?:on|in|at|last|this|early|late)\b[^,]*|\s+(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|yesterday|today)\b[^,]*)?\s*$")
 
 
 # An introductory phrase without its comma ("Saturday at the party's convention Sen. Jane Doe

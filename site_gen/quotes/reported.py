@@ -334,6 +334,9 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
         participle = is_participle(text, m)
         if participle and _introduces_quotation(text, c_start, segs, cues) or (
                 m.start() == s_start and _finite_cue_after(c_start, cues)):
+            if m.start() == s_start and (comma := text.find(",", c_start, s_end)) > 0:
+                covered = comma  # 'Asked whether she would urge Roe to run, Doe said ...':
+                # a cue inside the opening clause is part of the question too
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
