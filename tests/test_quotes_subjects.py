@@ -348,3 +348,38 @@ def test_a_cue_inside_an_opening_question_is_part_of_the_question() -> None:
             "would not give her advice.")
     found = [(q.kind, q.speaker_key, q.text) for q in extract_quotes([_CAST, para]).quotes]
     assert found == [("indirect", "Tom Reyl", "he would not give her advice.")]
+
+
+@pytest.mark.parametrize("para", [
+    "Sandy Vale, who lost her home in the flood in Aurora, Kestria, in July 2012, said that "
+    "Reyl had treated her family badly.",
+    "Sandy Vale, whose latest start-up, Paradata, uses big data to help brands find "
+    "suppliers, said Reyl was a candidate in the spirit of the valley.",
+])
+def test_a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it(para: str) -> None:
+    # 'Jane Doe, who lost her home in Aurora, Kestria, in 2012, said': the relative clause
+    # runs to the comma before the cue; a plural noun after a verb ('help brands find') is
+    # no cue
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Sandy Vale")]
+
+
+@pytest.mark.parametrize("para, speaker", [
+    ("Jane Doe's lawyer issued a statement on Monday, saying the ferries were late and old.",
+     None),
+    ("Jane Doe's son, Grant Doe, went to the pier on Tuesday, saying the ferries were late "
+     "and old.", "Grant Doe"),
+])
+def test_someones_relation_is_not_them(para: str, speaker: str | None) -> None:
+    # "Jane Doe's lawyer ..., saying": the participle is the lawyer's (unnamed) or the name in
+    # apposition's, never the possessor's
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", speaker)]
+
+
+def test_the_possessor_still_speaks_through_a_thing_of_theirs() -> None:
+    # the negative case: a thing of hers ('Jane Doe's book') is no other person, and she
+    # stays the subject who speaks
+    para = "Jane Doe's book sold well, and she went on tour, saying the ferries were late."
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Jane Doe")]

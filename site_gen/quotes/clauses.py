@@ -111,6 +111,9 @@ _DEMOGRAPHIC = re.compile(
     r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-Vel.,": a party tag unbracketed
     # a state's abbreviation after a place ("in Port Velmar, Kes.,"): part of the place
     r"|(?<=[a-z]),\s*[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?(?=,)"
+    # a relative clause about the person, up to the comma before the cue: it may hold commas
+    # of its own ("who grew up in Aurora, Ohio, in the 1990s,")
+    r"|,\s*who\s+[^;:\u201c\u201d\"]{1,200}(?=,\s*$)"
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
 _FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")

@@ -84,7 +84,7 @@ _NOUNY = frozenset(
     "post blog text email mail report answer comment charge counter demand promise joke question"
     " challenge attack signal note tweet reply respond state claim quip cry vow pledge mention"
     " protest object estimate guess testify caution rave laugh sigh groan muse remark"
-    " recall repeat counter chant boast lament praise".split())
+    " recall repeat counter chant boast lament praise brand label term".split())
 
 
 def _nouny_forms() -> frozenset[str]:

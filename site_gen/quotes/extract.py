@@ -21,7 +21,7 @@ from site_gen.quotes.clauses import (
 from site_gen.quotes.cues import ing_form
 from site_gen.quotes.direct import Attribution, attribute, last_char
 from site_gen.quotes.marks import Segment, find_segments
-from site_gen.quotes.names import RUN, Mention
+from site_gen.quotes.names import RUN, Mention, parse_mention
 from site_gen.quotes.reported import Report, find_reported
 from site_gen.quotes.sentences import Sentences, split_sentences
 
@@ -96,6 +96,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     # no person of its own (a subject is read for every sentence near a quotation: a name there
     # is taken as a speaker only when a cue without a subject of its own needs it)
     subjects: dict[int, Person | Mention | None] = {}
+    owned: dict[int, Person | None] = {}  # sentences whose subject is someone's relation
     last: Person | None = None
     prev: Person | None = None  # the speaker of the latest direct quotation, and its end
     prev_at = -1
@@ -115,6 +116,13 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             person = cast.resolve(mention, mention.start, subject=True) \
                 if mention and mention.kind != "role" else None
             subjects[s] = mention if person is None and mention is not None else person
+            if mention is not None and mention.kind == "name" and (
+                    kin := _OWNED_PERSON.match(text, mention.start + len(mention.text))):
+                # "Jane Doe's lawyer issued a statement, saying ...": the possessor is who a
+                # pronoun means, but the one saying is the lawyer (or the name after it)
+                named = parse_mention(kin.group(1), kin.start(1)) if kin.group(1) else None
+                owned[s] = cast.resolve(named, named.start, subject=True) \
+                    if named is not None and named.kind == "name" else None
             if asking:
                 _asked(text, s, e, cast)
             continue
@@ -130,7 +138,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                 shared = item.cue_start, person, rule
             else:
                 person, rule = _speaker(cast, item.mention, item.elided, item.cue_start, sents,
-                                        subjects, None)
+                                        subjects, None, owned)
                 on = _goes_on(item, cast, sents)
                 if on is not None:
                     person, rule = on, "pronoun:goes-on"
@@ -148,7 +156,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         if att.how == "report" and att.report is not None:
             key = (att.report.start, att.report.cue_start)
             person, rule = by_report[key] if key in by_report else _speaker(
-                cast, att.mention, att.elided, att.cue_start, sents, subjects, None)
+                cast, att.mention, att.elided, att.cue_start, sents, subjects, None, owned)
             on = _goes_on(att.report, cast, sents) if key not in by_report else None
             if on is not None:
                 person, rule = on, "pronoun:goes-on"
@@ -179,7 +187,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             rule = "continued" if seg.continued else "latest"
         else:
             person, rule = _speaker(cast, att.mention, att.elided, att.cue_start, sents,
-                                    subjects, seg.open_at)
+                                    subjects, seg.open_at, owned)
         if person is not None and att.how == "none":
             cast.focus(person, seg.open_at)
         if att.how != "none" and att.cue_start >= 0:
@@ -228,6 +236,13 @@ def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cue
     return s
 
 
+# A person named by a relation to the possessor ("Jane Doe's eldest daughter", "Doe's
+# lawyers"), and the name in apposition after it when there is one ("Doe's son, Tom,").
+_OWNED_PERSON = re.compile(
+    r"['\u2019]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:daughter|son|wife|husband|mother|father|brother"
+    r"|sister|spouse|widow|widower|partner|fianc[e\u00e9]e?|friend|aide|lawyer|attorney|spokesman"
+    r"|spokeswoman|spokesperson|adviser|advisor|assistant|deputy|doctor|physician|agent)s?\b"
+    r"(?:,\s+(" + RUN.pattern + r"),)?")
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|by|of|after|before|without|from|about|on|in|at)\s+$")
 
 
@@ -314,7 +329,7 @@ def _report_kind(cue: str) -> str:
 
 def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, sents: Sentences,
              subjects: dict[int, Person | Mention | None], said_at: int | None,
-             ) -> tuple[Person | None, str]:
+             owned: dict[int, Person | None] | None = None) -> tuple[Person | None, str]:
     """Who ``mention`` means (or, ``elided``, the sentence's subject); ``said_at`` is where a
     quotation starts: a pronoun after it ('"...," he said') looks back from there, not at the
     names inside. (Not for reported speech: in "Smith voted for her, he says" the name of
@@ -327,6 +342,8 @@ def _speaker(cast: Cast, mention: Mention | None, elided: bool, cue_start: int, 
         return person, cast.how
     if elided:
         s, _ = sents.span(cue_start)
+        if owned is not None and s in owned:
+            return owned[s], "elided-owned"
         antecedent = relative_subject(sents.text, s, cue_start)
         if antecedent is not None:
             person = cast.resolve(antecedent, antecedent.start, subject=True)
