@@ -383,3 +383,22 @@ def test_the_possessor_still_speaks_through_a_thing_of_theirs() -> None:
     para = "Jane Doe's book sold well, and she went on tour, saying the ferries were late."
     found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
     assert found == [("indirect", "Jane Doe")]
+
+
+def test_an_absolute_phrase_after_a_statement_has_its_own_speaker() -> None:
+    # '... optimism about working together - Reyl saying he was "very pleased" and Doe calling
+    # it a "great meeting"': each name with its participle says its own words
+    para = ("Both issued a statement expressing optimism about working together \u2013 Reyl "
+            "saying he was \u201cvery pleased\u201d and Doe calling it a \u201cgreat "
+            "meeting.\u201d")
+    found = [(q.kind, q.speaker_key, q.text) for q in extract_quotes([_CAST, para]).quotes]
+    assert ("direct", "Tom Reyl", "very pleased") in found, found
+    assert ("direct", "Jane Doe", "great meeting.") in found, found
+    assert not any(t.startswith("optimism") and "Reyl" in t for _, _, t in found), found
+
+
+def test_a_participle_without_a_name_before_it_goes_on_with_the_statement() -> None:
+    # the negative case: ', adding that ...' has no subject of its own
+    para = "Tom Reyl said the ferries ran late, adding that the fares were far too high."
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found and all(k == "Tom Reyl" for _, k in found), found

@@ -37,7 +37,7 @@ from site_gen.quotes.cues import (
     verb_use,
 )
 from site_gen.quotes.marks import QuotationEnds, Segment
-from site_gen.quotes.names import PRONOUNS, Mention, parse_mention
+from site_gen.quotes.names import PRONOUNS, RUN, Mention, parse_mention
 from site_gen.quotes.sentences import Sentences
 
 
@@ -425,6 +425,10 @@ def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
 # "both" before the first subject, or the first one a pronoun or a name ("Doe and Roe said").
 _PAIRED = re.compile(r"\b(?:[Bb]oth\b[^,;.]*|(?:he|she|they|we|I|you|it)|[A-Z][\w'\u2019.-]*)$")
 _PASSIVE_GAP = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+# An absolute phrase after a statement: a dash, a comma or "and", a name, its participle
+# ("... together - Reyl saying he was pleased and Doe calling it ...").
+_ABSOLUTE = re.compile(
+    r"(?:,|\s(?:\u2013|\u2014|--?|and))\s+(?:with\s+)?(" + RUN.pattern + r")\s+$")
 _CLAUSE_JOIN = re.compile(
     r",\s*(?:while|whereas|but|and)\s+|;\s*|\s(?:while|whereas|and)\s+(?=[A-Z])")
 
@@ -433,7 +437,14 @@ def _joined_statement(text: str, pos: int, end: int, cues: Sequence[CueMatch]) -
     """Where a statement that starts at ``pos`` ends because a clause joined to it (", while",
     ", and", ", but", ";") has a named subject and a cue of its own; -1 when none does."""
     for c in cues:
-        if not pos < c.start() < end or is_participle(text, c):
+        if not pos < c.start() < end:
+            continue
+        if is_participle(text, c):
+            absolute = _ABSOLUTE.search(text, max(pos, c.start() - 60), c.start())
+            if absolute is not None:
+                named = parse_mention(absolute.group(1), absolute.start(1))
+                if named is not None and named.kind == "name":
+                    return absolute.start()  # '... optimism - Reyl saying he was ...'
             continue
         joins = list(_CLAUSE_JOIN.finditer(text, pos, c.start()))
         if not joins:
