@@ -402,3 +402,18 @@ def test_a_participle_without_a_name_before_it_goes_on_with_the_statement() -> N
     para = "Tom Reyl said the ferries ran late, adding that the fares were far too high."
     found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
     assert found and all(k == "Tom Reyl" for _, k in found), found
+
+
+@pytest.mark.parametrize("para", [
+    "Tom Reyl proposed a new pier, while Jane Doe in a blog post said she would sell the old "
+    "ferries.",
+    "Jane Doe, the harbour chief, this past week announced the sale of the old ferries to a "
+    "museum.",
+    "Jane Doe in an emailed statement said she would sell the old ferries.",
+])
+def test_a_time_or_a_medium_with_a_word_before_it_leaves_the_name_the_subject(para: str
+                                                                              ) -> None:
+    # 'Jane Doe in a blog post said', 'X this past week announced': the phrase of time or of
+    # medium between name and cue may have a word before its noun
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Jane Doe")]

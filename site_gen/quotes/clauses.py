@@ -168,6 +168,7 @@ def _strip_aux(text: str) -> str:
 
 _TRAILING_PP = re.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|in|at|during|over|via)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[A-Za-z][\w-]*\s+)?"  # "in a blog post", "in an emailed statement", "a Medium post"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night"
     r"|morning|afternoon|evening|Twitter|Facebook|statement|interview|speech|email|letter|tweet"
     r"|post|release|debate|rally|op-ed|[A-Z][a-z]+ \d+|\d+)[\w-]*(?:\s+(?:night|morning|afternoon"
