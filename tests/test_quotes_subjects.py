@@ -417,3 +417,13 @@ def test_a_time_or_a_medium_with_a_word_before_it_leaves_the_name_the_subject(pa
     # medium between name and cue may have a word before its noun
     found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
     assert found == [("indirect", "Jane Doe")]
+
+
+@pytest.mark.parametrize("lead", ["Asked", "And asked", "But asked"])
+def test_an_opening_question_after_a_conjunction_leads_into_the_statement(lead: str) -> None:
+    # 'And asked how he chose the sweater, Reyl said ...': the question is no statement, and
+    # the main clause's is found
+    para = (f"{lead} how he chose his famous sweater for the evening, Reyl said the sweater "
+            "was actually a backup plan.")
+    found = [(q.kind, q.speaker_key, q.text) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Tom Reyl", "the sweater was actually a backup plan.")]

@@ -332,9 +332,11 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue
         lo = ends.after(s_start, m.start())
         participle = is_participle(text, m)
+        opens = m.start() == s_start or _LEADING_AND.fullmatch(text, s_start, m.start()) \
+            is not None  # "Asked about it, ...", "And asked about it, ..."
         if participle and _introduces_quotation(text, c_start, segs, cues) or (
-                m.start() == s_start and _finite_cue_after(c_start, cues)):
-            if m.start() == s_start and (comma := text.find(",", c_start, s_end)) > 0:
+                opens and _finite_cue_after(c_start, cues)):
+            if opens and (comma := text.find(",", c_start, s_end)) > 0:
                 covered = comma  # 'Asked whether she would urge Roe to run, Doe said ...':
                 # a cue inside the opening clause is part of the question too
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
@@ -429,6 +431,7 @@ _PASSIVE_GAP = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
 # ("... together - Reyl saying he was pleased and Doe calling it ...").
 _ABSOLUTE = re.compile(
     r"(?:,|\s(?:\u2013|\u2014|--?|and))\s+(?:with\s+)?(" + RUN.pattern + r")\s+$")
+_LEADING_AND = re.compile(r"(?:And|But|So|Yet|Then|Also)[ \u00a0]+")
 _CLAUSE_JOIN = re.compile(
     r",\s*(?:while|whereas|but|and)\s+|;\s*|\s(?:while|whereas|and)\s+(?=[A-Z])")
 
