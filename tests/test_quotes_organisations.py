@@ -17,6 +17,9 @@ from site_gen.quotes.names import parse_mention
         ("the Harbour Watch group", "Harbour Watch"),
         ("the management of Vista Radio", "Vista Radio"),
         ("the board of the Quayside Trust", "Quayside Trust"),
+        # who governs it, after its name
+        ("the Quayside Trust board", "Quayside Trust"),
+        ("the Harbour Bank management", "Harbour Bank"),
         # an institution's name joined by "on", "for", "in" as by "of"
         ("The National Conference on Harbour Fees", "National Conference on Harbour Fees"),
         ("the Center for Coastal Studies", "Center for Coastal Studies"),
@@ -31,7 +34,7 @@ def test_an_organisation_is_named(phrase, name):
     assert m is not None and (m.kind, m.name) == ("org", name)
 
 
-@pytest.mark.parametrize("phrase", ["the CEO", "SELMA", "UPDATE"])
+@pytest.mark.parametrize("phrase", ["the CEO", "SELMA", "UPDATE", "the bank board"])
 def test_a_role_or_a_word_in_capitals_is_no_organisation(phrase):
     m = parse_mention(phrase, 0)
     assert m is None or m.kind != "org"

@@ -470,6 +470,8 @@ _NAMED_ORG_HEADS = frozenset("group organization organisation network company fi
 ORG_KINDS = _NAMED_ORG_HEADS | frozenset(
     "newspaper paper daily weekly magazine broadcaster channel station website outlet bank lender"
     " party campaign charity institute foundation council committee board".split())
+# Who governs an organisation, after its name ("the Harbour Bank board"): it speaks for it.
+_GOVERNING = frozenset("board management leadership".split())
 _COLLECTIVE_OF = re.compile(r"^(?:the\s+)?(?:management|leadership|board|owners|organizers"
                             r"|organisers)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -480,7 +482,8 @@ _THE_START = re.compile(r"^The\s+")
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
     words = t.split()
     head = words[-1].lower().strip(".,")
-    if head in _NAMED_ORG_HEADS and runs and runs[-1].end() == len(t) - len(words[-1]) - 1 \
+    if (head in _NAMED_ORG_HEADS or head in _GOVERNING) and runs \
+            and runs[-1].end() == len(t) - len(words[-1]) - 1 \
             and runs[-1].group() not in ("The", "A", "An"):
         return Mention(t, start, "org", _THE_START.sub("", runs[-1].group()), role=t)
     if head in ORG_HEADS and runs:
