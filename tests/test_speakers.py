@@ -243,3 +243,25 @@ def test_a_pinned_name_says_so() -> None:
     pin = Speaker("t-oakhurst", "Tamsin Oakhurst", ("T. Oakhurst",), None)
     canonicalize([("a", (_sm("T. Oakhurst"),))], [pin], explain=why)
     assert why[("a", "T. Oakhurst")] == "a name or alias in speakers.toml"
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
+    # not in figures.toml: the archive's own full name spelled out by the acronym
+    out = canonicalize([("a", (_sm("KHA"),)), ("b", (_sm("Kestria Harbour Authority"),)),
+                        ("c", (_sm("QP", "the QP"),)), ("d", (_sm("Quayside Press"),)),
+                        ("e", (_sm("BHT"),)), ("f", (_sm("Bank of the Harbour Trust"),))])
+    assert {v.name for v in out.values()} == {"Kestria Harbour Authority", "Quayside Press",
+                                               "Bank of the Harbour Trust"}
+
+
+@pytest.mark.parametrize("entries", [
+    # a person's initials are no acronym of them
+    [("a", ("JD",)), ("b", ("Jane Doe",))],
+    # two letters alone are a state's code as often
+    [("a", ("KH",)), ("b", ("Kestria Harbour",))],
+    # two full names with the same initials: which one is not known
+    [("a", ("KHA",)), ("b", ("Kestria Harbour Authority",)), ("c", ("Kestria Housing Agency",))],
+])
+def test_an_acronym_joins_no_person_and_no_ambiguous_name(entries) -> None:
+    out = canonicalize([(aid, (_sm(*forms),)) for aid, forms in entries])
+    assert len({v.id for v in out.values()}) == len(entries)

@@ -178,7 +178,60 @@ def _clusters(entries: list[tuple[str, SpeakerMention]], why: dict[int, str] | N
                   if len(cands) == 1 else "surname of the far most quoted full name with it")
     _join_compound_surnames(entries, clusters, why)
     _join_decorated_surnames(entries, clusters, why)
+    _join_acronyms(entries, clusters, why)
     return clusters
+
+
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
+_INITIAL_SKIP = frozenset("of the and for on in at to & de du la le des".split())
+
+
+def _initials(name: str) -> str:
+    """'Federal Bureau of Investigation' -> 'FBI'; '' when a word is not capitalised."""
+    out = []
+    for word in name.replace("-", " ").split():
+        if word.casefold() in _INITIAL_SKIP:
+            continue
+        if not word[:1].isupper():
+            return ""
+        out.append(word[0])
+    return "".join(out)
+
+
+def _join_acronyms(entries: list[tuple[str, SpeakerMention]],
+                   clusters: dict[tuple[str, ...], list[int]],
+                   why: dict[int, str]) -> None:
+    """An acronym alone ("AP", "the FBI") is the organisation whose full name it abbreviates
+    ("Associated Press", "Federal Bureau of Investigation") when the archive quotes exactly
+    one such name of two words or more (not a person's: no given name first)."""
+    by_initials: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for key, members in clusters.items():
+        if len(key) < 2:
+            continue
+        for i in members:
+            name = entries[i][1].key
+            if not is_given_name(name.split()[0]):
+                initials = _initials(name)
+                if len(initials) >= 2:
+                    by_initials[initials].add(key)
+    for key in sorted(k for k in clusters if len(k) == 1):
+        members = clusters[key]
+        # (two letters only as "the AP": "ID", "NY" alone are a state's code as often)
+        acronyms = {m.group(1) for i in members
+                    if (m := _ACRONYM.fullmatch(entries[i][1].key.strip())) is not None
+                    and (len(m.group(1)) >= 3 or any(
+                        _ACRONYM.fullmatch(f) and f[:4].casefold() == "the "
+                        for f in entries[i][1].forms))}
+        if len(acronyms) != 1:
+            continue
+        owners = by_initials.get(acronyms.pop(), set())
+        if len(owners) != 1:
+            continue
+        (owner,) = owners
+        moved = clusters.pop(key)
+        clusters[owner].extend(moved)
+        for i in moved:
+            why[i] = "an acronym of the one full name it abbreviates"
 
 
 def _capitalised_end(name: str) -> bool:
