@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from site_gen.quotes.cues import AUX_WORDS, CueMatch, find_cues, opens_inverted
+from site_gen.quotes.cues import AUX_WORDS, CueMatch, cues_of, find_cues, opens_inverted
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     GROUP_HEADS,
@@ -285,10 +285,12 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if text[cue_start:cue_start + 1].isupper():
         piece = _cut_title_case_aux(piece)  # a headline: "Jane Doe Just Announced"
-    inner = [c for c in find_cues(piece) if c.pos > 0]
+    base = lo + start  # the piece is the text from here (descriptions blanked out)
+    inner = [c for c in find_cues(text, base + 1, base + len(piece))
+             if piece[c.pos - base:c.stop - base] == c.text]
     if inner:
         # 'Reyl said he responded: "..."': a cue inside the subject piece reports who speaks
-        told = parse_mention(piece[inner[-1].stop:], lo + start + inner[-1].stop)
+        told = parse_mention(piece[inner[-1].stop - base:], inner[-1].stop)
         if told is not None and told.kind in ("pronoun", "name"):
             return told
     if (agent := _BY_AGENT.match(piece)) is not None:
@@ -826,7 +828,7 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
         return parse_mention(m.group(), i)
     found = _leading_np(window, i)
     if found is not None and found.kind == "name" and found.role \
-            and not found.role[:1].isupper() and (says := find_cues(found.role)) \
+            and not found.role[:1].isupper() and (says := cues_of(found.role)) \
             and says[0].start() > 0:
         found = None  # "those surveyed said Trump ...": a clause, not a name with its role
         # (an inverted cue stays: "But, said Doe, ...")

@@ -215,6 +215,16 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
 
 @lru_cache(maxsize=8)
 def _all_cues(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
+    return _scan(text)
+
+
+def cues_of(piece: str) -> list[CueMatch]:
+    """The cues of a short piece of text, not cached: the few articles' texts in the cache
+    stay there."""
+    return list(_scan(piece)[1])
+
+
+def _scan(text: str) -> tuple[tuple[int, ...], tuple[CueMatch, ...]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
         lowered = text.translate(_ASCII_LOWER)
