@@ -23,16 +23,17 @@ pytestmark = pytest.mark.skipif(not (TRAIN / "score.py").is_file(), reason="set 
 # .950, pages macro F1 .809, 1.16 fragments); reported-speech floors raised later that day
 # (reported F1 .727, all F1 .839, pages macro F1 .832 through `site-gen inspect`); then reported
 # F1 .731, all F1 .841. Raised on 2026-12-07 (in-process: direct F1 .951, reported F1 .752,
-# all F1 .852, canonical .954, variant .961, pages macro F1 .855, 1.10 fragments).
+# all F1 .852, canonical .954, variant .961, pages macro F1 .855, 1.10 fragments); again later
+# that day (in-process: all canonical .962, variant .969, pages macro F1 .858, 1.10 fragments).
 FLOORS = {
     ("direct", "f1"): 0.946,
     ("indirect", "f1"): 0.745,
     ("all", "f1"): 0.846,
-    ("all", "speaker_canonical_acc"): 0.948,
-    ("all", "speaker_variant_acc"): 0.955,
+    ("all", "speaker_canonical_acc"): 0.955,
+    ("all", "speaker_variant_acc"): 0.962,
 }
-PAGES_F1 = 0.845
-FRAGMENTS = 1.13
+PAGES_F1 = 0.850
+FRAGMENTS = 1.12
 
 
 def test_trainset_scores(tmp_path: Path) -> None:
