@@ -427,3 +427,32 @@ def test_an_opening_question_after_a_conjunction_leads_into_the_statement(lead: 
             "was actually a backup plan.")
     found = [(q.kind, q.speaker_key, q.text) for q in extract_quotes([_CAST, para]).quotes]
     assert found == [("indirect", "Tom Reyl", "the sweater was actually a backup plan.")]
+
+
+def test_a_quotation_opening_with_a_parenthesis_opens_a_sentence() -> None:
+    # '"...," says Reyl. "(Port Velmar) is ..."': the second quotation goes on with Reyl; the
+    # cue before it belongs to the sentence that ended
+    para = ("\u201cThese are ports that we need to win,\u201d says Reyl. \u201c(Port Velmar) is "
+            "really where the battleground is.\u201d")
+    assert _direct_speakers([_CAST, para]) == ["Tom Reyl", "Tom Reyl"]
+
+
+@pytest.mark.parametrize("dateline", ["SELMA, N.C.\u2014", "PORT VELMAR (Wire) \u2014 ",
+                                      "KESTRIA CITY, Kestria -- "])
+def test_a_dateline_is_no_part_of_the_subject(dateline: str) -> None:
+    # 'SELMA, N.C.—Jane Doe, despite ..., deviated ... and asserted that ...': the second verb
+    # shares the subject after the dateline
+    para = (f"{dateline}Jane Doe, despite making an effort to stay on script, deviated from her "
+            "prepared remarks during a rally and asserted that top captains do not want Reyl "
+            "as their commodore.")
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Jane Doe")]
+
+
+def test_a_pronoun_after_a_semicolon_opens_a_statement_of_its_own() -> None:
+    # '... accused Reyl of lying; he has denied the claim as "preposterous"': the denial is
+    # Reyl's, not part of what the lawyer said
+    para = ("Last week, a lawyer accused Tom Reyl of lying at a dinner party in 1999; he has "
+            "denied the claim as \u201cpreposterous,\u201d as he did in 1991.")
+    quote = next(q for q in extract_quotes([_CAST, para]).quotes if q.kind == "direct")
+    assert (quote.cue, quote.speaker_key) == ("denied", "Tom Reyl")

@@ -800,6 +800,9 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     if i >= s_end or not text[i].isalpha():
         return None  # starts with a quotation mark or a number
     window = text[i: min(s_end, i + 240)]
+    if window[:3].isupper() and (dateline := _DATELINE.match(window)) is not None:
+        i += dateline.end()  # "SELMA, N.C. — Jane Doe ...": the place and agency go
+        window = window[dateline.end():]
     intro = _INTRO.match(window)
     if intro:
         i += intro.end()
@@ -849,6 +852,11 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
     return found
 
 
+# A dateline opening a story: a place in capitals, its state or country, an agency, a dash.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]+(?:[ \u00a0][A-Z][A-Z.'\u2019-]+){0,2}"  # a place: three words at most
+    r"(?:,[ \u00a0]*[A-Z][\w.]{0,14}(?:[ \u00a0][A-Z][\w.]*)?)*"
+    r"[ \u00a0]*(?:\([^)\n]{1,30}\)[ \u00a0]*)?(?:\u2014|\u2013|--|-)[ \u00a0]*(?=[A-Z])")
 _OBJECT_QUOTED = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3},[ \u00a0]+)?"
     r"[\"\u201c][^\"\u201c\u201d\n]{1,300}[\"\u201d][ \u00a0]*,?[ \u00a0]*")

@@ -458,7 +458,9 @@ def _joined_statement(text: str, pos: int, end: int, cues: Sequence[CueMatch]) -
             continue  # 'said both the board and Jane Doe agreed', 'said he and Doe promised':
             # one subject of two, no second clause
         mention = subject_before(text, join.end(), c.start())
-        if mention is not None and mention.kind == "name" and mention.start == join.end() \
+        if mention is not None and (mention.kind == "name" or mention.kind == "pronoun"
+                                    and join.group()[:1] == ";") \
+                and mention.start == join.end() \
                 and not (join.group()[:1].isspace() and _PASSIVE_GAP.search(
                     text, mention.start + len(mention.text), c.start())):
             return join.start()  # (not 'while Jane Doe is celebrated': she says nothing)

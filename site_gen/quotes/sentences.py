@@ -22,7 +22,7 @@ _ABBREV = frozenset(
 # to the next candidate character (a leading group or lookahead defeats that optimisation).
 _BOUNDARY = re.compile(
     r"[.!?\u2026\n](?:(?<=[.!?\u2026])(?P<end>[.!?\u2026]*(?:[\"\u201d\u2019')\]]|'')*)"
-    r"[ \t\u00a0]+(?=(?:``|''|[\"\u201c\u2018'(\[])?(?:(?:\.\.\.|\u2026)[ \u00a0]?)?[A-Z0-9])"
+    r"[ \t\u00a0]+(?=(?:``|''|[\"\u201c\u2018'])?[(\[]?(?:(?:\.\.\.|\u2026)[ \u00a0]?)?[A-Z0-9])"
     r"|(?<=\n)(?P<para>[ \t\u00a0]*\n)\s*)"
 )  # a match ends where the next sentence starts (its leading space consumed)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
