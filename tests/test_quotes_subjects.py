@@ -456,3 +456,28 @@ def test_a_pronoun_after_a_semicolon_opens_a_statement_of_its_own() -> None:
             "denied the claim as \u201cpreposterous,\u201d as he did in 1991.")
     quote = next(q for q in extract_quotes([_CAST, para]).quotes if q.kind == "direct")
     assert (quote.cue, quote.speaker_key) == ("denied", "Tom Reyl")
+
+
+@pytest.mark.parametrize("para, speaker", [
+    ("The email from harbour aide and Velmar Institute President Jane Doe to Tom Reyl asks in "
+     "the subject line, \u201cIs there something I can do for the ferries?\u201d", "Jane Doe"),
+    ("A Harbour Bank report released Thursday said the ferries were late and old.",
+     "Harbour Bank"),
+    ("The Harbour Bank letters do not explicitly confirm that the ferries were late and old.",
+     "Harbour Bank"),
+])
+def test_a_document_speaks_for_its_author(para: str, speaker: str) -> None:
+    # 'The email from Jane Doe to Roe asks', 'a Harbour Bank report released Thursday said':
+    # the sender or the author named with the document
+    found = extract_quotes([_CAST, para]).quotes
+    assert found and all(q.speaker_key == speaker for q in found), found
+
+
+@pytest.mark.parametrize("para", [
+    "A report released Thursday said the ferries were late and old.",
+    "The email to Jane Doe said the ferries were late and old.",
+])
+def test_a_document_without_its_author_or_to_someone_is_no_ones(para: str) -> None:
+    # the negative cases: no author named, or the one it was sent to
+    found = extract_quotes([_CAST, para]).quotes
+    assert [q.speaker_key for q in found] == [None]

@@ -251,6 +251,12 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return _apposition(text, lo, seg, cuts)
     start = cuts[-1]
     piece = seg[start:]
+    if (sent := _FROM_SENDER.match(piece)) is not None:
+        # 'The email from Clinton aide and Velmar President Jane Doe to Roe asks': its sender
+        # speaks (before "and" splits the piece)
+        sender = parse_mention(sent.group(1), lo + start + sent.start(1))
+        if sender is not None and sender.kind in ("name", "org"):
+            return sender
     conj = list(_CONJ.finditer(piece))
     if conj and len(cuts) >= 2 and not piece[:conj[0].start()].strip() and len(conj) == 1 \
             and conj[0].group().strip().lower() == "who" and seg[cuts[-1] - 1] == "," \
@@ -293,8 +299,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         told = parse_mention(piece[inner[-1].stop - base:], inner[-1].stop)
         if told is not None and told.kind in ("pronoun", "name"):
             return told
-    if (agent := _BY_AGENT.match(piece)) is not None:
-        # 'a fundraising email sent out by Jane Doe on Tuesday warned': its sender speaks
+    agent = _BY_AGENT.match(piece) or _AUTHORED.match(piece)
+    if agent is not None:
+        # 'a fundraising email sent out by Jane Doe on Tuesday warned', 'a Harbour Bank report
+        # released Thursday said': its author speaks
         sender = parse_mention(agent.group(1), lo + start + agent.start(1))
         if sender is not None and sender.kind in ("name", "org"):
             return sender
@@ -313,6 +321,20 @@ _BY_AGENT = re.compile(
     r"\s+by\s+([A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?:\s+(?:on|in|at|last|this|early|late)\b[^,]*|\s+(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|yesterday|today)\b[^,]*)?\s*$")
+
+
+_DOCUMENT = (r"(?:e-?mails?|letters?|memos?|memorandum|notes?|messages?|statements?|texts?"
+             r"|tweets?|posts?|reports?|study|studies|analysis|survey|poll|filings?|documents?)")
+# "The email from Jane Doe to ... asks": who sent it.
+_FROM_SENDER = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT
+    + r"\s+from\s+(?:[a-z][\w-]*\s+){0,4}?(" + RUN.pattern + r")(?:\s+to\s+.{1,120}?)?\s*$")
+# "a Harbour Bank report released Thursday said", "internal Kestrelworks documents made public
+# ...": an organisation's or a person's document, named before it.
+_AUTHORED = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Ii]nternal|[Nn]ew)\s+(?:new\s+|internal\s+|recent\s+)?(" + RUN.pattern
+    + r")\s+" + _DOCUMENT
+    + r"(?:\s+(?:released|published|issued|made\s+public|obtained)\b[^,]{0,60})?\s*$")
 
 
 # An introductory phrase without its comma ("Saturday at the party's convention Sen. Jane Doe
