@@ -17,6 +17,12 @@ from site_gen.quotes.names import parse_mention
         ("the Harbour Watch group", "Harbour Watch"),
         ("the management of Vista Radio", "Vista Radio"),
         ("the board of the Quayside Trust", "Quayside Trust"),
+        # a team or campaign of an organisation keeps the organisation's whole name; of a
+        # person, the surname ("the Jane Doe campaign" is the "Doe campaign")
+        ("the Harbour Watch team", "Harbour Watch team"),
+        ("the Harbour University football team", "Harbour University football team"),
+        ("the Jane Doe campaign", "Doe campaign"),
+        ("the Doe campaign", "Doe campaign"),
         # who governs it, after its name
         ("the Quayside Trust board", "Quayside Trust"),
         ("the Harbour Bank management", "Harbour Bank"),
