@@ -481,3 +481,29 @@ def test_a_document_without_its_author_or_to_someone_is_no_ones(para: str) -> No
     # the negative cases: no author named, or the one it was sent to
     found = extract_quotes([_CAST, para]).quotes
     assert [q.speaker_key for q in found] == [None]
+
+
+def test_a_participle_opening_its_sentence_goes_on_with_the_speaker_before() -> None:
+    # '... Reyl stated that the report "wasn't good." Adding, "...": the participle has no
+    # subject of its own and goes on with the sentence before
+    para = ("Later in the show, Reyl stated of the ferry scandal that the report \u201cwas not "
+            "good.\u201d Adding, \u201cNow, like with all ferry scandals, what they do is never "
+            "that bad.\u201d")
+    assert _direct_speakers([_CAST, para])[-1] == "Tom Reyl"
+
+
+def test_a_participle_opening_a_paragraph_without_a_speaker_before_is_no_ones() -> None:
+    # the negative case: nobody spoke in the sentence before
+    para = ("The harbour was quiet on Monday. Adding, \u201cNow, like with all ferry scandals, "
+            "what they do is never that bad.\u201d")
+    assert _direct_speakers([_CAST, para])[-1] is None
+
+
+@pytest.mark.parametrize("intro", ["The day before, at a rally in Harbourtown, Kes.,",
+                                   "On Monday, at a rally in Harbourtown, N.C.,"])
+def test_a_state_after_a_place_in_an_introduction_is_no_subject(intro: str) -> None:
+    # '..., at a rally in Harbourtown, Kes., Mr. Reyl was blunt, claiming ...'
+    para = (f"{intro} Mr. Reyl was just as blunt, claiming without any evidence that Doe wanted "
+            "to sell the ferries.")
+    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    assert found == [("indirect", "Tom Reyl")]

@@ -804,6 +804,8 @@ _MORE_INTRO = re.compile(
 # Velmar, Kestria, X said"): only when a name and its verb follow.
 _PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
                          r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])")
+# A state's abbreviation after a place in an introductory phrase ("in Harbourtown, Kes.,").
+_STATE_REST = re.compile(r"[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]?\.)?,\s+")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
 _DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
 _APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
@@ -841,6 +843,9 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
                 break
             i += more.end()
             window = window[more.end():]
+            if (state := _STATE_REST.match(window)) is not None:
+                i += state.end()  # "at a rally in Harbourtown, Kes., Mr. Reyl ...": the state
+                window = window[state.end():]
         if intro.group().split(None, 1)[0].endswith("ing"):
             # 'Calling the challenger, Nora Quist, "a partner," Mrs. Lima said': the
             # participle's object, its apposition and the words quoted come before the subject

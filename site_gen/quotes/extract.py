@@ -185,6 +185,14 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
         elif att.how == "none":
             person = last if seg.continued else cast.latest(seg.open_at, _CONTEXT)
             rule = "continued" if seg.continued else "latest"
+        elif att.elided and att.mention is None and att.cue and ing_form(att.cue) \
+                and text[att.cue_start:att.cue_start + 1].isupper() \
+                and sents.span(att.cue_start)[0] == att.cue_start \
+                and (latest := shared if shared[0] > cued[0] else cued)[1] is not None \
+                and sents.index(latest[0]) == sents.index(att.cue_start) - 1:
+            # '... the report "wasn't good." Adding, "...": a participle that opens its
+            # sentence goes on with the speaker of the sentence before
+            person, rule = latest[1], "opening-participle"
         else:
             person, rule = _speaker(cast, att.mention, att.elided, att.cue_start, sents,
                                     subjects, seg.open_at, owned)
