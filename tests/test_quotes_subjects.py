@@ -507,3 +507,18 @@ def test_a_state_after_a_place_in_an_introduction_is_no_subject(intro: str) -> N
             "to sell the ferries.")
     found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
     assert found == [("indirect", "Tom Reyl")]
+
+
+def test_a_quotation_in_an_opening_clause_is_its_own_cues() -> None:
+    # 'While Doe has cautioned against "...", in ..., Reyl has pledged ...': the quotation is
+    # Doe's, whose cue comes before it in the opening clause, not the main clause's speaker's
+    para = ("While Jane Doe has cautioned against \u201ca betrayal of our values\u201d in the way "
+            "the port treats sailors, Reyl has pledged to close it.")
+    assert _direct_speakers([_CAST, para]) == ["Jane Doe"]
+
+
+def test_a_quotation_before_the_main_clauses_cue_is_still_its() -> None:
+    # the negative case: no cue of its own in the opening clause
+    para = ("While the ferries ran late, \u201cwe will not wait for the council,\u201d Reyl said "
+            "on Monday.")
+    assert _direct_speakers([_CAST, para]) == ["Tom Reyl"]

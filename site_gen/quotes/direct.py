@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from site_gen.quotes.clauses import (
+    SUBORDINATE_START,
     inverted_opening,
     mention_after,
     participle_subject,
@@ -126,6 +127,11 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
     piece = text[seg.close_end:m.start()].strip(" ,\u2014\u2013-\u00a0")
     if sents.index(m.start()) != sents.index(here) or len(piece.split()) > 12 and not (
             _NAME_APPOSITION.fullmatch(piece) and len(piece.split()) <= _APPOSITION_WORDS):
+        return None
+    if "," in piece and SUBORDINATE_START.match(text, sents.span(here)[0]) \
+            and before(text, sents, seg, sents.span(here)[0], False) is not None:
+        # 'While Doe has cautioned against "...", in ..., Reyl has pledged ...': a quotation in
+        # the opening clause is its cue's, not the main clause's after the comma
         return None
     if piece:
         mention = subject_before(text, seg.close_end, m.start())
