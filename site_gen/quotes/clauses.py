@@ -251,7 +251,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return _apposition(text, lo, seg, cuts)
     start = cuts[-1]
     piece = seg[start:]
-    if (sent := _FROM_SENDER.match(piece)) is not None:
+    if " from " in piece and (sent := _FROM_SENDER.match(piece)) is not None:
         # 'The email from Clinton aide and Velmar President Jane Doe to Roe asks': its sender
         # speaks (before "and" splits the piece)
         sender = parse_mention(sent.group(1), lo + start + sent.start(1))
@@ -293,13 +293,16 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         piece = _cut_title_case_aux(piece)  # a headline: "Jane Doe Just Announced"
     base = lo + start  # the piece is the text from here (descriptions blanked out)
     inner = [c for c in find_cues(text, base + 1, base + len(piece))
-             if piece[c.pos - base:c.stop - base] == c.text]
+             if piece[c.pos - base:c.stop - base] == c.text] \
+        if " " in piece.strip() else []  # ("says she", "Reyl said he": two words at least)
     if inner:
         # 'Reyl said he responded: "..."': a cue inside the subject piece reports who speaks
         told = parse_mention(piece[inner[-1].stop - base:], inner[-1].stop)
         if told is not None and told.kind in ("pronoun", "name"):
             return told
-    agent = _BY_AGENT.match(piece) or _AUTHORED.match(piece)
+    lead = piece.lstrip()[:9].lower()
+    agent = (_BY_AGENT.match(piece) if " by " in piece else None) or (
+        _AUTHORED.match(piece) if lead.startswith(_DOCUMENT_LEADS) else None)
     if agent is not None:
         # 'a fundraising email sent out by Jane Doe on Tuesday warned', 'a Harbour Bank report
         # released Thursday said': its author speaks
@@ -325,6 +328,7 @@ _BY_AGENT = re.compile(
 
 _DOCUMENT = (r"(?:e-?mails?|letters?|memos?|memorandum|notes?|messages?|statements?|texts?"
              r"|tweets?|posts?|reports?|study|studies|analysis|survey|poll|filings?|documents?)")
+_DOCUMENT_LEADS = ("a ", "an ", "the ", "internal ", "new ")
 # "The email from Jane Doe to ... asks": who sent it.
 _FROM_SENDER = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT
