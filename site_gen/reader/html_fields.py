@@ -443,6 +443,7 @@ def choose_authors(
         ([bio] if bio else [], True),
     ]
     orgs: list[str] = []
+    wires: list[str] = []  # agencies credited by later metadata than the first organisations
     for group, text_form in groups:
         names: list[str] = []
         for raw in group:
@@ -471,6 +472,13 @@ def choose_authors(
             return people
         if names and not orgs and not (text_form and group is meta.bylines):
             orgs = names
+        elif names and not text_form:
+            # the metadata's other declarations count too: JSON-LD crediting the site, an
+            # author meta crediting the wire agency ("Velmar TV" and "Kestria Wire": the wire's)
+            wires += [n for n in names if n not in orgs and not matches_site(n, sites)
+                      and not is_staff_credit(n)]
+    if wires and not any(not matches_site(o, sites) and not is_staff_credit(o) for o in orgs):
+        return wires
     return _wire_over_site(orgs, sites)
 
 
