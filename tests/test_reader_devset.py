@@ -30,7 +30,7 @@ FLOORS = {
         "dir": 0.98,
         "dateline": 0.95,
         "license": 0.95,
-        "first_paragraph": 0.94,
+        "first_paragraph": 0.98,
         "last_paragraph": 0.95,
         # The policy keeps the standfirst out of the body; two labels count it as body text.
         "body_contains": 0.84,

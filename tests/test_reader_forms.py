@@ -279,3 +279,30 @@ def test_arabic_place_or_reporter_before_the_agency(tmp_path):
     d = read_document("b.txt", text.encode(), reg).document
     assert d.source_name == "وكالة المثال للأنباء" and d.dateline is None
     assert d.paragraphs[0].text.startswith("افتتح المعرض")
+
+
+def test_an_agency_lead_before_the_story_is_the_standfirst():
+    # "AGENCY: one sentence that sums the story up." over the story: the agency's lead, apart
+    # from the body (the prefix names the source)
+    text = (
+        "خبرگزاری مهر: شهردار از افتتاح کتابخانه‌ی تازه در مرکز شهر خبر داد.\n\n"
+        "به گزارش خبرگزاری مهر، شهردار امروز در جمع خبرنگاران گفت کتابخانه هر روز باز است.\n\n"
+        "وی افزود: این کتابخانه ده هزار جلد کتاب دارد.\n"
+    )
+    d = doc("fa.txt", text)
+    assert d.source_name == "Mehr News Agency"
+    assert d.standfirst is not None and d.standfirst.startswith("خبرگزاری مهر:")
+    assert d.paragraphs[0].text.startswith("به گزارش")
+
+
+def test_an_agency_prefix_on_a_story_of_its_own_stays_in_the_body():
+    # the negative cases: one paragraph, or a first paragraph of several sentences
+    one = doc("fa.txt", "خبرگزاری مهر: شهردار از افتتاح کتابخانه‌ی تازه در مرکز شهر خبر داد.")
+    assert one.standfirst is None
+    text = (
+        "خبرگزاری مهر: شهردار از افتتاح کتابخانه خبر داد. کتابخانه هر روز باز است.\n\n"
+        "شهردار امروز در جمع خبرنگاران سخن گفت.\n\n"
+        "وی افزود: این کتابخانه ده هزار جلد کتاب دارد.\n"
+    )
+    several = doc("fa.txt", text)
+    assert several.standfirst is None and several.paragraphs[0].text.startswith("خبرگزاری مهر:")

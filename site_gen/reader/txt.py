@@ -15,7 +15,7 @@ Plain text is what datasets and copy-paste produce, so its structure is read fro
   leaves the paragraph (a line that is only a dateline written as a sentence, ``МОСКВА,
   10 авг – РИА Новости.``, stays in the body as written); an unsure one (``ঢাকা:`` in a
   script without capitals) is recorded but kept in the text, and a prefix naming a known
-  outlet (``خبرگزاری فارس:``) gives the source;
+  outlet (``خبرگزاری مهر:``) gives the source;
 * a run-on paragraph (one-line articles) is split at sentence boundaries.
 Offsets of every paragraph point into the decoded file text.
 """
@@ -41,8 +41,9 @@ from site_gen.reader.document import ReadResult
 from site_gen.reader.layout import layout_text, text_paragraphs
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
-from site_gen.reader.paragraphs import Span, make_paragraphs, split_run_on, trim
+from site_gen.reader.paragraphs import Span, make_paragraphs, renumbered, split_run_on, trim
 from site_gen.reader.places import known_place
+from site_gen.reader.sentences import split_sentences
 from site_gen.registry import Registry
 
 MAX_TITLE_CHARS = 200
@@ -206,7 +207,7 @@ def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | 
     """(outlet, place) named at the start of the text without being a dateline; text is kept.
 
     "ТАСС, 3 марта." (a known agency and a date), or a "name:" prefix in a script without
-    capitals: a known outlet ("خبرگزاری فارس:") or else a place ("ঢাকা:").
+    capitals: a known outlet ("خبرگزاری مهر:") or else a place ("ঢাকা:").
     """
     if not spans:
         return None, None
@@ -240,6 +241,11 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
     else:
         pieces = [(s, "p") for s in spans]
     paragraphs = make_paragraphs(layout, pieces)
+    standfirst = None
+    if prefix_outlet and len(paragraphs) >= 3 and len(split_sentences(paragraphs[0].text)) == 1:
+        # "OUTLET: one sentence that sums the story up." before the story itself: an agency's
+        # lead, the standfirst, not the body's first paragraph (the prefix gives the source)
+        standfirst, paragraphs = paragraphs[0].text, renumbered(paragraphs[1:])
     diagnostics: list[Diagnostic] = []
     if not paragraphs:
         message = (
@@ -260,7 +266,8 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
         dateline=text_layer.dateline or lead_place or prefix_place,
         published=text_layer.published or by.date,
     )
-    document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry)
+    document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry,
+                              standfirst=standfirst)
     return ReadResult(document, tuple(diagnostics))
 
 
