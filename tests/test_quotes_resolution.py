@@ -318,3 +318,21 @@ def test_capitals_before_a_colon_make_no_new_person_and_a_dateline_no_reference(
              "PORT VELMAR, Kestria - Velmar officials said the port would close."]
     assert _keys(paras) == set()
     assert all(k is None for _, k in _who(paras, "indirect"))
+
+
+@pytest.mark.parametrize("run, name", [
+    ("Then-Governor Doe", ("Doe",)),
+    ("then-Secretary Jane Doe", ("Jane", "Doe")),
+    ("ex-President Doe", ("Doe",)),
+    ("Mary-Jane Doe", ("Mary-Jane", "Doe")),  # a hyphenated given name stays
+])
+def test_a_title_of_the_past_is_a_title(run: str, name: tuple[str, ...]) -> None:
+    # "then-Secretary Doe", "ex-President Doe": the title with its time prefix is no name
+    assert clean_name(run)[0] == name
+
+
+def test_a_past_title_names_the_person_already_named() -> None:
+    found = extract_quotes(["Jane Doe and Tom Reyl met in 2010.",
+                            "Then-Governor Doe said the ferries were late and old."])
+    assert [(q.kind, q.speaker_key) for q in found.quotes] == [("indirect", "Jane Doe")]
+    assert sorted(s.key for s in found.speakers) == ["Jane Doe"]

@@ -138,8 +138,12 @@ def _names_person(tokens: Sequence[str]) -> bool:
     return any(_bare(t) in HONORIFICS or is_given_name(t) for t in tokens)
 
 
+_TIME_PREFIX = re.compile(r"^(?:then|ex|former|now)-(?=[a-z])")
+
+
 def _bare(token: str) -> str:
-    t = unpossessive(token.lower())
+    # "then-Secretary", "ex-President": the title itself ("secretary", "president")
+    t = _TIME_PREFIX.sub("", unpossessive(token.lower()))
     return t.rstrip(".") if t not in SUFFIXES else t
 
 
