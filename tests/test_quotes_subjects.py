@@ -311,6 +311,11 @@ def test_a_states_abbreviation_after_a_place_is_no_speaker(text):
 _CAST = "Jane Doe and Tom Reyl spoke at the pier on Monday about the ferries."
 
 
+def _found(para: str) -> list[tuple[str, str | None]]:
+    """(kind, speaker) of each quote of ``para`` after the paragraph naming the cast."""
+    return [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+
+
 @pytest.mark.parametrize("para", [
     "His aide had told him to act \u201ccalm,\u201d but Reyl said he responded: \u201cWhen "
     "the tide comes in, you cannot stay calm.\u201d",
@@ -360,7 +365,7 @@ def test_a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it(para
     # 'Jane Doe, who lost her home in Aurora, Kestria, in 2012, said': the relative clause
     # runs to the comma before the cue; a plural noun after a verb ('help brands find') is
     # no cue
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", "Sandy Vale")]
 
 
@@ -373,7 +378,7 @@ def test_a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it(para
 def test_someones_relation_is_not_them(para: str, speaker: str | None) -> None:
     # "Jane Doe's lawyer ..., saying": the participle is the lawyer's (unnamed) or the name in
     # apposition's, never the possessor's
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", speaker)]
 
 
@@ -381,7 +386,7 @@ def test_the_possessor_still_speaks_through_a_thing_of_theirs() -> None:
     # the negative case: a thing of hers ('Jane Doe's book') is no other person, and she
     # stays the subject who speaks
     para = "Jane Doe's book sold well, and she went on tour, saying the ferries were late."
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", "Jane Doe")]
 
 
@@ -400,7 +405,7 @@ def test_an_absolute_phrase_after_a_statement_has_its_own_speaker() -> None:
 def test_a_participle_without_a_name_before_it_goes_on_with_the_statement() -> None:
     # the negative case: ', adding that ...' has no subject of its own
     para = "Tom Reyl said the ferries ran late, adding that the fares were far too high."
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found and all(k == "Tom Reyl" for _, k in found), found
 
 
@@ -415,7 +420,7 @@ def test_a_time_or_a_medium_with_a_word_before_it_leaves_the_name_the_subject(pa
                                                                               ) -> None:
     # 'Jane Doe in a blog post said', 'X this past week announced': the phrase of time or of
     # medium between name and cue may have a word before its noun
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", "Jane Doe")]
 
 
@@ -445,7 +450,7 @@ def test_a_dateline_is_no_part_of_the_subject(dateline: str) -> None:
     para = (f"{dateline}Jane Doe, despite making an effort to stay on script, deviated from her "
             "prepared remarks during a rally and asserted that top captains do not want Reyl "
             "as their commodore.")
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", "Jane Doe")]
 
 
@@ -505,7 +510,7 @@ def test_a_state_after_a_place_in_an_introduction_is_no_subject(intro: str) -> N
     # '..., at a rally in Harbourtown, Kes., Mr. Reyl was blunt, claiming ...'
     para = (f"{intro} Mr. Reyl was just as blunt, claiming without any evidence that Doe wanted "
             "to sell the ferries.")
-    found = [(q.kind, q.speaker_key) for q in extract_quotes([_CAST, para]).quotes]
+    found = _found(para)
     assert found == [("indirect", "Tom Reyl")]
 
 

@@ -103,6 +103,8 @@ _ADVERBS = frozenset("now also still later then long often once never always alr
 # Springfield, Ill.,"), a party tag ("(D-N.Y.)"), a relative clause (", who lives nearby,").
 # Blanked (same length, offsets kept) so the name itself stands right before the verb.
 _PARTY = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w. ]{1,20}\)"  # "(D-N.Y.)"
+# A state's or province's abbreviation ("Kes.", "N.C."), after a place.
+_STATE = r"[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?"
 _DEMOGRAPHIC = re.compile(
     r",\s*\d{1,3}\s*(?=,)"
     r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
@@ -110,7 +112,7 @@ _DEMOGRAPHIC = re.compile(
     r"|" + _PARTY +
     r"|,\s*(?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w.]{0,12}(?=,)"  # ", R-Vel.,": a party tag unbracketed
     # a state's abbreviation after a place ("in Port Velmar, Kes.,"): part of the place
-    r"|(?<=[a-z]),\s*[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?(?=,)"
+    r"|(?<=[a-z]),\s*" + _STATE + r"(?=,)"
     # a relative clause about the person, up to the comma before the cue: it may hold commas
     # of its own ("who grew up in Aurora, Ohio, in the 1990s,")
     r"|,\s*who\s+[^;:\u201c\u201d\"]{1,200}(?=,\s*$)"
@@ -251,12 +253,11 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return _apposition(text, lo, seg, cuts)
     start = cuts[-1]
     piece = seg[start:]
-    if " from " in piece and (sent := _FROM_SENDER.match(piece)) is not None:
-        # 'The email from Clinton aide and Velmar President Jane Doe to Roe asks': its sender
-        # speaks (before "and" splits the piece)
-        sender = parse_mention(sent.group(1), lo + start + sent.start(1))
-        if sender is not None and sender.kind in ("name", "org"):
-            return sender
+    # 'The email from harbour aide and Velmar President Jane Doe to Roe asks': its sender
+    # speaks (looked for before "and" splits the piece)
+    sender = _author(_FROM_SENDER.match(piece) if " from " in piece else None, lo + start)
+    if sender is not None:
+        return sender
     conj = list(_CONJ.finditer(piece))
     if conj and len(cuts) >= 2 and not piece[:conj[0].start()].strip() and len(conj) == 1 \
             and conj[0].group().strip().lower() == "who" and seg[cuts[-1] - 1] == "," \
@@ -300,15 +301,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         told = parse_mention(piece[inner[-1].stop - base:], inner[-1].stop)
         if told is not None and told.kind in ("pronoun", "name"):
             return told
+    # 'a fundraising email sent out by Jane Doe on Tuesday warned', 'a Harbour Bank report
+    # released Thursday said': its author speaks
     lead = piece.lstrip()[:9].lower()
-    agent = (_BY_AGENT.match(piece) if " by " in piece else None) or (
-        _AUTHORED.match(piece) if lead.startswith(_DOCUMENT_LEADS) else None)
-    if agent is not None:
-        # 'a fundraising email sent out by Jane Doe on Tuesday warned', 'a Harbour Bank report
-        # released Thursday said': its author speaks
-        sender = parse_mention(agent.group(1), lo + start + agent.start(1))
-        if sender is not None and sender.kind in ("name", "org"):
-            return sender
+    sender = _author((_BY_AGENT.match(piece) if " by " in piece else None) or (
+        _AUTHORED.match(piece) if lead.startswith(_DOCUMENT_LEADS) else None), lo + start)
+    if sender is not None:
+        return sender
     mention = parse_mention(piece, lo + start)
     if mention is not None and mention.kind == "role" and piece.rstrip().endswith(" to"):
         return _object_before_to(piece, lo + start) or _controller(text, piece, lo + start) \
@@ -324,6 +323,14 @@ _BY_AGENT = re.compile(
     r"\s+by\s+([A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?:\s+(?:on|in|at|last|this|early|late)\b[^,]*|\s+(?:Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|yesterday|today)\b[^,]*)?\s*$")
+
+
+def _author(found: re.Match[str] | None, offset: int) -> Mention | None:
+    """The person or organisation a document pattern captured (group 1), if it names one."""
+    if found is None:
+        return None
+    mention = parse_mention(found.group(1), offset + found.start(1))
+    return mention if mention is not None and mention.kind in ("name", "org") else None
 
 
 _DOCUMENT = (r"(?:e-?mails?|letters?|memos?|memorandum|notes?|messages?|statements?|texts?"
@@ -809,7 +816,7 @@ _MORE_INTRO = re.compile(
 _PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
                          r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])")
 # A state's abbreviation after a place in an introductory phrase ("in Harbourtown, Kes.,").
-_STATE_REST = re.compile(r"[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]?\.)?,\s+")
+_STATE_REST = re.compile(_STATE + r",\s+")
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
 _DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
 _APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")

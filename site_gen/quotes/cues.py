@@ -208,7 +208,7 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
         if word in _DETERMINERS:
             gov = words[i - 1]
             return gov.isalpha() and gov.islower() and gov not in _CLAUSE_OPENERS
-        if not word.isalnum() or i < len(words) - 4:
+        if not word.isalnum():
             return False
     return False
 

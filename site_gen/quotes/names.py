@@ -492,15 +492,14 @@ def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
         return Mention(t, start, "org", _THE_START.sub("", runs[-1].group()), role=t)
     if head in ORG_HEADS and runs:
         name, _, _ = clean_name(runs[-1].group())
-        if name and (len(name) == 1 or is_given_name(name[0])):
-            # "the Jane Doe campaign" is the "Doe campaign"
-            return Mention(t, start, "org", name[-1] + " " + head, role=t)
         between = t[runs[-1].end():].split()[:-1]
-        if name and len(between) <= 1 and all(w.isalpha() and w.islower() for w in between):
-            # "the Harbour Watch team", "the Harbour University football team"
-            return Mention(t, start, "org", " ".join([*name, *between, head]), role=t)
         if name:
-            return Mention(t, start, "org", name[-1] + " " + head, role=t)
+            # an organisation's whole name ("the Harbour Watch team", "the Harbour University
+            # football team"); a person's surname ("the Jane Doe campaign" is the "Doe campaign")
+            whole = len(name) > 1 and not is_given_name(name[0]) and len(between) <= 1 \
+                and all(w.isalpha() and w.islower() for w in between)
+            org = " ".join([*name, *between, head]) if whole else name[-1] + " " + head
+            return Mention(t, start, "org", org, role=t)
     if head in GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and len(words) <= 2
                                 and not _DETERMINERS.match(t)):
         return Mention(t, start, "group", role=t)

@@ -228,10 +228,16 @@ def _join_acronyms(entries: list[tuple[str, SpeakerMention]],
         if len(owners) != 1:
             continue
         (owner,) = owners
-        moved = clusters.pop(key)
-        clusters[owner].extend(moved)
-        for i in moved:
-            why[i] = "an acronym of the one full name it abbreviates"
+        _merge(clusters, key, owner, why, "an acronym of the one full name it abbreviates")
+
+
+def _merge(clusters: dict[tuple[str, ...], list[int]], key: tuple[str, ...],
+           owner: tuple[str, ...], why: dict[int, str], reason: str) -> None:
+    """Move the cluster ``key`` into ``owner``, each moved entry explained by ``reason``."""
+    moved = clusters.pop(key)
+    clusters[owner].extend(moved)
+    for i in moved:
+        why[i] = reason
 
 
 def _capitalised_end(name: str) -> bool:
@@ -286,10 +292,7 @@ def _join_compound_surnames(entries: list[tuple[str, SpeakerMention]],
         if len(owners) != 1 or is_given_name(key[0]) or key not in clusters:
             continue
         (owner,) = owners
-        moved = clusters.pop(key)
-        clusters[owner].extend(moved)
-        for i in moved:
-            why[i] = "compound surname of the one full name ending with it"
+        _merge(clusters, key, owner, why, "compound surname of the one full name ending with it")
 
 
 def _dominant(cands: list[tuple[str, ...]], clusters: dict[tuple[str, ...], list[int]],
