@@ -63,6 +63,11 @@ def remember_results(on: bool = True) -> None:
     _MEMOS.clear()
 
 
+def keeps_results() -> bool:
+    """Whether this process keeps its builds' results (see ``remember_results``)."""
+    return _REMEMBERED is not None
+
+
 class ResultCache:
     """Per-file results by key; every operation fails soft (a cache that cannot be used is a
     cache that misses)."""

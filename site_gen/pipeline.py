@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from site_gen.archive import Archive, build_archive, with_stories
-from site_gen.cache import ResultCache, cache_dir, code_version
+from site_gen.cache import ResultCache, cache_dir, code_version, keeps_results
 from site_gen.cluster import DaskCluster
 from site_gen.config import Config
 from site_gen.dependencies import Dependencies, dependencies
@@ -33,6 +33,7 @@ from site_gen.pages import Group, plan_pages
 from site_gen.process import process_file
 from site_gen.progress import no_progress
 from site_gen.quotes.speakers import load_pins, user_roles
+from site_gen.reader.language import release_model
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, environment_for, render_page
 from site_gen.reuse import (
@@ -222,6 +223,10 @@ def analyze(
     results, keys = _cached_process_all(
         inputs, registry, workers, cache, user_roles(pins), cluster)
     diagnostics += [d for r in results for d in r.diagnostics]
+    if not keeps_results():
+        # A one-shot build reads no file after this stage: the language model, loaded when a
+        # file was read here (an edit), would stay in memory through the busiest stages.
+        release_model()
     lap("process")
     archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
     diagnostics += archive.diagnostics

@@ -262,3 +262,28 @@ def test_a_damaged_record_of_outputs_makes_every_page_again(make_project, damage
     (root / "content" / "a1.txt").write_text(ARTICLES["content/a1.txt"])
     _build(root)
     assert _tree(root / "build") == expected
+
+
+def test_a_one_shot_build_lets_go_of_the_language_model_a_server_keeps_it(tmp_path, monkeypatch):
+    from site_gen.reader import language
+
+    root = tmp_path / "p"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "a.txt").write_text(
+        "Harbour plan\n\nThe harbour board voted on Tuesday to open a ferry line to the island "
+        "next spring, and the mayor said the town would pay for the new pier.\n")
+    (root / "site.toml").write_text('content = "content"\noutput = "build"\nsearch = false\n')
+    monkeypatch.setattr(cache_module, "_REMEMBERED", None)
+    language._identifier.cache_clear()
+    assert _build(root).articles == 1
+    assert language._identifier.cache_info().currsize == 0  # read, then released
+    cache_module.remember_results()
+    try:
+        (root / "content" / "a.txt").write_text(
+            "Harbour plan\n\nThe harbour board voted on Friday to open a ferry line to the "
+            "island next spring, and the mayor said the town would pay for the new pier.\n")
+        assert _build(root).articles == 1
+        assert language._identifier.cache_info().currsize == 1  # the next build uses it again
+    finally:
+        cache_module.remember_results(False)
+        language._identifier.cache_clear()

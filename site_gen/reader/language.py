@@ -74,6 +74,12 @@ def _from_unpacked(identifier_class, model: Path):
         array("out_feat").tolist(), norm_probs=True, tk_row=_to_array(array("nextmove_row")))
 
 
+def release_model() -> None:
+    """Drop the loaded model (about 40 MB copied into memory, and the mapping of the rest): a
+    build that has read its files needs it no more. The next detection loads it again."""
+    _identifier.cache_clear()
+
+
 _UNPACKED = "complete"  # the last file written before the folder is renamed into place
 
 
