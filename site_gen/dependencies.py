@@ -69,6 +69,8 @@ class Dependencies:
     # Each article's twin key, made once: the data files, the twin pages and the search index
     # all ask for it.
     _twins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Each article's speakers' names, made once: its page, its twin and its story's page ask.
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def fixed(self, kind: str) -> str:
         """A page made from the settings alone (the 404 page)."""
@@ -127,7 +129,11 @@ class Dependencies:
         return digest(kind, self.settings, *extra, *(self.article[i] for i in ids))
 
     def _speakers(self, a: Article) -> tuple[str, ...]:
-        return tuple(self.speaker_name[q.speaker_id] for q in a.quotes if q.speaker_id)
+        known = self._names.get(a.id)
+        if known is None:
+            known = self._names[a.id] = tuple(
+                self.speaker_name[q.speaker_id] for q in a.quotes if q.speaker_id)
+        return known
 
     def speaker(self, sid: str, archive: Archive) -> str:
         """A speaker's pages: its record, its quotes, their articles, its statements' stories,

@@ -564,10 +564,13 @@ class _SpeakerList:
 
 
 def _speaker_list(sid: str, archive: Archive, in_statements: set[tuple[str, str]]) -> _SpeakerList:
-    quotes: dict[str, list[Quote]] = defaultdict(list)
+    # The references are the quotes whose speaker is ``sid``, article by article in archive
+    # order and in each article in its order: one pass over each article's quotes finds them.
+    quotes: dict[str, list[Quote]] = {}
     for ref in archive.quotes_by_speaker[sid]:
-        art = archive.article(ref.article_id)
-        quotes[art.id].append(next(q for q in art.quotes if q.id == ref.quote_id))
+        if ref.article_id not in quotes:
+            art = archive.article(ref.article_id)
+            quotes[art.id] = [q for q in art.quotes if q.speaker_id == sid]
     articles = [archive.article(x) for x in quotes]  # archive order: newest first
     listed = [a for a in articles
               if any((a.id, q.id) not in in_statements for q in quotes[a.id])]
