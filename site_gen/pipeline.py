@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from site_gen.archive import Archive, build_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version, keeps_results
@@ -28,6 +29,7 @@ from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
 from site_gen.inputs import InputFile, load_inputs
+from site_gen.locks import try_lock
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import Group, plan_pages
 from site_gen.process import process_file
@@ -240,6 +242,7 @@ def analyze(
     return Analysis(archive, results, diagnostics, keys, work)
 
 
+SEARCH_WORK = "search-parts"  # the build cache's folder of what Pagefind reads for each part
 STORIES_MEMO = "stories"  # the build cache's memo of the stories stage (see with_stories)
 SCOPES_MEMO = "search-scopes"  # the build cache's memo of what the indexer reads of each page
 RECORDS_MEMO = "search-records"  # ... and of each article's quote records
@@ -675,6 +678,11 @@ class _SearchStep:
         self.failure: BaseException | None = None
         self.thread: threading.Thread | None = None
         self.cancelled = False  # the build was interrupted: make no further part
+        # What Pagefind reads for each part, kept in the build cache from one build to the next
+        # (see ``search.build_index``); the folders of every part of the index, by name.
+        self.work = cache_dir(config.output_dir) / SEARCH_WORK if cache is not None else None
+        self.folders: set[str] = set()
+        self.lock: IO[bytes] | None = None  # held while parts are made in ``work``
 
     def start(self, stage: Path) -> None:
         if not self.archive.articles:
@@ -687,6 +695,7 @@ class _SearchStep:
         for k, members in enumerate(shards([a.id for a in articles])):
             part = [articles[i] for i in members]
             folder = shard_folder(k)
+            self.folders.add(folder)
             docs = None if self.deps is not None else quote_documents(self.archive, part)
             key = self._key(part, docs, language, folder, binary, stage, scopes, records)
             if key is None or not self._reuse(key, folder):
@@ -696,6 +705,11 @@ class _SearchStep:
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
+        if self.work is not None:
+            # Another build of the same output makes its parts in folders of its own.
+            self.lock = try_lock(self.work.with_name(SEARCH_WORK + ".lock"))
+            if self.lock is None:
+                self.work = None
         self.thread = threading.Thread(
             target=self._make, args=(stage, language), name="site-gen-search", daemon=True)
         self.thread.start()
@@ -719,6 +733,9 @@ class _SearchStep:
             raise
         finally:
             self.thread = None
+            if self.lock is not None and not thread.is_alive():
+                self.lock.close()  # the parts' folders are left for the next build
+                self.lock = None
 
     def _make(self, stage: Path, language: str) -> None:
         """Make the parts to be made, two at a time when the build has two cores or more
@@ -731,9 +748,14 @@ class _SearchStep:
                 return SearchOutcome(False, "the build was interrupted")
             shutil.rmtree(stage / folder, ignore_errors=True)  # an earlier site's part
             return build_index(stage, docs or quote_documents(self.archive, part), language,
-                               pages=[article_path(a.id) for a in part], bundle=folder)
+                               pages=[article_path(a.id) for a in part], bundle=folder,
+                               work=self.work / folder if self.work is not None else None)
 
         try:
+            if self.work is not None and self.work.is_dir() and not self.work.is_symlink():
+                for old in self.work.iterdir():  # parts an archive of another size had
+                    if old.name not in self.folders:
+                        shutil.rmtree(old, ignore_errors=True)
             if self.jobs > 1 and len(self.todo) > 1:
                 with ThreadPoolExecutor(max_workers=min(2, self.jobs)) as pool:
                     for i, outcome in enumerate(pool.map(one, self.todo), 1):  # in order

@@ -122,13 +122,16 @@ def build_index(
     timeout: float = TIMEOUT,
     pages: Sequence[str] | None = None,
     bundle: str = BUNDLE,
+    work: Path | None = None,
 ) -> SearchOutcome:
     """Index the article pages of ``site`` (``pages``: those of one part; default all) and the
     quote documents into ``site/<bundle>/``.
 
-    Pagefind reads a folder of the site's own (hidden, inside it) holding links to those pages
-    at their paths and the quote documents (``RECORDS/``); it is removed afterwards, whatever
-    happens."""
+    Pagefind reads a folder holding links to those pages at their paths and the quote
+    documents (``RECORDS/``): by default one of the site's own (hidden, inside it), removed
+    afterwards whatever happens; ``work``, a folder of the build cache kept from one build to
+    the next (on the site's file system), is brought up to date instead (see ``_sync_work``),
+    so that an edit writes the records and links of the articles it changed, not the part's."""
     start = time.perf_counter()
     binary = find_binary()
     if binary is None:
@@ -138,22 +141,26 @@ def build_index(
     problem = _check_binary(binary)
     if problem:
         return SearchOutcome(False, problem)
-    work = site / f".search-{bundle}"
-    records = work / RECORDS
-    try:
-        if pages is None:
-            pages = [p.relative_to(site).as_posix() for p in site.glob(_PAGES)]
-        for rel in pages:
-            target = work / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(site / rel, target)
-        for name, text in quote_docs:
-            target = records / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        problem = _run(binary, work, language, timeout, site / bundle)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if pages is None:
+        pages = [p.relative_to(site).as_posix() for p in site.glob(_PAGES)]
+    problem = None
+    if work is not None:
+        try:
+            _sync_work(work, site, pages, quote_docs)
+        except OSError:
+            # Damaged by hand, or on another file system than the site (no hard links): it
+            # goes, and the part is made from a folder inside the site, as without one.
+            shutil.rmtree(work, ignore_errors=True)
+            work = None
+        else:
+            problem = _run(binary, work, language, timeout, site / bundle)
+    if work is None:
+        work = site / f".search-{bundle}"
+        try:
+            _sync_work(work, site, pages, quote_docs)
+            problem = _run(binary, work, language, timeout, site / bundle)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if problem:
         return _failed(site, problem, bundle)
     try:
@@ -166,6 +173,51 @@ def build_index(
     for name in _UNUSED:
         (site / bundle / name).unlink(missing_ok=True)
     return SearchOutcome(True, pages=count, seconds=time.perf_counter() - start)
+
+
+def _sync_work(
+    work: Path, site: Path, pages: Sequence[str], quote_docs: Sequence[tuple[str, str]]
+) -> None:
+    """Make ``work`` hold exactly what Pagefind is to read: a hard link to each of ``pages``
+    of ``site`` at its path, and each quote document under ``RECORDS/``. A link already to the
+    page's file and a document already with its bytes are left as they are; anything else in
+    the folder goes first (symbolic links too, so that nothing is written through one).
+    Pagefind's index depends on what the files hold, not on when they were written
+    (``tests/test_search.py`` makes a part from a kept folder and from a new one)."""
+    wanted = {f"{RECORDS}/{name}" for name, _ in quote_docs}
+    wanted.update(pages)
+    if work.is_symlink():
+        work.unlink()
+    base = os.fspath(work)
+    for root, dirs, files in os.walk(base, topdown=False):
+        rel_root = os.path.relpath(root, base).replace(os.sep, "/")
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            rel = name if rel_root == "." else f"{rel_root}/{name}"
+            path = os.path.join(root, name)
+            if rel not in wanted or os.path.islink(path):
+                os.unlink(path)
+        if root != base and not os.listdir(root):
+            os.rmdir(root)
+    for rel in pages:
+        target = work / rel
+        source = os.stat(site / rel)
+        try:
+            st = os.lstat(target)
+            if (st.st_ino, st.st_dev) == (source.st_ino, source.st_dev):
+                continue
+            target.unlink()
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / rel, target)
+    for name, text in quote_docs:
+        target = work / RECORDS / name
+        data = text.encode("utf-8")
+        try:
+            if os.lstat(target).st_size == len(data) and target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 # Binaries that started, by identity (path, size, time): a process that builds again and again

@@ -29,13 +29,9 @@ from pathlib import Path
 from typing import IO
 
 from site_gen.cache import ResultCache, cache_dir, shared_record
+from site_gen.locks import try_lock
 from site_gen.tree_walk import Meta, Walk
 from site_gen.write import is_site_gen_output
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on Linux or macOS: builds start from empty folders
-    fcntl = None  # type: ignore[assignment]
 
 Record = dict[str, tuple[str, int, int]]
 STATE = "standby"
@@ -133,22 +129,9 @@ class Standby:
             self._lock = None
 
     def _locked(self) -> bool:
-        if self._lock is not None:
-            return True
-        if fcntl is None:
-            return False
-        try:
-            self.folder.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.folder.parent / "standby.lock", "ab")  # noqa: SIM115
-        except OSError:
-            return False
-        try:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            lock.close()
-            return False
-        self._lock = lock
-        return True
+        if self._lock is None:
+            self._lock = try_lock(self.folder.parent / "standby.lock")
+        return self._lock is not None
 
     def _record(self) -> Record | None:
         data = self.cache.state(STATE)

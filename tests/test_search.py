@@ -492,7 +492,7 @@ def test_an_interrupted_wait_still_lets_the_index_finish_before_the_stage_goes()
     import time
 
     step = pipeline._SearchStep.__new__(pipeline._SearchStep)
-    step.cancelled = False
+    step.cancelled, step.lock = False, None
     done = threading.Event()
 
     def making() -> None:
@@ -591,3 +591,94 @@ def test_a_change_that_leaves_the_quote_records_makes_no_part_again(make_project
     calls.clear()
     assert _build(root).ok and len(calls) == 1
     assert comparable_build(root / "build") == cold_build(root)
+
+
+def _cold_equals(root: Path) -> bool:
+    """Whether the site at ``root/build`` is what a build from nothing (no cache) makes."""
+    from dataclasses import replace
+
+    from tests.sitecheck import comparable_build
+
+    config = load_config(root / "site.toml")
+    cold = root.parent / "cold" / "build"
+    assert pipeline.build(replace(config, output=cold), jobs=1, use_cache=False).ok
+    return comparable_build(root / "build") == comparable_build(cold)
+
+
+@needs_pagefind
+def test_what_pagefind_reads_is_kept_in_the_cache_and_an_edit_rewrites_only_its_article(
+    make_project
+):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    work = cache_dir(root / "build") / pipeline.SEARCH_WORK / "pagefind"
+    records = sorted((work / search.RECORDS).rglob("*.html"))
+    assert len(records) == 2 and not (root / "build" / ".search-pagefind").exists()
+    ferry_record = next(p for p in records if "harbour" in p.parent.name)
+    bridge_record = next(p for p in records if "bridge" in p.parent.name)
+    ferry_ino = ferry_record.stat().st_ino
+    (root / "content" / "bridge.txt").write_text(
+        BRIDGE.replace("carry our grandchildren", "carry our great-grandchildren"))
+    assert _build(root).ok
+    assert ferry_record.stat().st_ino == ferry_ino  # untouched: the same file
+    assert "great-grandchildren" in bridge_record.read_text()
+    for page in (root / "build" / "articles").glob("*/index.html"):  # links to the site's pages
+        rel = page.relative_to(root / "build")
+        assert (work / rel).stat().st_ino == page.stat().st_ino
+    assert _cold_equals(root)
+
+
+@needs_pagefind
+def test_a_kept_folder_is_cleaned_of_strays_and_links_before_pagefind_reads_it(
+    make_project, tmp_path
+):
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    work = cache_dir(root / "build") / pipeline.SEARCH_WORK / "pagefind"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    [ferry_folder] = [p for p in (work / search.RECORDS).iterdir() if "harbour" in p.name]
+    for p in ferry_folder.iterdir():
+        p.unlink()
+    ferry_folder.rmdir()
+    ferry_folder.symlink_to(outside, target_is_directory=True)  # a record folder led outside
+    (work / search.RECORDS / "stray.html").write_text("<main data-pagefind-body>Quessa</main>")
+    (root / "content" / "ferry.txt").write_text(FERRY.replace("Tuesday", "Wednesday"))
+    assert _build(root).ok
+    assert list(outside.iterdir()) == []  # nothing written through the link
+    assert not (work / search.RECORDS / "stray.html").exists()
+    assert not ferry_folder.is_symlink() and len(list(ferry_folder.iterdir())) == 1
+    assert _cold_equals(root)
+
+
+@needs_pagefind
+def test_a_kept_folder_that_cannot_be_used_leaves_the_part_made_inside_the_site(make_project):
+    root = make_project(ARTICLES)
+    work = cache_dir(root / "build") / pipeline.SEARCH_WORK
+    work.parent.mkdir(parents=True)
+    work.write_text("not a folder")  # as another file system would refuse the links
+    report = _build(root)
+    assert report.ok and not any(d.path == "search" for d in report.diagnostics)
+    assert (root / "build" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (root / "build" / ".search-pagefind").exists()
+    assert _cold_equals(root)
+
+
+@needs_pagefind
+def test_a_build_that_cannot_lock_the_kept_folders_leaves_them_to_the_build_that_holds_them(
+    make_project
+):
+    import fcntl
+
+    root = make_project(ARTICLES)
+    assert _build(root).ok
+    work = cache_dir(root / "build") / pipeline.SEARCH_WORK
+    [bridge_record] = (work / "pagefind" / search.RECORDS).glob("*bridge*/*.html")
+    before = bridge_record.read_bytes()
+    with open(work.with_name(pipeline.SEARCH_WORK + ".lock"), "ab") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another build holds them
+        (root / "content" / "bridge.txt").write_text(
+            BRIDGE.replace("carry our grandchildren", "carry our great-grandchildren"))
+        assert _build(root).ok
+        assert bridge_record.read_bytes() == before  # not this build's to change
+    assert _cold_equals(root)  # its part made inside the site, from the new text
