@@ -81,8 +81,9 @@ def entries_fingerprint(entries: Mapping[str, Meta], root: os.stat_result | Meta
     gathered elsewhere (a build gathers it while it finishes its folder, see
     ``Staged.survey``)."""
     h = hashlib.sha256()
-    lines = [f"{rel}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n"
-             for rel, st in sorted(entries.items())]
-    h.update("".join(lines).encode("utf-8", "surrogateescape"))
+    for rel in sorted(entries):
+        st = entries[rel]
+        h.update(f"{rel}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode(
+            "utf-8", "surrogateescape"))
     h.update(f"\0{root.st_mode}\0{root.st_mtime_ns}\0{root.st_ino}\n".encode())
     return h.hexdigest()
