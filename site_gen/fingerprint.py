@@ -1,14 +1,14 @@
 """Fingerprints from file metadata only, so that a rebuild with nothing changed reads no file.
 
 ``inputs_fingerprint`` digests what a build is made from: site-gen's code, the settings, the
-search binary, and the path, size, modification time and inode of every entry under the content
-folder, the template and static folders and the configuration files. ``tree_fingerprint``
-digests the same metadata of every entry of the output folder. When both equal what the last
-successful build recorded, the output is that build's, made from these very inputs, untouched
-since: the build has nothing to do. Any difference (a file saved, added, removed, touched; the
-output edited by hand) and the build runs. Like make, this trusts modification times: a file
-rewritten with other bytes but the same size, time and inode is not seen (``--no-cache``
-builds from scratch).
+search binary, and the path, size, modification and change times and inode of every entry under
+the content folder, the template and static folders and the configuration files.
+``tree_fingerprint`` digests the metadata of every entry of the output folder. When both equal
+what the last successful build recorded, the output is that build's, made from these very
+inputs, untouched since: the build has nothing to do. Any difference (a file saved, added,
+removed, touched; the output edited by hand) and the build runs. Like make, this trusts file
+metadata: a file rewritten with other bytes keeps neither its change time (which no program
+sets back) nor, mostly, its modification time; ``--no-cache`` builds from scratch.
 """
 
 from __future__ import annotations
@@ -35,17 +35,16 @@ def _walk(h: hashlib._Hash, folder: Path, follow: bool) -> None:
                 h.update(f"{path}\0gone\n".encode("utf-8", "surrogateescape"))
                 continue
             h.update(
-                f"{path}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode(
-                    "utf-8", "surrogateescape"
-                )
+                f"{path}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0"
+                f"{st.st_ino}\n".encode("utf-8", "surrogateescape")
             )
 
 
 def _file(h: hashlib._Hash, path: Path) -> None:
     try:
         st = os.stat(path)
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode(
-            "utf-8", "surrogateescape"))
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
+                 .encode("utf-8", "surrogateescape"))
     except OSError:
         h.update(f"{path}\0none\n".encode("utf-8", "surrogateescape"))
 

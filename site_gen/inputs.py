@@ -10,8 +10,10 @@ content and output folders.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,15 +28,48 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEFAULTS_BYTES = 64 * 1024  # a few keys; more is not a defaults file
 
 
+# A file's metadata as a build found it: size, modification and change times, inode and
+# device. The same metadata means the same bytes, as make and the no-change check trust it.
+Stamp = tuple[int, int, int, int, int]
+# What a build recorded of its article files, for the next (``load_inputs``): path -> (the
+# file's stamp, the SHA-256 of its bytes).
+Known = Mapping[str, tuple[Stamp, str]]
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: str  # content-relative POSIX path
-    data: bytes
+    # The file's bytes; None when they were not read, the file being as the last build found
+    # it (``load_inputs``): ``read`` reads them when they are needed after all.
+    data: bytes | None
     sidecar: bytes | None = None
     sidecar_path: str | None = None
     # The _defaults.toml files of the folders above it (content-relative path, bytes),
     # outermost first.
     defaults: tuple[tuple[str, bytes], ...] = ()
+    digest: str = ""  # the SHA-256 of its bytes (hex)
+    origin: str | None = None  # the file on disk
+    stamp: Stamp | None = None  # its metadata when it was found
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.origin is not None
+        with open(self.origin, "rb") as fh:
+            return fh.read()
+
+    def loaded(self) -> InputFile:
+        """This input with its bytes, to be sent where the file is not at hand."""
+        return self if self.data is not None else replace(self, data=self.read())
+
+
+def _stamp(st: os.stat_result) -> Stamp:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def input_record(inputs: list[InputFile]) -> dict[str, tuple[Stamp, str]]:
+    """What ``load_inputs`` needs of these inputs next time to skip reading unchanged files."""
+    return {f.path: (f.stamp, f.digest) for f in inputs if f.stamp is not None}
 
 
 def _article_name(name: str) -> bool:
@@ -154,25 +189,38 @@ def sidecar_for(path: Path, names: set[str] | None = None) -> Path | None:
 
 
 def _read_input(
-    path: Path, rel: str, side: Path | None, side_rel: str | None
+    path: Path, rel: str, side: Path | None, side_rel: str | None, known: Known | None = None
 ) -> InputFile | Diagnostic:
+    """The input at ``path``; its bytes are not read when ``known`` (what the last build
+    recorded) has the file with the metadata it has now: their digest is the recorded one."""
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    too_large = f"larger than {limit} MB: skipped (split it into articles)"
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
-                limit = MAX_FILE_BYTES // (1024 * 1024)
-                return Diagnostic(
-                    "error", rel, f"larger than {limit} MB: skipped (split it into articles)"
-                )
-            data = fh.read()
         side_data = side.read_bytes() if side else None
-        return InputFile(rel, data, side_data, side_rel)
+        old = known.get(rel) if known else None
+        if isinstance(old, tuple) and len(old) == 2 and isinstance(old[1], str):
+            st = os.stat(path)
+            if _stamp(st) == old[0] and st.st_size <= MAX_FILE_BYTES:
+                return InputFile(rel, None, side_data, side_rel, digest=old[1],
+                                 origin=os.fspath(path), stamp=old[0])
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > MAX_FILE_BYTES:
+                return Diagnostic("error", rel, too_large)
+            data = fh.read()
+        return InputFile(rel, data, side_data, side_rel,
+                         digest=hashlib.sha256(data).hexdigest(), origin=os.fspath(path),
+                         stamp=_stamp(st))
     except OSError as exc:
         return Diagnostic("error", rel, f"cannot read file: {exc.strerror or exc}")
 
 
 def load_inputs(
-    content_dir: Path, follow_symlinks: bool = False
+    content_dir: Path, follow_symlinks: bool = False, known: Known | None = None
 ) -> tuple[list[InputFile], list[Diagnostic]]:
+    """The article files under ``content_dir`` with their sidecars and folder defaults; an
+    article file that ``known`` (what the last build recorded, see ``input_record``) has with
+    the same metadata is not read (its bytes come when needed: ``InputFile.read``)."""
     paths, diagnostics = discover(content_dir, follow_symlinks)
     inputs = []
     found: dict[Path, tuple[str, bytes] | None] = {}
@@ -197,7 +245,7 @@ def load_inputs(
             defaults = tuple(d for d in chain if d is not None)
         side = sidecar_for(p, names)
         side_rel = where + side.name if side else None
-        got = _read_input(p, where + p.name, side, side_rel)
+        got = _read_input(p, where + p.name, side, side_rel, known)
         if isinstance(got, InputFile):
             inputs.append(replace(got, defaults=defaults) if defaults else got)
         else:

@@ -28,7 +28,7 @@ from site_gen.dependencies import Dependencies, dependencies
 from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
-from site_gen.inputs import InputFile, load_inputs
+from site_gen.inputs import InputFile, Known, input_record, load_inputs
 from site_gen.locks import try_lock
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import Group, plan_pages
@@ -39,7 +39,7 @@ from site_gen.reader.language import release_model
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.render import RenderError, environment_for, render_page
 from site_gen.reuse import (
-    bytes_key,
+    digest_key,
     page_key,
     templates_digest,
     untouched,
@@ -142,7 +142,7 @@ Roles = tuple[tuple[str, tuple[str, ...]], ...]  # the user's descriptions of fi
 
 def _process_one(args: tuple[InputFile, Registry, Roles]) -> FileResult:
     f, registry, roles = args
-    return process_file(f.path, f.data, registry, f.sidecar, f.sidecar_path, f.defaults, roles)
+    return process_file(f.path, f.read(), registry, f.sidecar, f.sidecar_path, f.defaults, roles)
 
 
 def _process_shared(f: InputFile, shared: tuple[Registry, Roles]) -> FileResult:
@@ -155,13 +155,13 @@ def process_all(
 ) -> list[FileResult]:
     """The per-file stage over every input, on ``jobs`` processes, or on the workers of
     ``cluster`` when given; results in input order."""
-    if cluster is not None:
-        return cluster.map(_process_shared, inputs, (registry, roles))
+    if cluster is not None:  # the workers may be on other machines: the bytes go with them
+        return cluster.map(_process_shared, [f.loaded() for f in inputs], (registry, roles))
     if jobs <= 1 or len(inputs) < PARALLEL_MIN_FILES:
         return [_process_one((f, registry, roles)) for f in inputs]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunk = max(1, len(inputs) // (jobs * 8))
-        work = [(f, registry, roles) for f in inputs]
+        work = [(f.loaded(), registry, roles) for f in inputs]
         return list(pool.map(_process_one, work, chunksize=chunk))
 
 
@@ -176,7 +176,7 @@ def _cached_process_all(
     fingerprint = hashlib.sha256(
         repr((registry.sources, registry.domains, roles)).encode()).hexdigest()
     keys = [
-        cache.key(fingerprint, f.path, f.data, f.sidecar_path, f.sidecar,
+        cache.key(fingerprint, f.path, f.digest, f.sidecar_path, f.sidecar,
                   repr(f.defaults).encode("utf-8", "surrogatepass"))
         for f in inputs
     ]
@@ -337,7 +337,10 @@ def _build(
                 return replace(last, seconds=time.perf_counter() - timer.start,
                                timings=timer.timings, unchanged=True, cached=0,
                                story_work=None)
-        inputs, diagnostics = load_inputs(content, config.follow_symlinks)
+        known = _known_inputs(cache) if cache is not None else None
+        inputs, diagnostics = load_inputs(content, config.follow_symlinks, known)
+        if cache is not None:
+            cache.put_state(pickle.dumps(input_record(inputs), protocol=5), INPUTS_STATE)
         timer.lap("read")
         # The standby (the site before last, see ``standby``) is walked by a helper process
         # while this one makes the archive; its lock keeps other builds away from it meanwhile.
@@ -356,6 +359,15 @@ def _build(
             standby.release()
         if cache is not None and not cache.handed_over:
             cache.close()
+
+
+INPUTS_STATE = "inputs"  # the build cache's record of the article files' metadata and digests
+
+
+def _known_inputs(cache: ResultCache) -> Known | None:
+    """What the last build found of the article files (see ``inputs.load_inputs``); None
+    when there is no record or it does not load (every file is read)."""
+    return _load(cache.state(INPUTS_STATE))
 
 
 def _last_build(cache: ResultCache, output: Path, made_from: str) -> BuildReport | None:
@@ -450,8 +462,9 @@ def _stages(
                            lambda: render_page(env, sitemap))
             spans = _exports(staged, archive, config, deps, cache)
             timer.lap("render")
-            for path, data in _originals(archive, inputs).items():
-                staged.add(path, bytes_key(data), lambda data=data: data)
+            for path, f in _originals(archive, inputs).items():
+                # read only when the previous build's copy cannot be linked
+                staged.add(path, digest_key(f.digest), f.read)
             inputs.clear()  # handed over by ``_build``: the files' bytes are staged now
             staged.copy_trees([(d, "static") for d in config.static_dirs])
         finally:
@@ -585,14 +598,15 @@ def _load(data: bytes | None) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, bytes]:
-    """A copy of each article's input file, the archive's evidence, beside its page."""
-    data = {f.path: f.data for f in inputs}
+def _originals(archive: Archive, inputs: list[InputFile]) -> dict[str, InputFile]:
+    """A copy of each article's input file, the archive's evidence, beside its page: the
+    input each copy is made from."""
+    by_path = {f.path: f for f in inputs}
     out = {}
     for a in archive.articles:
-        out[original_path(a.id, a.path.rsplit("/", 1)[-1])] = data[a.path]
+        out[original_path(a.id, a.path.rsplit("/", 1)[-1])] = by_path[a.path]
         for k, other in enumerate(a.also_paths, 1):
-            out[original_path(a.id, other.rsplit("/", 1)[-1], k)] = data[other]
+            out[original_path(a.id, other.rsplit("/", 1)[-1], k)] = by_path[other]
     return out
 
 

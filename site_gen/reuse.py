@@ -41,7 +41,12 @@ def page_key(page: Page, digest: str) -> str:
 
 
 def bytes_key(data: bytes) -> str:
-    return "bytes:" + hashlib.sha256(data).hexdigest()
+    return digest_key(hashlib.sha256(data).hexdigest())
+
+
+def digest_key(sha256: str) -> str:
+    """``bytes_key`` of bytes whose SHA-256 (hex) is known."""
+    return "bytes:" + sha256
 
 
 def untouched(output: Path, path: str, previous: Mapping[str, tuple[str, int, int]]) -> bool:

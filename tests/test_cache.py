@@ -3,6 +3,7 @@ read again, and a corrupt or stale cache is rebuilt, never trusted."""
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -287,3 +288,68 @@ def test_a_one_shot_build_lets_go_of_the_language_model_a_server_keeps_it(tmp_pa
     finally:
         cache_module.remember_results(False)
         language._identifier.cache_clear()
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The content files the build opens to read their bytes."""
+    from site_gen import inputs as inputs_module
+
+    seen: list[str] = []
+
+    def counting(path, *args, **kwargs):
+        seen.append(Path(path).name)
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(inputs_module, "open", counting, raising=False)
+    return seen
+
+
+def test_an_edit_build_reads_only_the_files_that_changed(make_project, opened):
+    root = make_project(ARTICLES)
+    _build(root)
+    assert sorted(opened) == sorted(Path(p).name for p in ARTICLES)  # the first build reads all
+    opened.clear()
+    (root / "content" / "a3.txt").write_text(ARTICLES["content/a3.txt"].replace("Monday", "Friday"))
+    report = _build(root)
+    assert opened == ["a3.txt"] and report.cached == 5
+    assert "Friday" in (root / "build" / "originals").joinpath(
+        *next((root / "build" / "originals").glob("*/a3.txt")).relative_to(
+            root / "build" / "originals").parts).read_text()
+    assert _tree(root / "build") == _cold(root)
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(make_project, opened):
+    root = make_project(ARTICLES)
+    _build(root)
+    opened.clear()
+    path = root / "content" / "a2.txt"
+    before = path.stat()
+    path.write_text(ARTICLES["content/a2.txt"].replace("Monday", "Sunday"))  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the time put back
+    assert path.stat().st_size == before.st_size
+    _build(root)
+    assert opened == ["a2.txt"]  # its change time tells
+    assert _tree(root / "build") == _cold(root)
+
+
+def test_a_damaged_record_of_the_inputs_reads_every_file(make_project, opened):
+    root = make_project(ARTICLES)
+    _build(root)
+    cache = cache_module.ResultCache(cache_dir(root / "build") / "results.sqlite", "x")
+    cache.put_state(b"not a pickle", pipeline.INPUTS_STATE)
+    cache.close()
+    opened.clear()
+    (root / "content" / "a1.txt").touch()
+    _build(root)
+    assert sorted(opened) == sorted(Path(p).name for p in ARTICLES)
+    assert _tree(root / "build") == _cold(root)
+
+
+def _cold(root: Path) -> dict[str, bytes]:
+    from dataclasses import replace
+
+    config = load_config(root / "site.toml")
+    cold = root.parent / "cold-build"
+    assert pipeline.build(replace(config, output=cold), jobs=1, use_cache=False).ok
+    return _tree(cold)
