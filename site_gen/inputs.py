@@ -59,8 +59,14 @@ class InputFile:
             return fh.read()
 
     def loaded(self) -> InputFile:
-        """This input with its bytes, to be sent where the file is not at hand."""
-        return self if self.data is not None else replace(self, data=self.read())
+        """This input with its bytes, to be sent where the file is not at hand (as it is when
+        they cannot be read: the per-file stage says so)."""
+        if self.data is not None:
+            return self
+        try:
+            return replace(self, data=self.read())
+        except OSError:
+            return self
 
 
 def _stamp(st: os.stat_result) -> Stamp:

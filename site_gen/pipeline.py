@@ -142,7 +142,12 @@ Roles = tuple[tuple[str, tuple[str, ...]], ...]  # the user's descriptions of fi
 
 def _process_one(args: tuple[InputFile, Registry, Roles]) -> FileResult:
     f, registry, roles = args
-    return process_file(f.path, f.read(), registry, f.sidecar, f.sidecar_path, f.defaults, roles)
+    try:
+        data = f.read()
+    except OSError as exc:  # gone or unreadable since it was found unchanged
+        return FileResult(f.path, None, (
+            Diagnostic("error", f.path, f"cannot read file: {exc.strerror or exc}"),))
+    return process_file(f.path, data, registry, f.sidecar, f.sidecar_path, f.defaults, roles)
 
 
 def _process_shared(f: InputFile, shared: tuple[Registry, Roles]) -> FileResult:

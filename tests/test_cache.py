@@ -353,3 +353,23 @@ def _cold(root: Path) -> dict[str, bytes]:
     cold = root.parent / "cold-build"
     assert pipeline.build(replace(config, output=cold), jobs=1, use_cache=False).ok
     return _tree(cold)
+
+
+def test_an_unchanged_file_gone_before_its_bytes_are_needed_is_an_error_not_a_crash(
+    make_project, monkeypatch
+):
+    root = make_project(ARTICLES)
+    _build(root)
+    monkeypatch.setattr(cache_module.ResultCache, "get_many", lambda self, keys: {})  # all missed
+    real = pipeline.load_inputs
+
+    def then_gone(*args, **kwargs):
+        found = real(*args, **kwargs)
+        (root / "content" / "a4.txt").unlink()  # after it was found unchanged, not read
+        return found
+
+    monkeypatch.setattr(pipeline, "load_inputs", then_gone)
+    (root / "content" / "a0.txt").write_text(ARTICLES["content/a0.txt"].replace("plan", "scheme"))
+    report = _build(root)
+    assert report.articles == 5
+    assert any(d.path == "a4.txt" and "cannot read" in d.message for d in report.diagnostics)
