@@ -43,7 +43,7 @@ _UNUSED = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 _PAGES = "articles/**/index.html"
-RECORDS = "_search-records"  # the quote records, in the site only while Pagefind reads them
+RECORDS = "_search-records"  # the quote records, beside the pages Pagefind reads (see build_index)
 
 
 @dataclass(frozen=True)

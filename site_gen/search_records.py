@@ -12,8 +12,9 @@ Two kinds of record, told apart by the ``type`` filter:
   record's anchors. One record per speaker and article rather than per quotation: the index's
   metadata, which the search page loads first, grows with the number of records (about 6
   bytes each, compressed). Pagefind makes records from pages, so each is a small HTML document
-  written for the indexer alone (in the site only while it runs, see ``search``); its ``url``
-  meta is the article page, relative to the site's root.
+  written for the indexer alone (never part of the site: kept in the build cache, or in the
+  site only while the indexer runs, see ``search.build_index``); its ``url`` meta is the
+  article page, relative to the site's root.
 
 Filters: ``speaker``, ``source``, ``language``, ``year`` (articles carry every speaker they
 quote; a quote its own speaker), and ``type`` (``article`` or ``quote``).
