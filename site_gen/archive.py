@@ -8,7 +8,7 @@ canonical ``Speaker`` records, and indexes quotes by speaker and articles by sou
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from site_gen.model import (
@@ -98,6 +98,57 @@ def build_archive(
         stories=find_stories(articles, stories or StorySettings()),
         speaker_basis=basis,
     )
+
+
+UPDATE_MAX_CHANGED = 16  # more changed files than this: the archive is made again
+
+
+def _across(a: Article) -> tuple:
+    """What ``build_archive`` reads of an article to decide across articles: the file, the
+    id and order it gets (its own id, date and title), its outlet, its speakers, and its quotes'
+    speakers (besides its text's digest, which finds duplicates)."""
+    return (a.path, a.id, a.date, a.title, a.source_name, a.source_id, a.speakers,
+            tuple((q.id, q.speaker_key, q.speaker_id) for q in a.quotes))
+
+
+def update_archive(
+    previous: Archive, before: Mapping[str, FileResult], results: Sequence[FileResult]
+) -> Archive | None:
+    """``previous`` (what ``build_archive`` made of the results ``before``, by path, with the
+    same registry, pins and settings) brought up to date for ``results``, when the files that
+    changed change nothing it decides across articles: the same files, and each changed
+    article the same in ``_across``, with no duplicate before or after. Its other fields (the
+    text, the quotes' words) are taken as they are now, with what the archive set on the
+    article before (id, outlet, quotes' speakers). None when ``build_archive`` must run; what
+    it returns otherwise is what ``build_archive`` would (``tests/test_archive_update.py``)."""
+    now = {r.path: r for r in results}
+    if len(now) != len(results) or now.keys() != before.keys():
+        return None
+    changed = [p for p, r in now.items() if r is not before[p]]
+    if not changed:
+        return previous
+    if len(changed) > UPDATE_MAX_CHANGED:
+        return None
+    place = {a.path: i for i, a in enumerate(previous.articles)}
+    others = {r.article.text_digest for p, r in before.items()
+              if r.article is not None and p not in changed}
+    fresh = [now[p].article.text_digest for p in changed if now[p].article is not None]
+    if len(set(fresh)) != len(fresh):
+        return None
+    articles = list(previous.articles)
+    for path in changed:
+        old, new = before[path].article, now[path].article
+        i = place.get(path)
+        if (old is None or new is None or i is None or articles[i].also_paths
+                or _across(old) != _across(new) or old.text_digest is None
+                or new.text_digest is None or new.text_digest in others):
+            return None
+        made = articles[i]
+        quotes = tuple(q if q.speaker_id == f.speaker_id else evolve(q, speaker_id=f.speaker_id)
+                       for q, f in zip(new.quotes, made.quotes, strict=True))
+        articles[i] = evolve(new, id=made.id, source_id=made.source_id,
+                             source_name=made.source_name, quotes=quotes)
+    return replace(previous, articles=tuple(articles))
 
 
 def with_stories(

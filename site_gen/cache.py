@@ -216,6 +216,15 @@ class ResultCache:
         data = None if value is None else zlib.compress(pickle.dumps(value, protocol=5), 1)
         self.put_state(data, "memo:" + name)
 
+    # What a cross-article stage keeps for the next build of a process that builds again and
+    # again (``remember_results``), in memory only: nothing when the process keeps nothing.
+    def kept(self, name: str) -> object | None:
+        return _MEMOS.get((str(self.path), "kept:" + name)) if _REMEMBERED is not None else None
+
+    def keep(self, name: str, value: object | None) -> None:
+        if _REMEMBERED is not None:
+            _MEMOS[(str(self.path), "kept:" + name)] = value
+
     def put_state(self, value: bytes | None, name: str = "last") -> None:
         if self._db is None:
             return

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from site_gen.archive import Archive, build_archive, with_stories
+from site_gen.archive import Archive, build_archive, update_archive, with_stories
 from site_gen.cache import ResultCache, cache_dir, code_version, keeps_results
 from site_gen.cluster import DaskCluster
 from site_gen.config import Config
@@ -207,6 +207,16 @@ class Analysis:
     story_work: StoryWork = field(default_factory=StoryWork)
 
 
+ARCHIVE_KEPT = "archive"  # what a server keeps of its last archive (see ``update_archive``)
+
+
+@dataclass(frozen=True)
+class _KeptArchive:
+    made_from: tuple[Registry, tuple[Speaker, ...], object]  # registry, pins, settings
+    results: dict[str, FileResult]  # by input path
+    archive: Archive  # without its stories
+
+
 def _no_lap(name: str) -> None:
     pass
 
@@ -235,7 +245,16 @@ def analyze(
         # file was read here (an edit), would stay in memory through the busiest stages.
         release_model()
     lap("process")
-    archive = build_archive(results, registry, pins, replace(config.stories, enabled=False))
+    settings = replace(config.stories, enabled=False)
+    made_from = (registry, pins, settings)
+    kept = cache.kept(ARCHIVE_KEPT) if cache is not None else None
+    archive = None
+    if isinstance(kept, _KeptArchive) and kept.made_from == made_from:
+        archive = update_archive(kept.archive, kept.results, results)
+    if archive is None:
+        archive = build_archive(results, registry, pins, settings)
+    if cache is not None:
+        cache.keep(ARCHIVE_KEPT, _KeptArchive(made_from, {r.path: r for r in results}, archive))
     diagnostics += archive.diagnostics
     lap("archive")
     memo = cache.memo(STORIES_MEMO) if cache is not None else None

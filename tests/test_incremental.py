@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from site_gen import cache as cache_module
 from site_gen import pipeline, staging
 from site_gen.archive import build_archive
 from site_gen.config import load_config
@@ -66,6 +67,7 @@ def _first(root: Path) -> Path:
 def _changes(root: Path):
     content = root / "content"
     templates = root / "templates"
+    yield "edit a sentence", lambda: _edit(content / "story-a.txt", "voted on", "voted late on")
     yield "edit a quote", lambda: _edit(content / "story-b.txt", "another winter", "a winter")
     yield "edit a title", lambda: _edit(_first(root), _first(root).read_text().split("\n")[0][:12],
                                         "Renamed: ")
@@ -108,6 +110,40 @@ def test_an_incremental_build_equals_a_cold_one_after_every_kind_of_change(proje
         change()
         build_ok(project)
         assert comparable_build(project / "build") == cold_build(project), name
+
+
+def test_a_server_s_builds_equal_cold_ones_after_every_kind_of_change(project):
+    """The dev server's builds keep the last archive in memory and update it (see
+    ``archive.update_archive``) when the change allows."""
+    cache_module.remember_results()
+    try:
+        build_ok(project)
+        for name, change in _changes(project):
+            change()
+            build_ok(project)
+            assert comparable_build(project / "build") == cold_build(project), name
+    finally:
+        cache_module.remember_results(False)
+
+
+def test_a_server_s_build_updates_its_last_archive_after_an_edit_of_the_text(
+        project, monkeypatch):
+    made: list[int] = []
+    real = pipeline.build_archive
+    monkeypatch.setattr(pipeline, "build_archive", lambda *a: made.append(1) or real(*a))
+    cache_module.remember_results()
+    try:
+        build_ok(project)
+        assert made == [1]
+        _edit(project / "content" / "story-a.txt", "voted on", "voted late on")
+        build_ok(project)
+        assert made == [1]  # updated, not made again
+        _edit(project / "content" / "story-a.txt", "Ilse Marrow", "Ilse Marrow-Penn")
+        build_ok(project)
+        assert made == [1, 1]  # a speaker's name: made again
+    finally:
+        cache_module.remember_results(False)
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_an_edit_finds_the_stories_again_from_the_last_build(project, capsys):
