@@ -68,6 +68,18 @@ def keeps_results() -> bool:
     return _REMEMBERED is not None
 
 
+def kept(path: Path, name: str) -> object | None:
+    """What ``keep`` holds for the cache at ``path`` under ``name``."""
+    return _MEMOS.get((str(path), "kept:" + name)) if _REMEMBERED is not None else None
+
+
+def keep(path: Path, name: str, value: object | None) -> None:
+    """Hold ``value`` for the next build of this process, in memory only, when the process
+    keeps its builds' results (see ``remember_results``); nothing otherwise."""
+    if _REMEMBERED is not None:
+        _MEMOS[(str(path), "kept:" + name)] = value
+
+
 class ResultCache:
     """Per-file results by key; every operation fails soft (a cache that cannot be used is a
     cache that misses)."""
@@ -219,11 +231,10 @@ class ResultCache:
     # What a cross-article stage keeps for the next build of a process that builds again and
     # again (``remember_results``), in memory only: nothing when the process keeps nothing.
     def kept(self, name: str) -> object | None:
-        return _MEMOS.get((str(self.path), "kept:" + name)) if _REMEMBERED is not None else None
+        return kept(self.path, name)
 
     def keep(self, name: str, value: object | None) -> None:
-        if _REMEMBERED is not None:
-            _MEMOS[(str(self.path), "kept:" + name)] = value
+        keep(self.path, name, value)
 
     def put_state(self, value: bytes | None, name: str = "last") -> None:
         if self._db is None:

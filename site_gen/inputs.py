@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -257,6 +257,74 @@ def load_inputs(
         else:
             diagnostics.append(got)
     return inputs, diagnostics
+
+
+def refresh_inputs(
+    content_dir: Path,
+    previous: list[InputFile],
+    diagnostics: list[Diagnostic],
+    changed: Iterable[Path],
+) -> tuple[list[InputFile], list[Diagnostic]] | None:
+    """What ``load_inputs`` would find now, from what it found before (``previous`` and its
+    ``diagnostics``) and the files changed since (``changed``: every path written, created or
+    removed, as a watcher reports them): each changed article file is read again (or dropped
+    when gone), nothing else is looked at. None when a change may reach beyond the files
+    named (a folder, a link, a sidecar, a folder's defaults, a folder without articles so
+    far): then ``load_inputs`` must look at everything."""
+    base = os.path.join(os.path.abspath(content_dir), "")
+    by_path = {f.path: f for f in previous}
+    folders: dict[str, tuple[tuple[str, bytes], ...]] = {}
+    for f in previous:
+        folders.setdefault(f.path.rpartition("/")[0], f.defaults)
+    again: set[str] = set()
+    for p in changed:
+        text = os.path.abspath(p)
+        if not text.startswith(base):
+            if text == base[:-1]:
+                return None  # the content folder itself
+            continue  # a template, a configuration file: not an input
+        rel = text[len(base):].replace(os.sep, "/")
+        parts = rel.split("/")
+        if any(part.startswith(".") for part in parts):
+            continue  # never an input (``discover`` skips hidden names)
+        name = parts[-1]
+        if name == DEFAULTS_NAME or name.lower().endswith(SIDECAR_SUFFIXES):
+            return None
+        if rel.rpartition("/")[0] not in folders:
+            return None
+        try:
+            st = os.lstat(text)
+        except FileNotFoundError:
+            if rel in by_path:
+                again.add(rel)
+            elif any(path.startswith(rel + "/") for path in by_path):
+                return None  # a folder of articles gone
+            continue
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None  # a folder, a link, anything else: looked at as a whole
+        if _article_name(name):
+            again.add(rel)
+    if not again:
+        return list(previous), list(diagnostics)
+    kept = [d for d in diagnostics if d.path not in again]
+    for rel in again:
+        old = by_path.pop(rel, None)
+        path = Path(base + rel)
+        if not os.path.lexists(path):
+            continue
+        side = sidecar_for(path)
+        where = rel.rpartition("/")[0]
+        side_rel = (where + "/" if where else "") + side.name if side else None
+        known = {rel: (old.stamp, old.digest)} if old is not None and old.stamp else None
+        got = _read_input(path, rel, side, side_rel, known)
+        if isinstance(got, InputFile):
+            defaults = folders[where]
+            by_path[rel] = replace(got, defaults=defaults) if defaults else got
+        else:
+            kept.append(got)
+    return [by_path[k] for k in sorted(by_path)], kept
 
 
 def _defaults_of(

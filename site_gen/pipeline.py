@@ -13,7 +13,7 @@ import pickle
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import IO
 
 from site_gen.archive import Archive, build_archive, update_archive, with_stories
-from site_gen.cache import ResultCache, cache_dir, code_version, keeps_results
+from site_gen.cache import ResultCache, cache_dir, code_version, keep, keeps_results, kept
 from site_gen.cluster import DaskCluster
 from site_gen.config import Config
 from site_gen.dependencies import Dependencies, dependencies
 from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
-from site_gen.inputs import InputFile, Known, input_record, load_inputs
+from site_gen.inputs import InputFile, Known, input_record, load_inputs, refresh_inputs
 from site_gen.locks import try_lock
 from site_gen.model import Article, Diagnostic, FileResult, Speaker
 from site_gen.pages import Group, plan_pages
@@ -247,10 +247,10 @@ def analyze(
     lap("process")
     settings = replace(config.stories, enabled=False)
     made_from = (registry, pins, settings)
-    kept = cache.kept(ARCHIVE_KEPT) if cache is not None else None
+    last = cache.kept(ARCHIVE_KEPT) if cache is not None else None
     archive = None
-    if isinstance(kept, _KeptArchive) and kept.made_from == made_from:
-        archive = update_archive(kept.archive, kept.results, results)
+    if isinstance(last, _KeptArchive) and last.made_from == made_from:
+        archive = update_archive(last.archive, last.results, results)
     if archive is None:
         archive = build_archive(results, registry, pins, settings)
     if cache is not None:
@@ -312,6 +312,7 @@ def build(
     progress: Callable[[str, int, int], None] = no_progress,
     cluster: DaskCluster | None = None,
     defer: bool = False,
+    changed: Collection[Path] | None = None,
 ) -> BuildReport:
     """Build the site; ``jobs`` worker processes for the per-file stage and for making pages
     (default: all cores); the per-file stage on the workers of ``cluster`` instead when given
@@ -319,9 +320,12 @@ def build(
     ``use_cache``: reuse the per-file results and pages of unchanged inputs (see ``cache``);
     ``progress(stage, done, total)`` is told how the work goes. ``defer``: the record of what
     the build wrote is made by the report's ``finish``, which the caller calls once it has
-    shown the new site (``serve`` sends the reload message first); else before returning."""
+    shown the new site (``serve`` sends the reload message first); else before returning.
+    ``changed``: in a process that builds again and again (``cache.remember_results``), the
+    files written, created or removed since its last call (``serve``'s watcher knows them),
+    so that only those are looked at among the inputs; None: not known."""
     with _fewer_collections():
-        report = _build(config, strict, jobs, use_cache, progress, cluster)
+        report = _build(config, strict, jobs, use_cache, progress, cluster, changed)
     if report.finish is None or defer:
         return report
     start = time.perf_counter()
@@ -338,16 +342,19 @@ def _build(
     use_cache: bool,
     progress: Callable[[str, int, int], None],
     cluster: DaskCluster | None,
+    changed: Collection[Path] | None = None,
 ) -> BuildReport:
     timer = _Timer()
     output = config.output_dir
     content = config.content_dir
+    if use_cache:
+        _note_changes(output, changed)
     if not content.is_dir():
         return BuildReport(False, output, fatal=f"content folder {content} does not exist")
     refused = refusal(output, content, config.root)
     if refused:
         return BuildReport(False, output, fatal=f"refused: {refused}", refused=True)
-    cache = ResultCache(cache_dir(output) / "results.sqlite", code_version()) if use_cache else None
+    cache = ResultCache(cache_dir(output) / RESULTS, code_version()) if use_cache else None
     standby: Standby | None = None
     walk: Walk | None = None
     try:
@@ -361,8 +368,7 @@ def _build(
                 return replace(last, seconds=time.perf_counter() - timer.start,
                                timings=timer.timings, unchanged=True, cached=0,
                                story_work=None)
-        known = _known_inputs(cache) if cache is not None else None
-        inputs, diagnostics = load_inputs(content, config.follow_symlinks, known)
+        inputs, diagnostics = _read_inputs(config, cache, changed is not None)
         if cache is not None:
             cache.put_state(pickle.dumps(input_record(inputs), protocol=5), INPUTS_STATE)
         timer.lap("read")
@@ -386,6 +392,49 @@ def _build(
 
 
 INPUTS_STATE = "inputs"  # the build cache's record of the article files' metadata and digests
+RESULTS = "results.sqlite"  # the per-file results' database in the build cache folder
+INPUTS_KEPT = "inputs"  # what a server keeps of the inputs it found last (see ``_read_inputs``)
+
+
+@dataclass
+class _KeptInputs:
+    where: tuple[Path, bool]  # the content folder, and whether links are followed
+    inputs: list[InputFile]  # as the last build found them, without their bytes
+    diagnostics: list[Diagnostic]
+    pending: set[Path] = field(default_factory=set)  # changed since, for the next to read
+
+
+def _note_changes(output: Path, changed: Collection[Path] | None) -> None:
+    """Add ``changed`` to what the inputs kept for ``output`` must read again (whatever
+    this build does); forget them when what changed is not known (None)."""
+    store = cache_dir(output) / RESULTS
+    found = kept(store, INPUTS_KEPT)
+    if changed is None:
+        keep(store, INPUTS_KEPT, None)
+    elif isinstance(found, _KeptInputs):
+        found.pending.update(changed)
+
+
+def _read_inputs(
+    config: Config, cache: ResultCache | None, changes: bool
+) -> tuple[list[InputFile], list[Diagnostic]]:
+    """The inputs: in a server told what changed (``changes``), what it found last with the
+    changed files read again (``inputs.refresh_inputs``) when it can; else every file under
+    the content folder, those the last build recorded unchanged left unread."""
+    where = (config.content_dir, config.follow_symlinks)
+    last = cache.kept(INPUTS_KEPT) if cache is not None and changes else None
+    found = None
+    if isinstance(last, _KeptInputs) and last.where == where:
+        found = refresh_inputs(config.content_dir, last.inputs, last.diagnostics, last.pending)
+    if found is None:
+        known = _known_inputs(cache) if cache is not None else None
+        found = load_inputs(config.content_dir, config.follow_symlinks, known)
+    if cache is not None:
+        inputs, diagnostics = found
+        cache.keep(INPUTS_KEPT, _KeptInputs(
+            where, [replace(f, data=None) if f.origin is not None else f for f in inputs],
+            list(diagnostics)))
+    return found
 
 
 def _known_inputs(cache: ResultCache) -> Known | None:

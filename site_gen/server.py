@@ -1,7 +1,8 @@
 """``site-gen serve``: a preview that rebuilds on every change and reloads the browser.
 
 ``DevServer`` ties the parts together: a build function it is given (any callable returning a
-build report; ``pipeline.build`` today, an incremental engine later), the HTTP side
+build report, told the files changed since its last call when it takes an argument; the
+command's is ``config_build``: ``pipeline.build``, incremental), the HTTP side
 (``serve_app``: files of the output folder, the LiveReload socket) on a thread of its own, and a
 watch loop that waits for a burst of changes to settle, rebuilds once, and only then tells the
 browsers to reload, so a browser never loads a half-written site. ``start()`` runs the watch
@@ -13,6 +14,7 @@ removes its temporary folder).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import shutil
 import signal
@@ -22,7 +24,7 @@ import threading
 import time
 import traceback
 import webbrowser
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -89,7 +91,7 @@ class DevServer:
 
     def __init__(
         self,
-        build: Callable[[], BuildResult],
+        build: Callable[[], BuildResult] | Callable[[Collection[Path]], BuildResult],
         root: Path,
         *,
         watch: Sequence[Path] = (),
@@ -307,7 +309,10 @@ class DevServer:
             self._say(f"{time.strftime('%H:%M:%S')} changed: {names[0]}{more}; rebuilding")
         finish = None
         try:
-            report = self.build_function()
+            # A build function that takes an argument is told the files changed since its
+            # last call (see ``config_build``).
+            build = self.build_function
+            report = build(frozenset(changed)) if _takes_argument(build) else build()
             finish = getattr(report, "finish", None)
             state = state_of(report, self.places)
             warnings = self._warnings(report, changed)
@@ -437,26 +442,38 @@ def remove_own_stages(output: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
+def _takes_argument(function: Callable[..., object]) -> bool:
+    try:
+        return bool(inspect.signature(function).parameters)
+    except (TypeError, ValueError):  # no signature to read: called without one
+        return False
+
+
 # -- the command ---------------------------------------------------------------------------
 
 
 def config_build(
     config: Config, load: Callable[[], Config] | None = None
-) -> Callable[[], BuildReport]:
+) -> Callable[[Collection[Path] | None], BuildReport]:
     """The build the command line injects: the whole pipeline, with ``site.toml`` read again
-    each time (a changed title shows at once). Folders are fixed for the session: the server
-    serves and watches the ones it started with, and says so if the configuration moves them.
+    each time (a changed title shows at once), told the files changed since its last call so
+    that only those are looked at among the inputs (``pipeline.build``'s ``changed``). Folders
+    are fixed for the session: the server serves and watches the ones it started with, and says
+    so if the configuration moves them.
     One process (``jobs=1``): a Ctrl-C then stops the build at once, with no worker processes
     to wind down."""
 
     remember_results()  # the server builds again and again: keep the per-file results
+    missed = False  # a call returned before building: the changes it was told are not known
 
-    def run() -> BuildReport:
+    def run(changed: Collection[Path] | None = None) -> BuildReport:
+        nonlocal missed
         current = config
         if load is not None:
             try:
                 current = load()
             except ConfigError as exc:
+                missed = True
                 return BuildReport(False, config.output_dir, fatal=str(exc))
             moved = [
                 name
@@ -470,13 +487,16 @@ def config_build(
                 if old.resolve() != new.resolve()
             ]
             if moved:
+                missed = True
                 return BuildReport(
                     False,
                     config.output_dir,
                     fatal=f"{current.config_file}: the {', '.join(moved)} folder changed; "
                     "stop site-gen serve and start it again to use it",
                 )
-        return build(current, jobs=1, defer=True)  # the server finishes it after the reload
+        # The server finishes it after the reload; only the changed inputs are looked at.
+        told, missed = (None if missed else changed), False
+        return build(current, jobs=1, defer=True, changed=told)
 
     return run
 
