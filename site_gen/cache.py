@@ -16,7 +16,7 @@ import pickle
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -181,17 +181,43 @@ class ResultCache:
     # One pickled list of rows (tens of thousands), not a table: writing and reading that many
     # rows cost SQLite a fifth of a second each way at 10,000 articles.
     def outputs(self) -> dict[str, tuple[str, int, int]]:
-        data = self.state(OUTPUTS_STATE)
-        if data is None:
-            return {}
         try:
-            rows = pickle.loads(data)
-            return shared_record((path, (key, size, mtime)) for path, key, size, mtime in rows)
+            record = self.state_value(OUTPUTS_STATE, _outputs_record)
         except Exception:  # a damaged record is no record: every page is made again
             return {}
+        return record if isinstance(record, dict) else {}
 
     def put_outputs(self, rows: Iterable[tuple[str, str, int, int]]) -> None:
-        self.put_state(pickle.dumps(list(rows), protocol=5), OUTPUTS_STATE)
+        rows = list(rows)
+        data = pickle.dumps(rows, protocol=5)
+        self.put_state(data, OUTPUTS_STATE)
+        if _REMEMBERED is not None:
+            self.hold_state(OUTPUTS_STATE, data, shared_record(
+                (path, (key, size, mtime)) for path, key, size, mtime in rows))
+
+    # A state made into an object (a record of tens of thousands of files: unpickling it and
+    # sharing its strings take a tenth of a second). A process that keeps its builds' results
+    # (``remember_results``) keeps the object with the bytes it was made from, and gives it
+    # again while the database holds the same bytes: whoever writes the state another way
+    # writes other bytes, and the object is made again from them. Objects given are not
+    # changed by their users.
+    def state_value(self, name: str, load: Callable[[bytes], object]) -> object | None:
+        """The state ``name`` as ``load`` makes it from its bytes (None: no such state);
+        ``load``'s exceptions pass."""
+        data = self.state(name)
+        if data is None:
+            return None
+        held = _MEMOS.get((str(self.path), "state:" + name)) if _REMEMBERED is not None else None
+        if isinstance(held, tuple) and held[0] == data:
+            return held[1]
+        value = load(data)
+        self.hold_state(name, data, value)
+        return value
+
+    def hold_state(self, name: str, data: bytes, value: object) -> None:
+        """``value`` is what ``data``, just written as the state ``name``, makes."""
+        if _REMEMBERED is not None:
+            _MEMOS[(str(self.path), "state:" + name)] = (data, value)
 
     # What the last successful build left for the next: ``last``, what it was made from and
     # what it wrote (see fingerprint); ``exports``, where each article's lines are in the data
@@ -259,6 +285,11 @@ class ResultCache:
 
 _STATE_TABLE = "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB)"
 OUTPUTS_STATE = "outputs"
+
+
+def _outputs_record(data: bytes) -> dict[str, tuple[str, int, int]]:
+    return shared_record((path, (key, size, mtime)) for path, key, size, mtime
+                         in pickle.loads(data))
 
 
 def _load(value: bytes) -> FileResult | None:

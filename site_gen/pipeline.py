@@ -134,6 +134,7 @@ def load_speaker_pins(config: Config) -> tuple[tuple[Speaker, ...], list[Diagnos
         return (), [Diagnostic("error", path.name, f"speaker pins ignored: {exc}")]
 
 
+KEYS_KEPT = "keys"  # what a server keeps of its inputs' keys (see ``_cached_process_all``)
 PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
 
 
@@ -180,11 +181,20 @@ def _cached_process_all(
         return process_all(inputs, registry, jobs, roles, cluster), {}
     fingerprint = hashlib.sha256(
         repr((registry.sources, registry.domains, roles)).encode()).hexdigest()
-    keys = [
-        cache.key(fingerprint, f.path, f.digest, f.sidecar_path, f.sidecar,
-                  repr(f.defaults).encode("utf-8", "surrogatepass"))
-        for f in inputs
-    ]
+    # A server's inputs that did not change are the same objects from one build to the next
+    # (see ``_read_inputs``): their keys are kept with them.
+    last = cache.kept(KEYS_KEPT)
+    known = last if isinstance(last, dict) else {}
+    made_with = (cache.salt, fingerprint)
+    keys = []
+    for f in inputs:
+        held = known.get(f.path)
+        if held is not None and held[0] is f and held[1] == made_with:
+            keys.append(held[2])
+        else:
+            keys.append(cache.key(fingerprint, f.path, f.digest, f.sidecar_path, f.sidecar,
+                                  repr(f.defaults).encode("utf-8", "surrogatepass")))
+    cache.keep(KEYS_KEPT, {f.path: (f, made_with, k) for f, k in zip(inputs, keys, strict=True)})
     found = cache.get_many(keys)
     missing = [i for i, k in enumerate(keys) if k not in found]
     fresh = process_all([inputs[i] for i in missing], registry, jobs, roles, cluster)
@@ -432,7 +442,8 @@ def _read_inputs(
     if cache is not None:
         inputs, diagnostics = found
         cache.keep(INPUTS_KEPT, _KeptInputs(
-            where, [replace(f, data=None) if f.origin is not None else f for f in inputs],
+            where, [f if f.data is None or f.origin is None else replace(f, data=None)
+                    for f in inputs],
             list(diagnostics)))
     return found
 

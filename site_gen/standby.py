@@ -90,7 +90,9 @@ class Standby:
     def keep(self, record: Record) -> None:
         """The site just replaced is now the standby, with the record it was made with."""
         if self._lock is not None and self.folder.is_dir():
-            self.cache.put_state(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), STATE)
+            data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+            self.cache.put_state(data, STATE)
+            self.cache.hold_state(STATE, data, record)
         self.release()
 
     def mirror(self, site: Path, entries: Mapping[str, Meta], record: Record) -> bool:
@@ -134,14 +136,11 @@ class Standby:
         return self._lock is not None
 
     def _record(self) -> Record | None:
-        data = self.cache.state(STATE)
-        if data is None:
-            return None
         try:
-            record = pickle.loads(data)
-            return shared_record(record.items()) if isinstance(record, dict) else None
+            record = self.cache.state_value(STATE, _record)
         except Exception:  # a damaged record is no record
             return None
+        return record if isinstance(record, dict) else None
 
     def _remove(self) -> None:
         """Remove the standby folder: only a site of site-gen's (a folder with the marker) or a
@@ -152,3 +151,8 @@ class Standby:
             self.folder.unlink()
         elif self.folder.is_dir() and is_site_gen_output(self.folder):
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _record(data: bytes) -> Record | None:
+    record = pickle.loads(data)
+    return shared_record(record.items()) if isinstance(record, dict) else None

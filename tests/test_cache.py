@@ -373,3 +373,30 @@ def test_an_unchanged_file_gone_before_its_bytes_are_needed_is_an_error_not_a_cr
     report = _build(root)
     assert report.articles == 5
     assert any(d.path == "a4.txt" and "cannot read" in d.message for d in report.diagnostics)
+
+
+def test_a_state_s_object_is_kept_only_while_the_database_holds_its_bytes(tmp_path) -> None:
+    loads: list[bytes] = []
+
+    def load(data: bytes) -> list[bytes]:
+        loads.append(data)
+        return [data]
+
+    cache = cache_module.ResultCache(tmp_path / "c" / "results.sqlite", "v1")
+    cache.put_state(b"one", "record")
+    assert cache.state_value("record", load) == [b"one"]
+    assert cache.state_value("record", load) == [b"one"] and len(loads) == 2  # kept nothing
+    cache_module.remember_results()
+    try:
+        kept = cache.state_value("record", load)
+        assert cache.state_value("record", load) is kept and len(loads) == 3
+        cache.put_state(b"two", "record")  # written another way: made again
+        assert cache.state_value("record", load) == [b"two"] and len(loads) == 4
+        cache.put_state(b"three", "record")
+        cache.hold_state("record", b"three", ["held"])
+        assert cache.state_value("record", load) == ["held"] and len(loads) == 4
+        cache.put_state(None, "record")
+        assert cache.state_value("record", load) is None
+    finally:
+        cache_module.remember_results(False)
+        cache.close()

@@ -128,3 +128,32 @@ def test_a_server_reads_only_the_changed_inputs_and_builds_what_a_cold_build_doe
         assert pipeline.build(config, jobs=1).ok and walks == [1]
     finally:
         cache_module.remember_results(False)
+
+
+
+def test_a_server_s_kept_keys_follow_the_registry_and_roles(tmp_path):
+    from site_gen.pipeline import _cached_process_all
+    from site_gen.registry import default_registry, load_registry_file
+
+    content = _tree(tmp_path)
+    inputs, _ = load_inputs(content)
+    other = tmp_path / "sources.toml"
+    other.write_text('[[outlet]]\nname = "Harbor TV"\n')
+
+    def keys(registry, roles=()) -> dict[str, str]:
+        cache = cache_module.ResultCache(tmp_path / "c" / "results.sqlite", "v1")
+        try:
+            return _cached_process_all(inputs, registry, 1, cache, roles)[1]
+        finally:
+            cache.close()
+
+    plain = keys(default_registry())
+    cache_module.remember_results()
+    try:
+        assert keys(default_registry()) == plain
+        assert keys(default_registry()) == plain  # (kept)
+        assert keys(load_registry_file(str(other))) != plain
+        assert keys(default_registry(), (("Jane Doe", ("harbour chief",)),)) != plain
+        assert keys(default_registry()) == plain
+    finally:
+        cache_module.remember_results(False)
