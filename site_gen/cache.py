@@ -187,13 +187,19 @@ class ResultCache:
             return {}
         return record if isinstance(record, dict) else {}
 
-    def put_outputs(self, rows: Iterable[tuple[str, str, int, int]]) -> None:
+    def put_outputs(
+        self, rows: Iterable[tuple[str, str, int, int]],
+    ) -> dict[str, tuple[str, int, int]] | None:
+        """Record ``rows``; the record as ``outputs`` will give it when this process keeps
+        it (see ``state_value``), else None."""
         rows = list(rows)
         data = pickle.dumps(rows, protocol=5)
         self.put_state(data, OUTPUTS_STATE)
-        if _REMEMBERED is not None:
-            self.hold_state(OUTPUTS_STATE, data, shared_record(
-                (path, (key, size, mtime)) for path, key, size, mtime in rows))
+        if _REMEMBERED is None:
+            return None
+        record = shared_record((path, (key, size, mtime)) for path, key, size, mtime in rows)
+        self.hold_state(OUTPUTS_STATE, data, record)
+        return record
 
     # A state made into an object (a record of tens of thousands of files: unpickling it and
     # sharing its strings take a tenth of a second). A process that keeps its builds' results

@@ -59,7 +59,7 @@ from site_gen.search_scope import scope_digest
 from site_gen.staging import Staged
 from site_gen.standby import Standby
 from site_gen.stories import StoryMemo, StoryWork
-from site_gen.tree_walk import Walk
+from site_gen.tree_walk import Walk, expected
 from site_gen.urls import article_path, original_path
 from site_gen.write import discard, refusal, remove_leftovers, stage_dir, swap_in
 
@@ -385,7 +385,9 @@ def _build(
         # The standby (the site before last, see ``standby``) is walked by a helper process
         # while this one makes the archive; its lock keeps other builds away from it meanwhile.
         standby = Standby(output, cache) if cache is not None and output.is_dir() else None
-        walk = standby.walk() if standby is not None else None
+        last = cache.kept(SURVEYS_KEPT) if cache is not None else None
+        walk = (standby.walk(last if isinstance(last, list) else ())
+                if standby is not None else None)
         report = _stages(
             config, strict, jobs, cache, inputs, diagnostics, timer, progress, cluster,
             made_from, standby, walk)
@@ -402,6 +404,9 @@ def _build(
 
 
 INPUTS_STATE = "inputs"  # the build cache's record of the article files' metadata and digests
+# What a server keeps of the last two sites it made, for the walk of the standby (see
+# ``Standby.walk``): each one's record and its entries.
+SURVEYS_KEPT = "surveys"
 RESULTS = "results.sqlite"  # the per-file results' database in the build cache folder
 INPUTS_KEPT = "inputs"  # what a server keeps of the inputs it found last (see ``_read_inputs``)
 
@@ -623,7 +628,11 @@ def _stages(
             if first:  # the site just made becomes the next build's standby too
                 Standby(output, cache).mirror(
                     output, found, {path: (key, size, mtime) for path, key, size, mtime in rows})
-            cache.put_outputs(rows)
+            record = cache.put_outputs(rows)
+            if record is not None:  # a server: the next builds' standby walks compare with it
+                last = cache.kept(SURVEYS_KEPT)
+                cache.keep(SURVEYS_KEPT, [(record, expected(found)),
+                                          *(last[:1] if isinstance(last, list) else [])])
             if spans is not None:
                 cache.put_state(pickle.dumps(spans), "exports")
             left = entries_fingerprint(found, os.lstat(output))

@@ -24,16 +24,18 @@ import os
 import pickle
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
 from site_gen.cache import ResultCache, cache_dir, shared_record
 from site_gen.locks import try_lock
-from site_gen.tree_walk import Meta, Walk
+from site_gen.tree_walk import Expected, Meta, Walk
 from site_gen.write import is_site_gen_output
 
 Record = dict[str, tuple[str, int, int]]
+# Sites as they were made: each site's record (the object a build keeps) and its entries.
+Surveys = Sequence[tuple[Record, Expected]]
 STATE = "standby"
 
 
@@ -67,13 +69,17 @@ class Standby:
             return None
         return self.folder, record
 
-    def walk(self) -> Walk | None:
+    def walk(self, surveys: Surveys = ()) -> Walk | None:
         """The standby's entries, walked by a helper process from now (see ``tree_walk``),
         with the lock held so that no other build changes it; None when there is nothing to
-        walk or the lock is another build's."""
+        walk or the lock is another build's. ``surveys``: what some sites held when they were
+        made, each with its record: when the standby's record is one of them (the standby is
+        that site), the helper sends only how the folder differs from it."""
         if not self._locked() or not self.folder.is_dir() or self.folder.is_symlink():
             return None
-        return Walk(self.folder)
+        record = self._record() if surveys else None
+        like = next((seen for made, seen in surveys if made is record), None)
+        return Walk(self.folder, like)
 
     def place(self) -> Path | None:
         """Where the site being replaced is to go after the swap (the standby folder, made

@@ -67,3 +67,52 @@ def test_an_incremental_build_takes_the_standby_entries_from_the_helper(make_pro
     assert report.linked > 0
     monkeypatch.undo()
     assert comparable_build(root / "build") == cold_build(root)
+
+
+def test_a_walk_like_an_earlier_one_finds_what_a_walk_finds(tree):
+    like = tree_walk.expected(tree_entries(tree))
+    assert Walk(tree, like).result() == tree_entries(tree)
+    (tree / "articles" / "a-story" / "index.html").write_text("<p>page, longer now</p>")
+    (tree / "index.html").unlink()
+    (tree / "empty").rmdir()
+    (tree / "new").mkdir()
+    (tree / "new" / "page.html").write_text("new")
+    walk = Walk(tree, like)
+    assert walk.result() == tree_entries(tree)
+    assert like.entries != tree_entries(tree)  # (not changed by the walk)
+
+
+def test_a_helper_that_fails_a_walk_like_an_earlier_one_leaves_it_here(tree, monkeypatch):
+    like = tree_walk.expected(tree_entries(tree))
+    (tree / "more.html").write_text("more")
+    monkeypatch.setattr(sys, "executable", str(tree / "no-such-python"))
+    assert Walk(tree, like).result() == tree_entries(tree)
+
+
+def test_a_server_s_standby_walk_sends_how_the_folder_differs(make_project, monkeypatch):
+    from site_gen import cache as cache_module
+    from site_gen import standby
+
+    root = make_project({
+        "content/a.txt": "Ferry plan\n\nThe council met.\n\n“We will decide,” said Ada Quill.\n",
+        "content/b.txt": "Tram plan\n\nThe board met.\n",
+    })
+    likes: list[bool] = []
+    real = standby.Walk
+    monkeypatch.setattr(standby, "Walk", lambda folder, like=None: likes.append(
+        like is not None) or real(folder, like))
+    cache_module.remember_results()
+    try:
+        for n in range(5):
+            (root / "content" / "b.txt").write_text(f"Tram plan\n\nThe board met {n} times.\n")
+            build_ok(root, changed={root / "content" / "b.txt"})
+            if n == 2:  # a file of the site changed by hand: found when it is the standby
+                for path in (root / "build").rglob("index.html"):
+                    if "ferry" in str(path):  # a page no build makes again
+                        path.write_text("changed by hand")
+    finally:
+        cache_module.remember_results(False)
+    # the first build walks nothing, the second the standby the first left (a copy), then
+    # each standby is a site this process made
+    assert likes == [False, True, True, True]
+    assert comparable_build(root / "build") == cold_build(root)
