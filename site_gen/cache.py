@@ -89,6 +89,7 @@ class ResultCache:
         self.salt = salt
         self.hits = 0
         self.handed_over = False  # whoever holds it now closes it (a build's deferred record)
+        self._unwritten: dict[str, object | None] = {}  # memos for the database (``put_memo``)
         self._db: sqlite3.Connection | None = None
         try:
             self._db = self._connect()
@@ -104,7 +105,7 @@ class ResultCache:
 
     def _reset(self) -> None:
         """Drop a database that cannot be read and start an empty one (or none at all)."""
-        self.close()
+        self._close_db()
         try:
             self.path.unlink(missing_ok=True)
             self._db = self._connect()
@@ -255,8 +256,16 @@ class ResultCache:
             return None
 
     def put_memo(self, name: str, value: object | None) -> None:
+        """Store ``value`` under ``name``. A process that keeps them has it in memory at once
+        and writes it to the database when the cache is closed (a server, after the reload:
+        a memo of tens of thousands of entries takes tens of milliseconds to write)."""
         if _REMEMBERED is not None:
             _MEMOS[(str(self.path), name)] = value
+            self._unwritten[name] = value
+            return
+        self._write_memo(name, value)
+
+    def _write_memo(self, name: str, value: object | None) -> None:
         data = None if value is None else zlib.compress(pickle.dumps(value, protocol=5), 1)
         self.put_state(data, "memo:" + name)
 
@@ -281,6 +290,12 @@ class ResultCache:
             self._reset()
 
     def close(self) -> None:
+        unwritten, self._unwritten = self._unwritten, {}
+        for name, value in unwritten.items():
+            self._write_memo(name, value)
+        self._close_db()
+
+    def _close_db(self) -> None:
         if self._db is not None:
             try:
                 self._db.close()

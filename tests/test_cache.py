@@ -400,3 +400,18 @@ def test_a_state_s_object_is_kept_only_while_the_database_holds_its_bytes(tmp_pa
     finally:
         cache_module.remember_results(False)
         cache.close()
+
+
+def test_a_server_writes_its_memos_to_the_database_when_the_cache_is_closed(tmp_path) -> None:
+    path = tmp_path / "c" / "results.sqlite"
+    cache_module.remember_results()
+    try:
+        one = cache_module.ResultCache(path, "v1")
+        one.put_memo("stories", ["kept"])
+        assert one.memo("stories") == ["kept"] and one.state("memo:stories") is None
+        one.close()
+    finally:
+        cache_module.remember_results(False)
+    two = cache_module.ResultCache(path, "v1")  # another process
+    assert two.memo("stories") == ["kept"]
+    two.close()
