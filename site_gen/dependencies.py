@@ -40,6 +40,26 @@ def digest(*parts: object) -> str:
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
+class DigestMemo:
+    """The per-article digests of the last build (its article, page, twin and speakers' why
+    digests), each with what it was made from, so that a server's next build makes again only
+    those whose parts differ: ``get`` compares the parts (strings, numbers, None and tuples of
+    them, whose equality is their ``repr``'s) instead of writing and hashing them. ``keep``
+    False: every digest is made, nothing is kept (a one-shot build)."""
+
+    def __init__(self, last: Mapping[tuple[str, str], tuple[object, str]] | None = None,
+                 keep: bool = True) -> None:
+        self.last = last or {}
+        self.now: dict[tuple[str, str], tuple[object, str]] | None = {} if keep else None
+
+    def get(self, kind: str, item: str, *parts: object) -> str:
+        held = self.last.get((kind, item))
+        made = held[1] if held is not None and held[0] == parts else digest(*parts)
+        if self.now is not None:
+            self.now[(kind, item)] = (parts, made)
+        return made
+
+
 def _plain(refs: Iterable[QuoteRef]) -> tuple[tuple[str, str], ...]:
     """Quote references as plain tuples: the same digest input, written by ``repr`` in C
     instead of a dataclass's Python ``__repr__`` (tens of thousands of them)."""
@@ -71,6 +91,9 @@ class Dependencies:
     _twins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # Each article's speakers' names, made once: its page, its twin and its story's page ask.
     _names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # The last build's per-article digests, for a server (see ``DigestMemo``).
+    memo: DigestMemo = field(default_factory=lambda: DigestMemo(keep=False), compare=False,
+                             repr=False)
 
     def fixed(self, kind: str) -> str:
         """A page made from the settings alone (the 404 page)."""
@@ -83,7 +106,8 @@ class Dependencies:
     def article_page(
         self, a: Article, newer: Article | None, older: Article | None, trail: Iterable
     ) -> str:
-        return digest(
+        return self.memo.get(
+            "page", a.id,
             "article", self.settings, self.article[a.id], self._speakers(a),
             # of its neighbours, the page shows the title and links the page
             (newer.id, newer.title) if newer else None, (older.id, older.title) if older else None,
@@ -98,8 +122,9 @@ class Dependencies:
         if known is not None:
             return known
         statements = tuple(self.statement_of.get((a.id, q.id)) for q in a.quotes)
-        made = digest("twin", self.settings, self.article[a.id], self._speakers(a),
-                      self.basis.get(a.id), statements, self.story_of.get(a.id))
+        made = self.memo.get("twin", a.id, "twin", self.settings, self.article[a.id],
+                             self._speakers(a), self.basis.get(a.id), statements,
+                             self.story_of.get(a.id))
         self._twins[a.id] = made
         return made
 
@@ -155,14 +180,19 @@ class Dependencies:
         return digest("story-page", self.settings, self.story[story_id], names)
 
 
-def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> Dependencies:
-    """The digests of ``archive``'s parts; ``keys``: input path -> its per-file result's key."""
+def dependencies(
+    archive: Archive, config: Config, keys: Mapping[str, str], memo: DigestMemo | None = None,
+) -> Dependencies:
+    """The digests of ``archive``'s parts; ``keys``: input path -> its per-file result's key;
+    ``memo``: the last build's per-article digests (a server's), this build's kept in it."""
+    memo = memo if memo is not None else DigestMemo(keep=False)
     source = {s.id: digest(s) for s in archive.sources}
     article = {}
     for a in archive.articles:
         own = keys.get(a.path) or _result_key(a)
         also = tuple(keys.get(p) for p in a.also_paths)
-        article[a.id] = digest(
+        article[a.id] = memo.get(
+            "article", a.id,
             own, also, a.id, a.also_paths, a.also_sha256, a.source_id, a.source_name,
             source.get(a.source_id or ""), tuple(q.speaker_id for q in a.quotes),
         )
@@ -188,7 +218,7 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
     for (aid, key), rule in sorted(archive.speaker_basis.items()):
         basis[aid].append((key, rule))
     speaker_name = {s.id: digest(s.id, s.name) for s in archive.speakers}
-    basis_of = {aid: digest(rows) for aid, rows in basis.items()}
+    basis_of = {aid: memo.get("basis", aid, tuple(rows)) for aid, rows in basis.items()}
     speakers = digest(
         archive.speakers,
         tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
@@ -211,4 +241,5 @@ def dependencies(archive: Archive, config: Config, keys: Mapping[str, str]) -> D
         statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
         everything=everything,
         speakers=speakers,
+        memo=memo,
     )

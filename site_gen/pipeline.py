@@ -24,7 +24,7 @@ from site_gen.archive import Archive, build_archive, update_archive, with_storie
 from site_gen.cache import ResultCache, cache_dir, code_version, keep, keeps_results, kept
 from site_gen.cluster import DaskCluster
 from site_gen.config import Config
-from site_gen.dependencies import Dependencies, dependencies
+from site_gen.dependencies import Dependencies, DigestMemo, dependencies
 from site_gen.exports import EXPORT_FILES, write_exports
 from site_gen.feeds import sitemap_page
 from site_gen.fingerprint import entries_fingerprint, inputs_fingerprint, tree_fingerprint
@@ -407,6 +407,7 @@ INPUTS_STATE = "inputs"  # the build cache's record of the article files' metada
 # What a server keeps of the last two sites it made, for the walk of the standby (see
 # ``Standby.walk``): each one's record and its entries.
 SURVEYS_KEPT = "surveys"
+DIGESTS_KEPT = "digests"  # a server's per-article digests (see ``dependencies.DigestMemo``)
 RESULTS = "results.sqlite"  # the per-file results' database in the build cache folder
 INPUTS_KEPT = "inputs"  # what a server keeps of the inputs it found last (see ``_read_inputs``)
 
@@ -499,7 +500,11 @@ def _stages(
     del analysis  # the per-file results go: the archive holds what the pages are made from
     # With a cache, each group of pages is keyed by what it is made from, and a group the
     # previous build made from the same is linked without making its views (see dependencies).
-    deps = dependencies(archive, config, input_keys) if cache is not None else None
+    deps = None
+    if cache is not None:
+        last = cache.kept(DIGESTS_KEPT)
+        memo = DigestMemo(last if isinstance(last, dict) else None, keep=keeps_results())
+        deps = dependencies(archive, config, input_keys, memo)
     groups = plan_pages(archive, config, deps)
     timer.lap("pages")
     if strict and any(d.severity != "note" for d in diagnostics):
@@ -568,6 +573,8 @@ def _stages(
         # its record (tens of thousands of entries), so that it reuses that memory.
         n_articles, n_sources = len(archive.articles), len(archive.sources)
         n_speakers = sum(1 for s in archive.speakers if archive.quotes_by_speaker.get(s.id))
+        if deps is not None and deps.memo.now is not None:  # a server's, for its next build
+            cache.keep(DIGESTS_KEPT, deps.memo.now)
         del archive, groups, deps
         staged.placed()
         staged.prune()  # what no build placed leaves the stage before it is the site

@@ -156,6 +156,45 @@ def test_a_server_s_build_updates_its_last_archive_after_an_edit_of_the_text(
     assert comparable_build(project / "build") == cold_build(project)
 
 
+def test_a_digest_memo_makes_again_only_the_digests_whose_parts_differ(monkeypatch):
+    from site_gen import dependencies as deps_module
+    from site_gen.dependencies import DigestMemo
+
+    made: list[tuple] = []
+    real = deps_module.digest
+    monkeypatch.setattr(deps_module, "digest", lambda *parts: made.append(parts) or real(*parts))
+    first = DigestMemo()
+    one = first.get("page", "a", "x", ("y", None))
+    two = first.get("page", "b", "x", ("z", 1))
+    again = DigestMemo(first.now)
+    assert again.get("page", "a", "x", ("y", None)) == one and len(made) == 2  # kept
+    assert again.get("page", "b", "x", ("z", 2)) != two and len(made) == 3  # parts differ
+    assert again.get("twin", "a", "x", ("y", None)) == one and len(made) == 4  # another kind
+    assert set(again.now) == {("page", "a"), ("page", "b"), ("twin", "a")}  # this build's only
+    once = DigestMemo(keep=False)
+    assert once.get("page", "a", "x", ("y", None)) == one and once.now is None
+
+
+def test_a_server_s_next_build_makes_only_the_changed_articles_digests(project, monkeypatch):
+    from site_gen import dependencies as deps_module
+
+    made: list[tuple] = []
+    real = deps_module.digest
+    monkeypatch.setattr(deps_module, "digest", lambda *parts: made.append(parts) or real(*parts))
+    cache_module.remember_results()
+    try:
+        build_ok(project)
+        first = len(made)
+        made.clear()
+        _edit(project / "content" / "story-a.txt", "voted on", "voted late on")
+        build_ok(project)
+    finally:
+        cache_module.remember_results(False)
+    articles = len(list((project / "build" / "articles").iterdir()))
+    assert len(made) < first - 2 * articles  # the unchanged articles' digests were kept
+    assert comparable_build(project / "build") == cold_build(project)
+
+
 def test_an_edit_finds_the_stories_again_from_the_last_build(project, capsys):
     first = build_ok(project)
     assert first.story_work is not None and first.story_work.aligned >= 1
