@@ -90,6 +90,7 @@ class ResultCache:
         self.hits = 0
         self.handed_over = False  # whoever holds it now closes it (a build's deferred record)
         self._unwritten: dict[str, object | None] = {}  # memos for the database (``put_memo``)
+        self._later: list[Callable[[], None]] = []  # writes for when it is closed (``later``)
         self._db: sqlite3.Connection | None = None
         try:
             self._db = self._connect()
@@ -289,10 +290,22 @@ class ResultCache:
         except sqlite3.Error:
             self._reset()
 
+    def later(self, write: Callable[[], None]) -> None:
+        """Run ``write`` (a write to the database that no one reads before the cache is
+        closed) now, or, in a process that keeps its builds' results, when the cache is
+        closed: a server's, after the reload message."""
+        if _REMEMBERED is None:
+            write()
+        else:
+            self._later.append(write)
+
     def close(self) -> None:
         unwritten, self._unwritten = self._unwritten, {}
         for name, value in unwritten.items():
             self._write_memo(name, value)
+        later, self._later = self._later, []
+        for write in later:
+            write()
         self._close_db()
 
     def _close_db(self) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -199,7 +200,7 @@ def _cached_process_all(
     missing = [i for i, k in enumerate(keys) if k not in found]
     fresh = process_all([inputs[i] for i in missing], registry, jobs, roles, cluster)
     cache.put_many((keys[i], r) for i, r in zip(missing, fresh, strict=True))
-    cache.keep_only(keys)
+    cache.later(partial(cache.keep_only, keys))
     by_index = dict(zip(missing, fresh, strict=True))
     results = [found[k] if k in found else by_index[i] for i, k in enumerate(keys)]
     cache.remember(dict(zip(keys, results, strict=True)))
@@ -380,7 +381,8 @@ def _build(
                                story_work=None)
         inputs, diagnostics = _read_inputs(config, cache, changed is not None)
         if cache is not None:
-            cache.put_state(pickle.dumps(input_record(inputs), protocol=5), INPUTS_STATE)
+            record = input_record(inputs)
+            cache.later(lambda: cache.put_state(pickle.dumps(record, protocol=5), INPUTS_STATE))
         timer.lap("read")
         # The standby (the site before last, see ``standby``) is walked by a helper process
         # while this one makes the archive; its lock keeps other builds away from it meanwhile.

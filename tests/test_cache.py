@@ -415,3 +415,18 @@ def test_a_server_writes_its_memos_to_the_database_when_the_cache_is_closed(tmp_
     two = cache_module.ResultCache(path, "v1")  # another process
     assert two.memo("stories") == ["kept"]
     two.close()
+
+
+def test_a_server_s_cache_runs_its_later_writes_when_it_is_closed(tmp_path) -> None:
+    ran: list[str] = []
+    one = cache_module.ResultCache(tmp_path / "c" / "results.sqlite", "v1")
+    one.later(lambda: ran.append("now"))  # a one-shot build: at once
+    assert ran == ["now"]
+    cache_module.remember_results()
+    try:
+        one.later(lambda: ran.append("later"))
+        assert ran == ["now"]
+        one.close()
+        assert ran == ["now", "later"]
+    finally:
+        cache_module.remember_results(False)
