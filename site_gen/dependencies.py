@@ -84,7 +84,6 @@ class Dependencies:
     story_of: Mapping[str, str]  # article id -> story id
     statement_of: Mapping[tuple[str, str], str]  # (article id, quote id) -> statement id
     statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
-    everything: str  # every part of the archive
     speakers: str = ""  # every speaker's record and quote references
     # Each article's twin key, made once: the data files, the twin pages and the search index
     # all ask for it.
@@ -98,10 +97,6 @@ class Dependencies:
     def fixed(self, kind: str) -> str:
         """A page made from the settings alone (the 404 page)."""
         return digest(kind, self.settings)
-
-    def whole(self, kind: str) -> str:
-        """A page made from the whole archive (the index, the feeds, the data files...)."""
-        return digest(kind, self.settings, self.everything)
 
     def article_page(
         self, a: Article, newer: Article | None, older: Article | None, trail: Iterable
@@ -223,10 +218,6 @@ def dependencies(
         archive.speakers,
         tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
     )
-    everything = digest(
-        tuple(article.values()), speakers,
-        tuple(story.values()), tuple(source.values()), tuple(basis_of.items()),
-    )
     return Dependencies(
         settings=digest(config),
         article=article,
@@ -239,7 +230,6 @@ def dependencies(
         story_of=archive.stories.story_of,
         statement_of=archive.stories.statement_of,
         statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
-        everything=everything,
         speakers=speakers,
         memo=memo,
     )

@@ -98,10 +98,6 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
     from site_gen.search_page import search_inputs, search_page
     from site_gen.story_pages import story_lists, story_page
 
-    def now(make: Callable[[], list[Page]], kind: str = "") -> Group:
-        """Pages made from the whole archive (``kind`` names them in their key)."""
-        return Group(make, deps.whole(kind) if deps is not None and kind else None)
-
     def keyed(make: Callable[[], list[Page]], key: Callable[[Dependencies], str]) -> Group:
         return Group(make, key(deps) if deps is not None else None)
 
@@ -125,7 +121,10 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
             partial(_one, _article_page, a, archive, config, newer, older, trail),
             deps.article_page(a, newer, older, trail) if deps is not None else None,
             articles=True))
-    groups.append(now(lambda: [date_index(archive, config)], "dates"))
+    # The index by date: its years, months and counts, and the page where each month begins
+    # in its year's list, all follow from the articles' dates in the index's order.
+    groups.append(keyed(lambda: [date_index(archive, config)],
+                        lambda d: d.made_from("dates", tuple(a.date for a in archive.articles))))
     for first, label, listed in date_lists(archive):
         cut = chunks(listed, config.per_page)
         continued, total = continued_months(cut), len(listed)
@@ -136,12 +135,18 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                 d.articles(
                     "date-page", [a.id for a in cut[n - 1]], first, n, len(cut),
                     total, continued[n - 1])))
-    groups.append(now(lambda: _speakers_index(archive, config), "speakers"))
+    # The speakers' index: each speaker's name and counts of quotes, articles and outlets.
+    groups.append(keyed(lambda: _speakers_index(archive, config),
+                        lambda d: d.made_from("speakers", d.speakers, archive.articles_by_source)))
     speaker_ids = _speaker_ids(archive)
     held = _statement_quotes(archive)
     for sid in speaker_ids:
         groups += _speaker_groups(sid, archive, config, held.get(sid, set()), deps)
-    groups.append(now(lambda: _sources_index(archive, config), "sources"))
+    # The outlets' index: each outlet's record and count of articles, and the articles of none.
+    groups.append(keyed(lambda: _sources_index(archive, config), lambda d: d.made_from(
+        "sources", archive.sources,
+        tuple((k, len(v)) for k, v in archive.articles_by_source.items()),
+        sum(1 for a in archive.articles if not a.source_id))))
     for s in archive.sources:
         groups += _source_groups(s.id, archive, config, deps)
     if config.search:

@@ -73,6 +73,9 @@ def _changes(root: Path):
     yield "edit a quote", lambda: _edit(content / "story-b.txt", "another winter", "a winter")
     yield "edit a title", lambda: _edit(_first(root), _first(root).read_text().split("\n")[0][:12],
                                         "Renamed: ")
+    yield "edit a date", lambda: _edit(content / "story-a.txt", "3 March 2025", "3 April 2025")
+    yield "another outlet", lambda: _edit(content / "story-a.txt", "Source: Velmar Herald",
+                                          "Source: Brannoch Post")
     yield "add an article", lambda: (content / "late.txt").write_text(
         STORY_A.replace("Velmar Herald", "Brannoch Post").replace("3 March", "4 March"))
     yield "delete an article", lambda: (content / "story-a.txt").unlink()
@@ -464,6 +467,21 @@ def test_an_edit_makes_the_first_and_its_own_page_of_a_speaker_and_an_outlet(
     assert lists == sorted([
         "sources/kessel-ledger/feed.xml", "sources/kessel-ledger/index.html",
         "speakers/orla-vennick/feed.xml", "speakers/orla-vennick/index.html", *shown])
+
+
+def test_an_edit_of_the_text_leaves_the_indexes_of_dates_speakers_and_outlets(
+        project, monkeypatch):
+    build_ok(project)
+    made = _made_pages(monkeypatch)
+    _edit(project / "content" / "story-a.txt", "voted on", "voted late on")
+    build_ok(project)
+    indexes = {"archive/index.html", "speakers/index.html", "sources/index.html"}
+    assert made and not indexes & set(made)
+    made.clear()
+    _edit(project / "content" / "story-a.txt", "Ilse Marrow, the", "Ilse Marrow-Penn, the")
+    build_ok(project)
+    assert "speakers/index.html" in made  # another speaker: that index is made again
+    assert comparable_build(project / "build") == cold_build(project)
 
 
 def test_a_new_count_makes_every_page_of_a_speaker_again(make_project, monkeypatch):
