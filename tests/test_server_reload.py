@@ -239,6 +239,13 @@ def test_a_first_build_that_fails_is_shown_until_one_succeeds(make_project) -> N
     assert "templates/article.html, line 3" in first.text and "livereload.js" in first.text
 
 
+def _save(path: Path, text: str) -> None:
+    """As an editor saves: the whole text at once (a build never reads half of it)."""
+    scratch = path.with_name(path.name + ".tmp")
+    scratch.write_text(text)
+    os.replace(scratch, path)
+
+
 def test_site_toml_is_read_again_at_each_build(make_project) -> None:
     root = make_project({"content/ferry.txt": ARTICLE})
     config = load_config(root / "site.toml", cwd=root)
@@ -246,14 +253,14 @@ def test_site_toml_is_read_again_at_each_build(make_project) -> None:
     with project_server(root, build=build) as server:
         _ready(server)
         site_toml = root / "site.toml"
-        site_toml.write_text(site_toml.read_text() + 'title = "Velmar harbour news"\n')
+        _save(site_toml, site_toml.read_text() + 'title = "Velmar harbour news"\n')
         assert server.wait_for(lambda: server.builds == 2)
         assert "Velmar harbour news" in request(server.port, "/").text
-        site_toml.write_text(site_toml.read_text() + "per_page = \n")
+        _save(site_toml, site_toml.read_text() + "per_page = \n")
         assert server.wait_for(lambda: server.builds == 3)
         broken = request(server.port, "/").text
         moving = site_toml.read_text().replace("per_page = \n", "")
-        site_toml.write_text(moving.replace('output = "build"', 'output = "elsewhere"'))
+        _save(site_toml, moving.replace('output = "build"', 'output = "elsewhere"'))
         assert server.wait_for(lambda: server.builds == 4)
         moved = request(server.port, "/").text
     assert "Velmar harbour news" in broken and "site.toml, line 4" in broken
