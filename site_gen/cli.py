@@ -289,9 +289,9 @@ def _build_on(
 
 
 def _inspect(config: Config, paths: list[Path], as_json: bool) -> int:
+    from site_gen.analysis import analyze
     from site_gen.inputs import inputs_from_paths
     from site_gen.inspection import article_record, failed_record, text_report
-    from site_gen.pipeline import analyze
 
     missing = [p for p in paths if not p.exists()]
     if missing:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from site_gen.analysis import analyze, load_speaker_pins
 from site_gen.config import Config
 from site_gen.inputs import load_inputs
-from site_gen.pipeline import analyze, load_speaker_pins
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCH))

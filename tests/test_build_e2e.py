@@ -113,7 +113,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_parallel_build_matches_serial(tmp_path: Path) -> None:
-    from site_gen.pipeline import PARALLEL_MIN_FILES
+    from site_gen.analysis import PARALLEL_MIN_FILES
 
     content = tmp_path / "content"
     content.mkdir()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from site_gen import analysis, pipeline
 from site_gen import cache as cache_module
-from site_gen import pipeline
 from site_gen.cache import cache_dir, shared_record
 from site_gen.config import load_config
 from tests.sitecheck import comparable_build
@@ -29,13 +29,13 @@ def _tree(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def counted(monkeypatch):
     calls: list[str] = []
-    real = pipeline.process_file
+    real = analysis.process_file
 
     def counting(path, *args, **kwargs):
         calls.append(path)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "process_file", counting)
+    monkeypatch.setattr(analysis, "process_file", counting)
     return calls
 
 

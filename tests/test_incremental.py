@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from site_gen import analysis, pipeline, staging
 from site_gen import cache as cache_module
-from site_gen import pipeline, staging
+from site_gen.analysis import load_sources, process_all
 from site_gen.archive import build_archive
 from site_gen.config import load_config
 from site_gen.dependencies import ARCHIVE_FIELDS
 from site_gen.inputs import load_inputs
-from site_gen.pipeline import load_sources, process_all
 from site_gen.serve_watch import changes, snapshot
 from site_gen.server import watched_paths
 from tests.sitecheck import build_ok, cold_build, comparable_build
@@ -142,8 +142,8 @@ def test_a_server_s_builds_equal_cold_ones_after_every_kind_of_change(project):
 def test_a_server_s_build_updates_its_last_archive_after_an_edit_of_the_text(
         project, monkeypatch):
     made: list[int] = []
-    real = pipeline.build_archive
-    monkeypatch.setattr(pipeline, "build_archive", lambda *a: made.append(1) or real(*a))
+    real = analysis.build_archive
+    monkeypatch.setattr(analysis, "build_archive", lambda *a: made.append(1) or real(*a))
     cache_module.remember_results()
     try:
         build_ok(project)

@@ -132,7 +132,7 @@ def test_a_server_reads_only_the_changed_inputs_and_builds_what_a_cold_build_doe
 
 
 def test_a_server_s_kept_keys_follow_the_registry_and_roles(tmp_path):
-    from site_gen.pipeline import _cached_process_all
+    from site_gen.analysis import _cached_process_all
     from site_gen.registry import default_registry, load_registry_file
 
     content = _tree(tmp_path)
