@@ -146,14 +146,31 @@ def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
         pass
 
 
+def _differences(folder: str, like: dict[str, tuple]) -> tuple[list, list[str]]:
+    """What ``tree_entries(folder)`` holds that differs from ``like`` (entry, metadata as a
+    tuple), and the entries of ``like`` it does not hold; one pass, keeping only those (``like``
+    is emptied)."""
+    differ = []
+    stack = [(folder, "")]
+    while stack:
+        path, prefix = stack.pop()
+        with os.scandir(path) as listing:
+            for entry in listing:
+                rel = prefix + entry.name
+                st = entry.stat(follow_symlinks=False)
+                meta = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino)
+                if like.pop(rel, None) != meta:
+                    differ.append((rel, meta))
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, rel + "/"))
+    return differ, sorted(like)
+
+
 def _main() -> None:
     folder = sys.argv[2]
-    diff = sys.argv[3:] == ["--diff"]
-    like = dict(pickle.loads(sys.stdin.buffer.read())) if diff else {}
-    rows = [(rel, tuple(st)) for rel, st in tree_entries(folder).items()]
-    if diff:
-        gone = like.keys() - {rel for rel, _ in rows}
-        answer: object = ([(rel, st) for rel, st in rows if like.get(rel) != st], sorted(gone))
+    answer: object
+    if sys.argv[3:] == ["--diff"]:
+        answer = _differences(folder, dict(pickle.loads(sys.stdin.buffer.read())))
     else:
-        answer = rows
+        answer = [(rel, tuple(st)) for rel, st in tree_entries(folder).items()]
     sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
