@@ -94,11 +94,18 @@ class Standby:
         return self.folder
 
     def keep(self, record: Record) -> None:
-        """The site just replaced is now the standby, with the record it was made with."""
+        """The site just replaced is now the standby, with the record it was made with (a
+        server writes the record after its reload message: ``cache.later``; until it is written
+        the standby has none, and a build of another process would remove it)."""
         if self._lock is not None and self.folder.is_dir():
-            data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
-            self.cache.put_state(data, STATE)
-            self.cache.hold_state(STATE, data, record)
+            cache = self.cache
+
+            def write() -> None:
+                data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+                cache.put_state(data, STATE)
+                cache.hold_state(STATE, data, record)
+
+            cache.later(write)
         self.release()
 
     def mirror(self, site: Path, entries: Mapping[str, Meta], record: Record) -> bool:
