@@ -13,7 +13,7 @@ import pickle
 import shutil
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -107,6 +107,7 @@ class BuildReport:
         )
 
 
+PARTS_KEPT = "search-parts"  # a server's parts of the index and what their keys were made from
 SEARCH_WORK = "search-parts"  # the build cache's folder of what Pagefind reads for each part
 SCOPES_MEMO = "search-scopes"  # the build cache's memo of what the indexer reads of each page
 RECORDS_MEMO = "search-records"  # ... and of each article's quote records
@@ -563,6 +564,15 @@ class _Seen:
             self.found[key] = value
         return value
 
+    def carry(self, keys: Sequence[str | None]) -> bool:
+        """Take the last build's values for ``keys`` as this build's, when it had them all."""
+        known = self.known
+        if not all(key in known for key in keys):
+            return False
+        for key in keys:
+            self.found[key] = known[key]  # type: ignore[index]
+        return True
+
     def keep(self) -> None:
         if self.cache is not None and self.found != self.known:
             self.cache.put_memo(self.name, (code_version(), self.found))
@@ -637,16 +647,31 @@ class _SearchStep:
         binary = binary_identity()
         articles = self.archive.articles
         scopes, records = _Seen(self.cache, SCOPES_MEMO), _Seen(self.cache, RECORDS_MEMO)
+        # A server's parts as its last build keyed them: what each key was made from.
+        last = self.cache.kept(PARTS_KEPT) if self.cache is not None else None
+        known = last if isinstance(last, dict) else {}
+        keyed: dict[str, tuple[tuple, str]] = {}
         for k, members in enumerate(shards([a.id for a in articles])):
             part = [articles[i] for i in members]
             folder = shard_folder(k)
             self.folders.add(folder)
             docs = None if self.deps is not None else quote_documents(self.archive, part)
-            key = self._key(part, docs, language, folder, binary, stage, scopes, records)
+            made = (self._made_from(part, language, binary)
+                    if docs is None and keeps_results() else None)
+            held = known.get(folder)
+            if (made is not None and held is not None and held[0] == made
+                    and scopes.carry(made[2]) and records.carry(made[3])):
+                key: str | None = held[1]
+            else:
+                key = self._key(part, docs, language, folder, binary, stage, scopes, records)
+            if made is not None and key is not None:
+                keyed[folder] = (made, key)
             if key is None or not self._reuse(key, folder):
                 self.todo.append((folder, key, part, docs))
         scopes.keep()
         records.keep()
+        if self.cache is not None:
+            self.cache.keep(PARTS_KEPT, keyed)
         self.seconds = time.perf_counter() - began
         if not self.todo:
             return
@@ -796,6 +821,17 @@ class _SearchStep:
         else:
             h.update(_records_digest(docs).encode())
         return "search:" + h.hexdigest()
+
+    def _made_from(self, part: list[Article], language: str, binary: str | None) -> tuple | None:
+        """What a part's key is made from, short (see ``_key``): its articles' page keys (each
+        page's scope is the memo's for its key) and twin keys (each article's records' digest
+        is the memo's for its twin key). None when a page has no key."""
+        assert self.deps is not None
+        pages = tuple(self.planned.keys.get(article_path(a.id)) for a in part)
+        if None in pages:
+            return None
+        twins = tuple(self.deps.article_twin(a) for a in part)
+        return (binary, language, pages, twins, tuple(a.id for a in part))
 
     def _reuse(self, key: str, folder: str) -> bool:
         """Link the previous build's part when it was made from ``key`` and is untouched."""

@@ -361,6 +361,42 @@ def test_a_large_archive_has_its_index_in_parts_and_an_edit_makes_one_again(
 
 
 @needs_pagefind
+def test_a_server_keys_again_only_the_parts_whose_pages_or_records_changed(
+    make_project, monkeypatch
+):
+    """A server keeps what each part's key was made from (its articles' page and twin keys)
+    and keys again only a part where one of them changed; its index is a cold build's."""
+    from dataclasses import replace
+
+    from site_gen import cache as cache_module
+    from tests.sitecheck import comparable_build
+
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 2)
+    files = {f"content/n{i}.txt": FERRY.replace("ferry line", f"ferry line {i}").replace(
+        "Jane Roe", ["Jane Roe", "Tomas Wendell", "Ilse Marrow"][i % 3]) for i in range(6)}
+    root = make_project({**files, **ARTICLES})
+    keyed: list[str] = []
+    real = pipeline._SearchStep._key
+    monkeypatch.setattr(pipeline._SearchStep, "_key",
+                        lambda self, part, docs, lang, folder, *a: keyed.append(folder)
+                        or real(self, part, docs, lang, folder, *a))
+    config = load_config(root / "site.toml")
+    cache_module.remember_results()
+    try:
+        for text in ("old bridge.", "older bridge.", "oldest bridge."):
+            keyed.clear()
+            (root / "content" / "bridge.txt").write_text(BRIDGE.replace("stone bridge.", text))
+            assert pipeline.build(config, jobs=1, changed={root / "content" / "bridge.txt"}).ok
+        parts = search.shards([a.name for a in (root / "build" / "articles").iterdir()])
+        assert len(parts) > 2 and len(keyed) == 1  # the edited article's part alone
+    finally:
+        cache_module.remember_results(False)
+    cold = root.parent / "cold"
+    assert pipeline.build(replace(config, output=cold / "build"), jobs=1, use_cache=False).ok
+    assert comparable_build(root / "build") == comparable_build(cold / "build")
+
+
+@needs_pagefind
 def test_parts_made_two_at_a_time_are_the_parts_made_one_by_one(make_project, monkeypatch):
     from dataclasses import replace
 
