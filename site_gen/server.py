@@ -430,7 +430,9 @@ def _sigint_held() -> Iterator[None]:
 
 def remove_own_stages(output: Path) -> None:
     """Temporary folders of this process's builds of ``output`` (a build interrupted by Ctrl-C
-    between its swap and its clean-up); the next build would remove them, but we are leaving."""
+    between its swap and its clean-up); the next build would remove them, but we are leaving.
+    An empty one goes too: a Ctrl-C just after the system made the folder, before the build
+    marked it as its own (anything else unmarked is left alone)."""
     prefixes = tuple(f".{output.name}-{kind}-{os.getpid()}-" for kind in ("new", "old"))
     try:
         entries = list(output.parent.iterdir())
@@ -440,6 +442,11 @@ def remove_own_stages(output: Path) -> None:
         if entry.name.startswith(prefixes) and entry.is_dir() and not entry.is_symlink():
             if is_site_gen_output(entry):
                 shutil.rmtree(entry, ignore_errors=True)
+            else:
+                try:
+                    entry.rmdir()  # only when empty
+                except OSError:
+                    pass
 
 
 def _takes_argument(function: Callable[..., object]) -> bool:

@@ -127,5 +127,7 @@ def test_only_this_processs_interrupted_builds_are_removed(tmp_path: Path) -> No
         (folder / "index.html").write_text("half")
     (mine / MARKER).write_bytes(MARKER_TEXT)
     (other / MARKER).write_bytes(MARKER_TEXT)
+    empty = tmp_path / f".build-new-{os.getpid()}-ijkl9012"  # made, then Ctrl-C before marked
+    empty.mkdir()
     remove_own_stages(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, unmarked.name])
