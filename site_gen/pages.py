@@ -140,8 +140,10 @@ def plan_pages(archive: Archive, config: Config, deps: Dependencies | None = Non
                         lambda d: d.made_from("speakers", d.speakers, archive.articles_by_source)))
     speaker_ids = _speaker_ids(archive)
     held = _statement_quotes(archive)
+    said = _quotes_by_speaker(archive)
     for sid in speaker_ids:
-        groups += _speaker_groups(sid, archive, config, held.get(sid, set()), deps)
+        groups += _speaker_groups(sid, archive, config, held.get(sid, set()), deps,
+                                  said.get(sid, {}))
     # The outlets' index: each outlet's record and count of articles, and the articles of none.
     groups.append(keyed(lambda: _sources_index(archive, config), lambda d: d.made_from(
         "sources", archive.sources,
@@ -192,12 +194,13 @@ def _one(make: Callable[..., Page], *args: Any) -> list[Page]:
 
 
 def _speaker_groups(sid: str, archive: Archive, config: Config,
-                    in_statements: set[tuple[str, str]], deps: Dependencies | None) -> list[Group]:
+                    in_statements: set[tuple[str, str]], deps: Dependencies | None,
+                    quotes: dict[str, list[Quote]]) -> list[Group]:
     """A group for each of a speaker's pages. The first page shows the statements and the
     timeline of every quote: it is keyed by the whole speaker. A later page shows its own
     articles' quotes, the counts and the number of pages: an edit of one article makes the
     first page and the article's own again, not all of them."""
-    found = _speaker_list(sid, archive, in_statements)
+    found = _speaker_list(sid, archive, in_statements, quotes)
     parts = chunks(found.listed, config.per_page)
     groups = []
     for n in range(1, len(parts) + 1):
@@ -568,14 +571,20 @@ class _SpeakerList:
         return [q for q in self.quotes[a.id] if (a.id, q.id) not in self.in_statements]
 
 
-def _speaker_list(sid: str, archive: Archive, in_statements: set[tuple[str, str]]) -> _SpeakerList:
-    # The references are the quotes whose speaker is ``sid``, article by article in archive
-    # order and in each article in its order: one pass over each article's quotes finds them.
-    quotes: dict[str, list[Quote]] = {}
-    for ref in archive.quotes_by_speaker[sid]:
-        if ref.article_id not in quotes:
-            art = archive.article(ref.article_id)
-            quotes[art.id] = [q for q in art.quotes if q.speaker_id == sid]
+def _quotes_by_speaker(archive: Archive) -> dict[str, dict[str, list[Quote]]]:
+    """Each speaker's quotes, article by article in archive order and in each article in its
+    order (the order of ``quotes_by_speaker``), found in one pass over every quote."""
+    said: dict[str, dict[str, list[Quote]]] = defaultdict(dict)
+    for art in archive.articles:
+        for q in art.quotes:
+            if q.speaker_id:
+                said[q.speaker_id].setdefault(art.id, []).append(q)
+    return said
+
+
+def _speaker_list(sid: str, archive: Archive, in_statements: set[tuple[str, str]],
+                  quotes: dict[str, list[Quote]]) -> _SpeakerList:
+    """``quotes``: the speaker's, as ``_quotes_by_speaker`` finds them."""
     articles = [archive.article(x) for x in quotes]  # archive order: newest first
     listed = [a for a in articles
               if any((a.id, q.id) not in in_statements for q in quotes[a.id])]

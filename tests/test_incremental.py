@@ -484,6 +484,20 @@ def test_an_edit_of_the_text_leaves_the_indexes_of_dates_speakers_and_outlets(
     assert comparable_build(project / "build") == cold_build(project)
 
 
+def test_each_speaker_s_quotes_found_in_one_pass_are_its_references_in_order(project):
+    from site_gen.pages import _quotes_by_speaker
+
+    config = load_config(project / "site.toml")
+    inputs, _ = load_inputs(config.content_dir, config.follow_symlinks)
+    archive = analysis.analyze(config, inputs, jobs=1).archive
+    said = _quotes_by_speaker(archive)
+    assert said.keys() == archive.quotes_by_speaker.keys()
+    for sid, refs in archive.quotes_by_speaker.items():
+        assert [(aid, q.id) for aid, quotes in said[sid].items() for q in quotes] == [
+            (r.article_id, r.quote_id) for r in refs]
+        assert all(q.speaker_id == sid for quotes in said[sid].values() for q in quotes)
+
+
 def test_a_new_count_makes_every_page_of_a_speaker_again(make_project, monkeypatch):
     """Every page of a speaker shows the count of its quotes: another quote makes them all."""
     root = _long_lists(make_project)
