@@ -85,6 +85,7 @@ class Dependencies:
     statement_of: Mapping[tuple[str, str], str]  # (article id, quote id) -> statement id
     statement_stories: Mapping[str, tuple[str, ...]]  # speaker id -> stories of its statements
     speakers: str = ""  # every speaker's record and quote references
+    refs: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # by speaker
     # Each article's twin key, made once: the data files, the twin pages and the search index
     # all ask for it.
     _twins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -160,8 +161,10 @@ class Dependencies:
         and the names of the sources (a speaker named as a source is an organisation)."""
         refs = archive.quotes_by_speaker.get(sid, ())
         stories = self.statement_stories.get(sid, ())
+        plain = self.refs.get(sid)
         return digest(
-            "speaker", self.settings, archive.speaker(sid), _plain(refs),
+            "speaker", self.settings, archive.speaker(sid),
+            plain if plain is not None else _plain(refs),
             tuple(self.article[r.article_id] for r in refs),
             tuple(self.story[x] for x in stories), self.source_names,
         )
@@ -214,10 +217,8 @@ def dependencies(
         basis[aid].append((key, rule))
     speaker_name = {s.id: digest(s.id, s.name) for s in archive.speakers}
     basis_of = {aid: memo.get("basis", aid, tuple(rows)) for aid, rows in basis.items()}
-    speakers = digest(
-        archive.speakers,
-        tuple((sid, _plain(refs)) for sid, refs in archive.quotes_by_speaker.items()),
-    )
+    refs = {sid: _plain(found) for sid, found in archive.quotes_by_speaker.items()}
+    speakers = digest(archive.speakers, tuple(refs.items()))
     return Dependencies(
         settings=digest(config),
         article=article,
@@ -231,5 +232,6 @@ def dependencies(
         statement_of=archive.stories.statement_of,
         statement_stories={sid: tuple(sorted(v)) for sid, v in told.items()},
         speakers=speakers,
+        refs=refs,
         memo=memo,
     )

@@ -498,6 +498,21 @@ def test_each_speaker_s_quotes_found_in_one_pass_are_its_references_in_order(pro
         assert all(q.speaker_id == sid for quotes in said[sid].values() for q in quotes)
 
 
+def test_a_speaker_s_key_from_the_references_made_once_is_the_same(project):
+    from dataclasses import replace
+
+    from site_gen.dependencies import dependencies
+
+    config = load_config(project / "site.toml")
+    inputs, _ = load_inputs(config.content_dir, config.follow_symlinks)
+    archive = analysis.analyze(config, inputs, jobs=1).archive
+    deps = dependencies(archive, config, {})
+    apart = replace(deps, refs={})  # each speaker's references made again
+    assert archive.quotes_by_speaker
+    for sid in archive.quotes_by_speaker:
+        assert deps.speaker(sid, archive) == apart.speaker(sid, archive)
+
+
 def test_a_new_count_makes_every_page_of_a_speaker_again(make_project, monkeypatch):
     """Every page of a speaker shows the count of its quotes: another quote makes them all."""
     root = _long_lists(make_project)
