@@ -20,9 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from site_gen.analysis import (
-    analyze,
-)
+from site_gen.analysis import analyze
 from site_gen.archive import Archive
 from site_gen.cache import ResultCache, cache_dir, code_version, keep, keeps_results, kept
 from site_gen.cluster import DaskCluster
@@ -277,7 +275,7 @@ def _read_inputs(
     if found is None:
         known = _known_inputs(cache) if cache is not None else None
         found = load_inputs(config.content_dir, config.follow_symlinks, known)
-    if cache is not None:
+    if cache is not None and keeps_results():
         inputs, diagnostics = found
         cache.keep(INPUTS_KEPT, _KeptInputs(
             where, [f if f.data is None or f.origin is None else replace(f, data=None)
