@@ -119,7 +119,9 @@ def _cached_process_all(
         else:
             keys.append(cache.key(fingerprint, f.path, f.digest, f.sidecar_path, f.sidecar,
                                   repr(f.defaults).encode("utf-8", "surrogatepass")))
-    cache.keep(KEYS_KEPT, {f.path: (f, made_with, k) for f, k in zip(inputs, keys, strict=True)})
+    if keeps_results():
+        cache.keep(KEYS_KEPT,
+                   {f.path: (f, made_with, k) for f, k in zip(inputs, keys, strict=True)})
     found = cache.get_many(keys)
     missing = [i for i, k in enumerate(keys) if k not in found]
     fresh = process_all([inputs[i] for i in missing], registry, jobs, roles, cluster)
@@ -188,7 +190,7 @@ def analyze(
         archive = update_archive(last.archive, last.results, results)
     if archive is None:
         archive = build_archive(results, registry, pins, settings)
-    if cache is not None:
+    if cache is not None and keeps_results():
         cache.keep(ARCHIVE_KEPT, _KeptArchive(made_from, {r.path: r for r in results}, archive))
     diagnostics += archive.diagnostics
     lap("archive")
