@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
-import shutil
 import signal
 import socket
 import sys
@@ -56,7 +55,7 @@ from site_gen.serve_watch import (
     SETTLE_SECONDS,
     Watcher,
 )
-from site_gen.write import is_site_gen_output
+from site_gen.write import discard, is_site_gen_output
 
 RELOAD_SENT_WAIT = 1.0  # at most this long (s) for the reload message before the record
 
@@ -441,7 +440,7 @@ def remove_own_stages(output: Path) -> None:
     for entry in entries:
         if entry.name.startswith(prefixes) and entry.is_dir() and not entry.is_symlink():
             if is_site_gen_output(entry):
-                shutil.rmtree(entry, ignore_errors=True)
+                discard(entry)  # removed again while something finishes a file in it
             else:
                 try:
                     entry.rmdir()  # only when empty
