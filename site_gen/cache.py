@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from site_gen.model import FileResult
@@ -89,7 +89,6 @@ class ResultCache:
         self.salt = salt
         self.hits = 0
         self.handed_over = False  # whoever holds it now closes it (a build's deferred record)
-        self._unwritten: dict[str, object | None] = {}  # memos for the database (``put_memo``)
         self._later: list[Callable[[], None]] = []  # writes for when it is closed (``later``)
         self._db: sqlite3.Connection | None = None
         try:
@@ -262,9 +261,7 @@ class ResultCache:
         a memo of tens of thousands of entries takes tens of milliseconds to write)."""
         if _REMEMBERED is not None:
             _MEMOS[(str(self.path), name)] = value
-            self._unwritten[name] = value
-            return
-        self._write_memo(name, value)
+        self.later(partial(self._write_memo, name, value))
 
     def _write_memo(self, name: str, value: object | None) -> None:
         data = None if value is None else zlib.compress(pickle.dumps(value, protocol=5), 1)
@@ -300,9 +297,6 @@ class ResultCache:
             self._later.append(write)
 
     def close(self) -> None:
-        unwritten, self._unwritten = self._unwritten, {}
-        for name, value in unwritten.items():
-            self._write_memo(name, value)
         later, self._later = self._later, []
         for write in later:
             write()

@@ -562,13 +562,13 @@ class _Seen:
             self.found[key] = value
         return value
 
-    def carry(self, keys: Sequence[str | None]) -> bool:
+    def carry(self, keys: Sequence[str]) -> bool:
         """Take the last build's values for ``keys`` as this build's, when it had them all."""
         known = self.known
         if not all(key in known for key in keys):
             return False
         for key in keys:
-            self.found[key] = known[key]  # type: ignore[index]
+            self.found[key] = known[key]
         return True
 
     def keep(self) -> None:

@@ -38,18 +38,9 @@ def meta_of(st: os.stat_result) -> Meta:
 
 def tree_entries(folder: Path | str) -> Entries:
     """Every file and folder below ``folder`` by its path there, with its ``lstat``."""
-    found: Entries = {}
-    _entries(os.fspath(folder), "", found)
-    return found
-
-
-def _entries(folder: str, prefix: str, found: Entries) -> None:
-    with os.scandir(folder) as listing:
-        for entry in listing:
-            rel = sys.intern(prefix + entry.name)  # shared with the records' strings
-            if entry.is_dir(follow_symlinks=False):
-                _entries(entry.path, rel + "/", found)
-            found[rel] = meta_of(entry.stat(follow_symlinks=False))
+    differ, _ = _differences(os.fspath(folder), {})  # every entry differs from none
+    intern, make = sys.intern, Meta._make  # paths shared with the records' strings
+    return {intern(rel): make(meta) for rel, meta in differ}
 
 
 # The helper: this module, found from the package's parent folder, with no site packages.
@@ -172,5 +163,5 @@ def _main() -> None:
     if sys.argv[3:] == ["--diff"]:
         answer = _differences(folder, dict(pickle.loads(sys.stdin.buffer.read())))
     else:
-        answer = [(rel, tuple(st)) for rel, st in tree_entries(folder).items()]
+        answer = _differences(folder, {})[0]
     sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
