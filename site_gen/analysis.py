@@ -24,7 +24,7 @@ from site_gen.quotes.speakers import load_pins, user_roles
 from site_gen.reader.language import release_model
 from site_gen.registry import Registry, RegistryError, default_registry, load_registry_file
 from site_gen.safety import link_target, unsafe_link_message
-from site_gen.stories import StoryMemo, StoryWork
+from site_gen.stories import StoryMemo, StoryWork, Weights
 
 if TYPE_CHECKING:
     from site_gen.cluster import DaskCluster
@@ -145,6 +145,7 @@ class Analysis:
 
 
 ARCHIVE_KEPT = "archive"  # what a server keeps of its last archive (see ``update_archive``)
+WEIGHTS_KEPT = "story-weights"  # ... and of its last stories' weighing (``stories.Weights``)
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,15 @@ def analyze(
     diagnostics += archive.diagnostics
     lap("archive")
     memo = cache.memo(STORIES_MEMO) if cache is not None else None
+    weights = None
+    if cache is not None and keeps_results():
+        weights = cache.kept(WEIGHTS_KEPT)
+        if not isinstance(weights, Weights):
+            weights = Weights()
+            cache.keep(WEIGHTS_KEPT, weights)
     archive, memo, work = with_stories(
-        archive, config.stories, memo if isinstance(memo, StoryMemo) else None, code_version())
+        archive, config.stories, memo if isinstance(memo, StoryMemo) else None, code_version(),
+        weights)
     if cache is not None:
         cache.put_memo(STORIES_MEMO, memo)
     lap("stories")

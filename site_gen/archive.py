@@ -28,6 +28,7 @@ from site_gen.stories import (
     StoryMemo,
     StorySettings,
     StoryWork,
+    Weights,
     find_stories,
     update_stories,
 )
@@ -152,13 +153,14 @@ def update_archive(
 
 
 def with_stories(
-    archive: Archive, settings: StorySettings, memo: StoryMemo | None = None, version: str = ""
+    archive: Archive, settings: StorySettings, memo: StoryMemo | None = None, version: str = "",
+    kept: Weights | None = None,
 ) -> tuple[Archive, StoryMemo | None, StoryWork]:
     """The archive with the stories of its articles (what ``build_archive`` does last; apart, so
     that the build can time it as a stage of its own), found again from what an earlier build
     of the same code ``version`` left (``memo``, see ``stories.update_stories``); with the memo
-    for the next build and what was done."""
-    stories, memo, work = update_stories(archive.articles, settings, memo, version)
+    for the next build and what was done (``kept``: see ``stories.Weights``)."""
+    stories, memo, work = update_stories(archive.articles, settings, memo, version, kept)
     return replace(archive, stories=stories), memo, work
 
 

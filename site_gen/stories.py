@@ -33,6 +33,7 @@ import datetime as dt
 import gc
 import hashlib
 import math
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -98,39 +99,190 @@ def _rounded(k: int, steps: int) -> float:
     return 2.0 ** (math.floor(math.log2(k) * steps) / steps)
 
 
-def _vectors(articles: Sequence[Article], per_article: int) -> list[dict[str, float]]:
+def _vectors(
+    articles: Sequence[Article], per_article: int, kept: Weights | None = None
+) -> list[dict[str, float]]:
     """Unit tf-idf vectors of each article's heaviest terms that another article shares.
 
     The idf takes the number of articles and each term's article count rounded (``_rounded``):
     one article more or less, or an edit, changes the weights of other articles only when a
     count crosses a step, so that the grouping of an edited archive changes only near the edit
-    (see ``update_stories``)."""
+    (see ``update_stories``). ``kept``: what the last call weighed, taken again where nothing
+    it read changed (see ``Weights``), and brought up to date."""
+    n = _rounded(len(articles) + 1, ARCHIVE_STEPS)
+    common = len(articles) >= COMMON_MIN_ARTICLES
+    made = (per_article, n, common)
+    if kept is not None:
+        found = kept.again(articles, made)
+        if found is not None:
+            return found
     # Two passes over the terms instead of holding every article's counts at once (tens of
     # megabytes at 10,000 articles, at the build's busiest moment).
     df: Counter[str] = Counter()
     for a in articles:
         df.update(set(lead_terms(a)))
-    n = _rounded(len(articles) + 1, ARCHIVE_STEPS)
-    cap = COMMON_SHARE * n if len(articles) >= COMMON_MIN_ARTICLES else n
+    cap = COMMON_SHARE * n if common else n
     idf = {}
     for t, k in df.items():
-        if k > 1 and (r := _rounded(k, COUNT_STEPS)) <= cap:
-            idf[t] = math.log(n / r)
-    tf = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
-    idf_of = idf.get
-    vectors = []
-    for a in articles:
-        c = Counter(lead_terms(a))
-        weighted = [
-            (-(tf[k] if k < 64 else 1.0 + math.log(k)) * w, t)
-            for t, k in c.items()
-            if (w := idf_of(t)) is not None
-        ]
-        weighted.sort()  # heaviest first, then by term
-        top = weighted[:per_article]
-        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-        vectors.append({t: -w / norm for w, t in top})
+        if (w := _idf(k, n, cap)) is not None:
+            idf[t] = w
+    vectors = [_weigh(lead_terms(a), idf, per_article) for a in articles]
+    if kept is not None:
+        kept.take(made, articles, df, idf, vectors)
     return vectors
+
+
+def _idf(k: int, n: float, cap: float) -> float | None:
+    """The weight of a term found in ``k`` articles (None: not used)."""
+    if k > 1 and (r := _rounded(k, COUNT_STEPS)) <= cap:
+        return math.log(n / r)
+    return None
+
+
+_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
+
+
+def _weigh(terms: list[str], idf: dict[str, float], per_article: int) -> dict[str, float]:
+    """One article's unit vector of its ``per_article`` heaviest terms."""
+    tf, idf_of = _TF, idf.get
+    weighted = [
+        (-(tf[k] if k < 64 else 1.0 + math.log(k)) * w, t)
+        for t, k in Counter(terms).items()
+        if (w := idf_of(t)) is not None
+    ]
+    weighted.sort()  # heaviest first, then by term
+    top = weighted[:per_article]
+    norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+    return {t: -w / norm for w, t in top}
+
+
+# At most this many articles new, gone or with another lead are weighed again from what the
+# last call kept (more: everything is weighed again), and at most this many terms whose weight
+# changed are looked for in the other articles' leads.
+WEIGH_AGAIN_MAX = 64
+
+
+class Weights:
+    """What weighing the archive's terms made, kept by a process that finds stories again and
+    again (a server) for its next call: each article's lead as weighed and its vector, the
+    terms' article counts and weights, and each article's digests (``_read_print``,
+    ``_article_print``) with what they were made from. Never stored: the objects it holds are
+    the archive's own (the leads, unchanged articles' vectors). ``again`` gives the vectors a
+    full weighing gives (``tests/test_stories_update.py``)."""
+
+    def __init__(self) -> None:
+        self.made: tuple | None = None  # (terms per article, rounded archive size, common cap)
+        self.leads: dict[str, str] = {}
+        self.vectors: dict[str, dict[str, float]] = {}
+        self.df: Counter[str] = Counter()
+        self.idf: dict[str, float] = {}
+        self.reads: dict[str, tuple] = {}  # id -> (lead, date, speakers, read print)
+        self.prints: dict[str, tuple] = {}  # id -> (day, vector, speakers, article print)
+
+    def take(self, made: tuple, articles: Sequence[Article], df: Counter[str],
+             idf: dict[str, float], vectors: list[dict[str, float]]) -> None:
+        leads = {a.id: a.lead_terms for a in articles}
+        if len(leads) != len(articles) or any(v is None for v in leads.values()):
+            self.made = None  # ids not unique, or leads not from the per-file stage
+            return
+        self.made, self.df, self.idf = made, df, idf
+        self.leads = leads  # type: ignore[assignment]
+        self.vectors = {a.id: v for a, v in zip(articles, vectors, strict=True)}
+
+    def again(self, articles: Sequence[Article], made: tuple) -> list[dict[str, float]] | None:
+        """The vectors of ``articles``, weighing again only those whose lead changed or that
+        hold a term whose weight changed; None when too much changed."""
+        if made != self.made:
+            return None
+        leads = self.leads
+        changed: list[tuple[str, str | None, str | None]] = []
+        seen = 0
+        for a in articles:
+            lead = a.lead_terms
+            if lead is None:
+                return None
+            old = leads.get(a.id)
+            if old is not None:
+                seen += 1
+            if old is not lead and old != lead:
+                changed.append((a.id, old, lead))
+                if len(changed) > WEIGH_AGAIN_MAX:
+                    return None
+        if seen != len(leads):
+            ids = {a.id for a in articles}
+            changed += [(aid, old, None) for aid, old in leads.items() if aid not in ids]
+        if len(changed) > WEIGH_AGAIN_MAX or len({c[0] for c in changed}) != len(changed):
+            return None
+        df, idf = self.df.copy(), dict(self.idf)
+        touched: set[str] = set()
+        for _, old, new in changed:
+            if old is not None:
+                terms = set(old.split())
+                df.subtract(terms)
+                touched |= terms
+            if new is not None:
+                terms = set(new.split())
+                df.update(terms)
+                touched |= terms
+        _, n, common = made
+        cap = COMMON_SHARE * n if common else n
+        moved = []
+        for t in sorted(touched):
+            k = df[t]
+            if k <= 0:
+                del df[t]
+            w = _idf(k, n, cap)
+            if w != idf.get(t):
+                moved.append(t)
+                if w is None:
+                    del idf[t]
+                else:
+                    idf[t] = w
+        if len(moved) > WEIGH_AGAIN_MAX:
+            return None
+        redo = {c[0] for c in changed}
+        # A lead holding a term whose weight changed: the terms are separated by spaces.
+        holds = (re.compile("(?:^| )(?:" + "|".join(map(re.escape, moved)) + ")(?= |$)").search
+                 if moved else None)
+        per_article = made[0]
+        vectors = []
+        kept = self.vectors
+        for a in articles:
+            v = None if a.id in redo else kept.get(a.id)
+            if v is None or (holds is not None and holds(a.lead_terms)):  # type: ignore[arg-type]
+                v = _weigh(a.lead_terms.split(), idf, per_article)  # type: ignore[union-attr]
+            vectors.append(v)
+        self.take(made, articles, df, idf, vectors)
+        return vectors
+
+    def read_print(self, a: Article, speakers: set[str]) -> bytes:
+        """``_read_print``, taken again when the article's lead (the same string), date and
+        speakers are the ones it was made from."""
+        was = self.reads.get(a.id)
+        if was is not None and was[0] is a.lead_terms and was[1] == a.date and was[2] == speakers:
+            return was[3]
+        fp = _read_print(a, speakers)
+        self.reads[a.id] = (a.lead_terms, a.date, speakers, fp)
+        return fp
+
+    def article_print(self, aid: str, day: int | None, vec: dict[str, float],
+                      speakers: set[str]) -> bytes:
+        """``_article_print``, taken again for the same vector (the same object), day and
+        speakers."""
+        was = self.prints.get(aid)
+        if was is not None and was[1] is vec and was[0] == day and was[2] == speakers:
+            return was[3]
+        fp = _article_print(day, vec, speakers)
+        self.prints[aid] = (day, vec, speakers, fp)
+        return fp
+
+    def forget_others(self, ids: Sequence[str]) -> None:
+        """Drop the digests of articles no longer in the archive."""
+        for memo in (self.reads, self.prints):
+            if len(memo) > len(ids):
+                keep = set(ids)
+                for aid in [k for k in memo if k not in keep]:
+                    del memo[aid]
 
 
 class _Grouper:
@@ -395,7 +547,10 @@ def _read_print(a: Article, speakers: set[str]) -> bytes:
                     sorted(speakers)))
 
 
-def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None) -> _Grouping:
+def _group(
+    articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None,
+    kept: Weights | None = None,
+) -> _Grouping:
     days = [_day(a.date) for a in articles]
     order = sorted(
         range(len(articles)),
@@ -403,11 +558,14 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
     )
     ids = tuple(articles[i].id for i in order)
     speakers_of = [_speakers(a) for a in articles]
-    reads = tuple(_read_print(articles[i], speakers_of[i]) for i in order)
+    read = kept.read_print if kept is not None else _read_print
+    reads = tuple(read(articles[i], speakers_of[i]) for i in order)
+    if kept is not None:
+        kept.forget_others(ids)
     if memo is not None and memo.taken.ids == ids and memo.taken.reads == reads:
         # The same articles read the same: every weight and choice is the memo's.
         return _same_grouping(memo.taken, order)
-    vectors = _vectors(articles, s.terms_per_article)
+    vectors = _vectors(articles, s.terms_per_article, kept)
     df: Counter[str] = Counter(chain.from_iterable(vectors))
     rare = {t for t, k in df.items() if k <= RARE_FOR_UNDATED}
     rare_print = _digest(sorted(rare))
@@ -418,9 +576,11 @@ def _group(articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None
     for i in order:
         day, vec = days[i], vectors[i]
         speakers = speakers_of[i]
-        fp = _article_print(day, vec, speakers)
+        aid = articles[i].id
+        fp = (kept.article_print(aid, day, vec, speakers) if kept is not None
+              else _article_print(day, vec, speakers))
         prints.append(fp)
-        old, put = replay.before(articles[i].id, day, fp) if replay else (None, None)
+        old, put = replay.before(aid, day, fp) if replay else (None, None)
         if put is not None:
             cid = grouper.put(None if put < 0 else put, i, day, vec, speakers)
             if put < 0 and replay is not None and old is not None:
@@ -474,17 +634,19 @@ def update_stories(
     s: StorySettings,
     memo: StoryMemo | None = None,
     version: str = "",
+    kept: Weights | None = None,
 ) -> tuple[StoryIndex, StoryMemo | None, StoryWork]:
     """``find_stories``, taking from ``memo`` (what an earlier call left, when made by the same
     code ``version`` with the same settings) what cannot have changed: only the articles whose
     clusters an edit can reach are compared again (see ``_Replay``), and only stories whose
     quotes changed are aligned again. The result is the one ``find_stories`` gives, whatever
-    the memo; with it, the memo for the next call and what was done."""
+    the memo; with it, the memo for the next call and what was done. ``kept``: a process's
+    own ``Weights`` from its last call, brought up to date (a server's)."""
     if not s.enabled or len(articles) < 2:
         return StoryIndex(), None, StoryWork()
     usable = memo if memo is not None and memo.version == version and memo.settings == s else None
     with _no_cycle_collection():
-        return _find_stories(articles, s, usable, version)
+        return _find_stories(articles, s, usable, version, kept)
 
 
 def _quote_print(a: Article) -> tuple:
@@ -497,9 +659,10 @@ def _quote_print(a: Article) -> tuple:
 
 
 def _find_stories(
-    articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None, version: str
+    articles: Sequence[Article], s: StorySettings, memo: StoryMemo | None, version: str,
+    kept: Weights | None = None,
 ) -> tuple[StoryIndex, StoryMemo, StoryWork]:
-    grouping = _group(articles, s, memo)
+    grouping = _group(articles, s, memo, kept)
     members = [sorted((articles[i] for i in g), key=_story_order) for g in grouping.groups]
     members.sort(key=lambda arts: arts[0].id)
     # A story's slug comes from its first article's title (the oldest; the words are the

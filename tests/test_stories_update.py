@@ -14,9 +14,12 @@ from hypothesis import strategies as st
 
 from site_gen.model import Article, Quote
 from site_gen.stories import (
+    WEIGH_AGAIN_MAX,
     StorySettings,
+    Weights,
     _day,
     _rounded,
+    _vectors,
     find_stories,
     update_stories,
 )
@@ -80,6 +83,52 @@ def test_an_update_finds_what_a_grouping_from_scratch_finds(edits) -> None:
         arts = _edit(arts, kind, k, r)
         again, memo, _ = update_stories(arts, S, memo, "v1")
         assert again == find_stories(arts, S), (kind, k, r)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 10_000), st.integers(0, 99)),
+                min_size=1, max_size=5))
+def test_kept_weights_give_what_a_full_weighing_gives(edits) -> None:
+    # A server's Weights, brought up to date edit after edit: the same vectors (the same
+    # floats) and the same stories as weighing and grouping from scratch.
+    kept = Weights()
+    arts = SMALL
+    _, memo, _ = update_stories(arts, S, None, "v1", kept)
+    for kind, k, r in edits:
+        arts = _edit(arts, kind, k, r)
+        assert _vectors(arts, S.terms_per_article, kept) == _vectors(arts, S.terms_per_article)
+        again, memo, _ = update_stories(arts, S, memo, "v1", kept)
+        assert again == find_stories(arts, S), (kind, k, r)
+
+
+def test_kept_weights_weigh_again_only_what_an_edit_reaches() -> None:
+    kept = Weights()
+    before = _vectors(SMALL, S.terms_per_article, kept)
+    edited = _edit(SMALL, "new-word", 100, 3)
+    after = _vectors(edited, S.terms_per_article, kept)
+    assert after == _vectors(edited, S.terms_per_article)
+    weighed = [k for k, (b, a) in enumerate(zip(before, after, strict=True)) if a is not b]
+    assert 100 in weighed and len(weighed) <= 20  # the edited one and those sharing its terms
+
+
+def test_kept_weights_are_not_used_when_much_changed() -> None:
+    kept = Weights()
+    before = _vectors(SMALL, S.terms_per_article, kept)
+    many = [replace(a, lead_terms=f"{a.lead_terms} zzextra") for a in SMALL]
+    after = _vectors(many, S.terms_per_article, kept)
+    assert after == _vectors(many, S.terms_per_article)
+    assert not any(a is b for a, b in zip(before, after, strict=True))
+    fewer = many[: len(many) - WEIGH_AGAIN_MAX - 1]  # more gone than an update takes
+    assert _vectors(fewer, S.terms_per_article, kept) == _vectors(fewer, S.terms_per_article)
+
+
+def test_weights_are_not_kept_for_articles_without_their_terms() -> None:
+    # Leads computed now (an article not from the per-file stage) are not kept: nothing to
+    # compare the next call's leads with.
+    kept = Weights()
+    bare = [replace(a, lead_terms=None) for a in SMALL[:60]]
+    _vectors(bare, S.terms_per_article, kept)
+    assert kept.made is None and kept.again(SMALL[:60], (S.terms_per_article, 0, True)) is None
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -180,3 +229,18 @@ def test_a_later_article_that_decides_otherwise_is_compared_again(before: int, a
     again, _, work = update_stories(versions[after], S, memo, "v1")
     assert [s.articles for s in again.stories] == stories[after]
     assert work.scored >= 2  # "b", and "c" after it
+
+
+@pytest.mark.parametrize("change", ["lead", "speaker", "date"])
+def test_kept_digests_follow_a_change_of_what_they_were_made_from(change: str) -> None:
+    # Each change takes "c" (or "b") out of the story; a server's kept digests must see it.
+    edited = {
+        "lead": [*CHAIN[:2], replace(CHAIN[2], lead_terms="quartz moss fern"), CHAIN[3]],
+        "speaker": [CHAIN[0], replace(CHAIN[1], quotes=()), *CHAIN[2:]],
+        "date": [*CHAIN[:2], replace(CHAIN[2], date="2031-01-20"), CHAIN[3]],
+    }[change]
+    kept = Weights()
+    _, memo, _ = update_stories(CHAIN, S, None, "v1", kept)
+    again, _, _ = update_stories(edited, S, memo, "v1", kept)
+    assert again == find_stories(edited, S)
+    assert [s.articles for s in again.stories] != [("a", "b", "c")]
