@@ -107,3 +107,20 @@ def test_a_title_word_after_an_honorific_is_a_surname():
 def test_an_office_after_an_honorific_is_an_address_not_a_name():
     m = parse_mention("Mr. President", 0)
     assert m is None or m.kind != "name"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a person's office speaks for itself, not for the person who heads it
+        ("Marta Vell's Transport Department said the talks would go on.", "Transport Department"),
+        ("Mayor Vell's Harbour Office said the ferry would run.", "Harbour Office"),
+        # negative: the person named after a possessive, and a relation of the person, as
+        # before ("Harbour Radio's Jane Doe" is Jane Doe; "Doe's Democratic challenger"
+        # is no name)
+        ("Harbour Radio's Jane Doe said the ferry would run.", "Jane Doe"),
+    ],
+)
+def test_an_office_after_a_possessive_is_the_speaker(sentence, speaker):
+    [q] = extract_quotes(["Ferry talks go on", sentence]).quotes
+    assert q.speaker_key == speaker

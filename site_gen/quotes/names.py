@@ -203,6 +203,10 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
                      or _bare(x) in HONORIFICS), default=-1)
             if k >= 0:
                 return list(rest[k + 1:]), [*toks[:i + 1], *rest[:k + 1]], None
+        if rest and rest[-1] in _OFFICE_HEADS and all(x[:1].isupper() for x in rest) \
+                and not _names_person(rest):
+            # "Mayor Vell's Transport Department": the office, whoever heads it
+            return list(rest), toks[: i + 1], None
         if not _names_person(rest):
             toks = toks[: i + 1]  # "Mr. Kemp's Democratic challenger": the name ends there
             break
@@ -359,6 +363,11 @@ ORG_OF_HEADS = frozenset(
     " Union Society Corporation Company Museum School Center Centre Conference Coalition"
     " Alliance Network Agency Authority Service Services Organization Organisation Embassy"
     " Consulate Mission".split())
+# The heads of the names of public offices ("Justice Department", "Interior Ministry"), which
+# no one bears as a surname: a title word before one is part of the office's name.
+_OFFICE_HEADS = frozenset(
+    "Department Ministry Committee Council Commission Office Bureau Agency Authority Board"
+    " Administration Directorate Secretariat Assembly".split())
 # "of" and the other words that join an institution's head to the rest of its name
 # ("Council on Harbour Fees", "Center for Coastal Studies", "Kestrian Embassy in Port Velmar")
 _OF_GAP = re.compile(r"[ \u00a0]+(?:of|on|for|in)[ \u00a0]+(?:the[ \u00a0]+)?")
