@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from site_gen.quotes import extract_quotes
-from site_gen.quotes.names import parse_mention
+from site_gen.quotes.names import clean_name, parse_mention
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,45 @@ def test_an_office_after_an_honorific_is_an_address_not_a_name():
 def test_an_office_after_a_possessive_is_the_speaker(sentence, speaker):
     [q] = extract_quotes(["Ferry talks go on", sentence]).quotes
     assert q.speaker_key == speaker
+
+
+@pytest.mark.parametrize(
+    ("run", "name", "titles"),
+    [
+        # a title word that opens an office's name is part of it
+        ("Justice Department", ("Justice", "Department"), ()),
+        ("The General Directorate", ("General", "Directorate"), ("The",)),
+        # negative: a form of address before a surname that is also an office's head, and a
+        # title before a person's name, are titles as before
+        ("Mr. Board", ("Board",), ("Mr.",)),
+        ("Senator Church", ("Church",), ("Senator",)),
+        ("Justice Ada Vell", ("Ada", "Vell"), ("Justice",)),
+    ],
+)
+def test_a_title_word_opening_an_office_is_part_of_its_name(run, name, titles):
+    found, stripped, _ = clean_name(run)
+    assert (found, stripped) == (name, titles)
+
+
+def test_an_office_is_not_taken_for_another_of_the_same_head():
+    # "Justice" read as a judge's title left "Department", which then meant the one other
+    # department the article names
+    text = ["Ferry review goes on",
+            "The Treasury Department said the rules would change.",
+            "The Justice Department said it would review the rules."]
+    assert [q.speaker_key for q in extract_quotes(text).quotes] == [
+        "Treasury Department", "Justice Department"]
+
+
+def test_a_headline_names_an_organisation_the_body_names():
+    text = ["Harbour Department pledges quick work on the ferry review",
+            "The Harbour Department is promising the council that the review will be quick."]
+    found = extract_quotes(text, headings=frozenset({0})).quotes
+    assert [q.speaker_key for q in found] == ["Harbour Department", "Harbour Department"]
+
+
+def test_a_headline_makes_no_organisation_the_body_does_not_name():
+    text = ["Harbour Department pledges quick work on the ferry review",
+            "The council is promising that the review will be quick, officials said."]
+    found = extract_quotes(text, headings=frozenset({0})).quotes
+    assert all(q.speaker_key != "Harbour Department" for q in found)

@@ -280,6 +280,12 @@ class Cast:
     def in_heading(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.headings)
 
+    def _org_in_body(self, name: Sequence[str]) -> bool:
+        """The body names an organisation so: a heading's words that name it are a name
+        ("Harbour Department pledges ..." above "The Harbour Department is promising ...")."""
+        joined = " ".join(name)
+        return any(n == joined and not self.in_heading(at) for at, n in self.orgs)
+
     def lower(self) -> LowerWords:
         """The article's lower-case words, looked up only when a one-word name is new."""
         if self._lower is None:
@@ -424,7 +430,8 @@ class Cast:
                     self.how = "name:known"
             if name:
                 create = (mention.kind == "org" or len(name) == 1
-                          or not self.in_heading(mention.start)) and (
+                          or not self.in_heading(mention.start)
+                          or self._org_in_body(name)) and (
                     not subject or mention.kind == "org" or _person_like(
                     name, mention.role.split() if mention.role else [])) and (
                     mention.kind == "org"

@@ -55,6 +55,8 @@ HONORIFICS = TITLES | frozenset(
 )
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _MALE_TITLES = frozenset("mr sir king prince father lord".split())
+# Forms of address, which only a person's name follows ("Mr. Board" is a person)
+_ADDRESSES = frozenset("mr mrs ms miss mx dr sir dame lord lady madam".split())
 _FEMALE_TITLES = frozenset("mrs ms miss dame queen princess lady".split())
 # Capitalised words that start a sentence or modify a name but are never part of it.
 STOP = frozenset(
@@ -227,7 +229,11 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     cut = 0
     bares = [_bare(t) for t in toks]
     n = len(toks)
-    for i in range(n - 1):
+    # "Justice Department", "General Directorate": an office, whose name a title word may
+    # open; the word before its head stays in the name
+    last = (n - 2 if n >= 2 and toks[-1] in _OFFICE_HEADS
+            and bares[-2] not in STOP and bares[-2] not in _ADDRESSES else n)
+    for i in range(min(n - 1, last)):
         b = bares[i]
         if b in HONORIFICS and any(x not in SUFFIXES for x in bares[i + 1:]):
             cut = i + 1
@@ -235,7 +241,8 @@ def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
     lo, hi = cut, n
     if cut and hi - cut == 1 and bares[cut] in SURNAME_TITLES:
         return toks[cut:hi], toks[:cut], gender  # "Mr. King": a surname after an honorific
-    while lo < hi and (bares[lo] in _STOP_OR_TITLE or bares[lo] in _TITLE_TAILS and hi - lo > 2):
+    while lo < min(hi, last) and (
+            bares[lo] in _STOP_OR_TITLE or bares[lo] in _TITLE_TAILS and hi - lo > 2):
         lo += 1  # leading stop words and titles join the titles ("[Chief of] Staff Ada Marsh")
     while hi - lo > 1 and bares[hi - 1] in _TRAILING_TIME:
         hi -= 1
