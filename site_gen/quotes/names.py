@@ -55,9 +55,9 @@ HONORIFICS = TITLES | frozenset(
 )
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _MALE_TITLES = frozenset("mr sir king prince father lord".split())
+_FEMALE_TITLES = frozenset("mrs ms miss dame queen princess lady".split())
 # Forms of address, which only a person's name follows ("Mr. Board" is a person)
 _ADDRESSES = frozenset("mr mrs ms miss mx dr sir dame lord lady madam".split())
-_FEMALE_TITLES = frozenset("mrs ms miss dame queen princess lady".split())
 # Capitalised words that start a sentence or modify a name but are never part of it.
 STOP = frozenset(
     """the a an but and or so yet if when while as after before since because though although then
@@ -370,8 +370,8 @@ ORG_OF_HEADS = frozenset(
     " Union Society Corporation Company Museum School Center Centre Conference Coalition"
     " Alliance Network Agency Authority Service Services Organization Organisation Embassy"
     " Consulate Mission".split())
-# The heads of the names of public offices ("Justice Department", "Interior Ministry"), which
-# no one bears as a surname: a title word before one is part of the office's name.
+# The heads of the names of public offices ("Justice Department", "Interior Ministry"): a
+# title word before one is part of the office's name (a form of address is not: "Mr. Board").
 _OFFICE_HEADS = frozenset(
     "Department Ministry Committee Council Commission Office Bureau Agency Authority Board"
     " Administration Directorate Secretariat Assembly".split())
