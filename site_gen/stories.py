@@ -36,7 +36,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -176,8 +176,8 @@ class Weights:
         self.vectors: dict[str, dict[str, float]] = {}
         self.df: Counter[str] = Counter()
         self.idf: dict[str, float] = {}
-        self.reads: dict[str, tuple] = {}  # id -> (lead, date, speakers, read print)
-        self.prints: dict[str, tuple] = {}  # id -> (day, vector, speakers, article print)
+        self.reads: dict[str, tuple] = {}  # id -> ((lead, date, speakers), read print)
+        self.prints: dict[str, tuple] = {}  # id -> ((day, vector, speakers), article print)
 
     def take(self, made: tuple, articles: Sequence[Article], df: Counter[str],
              idf: dict[str, float], vectors: list[dict[str, float]]) -> None:
@@ -256,25 +256,15 @@ class Weights:
         return vectors
 
     def read_print(self, a: Article, speakers: set[str]) -> bytes:
-        """``_read_print``, taken again when the article's lead (the same string), date and
-        speakers are the ones it was made from."""
-        was = self.reads.get(a.id)
-        if was is not None and was[0] is a.lead_terms and was[1] == a.date and was[2] == speakers:
-            return was[3]
-        fp = _read_print(a, speakers)
-        self.reads[a.id] = (a.lead_terms, a.date, speakers, fp)
-        return fp
+        """``_read_print``, taken again for the same lead, date and speakers."""
+        return _again(self.reads, a.id, (a.lead_terms, a.date, speakers),
+                      lambda: _read_print(a, speakers))
 
     def article_print(self, aid: str, day: int | None, vec: dict[str, float],
                       speakers: set[str]) -> bytes:
-        """``_article_print``, taken again for the same vector (the same object), day and
-        speakers."""
-        was = self.prints.get(aid)
-        if was is not None and was[1] is vec and was[0] == day and was[2] == speakers:
-            return was[3]
-        fp = _article_print(day, vec, speakers)
-        self.prints[aid] = (day, vec, speakers, fp)
-        return fp
+        """``_article_print``, taken again for the same day, vector and speakers."""
+        return _again(self.prints, aid, (day, vec, speakers),
+                      lambda: _article_print(day, vec, speakers))
 
     def forget_others(self, ids: Sequence[str]) -> None:
         """Drop the digests of articles no longer in the archive."""
@@ -283,6 +273,17 @@ class Weights:
                 keep = set(ids)
                 for aid in [k for k in memo if k not in keep]:
                     del memo[aid]
+
+
+def _again(memo: dict[str, tuple], aid: str, parts: tuple, make: Callable[[], bytes]) -> bytes:
+    """The digest ``memo`` holds for ``aid`` when made from equal ``parts`` (the same objects,
+    as an unchanged article's are, compare at once), else ``make()``'s, held for next time."""
+    was = memo.get(aid)
+    if was is not None and was[0] == parts:
+        return was[1]
+    made = make()
+    memo[aid] = (parts, made)
+    return made
 
 
 class _Grouper:
