@@ -26,6 +26,16 @@ _X = re.IGNORECASE | re.VERBOSE
 # The name's shape (up to four capitalised words); ``html_body`` cuts the same sign-off.
 SIGNOFF_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}"
 
+# A licence notice in any language: a short line that names a Creative Commons licence by its
+# deed's address, its name or its short form ("Dieser Text steht unter CC BY-SA 4.0."). A
+# picture's credit ("Foto: Jane Roe, CC BY 2.0") states the picture's licence, not the text's.
+NOTICE_TOKEN = re.compile(r"creativecommons\.org/|[Cc]reative\s*[Cc]ommons|\bCC[\s-]*(?:BY|0)\b")
+_PICTURE_CREDIT = re.compile(r"^[(\[]?\s*" + NOT_AUTHOR_CREDIT, re.IGNORECASE)
+NOTICE_WORDS = 40
+_LINE_END = re.compile(r"(?P<line>[^\n]*?)\s*$")
+_LINE_STARTS = re.compile(_LEAD + r"(?=\S)")
+
+
 # fmt: off
 _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     ("license", re.compile(_LEAD + r"""(?P<line>
@@ -35,6 +45,7 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     ("license", re.compile(_LEAD + r"""(?P<line>
         (?:This\s+(?:work|article|story|text|content)\s+is\s+)?licen[sc]ed\s+under\s+
         (?:a\s+|the\s+)?(?P<lic>(?:Creative\s+Commons|CC)[^\n]{2,140}?)\.?)\s*$""", _X)),
+    ("notice", _LINE_END),  # any other licence notice (``notice_license``), in any language
     ("source", re.compile(_LEAD + r"""(?P<line>
         (?:SOURCE|Source|source|SOURCES|Sources|Fuente|Quelle|Источник|المصدر|منبع)
         \s*[:：]\s*(?P<src>[^\n]{2,80}?))\s*$""", re.VERBOSE)),
@@ -99,11 +110,41 @@ class Credits:
     email_domain: str | None = None  # the domain of a closing e-mail signature
 
 
+def notice_license(line: str) -> str | None:
+    """The licence a short licence notice states (an SPDX id), or None: not a notice, a
+    picture's credit, or no open licence named."""
+    text = " ".join(line.split())
+    if not text or len(text.split()) > NOTICE_WORDS or not NOTICE_TOKEN.search(text):
+        return None
+    if _PICTURE_CREDIT.match(text):
+        return None
+    found = license_id(text)
+    return found if found != ALL_RIGHTS_RESERVED else None
+
+
+def _notice(raw: str, tail_from: int, end: int) -> re.Match[str] | None:
+    """The licence notice that ends ``raw[:end]``: from the last line or sentence start whose
+    rest names a licence (a rest that names one and is no notice ends the search: what stands
+    before it is the text's own)."""
+    starts = [m.start() for m in _LINE_STARTS.finditer(raw, tail_from, end)]
+    for at in reversed(starts):
+        if not NOTICE_TOKEN.search(raw, at, end):
+            continue
+        match = _LINE_END.match(raw, at, end)
+        return match if match and notice_license(match.group("line")) else None
+    return None
+
+
 def match_footer(raw: str, start: int, end: int) -> tuple[str, re.Match[str], int] | None:
     """The credit line that ends ``raw[start:end]``: (kind, match, offset of the match's string)."""
     tail_from = max(start, end - 400)  # footers are short: search only the tail
     whole = raw[start:end] if end - start <= 400 else None
     for kind, pattern in _FOOTERS:
+        if kind == "notice":
+            found = _notice(raw, tail_from, end)
+            if found is not None:
+                return kind, found, 0
+            continue
         match = pattern.search(raw, tail_from, end)
         if match and _plausible(kind, match):
             return kind, match, 0
@@ -164,9 +205,10 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
     line = re.sub(r"\s+", " ", match.group("line")).strip()
     groups = match.groupdict()
     src = (groups.get("src") or "").strip()
-    if kind in ("license", "copyright"):
+    if kind in ("license", "copyright", "notice"):
         lic = license_id(groups.get("lic") or "") or (
-            license_id(line) if kind == "license" else None
+            license_id(line) if kind == "license" else notice_license(line)
+            if kind == "notice" else None
         )
         if lic and not credits.license:
             credits.license, credits.license_line = lic, line

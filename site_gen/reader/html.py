@@ -48,10 +48,11 @@ from site_gen.reader.html_fields import (
     matches_site,
     site_names,
 )
+from site_gen.reader.html_license import closing_notice, notice_after
 from site_gen.reader.html_meta import parse_tree, read_page_meta
 from site_gen.reader.html_place import Places, inside
 from site_gen.reader.html_tail import recover_tail
-from site_gen.reader.licenses import license_id
+from site_gen.reader.licenses import choose_license
 from site_gen.reader.meta import Meta
 from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import renumbered
@@ -214,6 +215,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += walled
     paragraphs, signed = trim_sign_offs(paragraphs)
     furniture += signed
+    paragraphs, notice, closing_license = closing_notice(paragraphs)
+    furniture += notice
     paragraphs, linked = trim_linked_tail(places, paragraphs, sites)
     furniture += linked
     closing = [*(p.text for p in paragraphs[-1:]), *furniture]  # where a bio ends a story
@@ -232,7 +235,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         site_name=choose_site(page, registry, url, extracted.sitename),
         url=url,
         authors=tuple(authors),
-        license=license_id(page.license or extracted.license or ""),
+        license=choose_license(page.license, extracted.license, closing_license,
+                               notice_after(raw, places, paragraphs[-1].text)),
         lang=page.lang or extracted.language,
     )
     text_layer = Meta(

@@ -21,11 +21,6 @@ _CC_URL = re.compile(
     r"|publicdomain/(?P<pd>zero|mark))",
     re.IGNORECASE,
 )
-_CC_PROSE = re.compile(
-    r"\b(?:creative\s*commons|cc)[\s-]*(?:licen[cs]e\s*)?(?P<terms>(?:(?:attribution|by|non-?commercial|nc|"
-    r"no-?deriv(?:ative)?s?|noderivatives|nd|share-?alike|sa)[\s,/-]*)+)(?P<ver>\d\.\d)?(?:\s+(?P<port>[A-Z]{2})\b)?",
-    re.IGNORECASE,
-)
 _CC0 = re.compile(r"\bcc\s*-?\s*0\b|\bcc\s*zero\b|\bpublic\s+domain\s+dedication\b", re.IGNORECASE)
 _ARR = re.compile(
     r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b"
@@ -42,10 +37,47 @@ _SPDX_OTHER = {
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, str]]:
+def _data() -> dict:
     text = resources.files("site_gen").joinpath("data/licenses.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text).get("license", {})
+    return tomllib.loads(text)
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    data = _data().get("license", {})
     return {spdx: (entry.get("name", spdx), entry.get("url", "")) for spdx, entry in data.items()}
+
+
+def _words(words: list[str]) -> str:
+    """A regex alternation of a licence element's words: a space in them also matches a hyphen
+    or nothing ("NonCommercial", "non-commercial"), an apostrophe either apostrophe."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-]?").replace("'", "['\u2019]")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _elements() -> dict[str, re.Pattern[str]]:
+    """Each element of a Creative Commons licence (by, nc, nd, sa): its short form and the
+    words of its name in the languages of ``licenses.toml``."""
+    terms = _data().get("cc_terms", {})
+    return {
+        kind: re.compile(rf"\b(?:{kind}|{_words(terms.get(kind, []))})\b", re.IGNORECASE)
+        for kind in ("by", "nc", "nd", "sa")
+    }
+
+
+@lru_cache(maxsize=1)
+def _cc_prose() -> re.Pattern[str]:
+    """A licence named in prose or short form: "Creative Commons" (or "CC"), the elements, a
+    version and a port ("Creative Commons Attribution-ShareAlike 4.0", "CC BY-NC 3.0 DE")."""
+    terms = _data().get("cc_terms", {})
+    words = "|".join(["by", "nc", "nd", "sa", *(_words(terms.get(k, [])) for k in terms)])
+    return re.compile(
+        r"\b(?:creative\s*commons|cc)[\s-]*(?:(?:licen[cs]e|lizenz|licencia|licença|licenza)\s*)?"
+        rf"(?P<terms>(?:(?:{words})\b[\s,/-]*)+)(?P<ver>\d\.\d)?(?:\s+(?P<port>[A-Z]{{2}})\b)?",
+        re.IGNORECASE,
+    )
 
 
 def license_info(spdx: str) -> tuple[str, str | None]:
@@ -86,15 +118,7 @@ def _cc_id(terms: set[str], version: str | None, port: str | None) -> str:
 
 
 def _terms_of(words: str) -> set[str]:
-    text = words.casefold()
-    terms = set()
-    if re.search(r"non-?commercial|\bnc\b", text):
-        terms.add("nc")
-    if re.search(r"no-?deriv|\bnd\b", text):
-        terms.add("nd")
-    if re.search(r"share-?alike|\bsa\b", text):
-        terms.add("sa")
-    return terms
+    return {kind for kind, pattern in _elements().items() if pattern.search(words)}
 
 
 def license_id(text: str | None) -> str | None:
@@ -114,8 +138,8 @@ def license_id(text: str | None) -> str | None:
         return _cc_id(_terms_of(kind.replace("-", " ")), url.group("ver"), url.group("port"))
     if _CC0.search(value):
         return "CC0-1.0"
-    prose = _CC_PROSE.search(value)
-    if prose and re.search(r"attribution|\bby\b", prose.group("terms"), re.IGNORECASE):
+    prose = _cc_prose().search(value)
+    if prose and "by" in _terms_of(prose.group("terms")):
         port = prose.group("port")
         if port and port.upper() in ("IN", "TO", "OR", "AT", "BY", "IS"):
             port = None
@@ -123,3 +147,13 @@ def license_id(text: str | None) -> str | None:
     if _ARR.search(value):
         return ALL_RIGHTS_RESERVED
     return None
+
+
+def choose_license(*stated: str | None) -> str | None:
+    """The licence of a text from what its page states, in order of precedence: the first open
+    licence named; else "all rights reserved" when a notice says so. A page that declares a
+    licence and carries a generic copyright notice too (a site-wide "© ... All rights reserved"
+    meta) licenses the text under the licence it names."""
+    found = [license_id(s) for s in stated if s]
+    return next((x for x in found if x and x != ALL_RIGHTS_RESERVED), None) or (
+        ALL_RIGHTS_RESERVED if ALL_RIGHTS_RESERVED in found else None)
