@@ -417,3 +417,42 @@ def test_a_closing_editors_credit_leaves_the_text_and_names_no_author(tmp_path):
     sentence = "Edited by the council, the plan was approved by all members at the meeting."
     d = _read_with(_registry(tmp_path), sentence)
     assert d.paragraphs[-1].text == sentence  # a sentence of the story, not a credit
+
+
+@pytest.mark.parametrize(
+    "text,place,agency",
+    [
+        # the region after the city: two initials, a postal code, two capitalised words
+        ("PORT VELMAR, N.K. (AP) — The harbour board voted on Tuesday", "Port Velmar, N.K.",
+         "AP"),
+        ("QUESSA, QV — The harbour board voted on Tuesday to open the line", "Quessa, QV", None),
+        ("QUESSA CITY, Quessa Strip — The harbour board voted on Tuesday", "Quessa City, "
+         "Quessa Strip", None),
+        # a full stop and a dash after the agency; an underscore set apart
+        ("Quessa, 12 may (EFE).- La junta del puerto votó el martes", "Quessa", "EFE"),
+        ("QUESSA, Velmaria (AP) _ The harbour board voted on Tuesday", "Quessa, Velmaria", "AP"),
+        # a city's abbreviated word in capitals is title-cased like the rest
+        ("ST. VELMAR — The harbour board voted on Tuesday to open the line", "St. Velmar", None),
+    ],
+)
+def test_datelines_with_regions_and_separators_of_other_wires(text, place, agency):
+    from site_gen.reader.datelines import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None and found.place == place and (found.agency or None) == agency
+    assert text[found.length:].startswith(("The", "La"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no separator after the capitalised words: a headline or a sentence, no dateline
+        "QUESSA, Quessa Strip Votes On Ferry Plan",
+        "The board, NK and QV voted - all of them - for the line",
+        "QUESSA_CITY is the harbour's code name",
+    ],
+)
+def test_no_dateline_without_a_separator_after_the_region(text):
+    from site_gen.reader.datelines import find_dateline
+
+    assert find_dateline(text) is None

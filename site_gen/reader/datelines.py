@@ -17,13 +17,21 @@ from site_gen.reader.places import known_place
 
 _UPPER_WORD = r"[^\W\d_a-zа-яё]['’\w.-]*"
 _PLACE = rf"(?P<place>{_UPPER_WORD}(?:[ ]{_UPPER_WORD}){{0,4}})"
-_REGION = r"(?:,\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z][a-z]{2,15}))?"
+# The state, province or country after the city: an abbreviation ("Wis.", "N.Y.", "N. M."), a
+# postal code before the dash or the agency ("CA"), or up to three capitalised words ("Gaza
+# Strip", "South Korea").
+_REGION = (
+    r"(?:,\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]\.(?:\s?[A-Z]\.){1,2}"
+    r"|[A-Z]{2}(?=\s*[-–—(:_])|[A-Z][a-z]{2,15}(?:\s[A-Z][a-z]{2,15}){0,2}))?"
+)
 _DAY = (
     r"(?:,?\s*(?P<day>(?:[^\W\d_]{3,10}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,10}\.?)"
     r"(?:,?\s+\d{4})?))?"
 )
 _AGENCY = r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\))?"
-_SEP = r"(?:\s*[-–—]+\s+|\s+[-–—]+\s*|:(?!//)\s*)"
+# The mark between the dateline and the story: a dash, a colon, a full stop and a dash
+# ("Madrid, 12 may (AGENCY).-"), or an underscore set apart (older wire copy: "(AP) _").
+_SEP = r"(?:\s*[-–—]+\s+|\s+[-–—]+\s*|:(?!//)\s*|\.[-–—]\s*|\s+_\s+)"
 
 _DATELINE = re.compile(r"(?P<all>" + _PLACE + _REGION + _DAY + _AGENCY + _SEP + r")(?=\S|$)")
 _AGENCY_ONLY = re.compile(
@@ -127,7 +135,8 @@ def title_case_place(place: str) -> str:
     head, sep, rest = place.partition(",")
     if head.isupper():
         head = " ".join(
-            w
+            w.capitalize() if re.fullmatch(r"[A-Z]{2,}\.", w)  # "ST. LOUIS" -> "St. Louis"
+            else w
             if "." in w or len(w) <= 2 and len(head) <= 3
             else "-".join(p.capitalize() for p in w.split("-"))
             for w in head.split(" ")
