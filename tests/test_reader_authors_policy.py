@@ -363,6 +363,15 @@ def test_a_labelled_byline_line_in_a_text_is_the_byline(line):
     assert authors == ["Ana Lima"] and paragraphs[0].startswith("The harbour board")
 
 
+def test_a_database_exports_byline_label_opening_a_text_is_the_byline_not_its_title():
+    # news databases export a story with labelled fields: "BYLINE: NAME." on a line of its own
+    authors, paragraphs, _ = _text(f"BYLINE: Ana Lima.\n\nFerry line approved\n\n{STORY}")
+    assert authors == ["Ana Lima"] and all("BYLINE" not in p for p in paragraphs)
+    doc = read_document("story.txt", f"BYLINE: Ana Lima.\n\n{STORY}".encode(),
+                        default_registry()).document
+    assert "BYLINE" not in doc.title
+
+
 def test_a_labelled_byline_closing_a_text_is_the_byline():
     authors, paragraphs, _ = _text(f"Ferry line approved\n\n{STORY}\n\nAuthor: Ana Lima")
     assert authors == ["Ana Lima"] and paragraphs[-1].endswith("the plan says.")
