@@ -107,6 +107,51 @@ def test_links_to_authors_of_other_stories_are_not_bylines():
     assert _page_with("", aside) == ["Velmar Herald"]
 
 
+def test_a_name_and_a_role_in_touching_elements_are_apart():
+    # nothing between the link and the role: the page's style sets them apart
+    header = ('<div class="article-author"><img src="a.jpg" alt=""><a href="/autor/ana-lima">'
+              "Ana Lima</a><span>Reporterin</span></div>")
+    assert _page_with(header) == ["Ana Lima"]
+
+
+def test_a_line_break_ends_the_byline():
+    header = '<div class="byline">Von Ana Lima<br>Veröffentlicht am 3. März 2024</div>'
+    assert _page_with(header) == ["Ana Lima"]
+
+
+def test_a_box_around_a_byline_is_read_as_its_parts():
+    header = ('<div class="author-box"><div class="author-section">Hafen</div>'
+              '<div class="author-line"><span class="author-name">Ana Lima</span> vor 2 Std.'
+              "</div><div><span>TEILEN</span><span>MAIL</span></div></div>")
+    assert _page_with(header) == ["Ana Lima"]
+
+
+def test_a_list_of_authors_with_their_other_stories_is_no_byline():
+    aside = ('<div class="follow"><ul>'
+             '<li class="author-follow"><b>Ben Okoro</b><a href="/a">Fares rise again</a></li>'
+             '<li class="author-follow"><b>Cleo Marsh</b><a href="/b">A new quay</a></li>'
+             '<li class="author-follow"><b>Dan Iver</b><a href="/c">Storm warning</a></li>'
+             "</ul></div>")
+    assert _page_with("", aside) == ["Velmar Herald"]
+
+
+def test_a_list_of_names_alone_is_a_byline_of_several():
+    header = ('<ul class="authors"><li class="author">Ana Lima</li>'
+              '<li class="author">Ben Okoro</li></ul>')
+    assert _page_with(header) == ["Ana Lima", "Ben Okoro"]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Redaktion: Ben Okoro und Cleo Marsh", []),
+    ("Fotos: Ben Okoro, Cleo Marsh", []),
+    ("Photos: Ben Okoro and Cleo Marsh | By Ana Lima", ["Ana Lima"]),
+    ("Fotos: Ben Okoro, Text: Ana Lima", ["Ana Lima"]),
+    ("By Ana Lima; Editing by Ben Okoro and Cleo Marsh", ["Ana Lima"]),
+])
+def test_a_credit_label_covers_every_name_after_it(byline, names):
+    assert parse_byline(byline)[0] == names
+
+
 def _body_page(top: str = "", end: str = "") -> tuple[list[str], list[str]]:
     page = (
         '<html lang="en"><head><title>Ferry line approved</title>'

@@ -182,9 +182,7 @@ def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
         return [], []
     people: list[str] = []
     others: list[str] = []
-    for part in _SPLIT.split(cleaned):
-        if not part or _NOT_AUTHOR.match(part.strip()):
-            continue  # "Editing by Jane Roe", "Photos: Jane Roe": no author
+    for part in _credited_parts(cleaned):
         part = _end_period(_cut(part).strip(" "))
         if not part or _CREDENTIAL.match(part) or is_placeholder(part):
             continue
@@ -195,6 +193,31 @@ def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
                 and not _ROLE.search(part) and part not in others:
             others.append(part)
     return people, others
+
+
+_SEGMENTS = re.compile(r"\s*[;|·•]\s*")
+
+
+def _credited_parts(text: str) -> list[str]:
+    """The parts of a byline that may name its authors. A label of a credit that names no
+    author ("Editing by", "Photos:", "Redaktion:") covers the names after it up to the next
+    label or the end of its segment ("Photos: Jane Roe and Tom Vance | Text: Ana Lima": only
+    Ana Lima)."""
+    kept: list[str] = []
+    for segment in _SEGMENTS.split(text):
+        others = False
+        for part in _SPLIT.split(segment):
+            stripped = part.strip()
+            if not stripped:
+                continue
+            if _NOT_AUTHOR.match(stripped):
+                others = True  # "Editing by Jane Roe", "Photos: Jane Roe": no author
+                continue
+            if BYLINE_LABEL.match(stripped) or _LEAD_WORD.match(stripped):
+                others = False  # "Text: Ana Lima", "By Ana Lima": an author's credit again
+            if not others:
+                kept.append(part)
+    return kept
 
 
 # What is left of a staff credit that names its organisation: an acronym or a domain.

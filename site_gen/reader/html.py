@@ -50,7 +50,7 @@ from site_gen.reader.html_fields import (
 )
 from site_gen.reader.html_license import closing_notice, notice_after
 from site_gen.reader.html_meta import parse_tree, read_page_meta
-from site_gen.reader.html_place import Places, inside
+from site_gen.reader.html_place import Places, inside, shown_text
 from site_gen.reader.html_tail import recover_tail
 from site_gen.reader.licenses import choose_license
 from site_gen.reader.meta import Meta
@@ -145,7 +145,7 @@ def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
         if any(other is not el and inside(other, el) for other in marked):
             continue  # a box around a byline element: its parts are read alone
         if (h1 is None or places.before(h1, el)) and places.before(el, start):
-            text = " ".join(" ".join(t.split()) for t in el.itertext() if t.strip())
+            text = shown_text(el)
             if text and text not in found:
                 found.append(text)
     return found

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from site_gen.reader.html_place import shown_text
+
 _WS = re.compile(r"\s+")
 _AUTHOR_KEYS = (
     "author",
@@ -216,12 +218,23 @@ def byline_elements(tree) -> list[tuple[object, str]]:
             el.tag == "a" and _AUTHOR_PATH.search(el.get("href") or "") is not None)
         if not by_rel and not _BYLINE_CLASS.search(marks):
             continue
-        text = _text(el.text_content())
+        text = shown_text(el)
         if 3 <= len(text) <= 120 and not _elsewhere(el):
             found.append((el, text))
         if len(found) >= 40:
             break
-    return found
+    # A box around byline elements (an author's card, a meta bar with share buttons) is read
+    # as its parts: the innermost ones. (Elements themselves are the keys: a live element is
+    # one Python object, while the id of one let go may recur.)
+    boxes = {anc for el, _ in found for anc in el.iterancestors()}
+    # Items of one list that each show a name and more (a story, a date): the list presents
+    # authors and their other stories; a list of names alone is a byline of several.
+    items: dict[object, int] = {}
+    for el, text in found:
+        if el.tag == "li" and " | " in text and el.getparent() is not None:
+            items[el.getparent()] = items.get(el.getparent(), 0) + 1
+    return [(el, text) for el, text in found if el not in boxes and not (
+        el.tag == "li" and " | " in text and items.get(el.getparent(), 0) >= 2)]
 
 
 def _shown_text(body, description: str) -> str | None:

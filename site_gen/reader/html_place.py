@@ -181,3 +181,34 @@ def main_container(holders: list, share: float = 0.7):
             if counts[anc] >= need:
                 return anc
     return None
+
+
+# Elements that set their text apart from what stands beside them.
+_APART = frozenset(("br", "p", "div", "li", "ul", "ol", "section", "header", "footer", "address",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table", "tr", "td", "figure"))
+_PARTS = re.compile(r"\s*(?:\|\s*)+")
+
+
+def shown_text(el) -> str:
+    """An element's text as the page shows it, its parts apart: a line break or a block
+    between two pieces of text, or two elements that touch with nothing between them (the
+    page's style sets them apart: "<a>Jane Roe</a><span>Reporter</span>"), part them with
+    " | "; elements with a space between them run on ("<span>Jane</span> <span>Roe</span>")."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        out.append(node.text or "")
+        touching = False
+        for child in node:
+            if isinstance(child.tag, str):
+                apart = child.tag in _APART
+                if apart or touching:
+                    out.append(" | ")
+                walk(child)
+                if apart:
+                    out.append(" | ")
+            out.append(child.tail or "")
+            touching = isinstance(child.tag, str) and not child.tail
+
+    walk(el)
+    return _PARTS.sub(" | ", norm("".join(out))).strip(" |")
