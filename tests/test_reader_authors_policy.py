@@ -152,6 +152,36 @@ def test_a_credit_label_covers_every_name_after_it(byline, names):
     assert parse_byline(byline)[0] == names
 
 
+def _unmarked_page(between: str) -> list[str]:
+    # no author metadata; the block between the headline and the text has no byline mark
+    page = ('<html lang="en"><head><title>Ferry line approved</title></head><body><article>'
+            f"<h1>Ferry line approved</h1>{between}{TEXT}</article></body></html>")
+    return list(read_document("page.html", page.encode(), default_registry()).document.authors)
+
+
+def test_a_line_saying_it_is_a_byline_between_headline_and_text_is_one_whatever_its_markup():
+    assert _unmarked_page('<div class="meta">By Ana Lima | 3 March 2024</div>') == ["Ana Lima"]
+    assert _unmarked_page("<div class='info'><span>Von Ana Lima</span> · 3. März</div>") == [
+        "Ana Lima"]
+
+
+def test_a_line_between_headline_and_text_that_is_no_byline_names_no_author():
+    assert _unmarked_page('<div class="meta">By the numbers: ferries | 3 March 2024</div>') == []
+    assert _unmarked_page('<div class="meta">Ana Lima | 3 March 2024</div>') == []
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Ana Lima for the Velmar Herald", ["Ana Lima"]),
+    ("By Ana Lima For Velmar.example", ["Ana Lima"]),
+    ("By Ana Lima, Senior Fellow, Velmar Speech, Ports, and Ferries Project", ["Ana Lima"]),
+    ("By Ana Lima, Senior Writer, and Ben Okoro, Staff Writer", ["Ana Lima", "Ben Okoro"]),
+    ("Ana Lima, Ben Okoro, Cleo Marsh", ["Ana Lima", "Ben Okoro", "Cleo Marsh"]),
+    ("Ana Lima, Velmar Policy Institute", ["Ana Lima"]),
+])
+def test_an_affiliation_after_the_name_is_no_second_author(byline, names):
+    assert parse_byline(byline)[0] == names
+
+
 def _body_page(top: str = "", end: str = "") -> tuple[list[str], list[str]]:
     page = (
         '<html lang="en"><head><title>Ferry line approved</title>'

@@ -29,7 +29,21 @@ SIGNOFF_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}"
 # A licence notice in any language: a short line that names a Creative Commons licence by its
 # deed's address, its name or its short form ("Dieser Text steht unter CC BY-SA 4.0."). A
 # picture's credit ("Foto: Jane Roe, CC BY 2.0") states the picture's licence, not the text's.
-NOTICE_TOKEN = re.compile(r"creativecommons\.org/|[Cc]reative\s*[Cc]ommons|\bCC[\s-]*(?:BY|0)\b")
+# (Written to start with letters a search can skip to: pages are long, most name no licence;
+# ``names_a_license`` checks what stands before.)
+_TOKEN = re.compile(r"reative\s*[Cc]ommons|CC[\s-]*(?:BY|0)\b")
+
+
+def names_a_license(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` names a Creative Commons licence: "Creative Commons" (or
+    its deed's address), or "CC BY" / "CC0" in capitals."""
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        before = text[match.start() - 1:match.start()] if match.start() else ""
+        if (before in ("c", "C") if match.group().startswith("r")
+                else not (before.isalnum() or before == "_")):
+            return True
+    return False
+
 _PICTURE_CREDIT = re.compile(r"^[(\[]?\s*" + NOT_AUTHOR_CREDIT, re.IGNORECASE)
 NOTICE_WORDS = 40
 _LINE_END = re.compile(r"(?P<line>[^\n]*?)\s*$")
@@ -114,7 +128,7 @@ def notice_license(line: str) -> str | None:
     """The licence a short licence notice states (an SPDX id), or None: not a notice, a
     picture's credit, or no open licence named."""
     text = " ".join(line.split())
-    if not text or len(text.split()) > NOTICE_WORDS or not NOTICE_TOKEN.search(text):
+    if not text or len(text.split()) > NOTICE_WORDS or not names_a_license(text):
         return None
     if _PICTURE_CREDIT.match(text):
         return None
@@ -128,7 +142,7 @@ def _notice(raw: str, tail_from: int, end: int) -> re.Match[str] | None:
     before it is the text's own)."""
     starts = [m.start() for m in _LINE_STARTS.finditer(raw, tail_from, end)]
     for at in reversed(starts):
-        if not NOTICE_TOKEN.search(raw, at, end):
+        if not names_a_license(raw, at, end):
             continue
         match = _LINE_END.match(raw, at, end)
         return match if match and notice_license(match.group("line")) else None

@@ -98,6 +98,7 @@ def _cut(text: str) -> str:
     text = _WS.sub(" ", text).strip(" \t,;:|-–—")  # \s covers NBSP
     text = GLUED_DATE.sub("", text)
     text = _ROLE_BEFORE.sub("", _ROLE_AFTER.sub("", text))
+    text = _FOR_OUTLET.sub("", text)
     for _ in range(2):
         text = BYLINE_LABEL.sub("", _LEAD_WORD.sub("", text)).strip(" ,;:|-–—")
     return text
@@ -113,11 +114,20 @@ def is_placeholder(text: str) -> bool:
 _WITH = re.compile(r"\s*\((?:with|mit|avec|con|com|met|med)\s+([^()]{3,120})\)", re.I)
 
 
+_ORG_ENDS = frozenset(w.casefold() for w in _WORDS.get("org_ends", []))
+# "Jane Roe for the Velmar Herald", "Jane Roe For Example.com": the outlet the person wrote for.
+_FOR_OUTLET = re.compile(
+    r"\s+(?i:for|für|pour|para|per|voor)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
+    r"\s*$")
+
+
 def looks_personal(name: str, strict: bool = True) -> bool:
     """Could ``name`` be a person's name? ``strict`` (text bylines) also wants capitals."""
     words = name.split()
     if not words or len(words) > 6 or len(name) > 60 or _NOT_A_NAME.search(name):
         return False
+    if len(words) > 1 and words[-1].casefold().strip(".,") in _ORG_ENDS:
+        return False  # an organisation's name ("Velmar Policy Project")
     if is_staff_credit(name) or _ROLE.search(name) and len(words) <= 3 and not strict:
         return False
     if strict and _CASED.search(name):
@@ -202,12 +212,15 @@ def _credited_parts(text: str) -> list[str]:
     """The parts of a byline that may name its authors. A label of a credit that names no
     author ("Editing by", "Photos:", "Redaktion:") covers the names after it up to the next
     label or the end of its segment ("Photos: Jane Roe and Tom Vance | Text: Ana Lima": only
-    Ana Lima)."""
+    Ana Lima). After a role ("Jane Roe, Senior Fellow, Velmar Speech Project"), what a comma
+    adds is the author's affiliation; a conjunction may add another author."""
     kept: list[str] = []
     for segment in _SEGMENTS.split(text):
-        others = False
-        for part in _SPLIT.split(segment):
-            stripped = part.strip()
+        others = after_role = False
+        pieces = _SPLIT_KEEP.split(segment)
+        for i in range(0, len(pieces), 2):
+            part, stripped = pieces[i], pieces[i].strip()
+            joined = pieces[i - 1] if i else ""
             if not stripped:
                 continue
             if _NOT_AUTHOR.match(stripped):
@@ -215,9 +228,16 @@ def _credited_parts(text: str) -> list[str]:
                 continue
             if BYLINE_LABEL.match(stripped) or _LEAD_WORD.match(stripped):
                 others = False  # "Text: Ana Lima", "By Ana Lima": an author's credit again
+            if after_role and not _CONJUNCTION.search(joined):
+                continue
+            after_role = bool(_ROLE.search(stripped))
             if not others:
                 kept.append(part)
     return kept
+
+
+_SPLIT_KEEP = re.compile(r"(" + _SPLIT.pattern + r")")
+_CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|i|och|og|en|ve)\s|&")
 
 
 # What is left of a staff credit that names its organisation: an acronym or a domain.

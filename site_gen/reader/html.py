@@ -26,6 +26,7 @@ from site_gen.reader.html_body import (
     body_paragraphs,
     leading_byline,
     mark_double_breaks,
+    stated_byline,
     text_key,
 )
 from site_gen.reader.html_edges import (
@@ -132,7 +133,7 @@ def _furniture_notes(
 def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
     """Byline elements between the headline and the text's first paragraph: the visible
     byline of this story (not a teaser's: those stand elsewhere). The innermost ones, their
-    parts apart ("<span>Jane Doe</span><span>Reporter</span>" is "Jane Doe Reporter")."""
+    parts apart ("<a>Jane Doe</a><span>Reporter</span>" is "Jane Doe | Reporter")."""
     if tree is None or first is None or not meta.byline_places:
         return []
     h1 = next(tree.iter("h1"), None)
@@ -149,6 +150,30 @@ def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
             if text and text not in found:
                 found.append(text)
     return found
+
+
+def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
+    """Short blocks between the headline and the text's first paragraph that say they are a
+    byline ("By Jane Doe | March 3"), whatever their markup: an extractor drops such blocks
+    as page furniture. The innermost ones."""
+    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
+    start = places.holder(first) if h1 is not None else None
+    if start is None:
+        return []
+    stated = [el for el in places.body.iter(*_BYLINE_BLOCKS)
+              if places.before(h1, el) and places.before(el, start)
+              and len(el.text_content()) < _BYLINE_CHARS and stated_byline(shown_text(el))]
+    found: list[str] = []
+    for el in stated:
+        if not any(other is not el and inside(other, el) for other in stated):
+            text = shown_text(el)
+            if text not in found:
+                found.append(text)
+    return found
+
+
+_BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
+_BYLINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a byline
 
 
 def _people(authors: list[str], sites: list[str]) -> list[str]:
@@ -225,6 +250,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     paragraphs, dateline = _dateline(paragraphs)
     bio = next(filter(None, map(bio_author, closing)), None)
     header = _header_bylines(tree, places, page, body.paragraphs[0].text)
+    if not byline:
+        byline = _stated_bylines(tree, places, body.paragraphs[0].text)
     authors = choose_authors(page, sites, extracted.author, registry, byline, bio, header)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]

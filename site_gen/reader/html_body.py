@@ -323,7 +323,7 @@ def clean_edges(blocks: list[tuple[str, str]]) -> Edges:
     return Edges(blocks, authors, before, inside, tail + after)
 
 
-def _stated_byline(text: str) -> list[str] | None:
+def stated_byline(text: str) -> list[str] | None:
     """The names of a short line that opens with a byline's words ("By", "Author:")."""
     if len(text) >= 100 or not (_BY_LINE.match(text) or BYLINE_LABEL.match(text)):
         return None
@@ -338,9 +338,9 @@ def leading_byline(
     pages print the byline under the standfirst, where ``clean_edges`` never looks (it stops
     at the standfirst, a full paragraph). Only a line that says it is a byline ("By ...",
     "Author: ...") counts there: a name alone under the standfirst is a photo's caption."""
-    names = [n for text in furniture for n in _stated_byline(text) or []]
+    names = [n for text in furniture for n in stated_byline(text) or []]
     if len(paragraphs) > 1 and paragraphs[0].kind == "p":
-        found = _stated_byline(paragraphs[0].text)
+        found = stated_byline(paragraphs[0].text)
         if found is not None:
             names.extend(found)
             paragraphs = renumbered(paragraphs[1:])

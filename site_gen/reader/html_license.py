@@ -12,11 +12,12 @@ licence.
 from __future__ import annotations
 
 from site_gen.model import Paragraph
-from site_gen.reader.attribution import NOTICE_TOKEN, NOTICE_WORDS, notice_license
+from site_gen.reader.attribution import NOTICE_WORDS, names_a_license, notice_license
 from site_gen.reader.html_place import Places, norm
 from site_gen.reader.licenses import ALL_RIGHTS_RESERVED, license_id
 
 _PICTURE = ("figure", "figcaption", "picture")
+_NOTICE_CHARS = 600  # more text than a notice of NOTICE_WORDS words (spacing included)
 _TEXT_BLOCKS = ("p", "div", "span", "small", "li", "td", "section", "footer", "aside", "em",
                 "strong", "b", "i", "address", "dd")
 
@@ -37,7 +38,7 @@ def notice_after(raw: str, places: Places, last: str | None) -> str | None:
     """The licence that a block or a deed link after the article's last paragraph (``last``)
     states, the first in the page's order; None when there is none (or the article's end is not
     found in the page)."""
-    if places.body is None or not last or not NOTICE_TOKEN.search(raw):
+    if places.body is None or not last or not names_a_license(raw):
         return None
     end = places.holder(last)
     if end is None:
@@ -52,7 +53,10 @@ def notice_after(raw: str, places: Places, last: str | None) -> str | None:
             href = el.get("href") or ""
             found = license_id(href) if "creativecommons.org/" in href else None
         else:
-            text = norm(el.text_content())
+            text = el.text_content()
+            if len(text) > _NOTICE_CHARS or not names_a_license(text):
+                continue  # a box of more than a notice, or one that names no licence
+            text = norm(text)
             found = notice_license(text) if len(text.split()) <= NOTICE_WORDS else None
         if found is not None and found != ALL_RIGHTS_RESERVED:
             return found
