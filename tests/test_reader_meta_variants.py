@@ -303,3 +303,34 @@ def test_the_segment_of_a_site_name_that_names_the_host_is_the_name_not_the_tagl
     tag = f"{HEADLINE} \u2605 Velmar Herald \u2013 the island's daily"
     assert _site("Velmar Herald \u2013 the island's daily", None,
                  "https://velmarherald.example/a/1", tag) == "Velmar Herald"
+
+
+def _title_site(title: str, head: str = "") -> str | None:
+    return _doc(f"<title>{title}</title>{head}", f"<h1>{HEADLINE}</h1>").source_name
+
+
+def test_a_site_name_declared_as_a_handle_takes_the_form_the_title_writes():
+    og = '<meta property="og:site_name" content="velmarherald">'
+    assert _title_site(f"{HEADLINE} | Velmar Herald", og) == "Velmar Herald"
+    # another name in the title: the declared one stays
+    assert _title_site(f"{HEADLINE} | Quessa Courier", og) == "velmarherald"
+
+
+def test_the_site_before_the_headline_in_the_title_is_the_site():
+    assert _title_site(f"Velmar Herald | {HEADLINE}") == "Velmar Herald"
+    assert _title_site(f"Velmar Herald - {HEADLINE}") == "Velmar Herald"
+
+
+@pytest.mark.parametrize("title", [f"Opinion | {HEADLINE}", f"Live - {HEADLINE}",
+                                   f"Velmar Herald: {HEADLINE}"])
+def test_a_kicker_before_the_headline_is_no_site_and_the_headline_is_none(title):
+    # a label, or a colon glued to the word before it (the kicker's form)
+    assert _title_site(title) in (None, "")
+
+
+def test_the_titles_last_segment_is_no_site_when_it_is_the_headline_after_a_kicker():
+    from site_gen.reader.html_fields import site_from_title
+
+    short = "Ferry fares rise"  # short enough to be a site's name
+    meta = _meta(f"<title>Opinion | {short}</title>", f"<h1>{short}</h1>")
+    assert site_from_title(meta, None) is None

@@ -144,7 +144,7 @@ def title_case_place(place: str) -> str:
     return head + sep + rest
 
 
-_LABELS = frozenset(
+KICKER_LABELS = frozenset(
     """update updated breaking exclusive watch video photos photo analysis opinion editorial
     note comment live listen read more correction clarification advertisement sponsored""".split()
 )
@@ -156,7 +156,7 @@ def _is_place(place: str) -> bool:
         return False
     if re.fullmatch(r"(?:[A-Z]\.)+", place):
         return False  # "U.S.", "U.K.": countries in headlines, not dateline cities
-    return place.casefold().split(" ")[0].strip(".'’") not in _LABELS
+    return place.casefold().split(" ")[0].strip(".'’") not in KICKER_LABELS
 
 
 def _dateline_of(match: re.Match, place: str, agency: str | None = None) -> Dateline:
@@ -174,7 +174,8 @@ def _dateline_of(match: re.Match, place: str, agency: str | None = None) -> Date
 def _capitalised(place: str) -> bool:
     """Every word of a place name starts with a capital ("New Delhi", "TEHRAN")."""
     words = place.split(" ")
-    return all(w[:1].isupper() for w in words) and place.casefold().split(" ")[0] not in _LABELS
+    first = place.casefold().split(" ")[0]
+    return all(w[:1].isupper() for w in words) and first not in KICKER_LABELS
 
 
 def find_dateline(text: str, standalone: bool = False) -> Dateline | None:

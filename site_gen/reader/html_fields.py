@@ -31,6 +31,7 @@ from site_gen.reader.bylines import (
     looks_personal,
     parse_byline,
 )
+from site_gen.reader.datelines import KICKER_LABELS
 from site_gen.reader.dates import parse_date_value
 from site_gen.reader.html_meta import PageMeta
 from site_gen.registry import Registry, host_of, name_key
@@ -274,7 +275,14 @@ def choose_site(
     page_url = article_url(url)
     declared = [c for c in (clean_site(n, meta, registry) for n in declared_sites(meta)) if c]
     if declared:
-        return _naming_the_host(declared, page_url)
+        chosen = _naming_the_host(declared, page_url)
+        # a name declared as a handle ("velmarherald") gives way to the same name as the
+        # title writes it ("... | Velmar Herald")
+        if chosen.islower() and " " not in chosen:
+            written = site_from_title(meta, page_url)
+            if written and written != chosen and _compact(written) == _compact(chosen):
+                return written
+        return chosen
     if page_url:
         found = registry.lookup(page_url)
         if found:
@@ -369,6 +377,10 @@ def site_from_title(meta: PageMeta, url: str | None) -> str | None:
     page declares no site name: the last segment, if what precedes it is the headline the
     page declares or shows, or it names the URL's host, or it follows a ``|``."""
     tag = meta.title_tag or ""
+    shown = {name_key(t) for t in [*meta.titles, *meta.h1]}
+    first = _site_before_headline(tag, shown)
+    if first:
+        return first
     parts = _segments(tag)
     if len(parts) < 2:
         return None
@@ -376,16 +388,32 @@ def site_from_title(meta: PageMeta, url: str | None) -> str | None:
     if len(last) > 40 or len(last.split()) > 5 or _DATE_SEGMENT.match(last):
         return None
     head_key = name_key(tag[: tag.rfind(last)].rstrip(" |｜-–—:·»@"))
-    shown = {name_key(t) for t in [*meta.titles, *meta.h1]}
     host = host_of(url or "") or ""
     host_key = name_key(registrable(host).split(".")[0]) if host else ""
     last_key = name_key(last)
+    if last_key in shown and head_key not in shown:
+        return None  # the headline itself, after a kicker ("Opinion | Headline")
     if (
         head_key in shown
         or (host_key and last_key and (last_key in host_key or host_key in last_key))
         or re.search(r"\s[|｜]\s*" + re.escape(last) + r"\s*$", tag)
     ):
         return last
+    return None
+
+
+def _site_before_headline(tag: str, shown: set[str]) -> str | None:
+    """"Outlet | Headline", "Outlet - Headline": the segment before the headline the page
+    shows, when it is a short name and no label ("Opinion | ...", "Live - ..."); a colon
+    glued to the first word ("Opinion: ...") is a kicker's, not a site's."""
+    cut = _SEPARATORS.search(tag)
+    if cut is None or cut.start() == 0:
+        return None
+    first, rest = tag[:cut.start()].strip(), tag[cut.end():]
+    if (len(first) <= 40 and len(first.split()) <= 5 and not _DATE_SEGMENT.match(first)
+            and first.casefold() not in KICKER_LABELS
+            and name_key(rest) in shown and name_key(first) not in shown):
+        return first
     return None
 
 
