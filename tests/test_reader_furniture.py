@@ -384,3 +384,18 @@ def test_a_paragraph_whose_first_words_are_set_apart_is_found():
     places = Places(parse_tree(html).find(".//body"))
     assert places.holder(text).tag == "p"
     assert places.holder("登録すると").tag == "dt"
+
+
+def test_a_closing_note_set_in_italics_unlike_the_body_is_left_out_whichever_tag_sets_it():
+    note = "Ana Lima reported from Port Velmar; Ben Okoro contributed from Quessa."
+    for tag in ("i", "em"):
+        html = (f'<html><body><div class="text">{_ps(BODY)}<p><{tag}>{note}</{tag}></p></div>'
+                "</body></html>")
+        kept, dropped = _trim(html, [*BODY, note])
+        assert kept == BODY and dropped == [note], tag
+
+
+def test_a_body_set_in_italics_throughout_keeps_its_last_paragraph():
+    html = ('<html><body><div class="text">' + "".join(f"<p><i>{t}</i></p>" for t in BODY)
+            + "</div></body></html>")
+    assert _trim(html, BODY) == (BODY, [])

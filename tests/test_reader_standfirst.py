@@ -301,3 +301,30 @@ def test_the_built_article_page_shows_the_standfirst_above_the_body(tmp_path):
     first = page.index(BODY[0][:40], body)  # (before any escaped apostrophe)
     assert headline < dek < body < first
     assert DEK not in page[body:]  # not a paragraph of the body too
+
+
+SHORT_DEK = "A new crossing links the island to the mainland three times a day"
+
+
+def _flat(before: str, description: str | None = SHORT_DEK) -> bytes:
+    # headline, dek and body as siblings in one container, nothing marked
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (
+        f'<html lang="en"><head><title>Ferry line approved</title>{meta}</head><body>'
+        f"<article><h1>Ferry line approved</h1>{before}{_ps(BODY)}</article></body></html>"
+    ).encode()
+
+
+def test_a_heading_under_the_headline_that_the_page_describes_itself_with_is_the_standfirst():
+    standfirst, paragraphs = _read(_flat(f"<h2>{SHORT_DEK}</h2>"))
+    assert standfirst == SHORT_DEK and paragraphs[0] == BODY[0]
+
+
+def test_a_short_description_shown_as_the_first_plain_paragraph_stays_the_first_paragraph():
+    standfirst, paragraphs = _read(_flat(f"<p>{SHORT_DEK}</p>"))
+    assert standfirst is None and paragraphs[0] == SHORT_DEK
+
+
+def test_a_heading_under_the_headline_that_is_no_description_is_no_standfirst():
+    standfirst, _ = _read(_flat("<h2>Ferries</h2>"))
+    assert standfirst is None

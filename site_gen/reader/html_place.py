@@ -12,7 +12,7 @@ import re
 
 _WS = re.compile(r"\s+")
 BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "span",
-          "strong", "li", "em", "b", "blockquote", "aside", "figcaption", "td", "dt", "dd")
+          "strong", "li", "em", "i", "b", "blockquote", "aside", "figcaption", "td", "dt", "dd")
 _KEY_CHARS = 8  # an element is looked up by the first characters of its first word
 
 

@@ -34,7 +34,7 @@ from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import renumbered
 
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
-_MIN_SHOWN_LEAD = 150  # a description shown before the body, shorter, is a kicker or a label
+_MIN_SHOWN_LEAD = 60  # a description shown before the body, shorter, is a kicker or a label
 def _is_description(text: str, descriptions: list[str]) -> bool:
     key = text_key(text)
     descriptions = [html.unescape(d) for d in descriptions]  # "A &amp;amp; B" in some pages
@@ -87,8 +87,9 @@ def split_standfirst(
         return None, paragraphs
     holder = places.holder(lead)
     following = places.holders(p.text for p in paragraphs[:5])
-    if _apart(holder, following, places) or _set_off(holder, following):
-        return lead, paragraphs
+    if (_apart(holder, following, places) or _set_off(holder, following)
+            or holder is not None and holder.tag in _HEADINGS):
+        return lead, paragraphs  # a heading under the headline is set off by being one
     # Shown among the body's paragraphs: the first paragraph, which the extractor skipped.
     return None, renumbered((Paragraph(0, lead, -1, (), "p"), *paragraphs))
 
