@@ -334,3 +334,33 @@ def test_the_titles_last_segment_is_no_site_when_it_is_the_headline_after_a_kick
     short = "Ferry fares rise"  # short enough to be a site's name
     meta = _meta(f"<title>Opinion | {short}</title>", f"<h1>{short}</h1>")
     assert site_from_title(meta, None) is None
+
+
+def _dated(head: str, line: str):
+    return _doc(head, f"<h1>{HEADLINE}</h1>{line}")
+
+
+@pytest.mark.parametrize("line", [
+    '<p class="date">Published: 3 March 2024</p>',
+    '<div class="meta">3 de marzo de 2024</div>',
+    "<span>2024年3月3日 10:00</span>",
+    '<div class="meta">Updated: 5 March 2024 | Published: 3 March 2024</div>',
+])
+def test_a_date_line_under_the_headline_is_the_date_the_page_states(line):
+    d = _dated("", line)
+    assert (d.date, d.date_basis) == ("2024-03-03", "shown on the page")
+
+
+def test_a_sentence_under_the_headline_that_holds_a_date_is_no_date_line():
+    dek = ("The board met on 3 March 2024 to discuss the plan for a new ferry line to "
+           "Quessa.")
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><header><h1>{HEADLINE}</h1>"
+            f'<p class="lead">{dek}</p></header><div class="text">{TEXT}</div></body></html>')
+    d = read_document("page.html", page.encode(), default_registry()).document
+    assert d.date_basis != "shown on the page"
+
+
+def test_the_pages_declared_date_wins_over_the_line_it_shows():
+    head = '<meta property="article:published_time" content="2024-03-02T10:00:00Z">'
+    d = _dated(head, '<p class="date">Published: 3 March 2024</p>')
+    assert (d.date, d.date_basis) == ("2024-03-02", "page metadata")

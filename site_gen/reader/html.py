@@ -173,6 +173,30 @@ def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
 
 
 _BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
+_DATE_BLOCKS = (*_BYLINE_BLOCKS, "time")
+_DATE_LINE_WORDS = 10  # "Updated: 5 March 2024 | Published: 3 March 2024"; a sentence is longer
+
+
+def _shown_date(tree, places: Places, first: str | None) -> str | None:
+    """The date a short line between the headline and the text's first paragraph shows
+    ("Published: 3 March 2024", "3 de marzo de 2024", "2024年3月3日"), in any language the
+    date reader knows; of two dates there ("Updated: ... | Published: ..."), the earlier: a
+    story is published before it is updated."""
+    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
+    start = places.holder(first) if h1 is not None else None
+    if start is None:
+        return None
+    for el in places.body.iter(*_DATE_BLOCKS):
+        if not (places.before(h1, el) and places.before(el, start)) \
+                or len(el.text_content()) >= _BYLINE_CHARS:
+            continue
+        text = shown_text(el)
+        if len(text.split()) > _DATE_LINE_WORDS:
+            continue
+        found = dates_in_text(text)
+        if found:
+            return min(found)
+    return None
 _BYLINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a byline
 
 
@@ -266,6 +290,9 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
                                notice_after(raw, places, paragraphs[-1].text)),
         lang=page.lang or extracted.language,
     )
+    # a date the page shows under the headline: stated, unlike the guess below
+    shown = Meta(basis="shown on the page",
+                 published=_shown_date(tree, places, body.paragraphs[0].text))
     text_layer = Meta(
         basis="text",
         dateline=dateline.place if dateline else None,
@@ -275,7 +302,8 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     # resort, below what the page and its text state, and marked as a guess.
     guess = Meta(basis="guessed", published=parse_date_value(extracted.date))
     document = build_document(
-        "html", path, raw, paragraphs, [*layers, layer, text_layer, guess], registry, standfirst
+        "html", path, raw, paragraphs, [*layers, layer, shown, text_layer, guess], registry,
+        standfirst,
     )
     notes = _furniture_notes(path, leading, "before the article (hidden text, a caption, the "
                              "headline again, a label or a box of key points)")
