@@ -212,11 +212,12 @@ def _credited_parts(text: str) -> list[str]:
     """The parts of a byline that may name its authors. A label of a credit that names no
     author ("Editing by", "Photos:", "Redaktion:") covers the names after it up to the next
     label or the end of its segment ("Photos: Jane Roe and Tom Vance | Text: Ana Lima": only
-    Ana Lima). After a role ("Jane Roe, Senior Fellow, Velmar Speech Project"), what a comma
-    adds is the author's affiliation; a conjunction may add another author."""
+    Ana Lima). After a role ("Jane Roe, Senior Fellow, Velmar Speech Project") or the last name
+    of a list ("Jane Roe and Tom Vance, Velmar Herald"), what a comma adds is the authors'
+    affiliation; a conjunction may add another author."""
     kept: list[str] = []
     for segment in _SEGMENTS.split(text):
-        others = after_role = False
+        others = after_role = after_pair = False
         pieces = _SPLIT_KEEP.split(segment)
         for i in range(0, len(pieces), 2):
             part, stripped = pieces[i], pieces[i].strip()
@@ -228,8 +229,9 @@ def _credited_parts(text: str) -> list[str]:
                 continue
             if BYLINE_LABEL.match(stripped) or _LEAD_WORD.match(stripped):
                 others = False  # "Text: Ana Lima", "By Ana Lima": an author's credit again
-            if after_role and not _CONJUNCTION.search(joined):
-                continue
+            if (after_role or after_pair) and not _CONJUNCTION.search(joined):
+                continue  # "Jane Roe and Tom Vance, Velmar Herald": the list has ended
+            after_pair = after_pair or bool(_CONJUNCTION.search(joined))
             after_role = bool(_ROLE.search(stripped))
             if not others:
                 kept.append(part)

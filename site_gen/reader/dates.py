@@ -139,6 +139,25 @@ def dates_in_text(text: str) -> list[str]:
     return [iso for _, iso in sorted(found)]
 
 
+# A line that states a date, not a sentence: "Published: 3 March 2024", "2024年3月3日 10:00";
+# one with two dates ("Actualizado el 5 de marzo de 2024 | Publicado el 3 de marzo de 2024")
+# may be longer. A sentence that mentions a date has more words.
+DATE_LINE_WORDS = 10
+DATES_LINE_WORDS = 16
+
+
+def date_line(text: str) -> str | None:
+    """The date a short line states (of two, the earlier: a story is published before it is
+    updated), or None when the line is longer than a date line or states no date."""
+    words = len(text.split())
+    if words > DATES_LINE_WORDS:
+        return None
+    found = dates_in_text(text)
+    if not found or words > (DATES_LINE_WORDS if len(found) > 1 else DATE_LINE_WORDS):
+        return None
+    return min(found)
+
+
 def event_date_in_text(text: str, published: str | None = None) -> str | None:
     """The date of the event the text reports: the first full date stated, else a weekday
     ("on Wednesday") resolved against ``published``; None when neither is known."""

@@ -19,7 +19,7 @@ from site_gen.model import Diagnostic, Paragraph
 from site_gen.reader.assemble import build_document
 from site_gen.reader.bylines import bio_author
 from site_gen.reader.datelines import Dateline, dateline_only, find_dateline
-from site_gen.reader.dates import dates_in_text, parse_date_value
+from site_gen.reader.dates import date_line, dates_in_text, parse_date_value
 from site_gen.reader.document import ReadResult
 from site_gen.reader.html_body import (
     Body,
@@ -174,7 +174,6 @@ def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
 
 _BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
 _DATE_BLOCKS = (*_BYLINE_BLOCKS, "time")
-_DATE_LINE_WORDS = 10  # "Updated: 5 March 2024 | Published: 3 March 2024"; a sentence is longer
 
 
 def _shown_date(tree, places: Places, first: str | None) -> str | None:
@@ -190,12 +189,9 @@ def _shown_date(tree, places: Places, first: str | None) -> str | None:
         if not (places.before(h1, el) and places.before(el, start)) \
                 or len(el.text_content()) >= _BYLINE_CHARS:
             continue
-        text = shown_text(el)
-        if len(text.split()) > _DATE_LINE_WORDS:
-            continue
-        found = dates_in_text(text)
-        if found:
-            return min(found)
+        stated = date_line(shown_text(el))
+        if stated is not None:
+            return stated
     return None
 _BYLINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a byline
 

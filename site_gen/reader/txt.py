@@ -36,7 +36,7 @@ from site_gen.reader.bylines import (
     parse_byline,
 )
 from site_gen.reader.datelines import Dateline, find_dateline, leading_agency
-from site_gen.reader.dates import dates_in_text
+from site_gen.reader.dates import date_line, dates_in_text
 from site_gen.reader.document import ReadResult
 from site_gen.reader.layout import layout_text, text_paragraphs
 from site_gen.reader.meta import Meta
@@ -57,6 +57,9 @@ _BYLINE = re.compile(r"^(?:By|BY|by|Von|Par|Por|Di|Door)\s+(?P<names>[^\n]{2,120
 _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
 _ROLE = re.compile(r"\s*[,|/–—-]\s*(?:[A-Z][\w ]+ )?(?:Correspondent|Reporter|Editor|Staff).*$")
 _OUTLET_PLACE = re.compile(r"^(?P<a>[^\n–—-]{2,40}?)\s+[–—-]\s+(?P<b>[^\n–—-]{2,30}?)\s*$")
+# A labelled title line of an exported record ("Title: ...", "Titel: ...", "Título: ...").
+_TITLE_LABEL = re.compile(r"^(?:Title|Titel|Titre|Título|Titolo|Headline)\s*[:：]\s*",
+                          re.IGNORECASE)
 _CASELESS_PREFIX = re.compile(r"^(?P<head>[^\W\d_][^\s:：]*(?:\s[^\W\d_][^\s:：]*){0,2})\s?[:：]\s")
 
 
@@ -80,7 +83,7 @@ def title_line(raw: str, spans: list[Span]) -> tuple[str | None, list[Span]]:
         return None, spans
     if len(text) > 120 and len(text) > 0.6 * (spans[1][1] - spans[1][0]):
         return None, spans
-    return clean_inline(text), spans[1:]
+    return clean_inline(_TITLE_LABEL.sub("", text)), spans[1:]
 
 
 @dataclass(frozen=True)
@@ -221,13 +224,82 @@ def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | 
     return (match.group("head"), None) if found else (None, match.group("head"))
 
 
+# The lines of a header block under the headline that state a field: labelled ones ("Date:",
+# "Published:", "Source:"; author labels are the bylines'), and lines that are a date alone.
+_FIELD = re.compile(
+    r"^(?P<key>Date|Dated|Published|Posted|Updated|Source|Publisher|Datum|Quelle|Fecha|Fuente"
+    r"|Publié le|Publié|Source)\s*[:：]\s*(?P<value>\S[^\n]{0,100})$", re.IGNORECASE)
+_SOURCE_KEYS = frozenset("source publisher quelle fuente".split())
+
+
+def _header_line(line: str) -> bool:
+    """A line of a header block: a byline, a labelled field, or a short line holding a date
+    ("March 3, 2024", "Jane Roe | Velmar Herald | 3 March 2024")."""
+    line = line.strip()
+    if not line or len(line) > 160:
+        return False
+    if _credited(line) is not None or _FIELD.match(line):
+        return True
+    return date_line(line) is not None
+
+
+def split_header(raw: str, spans: list[Span]) -> list[Span]:
+    """The first block cut into its lines when it opens with header lines under the headline
+    (a byline, a date, labelled fields, each on a line of its own, with the story after a
+    single line break or a blank line): each such line becomes a block of its own, for the
+    steps that read bylines and dates; the rest of the block stays one paragraph."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    text = raw[start:end]
+    if "\n" not in text:
+        return spans
+    pieces: list[Span] = []
+    at = start
+    for line in text.split("\n"):
+        if not _header_line(line):
+            break
+        pieces.append(trim(raw, at, at + len(line)))
+        at += len(line) + 1
+    if not pieces:
+        return spans
+    rest = trim(raw, at, end) if at < end else (end, end)
+    return [*pieces, *([rest] if rest[1] > rest[0] else []), *spans[1:]]
+
+
+def header_fields(raw: str, spans: list[Span]) -> tuple[str | None, str | None, list[Span]]:
+    """(date, outlet, the blocks left) of the header lines opening the text: a labelled date
+    or source ("Published: ...", "Source: ..."), or a short line holding dates (the earliest:
+    a story is published before it is updated). They leave the body."""
+    date = outlet = None
+    taken = 0
+    for start, end in spans[:3]:
+        line = raw[start:end]
+        if "\n" in line or not _header_line(line) or _credited(line) is not None:
+            break
+        field = _FIELD.match(line.strip())
+        if field and field.group("key").casefold() in _SOURCE_KEYS:
+            outlet = outlet or field.group("value").strip(" .")
+        else:
+            stated = date_line(line)
+            if stated is None:
+                break
+            date = date or stated
+        taken += 1
+    if taken and len(spans) > taken:
+        return date, outlet, spans[taken:]
+    return None, None, spans
+
+
 def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> ReadResult:
     """A plain-text article; ``layers`` are the metadata layers above the text (sidecar)."""
     layout = layout_text(raw)
     spans = text_paragraphs(layout)
     lead_outlet, lead_place, spans = outlet_place_line(layout, spans, registry)
     title, spans = title_line(layout, spans)
+    spans = split_header(layout, spans)
     by, spans = byline(layout, spans, registry)
+    header_date, header_outlet, spans = header_fields(layout, spans)
     spans, credits = strip_footers(layout, spans)
     spans, dateline = take_dateline(layout, spans)
     prefix_outlet, prefix_place = (
@@ -261,10 +333,11 @@ def read_txt(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Rea
         or lead_outlet
         or prefix_outlet
         or by.outlet
+        or header_outlet
         or _outlet_of_domain(credits.email_domain, registry)
         or outlet_named_in_text(body),
         dateline=text_layer.dateline or lead_place or prefix_place,
-        published=text_layer.published or by.date,
+        published=header_date or text_layer.published or by.date,
     )
     document = build_document("txt", path, raw, paragraphs, [*layers, text_layer], registry,
                               standfirst=standfirst)
