@@ -39,8 +39,8 @@ FLOORS = {
     "second": {
         "title": 0.98,
         "source": 0.98,
-        "author": 0.89,
-        "date": 0.96,
+        "author": 0.93,
+        "date": 0.965,
         "lang": 0.97,
         "dir": 0.98,
         "dateline": 0.92,

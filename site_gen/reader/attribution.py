@@ -44,6 +44,7 @@ def names_a_license(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
     return False
 
+
 _PICTURE_CREDIT = re.compile(r"^[(\[]?\s*" + NOT_AUTHOR_CREDIT, re.IGNORECASE)
 NOTICE_WORDS = 40
 _LINE_END = re.compile(r"(?P<line>[^\n]*?)\s*$")
@@ -220,10 +221,11 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
     groups = match.groupdict()
     src = (groups.get("src") or "").strip()
     if kind in ("license", "copyright", "notice"):
-        lic = license_id(groups.get("lic") or "") or (
-            license_id(line) if kind == "license" else notice_license(line)
-            if kind == "notice" else None
-        )
+        if kind == "notice":
+            lic = notice_license(line)
+        else:
+            lic = license_id(groups.get("lic") or "") or (
+                license_id(line) if kind == "license" else None)
         if lic and not credits.license:
             credits.license, credits.license_line = lic, line
         if kind == "copyright" and groups.get("lic"):

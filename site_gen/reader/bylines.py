@@ -79,7 +79,10 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 # Between names: punctuation, a conjunction, or both (the serial comma: "A, B, and C").
-_SPLIT = re.compile(r"\s*(?:,?\s(?:and|und|et|y|e|i|och|og|en|ve)\s|[,;&/|·•])\s*")
+_CONJUNCTIONS = r"and|und|et|y|e|i|och|og|en|ve"
+_SPLIT = re.compile(rf"\s*(?:,?\s(?:{_CONJUNCTIONS})\s|[,;&/|·•])\s*")
+_SPLIT_KEEP = re.compile(rf"({_SPLIT.pattern})")  # the same, the separators kept
+_CONJUNCTION = re.compile(rf"\s(?:{_CONJUNCTIONS})\s|&")
 _PARTICLES = frozenset(
     "de da di do du dos das del della van von der den ter le la al el bin ibn".split()
 )
@@ -228,8 +231,9 @@ def _credited_parts(text: str) -> list[str]:
                 others = True  # "Editing by Jane Roe", "Photos: Jane Roe": no author
                 continue
             if BYLINE_LABEL.match(stripped) or _LEAD_WORD.match(stripped):
-                others = False  # "Text: Ana Lima", "By Ana Lima": an author's credit again
-            if (after_role or after_pair) and not _CONJUNCTION.search(joined):
+                # "Text: Ana Lima", "By Ana Lima": an author's credit again
+                others = after_role = after_pair = False
+            elif (after_role or after_pair) and not _CONJUNCTION.search(joined):
                 continue  # "Jane Roe and Tom Vance, Velmar Herald": the list has ended
             after_pair = after_pair or bool(_CONJUNCTION.search(joined))
             after_role = bool(_ROLE.search(stripped))
@@ -237,9 +241,6 @@ def _credited_parts(text: str) -> list[str]:
                 kept.append(part)
     return kept
 
-
-_SPLIT_KEEP = re.compile(r"(" + _SPLIT.pattern + r")")
-_CONJUNCTION = re.compile(r"\s(?:and|und|et|y|e|i|och|og|en|ve)\s|&")
 
 
 # What is left of a staff credit that names its organisation: an acronym or a domain.

@@ -152,28 +152,36 @@ def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
     return found
 
 
+_BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
+_DATE_BLOCKS = (*_BYLINE_BLOCKS, "time")
+_LINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a line
+
+
+def _under_headline(tree, places: Places, first: str | None, tags: tuple[str, ...]):
+    """The short blocks (of ``tags``) between the headline and the text's first paragraph, in
+    page order, with the text each shows: where a page prints its byline and date lines."""
+    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
+    start = places.holder(first) if h1 is not None else None
+    if start is None:
+        return
+    for el in places.body.iter(*tags):
+        if places.before(h1, el) and places.before(el, start) \
+                and len(el.text_content()) < _LINE_CHARS:
+            yield el, shown_text(el)
+
+
 def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
     """Short blocks between the headline and the text's first paragraph that say they are a
     byline ("By Jane Doe | March 3"), whatever their markup: an extractor drops such blocks
     as page furniture. The innermost ones."""
-    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
-    start = places.holder(first) if h1 is not None else None
-    if start is None:
-        return []
-    stated = [el for el in places.body.iter(*_BYLINE_BLOCKS)
-              if places.before(h1, el) and places.before(el, start)
-              and len(el.text_content()) < _BYLINE_CHARS and stated_byline(shown_text(el))]
+    stated = [(el, text) for el, text in _under_headline(tree, places, first, _BYLINE_BLOCKS)
+              if stated_byline(text)]
     found: list[str] = []
-    for el in stated:
-        if not any(other is not el and inside(other, el) for other in stated):
-            text = shown_text(el)
-            if text not in found:
-                found.append(text)
+    for el, text in stated:
+        if not any(other is not el and inside(other, el) for other, _ in stated) \
+                and text not in found:
+            found.append(text)
     return found
-
-
-_BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
-_DATE_BLOCKS = (*_BYLINE_BLOCKS, "time")
 
 
 def _shown_date(tree, places: Places, first: str | None) -> str | None:
@@ -181,19 +189,11 @@ def _shown_date(tree, places: Places, first: str | None) -> str | None:
     ("Published: 3 March 2024", "3 de marzo de 2024", "2024年3月3日"), in any language the
     date reader knows; of two dates there ("Updated: ... | Published: ..."), the earlier: a
     story is published before it is updated."""
-    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
-    start = places.holder(first) if h1 is not None else None
-    if start is None:
-        return None
-    for el in places.body.iter(*_DATE_BLOCKS):
-        if not (places.before(h1, el) and places.before(el, start)) \
-                or len(el.text_content()) >= _BYLINE_CHARS:
-            continue
-        stated = date_line(shown_text(el))
+    for _, text in _under_headline(tree, places, first, _DATE_BLOCKS):
+        stated = date_line(text)
         if stated is not None:
             return stated
     return None
-_BYLINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a byline
 
 
 def _people(authors: list[str], sites: list[str]) -> list[str]:
