@@ -65,3 +65,6 @@ def test_a_list_of_names_ends_at_the_comma_after_its_last_name():
     assert parse_byline("Ana Lima and Ben Okoro, Velmar Herald")[0] == ["Ana Lima", "Ben Okoro"]
     assert parse_byline("Ana Lima, Ben Okoro and Cleo Marsh")[0] == [
         "Ana Lima", "Ben Okoro", "Cleo Marsh"]
+    # a label after the list starts a credit of its own
+    assert parse_byline("Ana Lima and Ben Okoro, Text: Cleo Marsh")[0] == [
+        "Ana Lima", "Ben Okoro", "Cleo Marsh"]
