@@ -345,6 +345,7 @@ def _dated(head: str, line: str):
     '<div class="meta">3 de marzo de 2024</div>',
     "<span>2024年3月3日 10:00</span>",
     '<div class="meta">Updated: 5 March 2024 | Published: 3 March 2024</div>',
+    '<div class="meta">03.03.2024, 10:00 Uhr</div>',
 ])
 def test_a_date_line_under_the_headline_is_the_date_the_page_states(line):
     d = _dated("", line)
@@ -364,3 +365,16 @@ def test_the_pages_declared_date_wins_over_the_line_it_shows():
     head = '<meta property="article:published_time" content="2024-03-02T10:00:00Z">'
     d = _dated(head, '<p class="date">Published: 3 March 2024</p>')
     assert (d.date, d.date_basis) == ("2024-03-02", "page metadata")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Stand: 21.06.2023, 10:00", ["2023-06-21"]),  # full stops: the day first
+    ("1.2.2024", ["2024-02-01"]),
+    ("12.31.2023", []),  # no month 31: no date
+    ("06/07/2023", []),  # slashes: either order, so none
+    ("v2.1.03.2024", []),  # inside a longer run of numbers
+])
+def test_a_numeric_date_with_full_stops_is_read_day_first(text, found):
+    from site_gen.reader.dates import dates_in_text
+
+    assert dates_in_text(text) == found

@@ -2,8 +2,9 @@
 
 Never invent a date: a date is taken only when it is fully stated (day, month, year) or, for a
 weekday ("on Wednesday"), only against a known publication date (the latest such weekday on or
-before it). Month names in several languages are understood; a two-digit or ambiguous numeric
-date ("03/04/05") is not.
+before it). Month names in several languages are understood, and "21.06.2023" (day first, as
+every form with full stops writes it); a two-digit or ambiguous numeric date ("03/04/05") is
+not.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _TEXT_DATES = [
     ),  # 21 June 2023
     re.compile(r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2023-06-21
     re.compile(r"\b" + _YEAR + r"年(?P<mnum>[01]?\d)月(?P<day>[0-3]?\d)日"),  # 2023年6月21日
+    # 21.06.2023: with full stops and a four-digit year, the day comes first wherever the form
+    # is written (a month-first date is written with slashes)
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\." + _YEAR + r"\b"),
 ]
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # "2023/06/21 10:00", "2023.06.21": year first, any of the usual separators (the same one twice).
