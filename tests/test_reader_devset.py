@@ -40,7 +40,7 @@ FLOORS = {
         "title": 0.98,
         "source": 0.98,
         "author": 0.93,
-        "date": 0.965,
+        "date": 0.97,
         "lang": 0.97,
         "dir": 0.98,
         "dateline": 0.92,

@@ -346,6 +346,8 @@ def _dated(head: str, line: str):
     "<span>2024年3月3日 10:00</span>",
     '<div class="meta">Updated: 5 March 2024 | Published: 3 March 2024</div>',
     '<div class="meta">03.03.2024, 10:00 Uhr</div>',
+    # separators are no words: a line of a byline, an outlet and a date is no sentence
+    '<div class="meta">Ana Lima | Velmar Herald | Sun, 3 March 2024 17:55 UTC</div>',
 ])
 def test_a_date_line_under_the_headline_is_the_date_the_page_states(line):
     d = _dated("", line)

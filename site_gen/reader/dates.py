@@ -153,7 +153,7 @@ DATES_LINE_WORDS = 16
 def date_line(text: str) -> str | None:
     """The date a short line states (of two, the earlier: a story is published before it is
     updated), or None when the line is longer than a date line or states no date."""
-    words = len(text.split())
+    words = sum(1 for w in text.split() if any(c.isalnum() for c in w))  # not "|" or "·"
     if words > DATES_LINE_WORDS:
         return None
     found = dates_in_text(text)
