@@ -68,3 +68,12 @@ def test_a_list_of_names_ends_at_the_comma_after_its_last_name():
     # a label after the list starts a credit of its own
     assert parse_byline("Ana Lima and Ben Okoro, Text: Cleo Marsh")[0] == [
         "Ana Lima", "Ben Okoro", "Cleo Marsh"]
+
+
+@pytest.mark.parametrize("first", [
+    "PORT VELMAR, 5 March 2025 - The library will open longer.",  # a dateline: the lead
+    "The board met on 5 March 2025 to vote.",  # a sentence, short as it is
+])
+def test_a_short_first_paragraph_holding_a_date_stays_the_first_paragraph(first):
+    doc = _read(f"Library hours longer\n\n{first}\n\n{STORY}\n")
+    assert doc.paragraphs[0].text.endswith(first.split(" - ")[-1])

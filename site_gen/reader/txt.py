@@ -230,16 +230,22 @@ _FIELD = re.compile(
     r"^(?P<key>Date|Dated|Published|Posted|Updated|Source|Publisher|Datum|Quelle|Fecha|Fuente"
     r"|Publié le|Publié|Source)\s*[:：]\s*(?P<value>\S[^\n]{0,100})$", re.IGNORECASE)
 _SOURCE_KEYS = frozenset("source publisher quelle fuente".split())
+_SHORT_LINE_WORDS = 6  # "Published on 3 March 2024." may end with a full stop; a sentence is longer
 
 
 def _header_line(line: str) -> bool:
     """A line of a header block: a byline, a labelled field, or a short line holding a date
-    ("March 3, 2024", "Jane Roe | Velmar Herald | 3 March 2024")."""
+    ("March 3, 2024", "Jane Roe | Velmar Herald | 3 March 2024"). A line that opens with a
+    dateline, or a sentence of more than a few words, is the story's own, date or not
+    ("PORT VELMAR, 5 March 2025 - The board met.")."""
     line = line.strip()
     if not line or len(line) > 160:
         return False
     if _credited(line) is not None or _FIELD.match(line):
         return True
+    if find_dateline(line) is not None or (
+            line.endswith(FULL_STOPS) and len(line.split()) > _SHORT_LINE_WORDS):
+        return False
     return date_line(line) is not None
 
 
