@@ -51,6 +51,10 @@ _LINE_END = re.compile(r"(?P<line>[^\n]*?)\s*$")
 _LINE_STARTS = re.compile(_LEAD + r"(?=\S)")
 
 
+# The labels of a line naming the outlet ("Source: Example Times"), as written (case counts:
+# "source:" in lower case within a sentence is no label).
+SOURCE_LABELS = r"SOURCES?|Sources?|source|Fuente|Quelle|Источник|المصدر|منبع"
+
 # fmt: off
 _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     ("license", re.compile(_LEAD + r"""(?P<line>
@@ -62,7 +66,7 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
         (?:a\s+|the\s+)?(?P<lic>(?:Creative\s+Commons|CC)[^\n]{2,140}?)\.?)\s*$""", _X)),
     ("notice", _LINE_END),  # any other licence notice (``notice_license``), in any language
     ("source", re.compile(_LEAD + r"""(?P<line>
-        (?:SOURCE|Source|source|SOURCES|Sources|Fuente|Quelle|Источник|المصدر|منبع)
+        (?:""" + SOURCE_LABELS + r""")
         \s*[:：]\s*(?P<src>[^\n]{2,80}?))\s*$""", re.VERBOSE)),
     ("copyright", re.compile(_LEAD + r"""(?P<line>
         (?:©|\(c\)|Copyright|Copr\.)\s*(?:©\s*)?

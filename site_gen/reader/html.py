@@ -130,15 +130,19 @@ def _furniture_notes(
     return [Diagnostic("note", path, message)]
 
 
-def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
+def _bounds(tree, places: Places, first: str | None) -> tuple[object, object]:
+    """(the headline, the element holding the text's first paragraph): what stands between
+    them is where a page prints its byline and date lines. Either may be None."""
+    if tree is None or first is None:
+        return None, None
+    return next(tree.iter("h1"), None), places.holder(first)
+
+
+def _header_bylines(places: Places, meta, h1, start) -> list[str]:
     """Byline elements between the headline and the text's first paragraph: the visible
     byline of this story (not a teaser's: those stand elsewhere). The innermost ones, their
     parts apart ("<a>Jane Doe</a><span>Reporter</span>" is "Jane Doe | Reporter")."""
-    if tree is None or first is None or not meta.byline_places:
-        return []
-    h1 = next(tree.iter("h1"), None)
-    start = places.holder(first)
-    if start is None:
+    if start is None or not meta.byline_places:
         return []
     marked = [el for el, _ in meta.byline_places]
     found: list[str] = []
@@ -153,29 +157,27 @@ def _header_bylines(tree, places: Places, meta, first: str | None) -> list[str]:
 
 
 _BYLINE_BLOCKS = ("p", "div", "span", "address", "small", "em", "strong", "b", "i")
-_DATE_BLOCKS = (*_BYLINE_BLOCKS, "time")
+_LINE_BLOCKS = (*_BYLINE_BLOCKS, "time")
 _LINE_CHARS = 500  # a block of more text (its markup's spacing too) is more than a line
 
 
-def _under_headline(tree, places: Places, first: str | None, tags: tuple[str, ...]):
-    """The short blocks (of ``tags``) between the headline and the text's first paragraph, in
-    page order, with the text each shows: where a page prints its byline and date lines."""
-    h1 = next(tree.iter("h1"), None) if tree is not None and first is not None else None
-    start = places.holder(first) if h1 is not None else None
-    if start is None:
-        return
-    for el in places.body.iter(*tags):
-        if places.before(h1, el) and places.before(el, start) \
-                and len(el.text_content()) < _LINE_CHARS:
-            yield el, shown_text(el)
+def _under_headline(places: Places, h1, start) -> list[tuple[object, str]]:
+    """The short blocks between the headline and the text's first paragraph, in page order,
+    with the text each shows: where a page prints its byline and date lines (read once for
+    both)."""
+    if h1 is None or start is None:
+        return []
+    return [(el, shown_text(el)) for el in places.body.iter(*_LINE_BLOCKS)
+            if places.before(h1, el) and places.before(el, start)
+            and len(el.text_content()) < _LINE_CHARS]
 
 
-def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
-    """Short blocks between the headline and the text's first paragraph that say they are a
-    byline ("By Jane Doe | March 3"), whatever their markup: an extractor drops such blocks
-    as page furniture. The innermost ones."""
-    stated = [(el, text) for el, text in _under_headline(tree, places, first, _BYLINE_BLOCKS)
-              if stated_byline(text)]
+def _stated_bylines(lines: list[tuple[object, str]]) -> list[str]:
+    """The lines under the headline that say they are a byline ("By Jane Doe | March 3"),
+    whatever their markup: an extractor drops such blocks as page furniture. The innermost
+    ones."""
+    stated = [(el, text) for el, text in lines
+              if el.tag in _BYLINE_BLOCKS and stated_byline(text)]
     found: list[str] = []
     for el, text in stated:
         if not any(other is not el and inside(other, el) for other, _ in stated) \
@@ -184,12 +186,12 @@ def _stated_bylines(tree, places: Places, first: str | None) -> list[str]:
     return found
 
 
-def _shown_date(tree, places: Places, first: str | None) -> str | None:
-    """The date a short line between the headline and the text's first paragraph shows
-    ("Published: 3 March 2024", "3 de marzo de 2024", "2024年3月3日"), in any language the
-    date reader knows; of two dates there ("Updated: ... | Published: ..."), the earlier: a
-    story is published before it is updated."""
-    for _, text in _under_headline(tree, places, first, _DATE_BLOCKS):
+def _shown_date(lines: list[tuple[object, str]]) -> str | None:
+    """The date a line under the headline shows ("Published: 3 March 2024", "3 de marzo de
+    2024", "2024年3月3日"), in any language the date reader knows; of two dates there
+    ("Updated: ... | Published: ..."), the earlier: a story is published before it is
+    updated."""
+    for _, text in lines:
         stated = date_line(text)
         if stated is not None:
             return stated
@@ -269,9 +271,11 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
     furniture += teasers
     paragraphs, dateline = _dateline(paragraphs)
     bio = next(filter(None, map(bio_author, closing)), None)
-    header = _header_bylines(tree, places, page, body.paragraphs[0].text)
+    h1, start = _bounds(tree, places, body.paragraphs[0].text)
+    header = _header_bylines(places, page, h1, start)
+    lines = _under_headline(places, h1, start)
     if not byline:
-        byline = _stated_bylines(tree, places, body.paragraphs[0].text)
+        byline = _stated_bylines(lines)
     authors = choose_authors(page, sites, extracted.author, registry, byline, bio, header)
     if dateline and dateline.reporter and not _people(authors, sites):
         authors = [dateline.reporter]
@@ -287,8 +291,7 @@ def read_html(path: str, raw: str, registry: Registry, layers: list[Meta]) -> Re
         lang=page.lang or extracted.language,
     )
     # a date the page shows under the headline: stated, unlike the guess below
-    shown = Meta(basis="shown on the page",
-                 published=_shown_date(tree, places, body.paragraphs[0].text))
+    shown = Meta(basis="shown on the page", published=_shown_date(lines))
     text_layer = Meta(
         basis="text",
         dateline=dateline.place if dateline else None,

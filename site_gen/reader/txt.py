@@ -27,7 +27,13 @@ from dataclasses import dataclass, replace
 
 from site_gen.model import Diagnostic
 from site_gen.reader.assemble import build_document
-from site_gen.reader.attribution import Credits, outlet_named_in_text, split_names, strip_footers
+from site_gen.reader.attribution import (
+    SOURCE_LABELS,
+    Credits,
+    outlet_named_in_text,
+    split_names,
+    strip_footers,
+)
 from site_gen.reader.bylines import (
     BYLINE_LABEL,
     bio_author,
@@ -226,10 +232,10 @@ def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | 
 
 # The lines of a header block under the headline that state a field: labelled ones ("Date:",
 # "Published:", "Source:"; author labels are the bylines'), and lines that are a date alone.
-_FIELD = re.compile(
-    r"^(?P<key>Date|Dated|Published|Posted|Updated|Source|Publisher|Datum|Quelle|Fecha|Fuente"
-    r"|Publié le|Publié|Source)\s*[:：]\s*(?P<value>\S[^\n]{0,100})$", re.IGNORECASE)
-_SOURCE_KEYS = frozenset("source publisher quelle fuente".split())
+_DATE_FIELD = re.compile(
+    r"^(?i:Date|Dated|Published|Posted|Updated|Datum|Fecha|Publié(?: le)?)\s*[:：]\s*\S")
+_SOURCE_FIELD = re.compile(
+    rf"^(?:{SOURCE_LABELS}|(?i:Publisher))\s*[:：]\s*(?P<value>\S[^\n]{{0,100}})$")
 _SHORT_LINE_WORDS = 6  # "Published on 3 March 2024." may end with a full stop; a sentence is longer
 
 
@@ -241,7 +247,7 @@ def _header_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 160:
         return False
-    if _credited(line) is not None or _FIELD.match(line):
+    if _credited(line) is not None or _DATE_FIELD.match(line) or _SOURCE_FIELD.match(line):
         return True
     if find_dateline(line) is not None or (
             line.endswith(FULL_STOPS) and len(line.split()) > _SHORT_LINE_WORDS):
@@ -283,8 +289,8 @@ def header_fields(raw: str, spans: list[Span]) -> tuple[str | None, str | None, 
         line = raw[start:end]
         if "\n" in line or not _header_line(line) or _credited(line) is not None:
             break
-        field = _FIELD.match(line.strip())
-        if field and field.group("key").casefold() in _SOURCE_KEYS:
+        field = _SOURCE_FIELD.match(line.strip())
+        if field:
             outlet = outlet or field.group("value").strip(" .")
         else:
             stated = date_line(line)
