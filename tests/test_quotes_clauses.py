@@ -37,6 +37,31 @@ def test_a_parenthetical_cue_after_a_descriptive_subject_splits_the_sentence(who
     assert found["the first in Port Velmar last May."].mention == who
 
 
+def test_a_parenthetical_cue_comes_before_a_cue_later_in_its_statement() -> None:
+    # "demanding" is a cue too, but it is inside what the parenthetical cue reports
+    paras = ["Tom Baker and Jane Doe met the council on Monday.",
+             "But waiting, they acknowledged, could open them up to criticism from the"
+             " opposition, who were demanding an inquiry."]
+    found = [text for text, _ in _who(paras, "indirect")]
+    assert found == ["But waiting", "could open them up to criticism from the opposition, who"
+                     " were demanding an inquiry."]
+
+
+@pytest.mark.parametrize("told", ["the council", "reporters", "the Velmar Herald"])
+def test_a_parenthetical_tell_names_who_was_told(told: str) -> None:
+    text = (f"Instead, Jane Doe told {told}, her policy would merely be to delay the vote"
+            " until spring.")
+    found = _who([text], "indirect")
+    assert found == [("Instead", "Jane Doe"),
+                     ("her policy would merely be to delay the vote until spring.", "Jane Doe")]
+
+
+def test_a_parenthetical_verb_with_an_object_is_no_cue_unless_it_tells() -> None:
+    # 'blogged the results,' is no 'told X,': nothing before or after it was said
+    text = "After the vote, Tom Baker blogged the results, and the band played until dawn."
+    assert _who([text], "indirect") == []
+
+
 def test_a_clause_between_commas_is_no_parenthetical_subject() -> None:
     # "states" is a cue word, but "he could win solidly conservative" is no subject of it:
     # the sentence is one statement of the speaker named at its end

@@ -248,10 +248,14 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
         lo = max(0, bisect_left(opens, s_start) - 3)
         local = [s for s in segs[lo:bisect_left(opens, s_end)]
                  if s.close_end > s_start and s.open_at < s_end]
-        found = (cues and _with_lead(text, s_start, _forward(text, s_start, s_end, local, cues),
-                                     local)
+        forward = cues and _with_lead(text, s_start, _forward(text, s_start, s_end, local, cues),
+                                      local)
+        paren = cues and _parenthetical(text, s_start, s_end, local)
+        if forward and paren and paren[0].cue_start < forward[0].cue_start:
+            forward = paren  # 'But waiting, they said, could cost them votes, who ...'
+        found = (forward
                  or colon and _colon(text, s_start, s_end, local)
-                 or cues and _parenthetical(text, s_start, s_end, local)
+                 or paren
                  or according and _according(text, s_start, s_end, local)
                  or cues and _trailing(text, s_start, s_end, local)
                  or [])
@@ -543,7 +547,11 @@ _PAREN_CUE = re.compile(
     # any other phrase of a few words ("federal officials", "people close to the mayor"):
     # only when it reads as the cue's whole subject (``_whole_subject``)
     r"|(?P<phrase>[\w'\u2019-]+(?:[ \u00a0]+[\w.'\u2019-]+){1,5}?)))"
-    r"[ \u00a0]+(?:also[ \u00a0]+)?(?P<cue>[a-z]+)(?:[ \u00a0]+(?:in|on|at|during)[^,]{1,40})?,")
+    r"[ \u00a0]+(?:also[ \u00a0]+)?(?P<cue>[a-z]+)"
+    # who was told ('she told reporters,', 'he told the Velmar Herald,')
+    r"(?P<told>[ \u00a0]+(?:reporters|journalists|him|her|them|us|me|the[ \u00a0]+[a-z]+"
+    r"|(?:the[ \u00a0]+)?[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3}))?"
+    r"(?:[ \u00a0]+(?:in|on|at|during)[^,]{1,40})?,")
 
 
 def _whole_subject(text: str, start: int, cue_start: int) -> Mention | None:
@@ -565,7 +573,8 @@ def _parenthetical(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
     while (m := _PAREN_CUE.search(text, pos, s_end)) is not None:
         pos = m.start() + 1
         cue = find_cues(text, m.start("cue"), m.end("cue"))
-        if not cue or _inside(m.start(), segs) or m.start() - s_start < 3:
+        if not cue or _inside(m.start(), segs) or m.start() - s_start < 3 or (
+                m.group("told") and m.group("cue") not in _TELL):
             continue
         if _opens_quotation(text, m.end(), segs):
             return []  # 'Referring to X, Qadiri added, "..."': a lead-in to a direct quote
