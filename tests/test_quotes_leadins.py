@@ -12,6 +12,7 @@ from site_gen.quotes.cues import _CUE_LOWER, find_cues
 from site_gen.quotes.marks import _MARK
 from site_gen.quotes.names import RUN, parse_mention
 from site_gen.quotes.sentences import split_sentences
+from tests.quotecheck import speaker_of, who
 
 
 def _quotes(paragraphs: list[str]) -> list[tuple[str, str, str | None]]:
@@ -187,3 +188,22 @@ def test_a_line_that_ends_with_a_colon_leads_in_to_the_next_paragraph() -> None:
     assert _quotes(["Jane Doe Wins Ferry Vote",
                     "\u201cWell, the ferry has not left the harbour since Monday.\u201d"]) == [
         ("direct", "Well, the ferry has not left the harbour since Monday.", None)]
+
+
+@pytest.mark.parametrize("lead", [
+    "TURNOUT IN THE NORTH DOES NOT RAISE HOPES ELSEWHERE - ",
+    "Pollsters agree \u2013 ",
+    "What that means for the autumn - More from ",
+])
+def test_a_digest_item_names_who_it_quotes_after_its_heading_and_a_dash(lead: str) -> None:
+    paras = ["The season opened with a surprise in the north, where turnout rose sharply.",
+             lead + "Tom Baker: \u201cAt long last the contests have started, and the north has"
+             " spoken.\u201d"]
+    assert speaker_of(paras, "At long last", "direct") == "Tom Baker"
+
+
+def test_a_heading_a_dash_and_a_colon_without_a_quotation_report_nothing() -> None:
+    paras = ["The season opened with a surprise in the north, where turnout rose sharply.",
+             "MARKETS IN THE NORTH - Outlook: prices for grain rose for the third week running"
+             " across the region."]
+    assert who(paras) == []

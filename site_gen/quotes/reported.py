@@ -526,11 +526,20 @@ _COLON = re.compile(
     r"((?:[A-Z][\w.'\u2019-]*[ \u00a0]+){0,4}[A-Z][\w.'\u2019-]*)[ \u00a0]*:[ \u00a0]+")
 
 
+# A digest's item: its heading, a dash, then who is quoted ('POLLS WERE EARLY - Jane Doe: "...',
+# 'What it means - More from Doe: "...'); only before a quotation.
+_LED_COLON = re.compile(
+    r"[^\n.!?:\"\u201c]{3,160}?[ \u00a0][-\u2013\u2014][ \u00a0]*"
+    r"(?:(?:More|Also)[ \u00a0]+from[ \u00a0]+)?" + _COLON.pattern)
+
+
 def _colon(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list[Report]:
     """'Ashdown: If elected, ...' (a name, a colon, what was said)."""
     m = _COLON.match(text, s_start, s_end)
     if m is None:
-        return []
+        m = _LED_COLON.match(text, s_start, s_end)
+        if m is None or not _opens_quotation(text, m.end(), segs):
+            return []
     mention = parse_mention(m.group(1), m.start(1))
     if mention is None or mention.kind not in ("name", "org"):
         return []
