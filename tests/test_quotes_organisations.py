@@ -166,3 +166,43 @@ def test_a_headline_makes_no_organisation_the_body_does_not_name():
             "The council is promising that the review will be quick, officials said."]
     found = extract_quotes(text, headings=frozenset({0})).quotes
     assert all(q.speaker_key != "Harbour Department" for q in found)
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker_key for q in extract_quotes(paragraphs).quotes]
+
+
+def test_the_group_is_the_organisation_named_just_before() -> None:
+    paras = ["Harbour Watch Coalition volunteers counted the seabirds on the pier all week.",
+             "The group said the new lights had driven the terns from their nests."]
+    assert _speakers(paras) == ["Harbour Watch Coalition"]
+
+
+def test_the_group_means_no_organisation_named_long_before() -> None:
+    paras = ["Harbour Watch Coalition volunteers counted the seabirds on the pier all week.",
+             "The count ran late. The rain came in the evening. The pier was closed at night.",
+             "The group said the new lights had driven the terns from their nests."]
+    assert _speakers(paras) == [None]
+
+
+@pytest.mark.parametrize("other", [
+    "the Velmar Herald",  # a newspaper is no group
+    "the Harbour Watch Coalition and the Quayside Trust",  # two: which one is not known
+    "the Velmar University",  # nor is a university
+])
+def test_the_group_means_no_organisation_it_cannot_tell(other: str) -> None:
+    paras = [f"Volunteers counted the seabirds on the pier all week, {other} reported.",
+             "The group said the new lights had driven the terns from their nests."]
+    assert _speakers(paras)[-1] is None
+
+
+def test_an_agency_is_an_organisation_whose_name_says_agency() -> None:
+    paras = ["The Velmar Harbour Agency and Quayside Trust met on Monday.",
+             "The agency said the dredging would start in May."]
+    assert _speakers(paras) == ["Velmar Harbour Agency"]
+
+
+def test_a_capitalised_opener_is_no_part_of_an_organisations_name() -> None:
+    paras = ["While Quayside Group counted the seabirds on the pier, the lights stayed on.",
+             "The group said the new lights had driven the terns from their nests."]
+    assert _speakers(paras) == ["Quayside Group"]

@@ -22,6 +22,7 @@ from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
     HONORIFICS,
     ORG_HEADS,
+    ORG_OF_HEADS,
     POSSESSIVE_ENDS,
     RUN,
     SPLIT_WORDS,
@@ -124,7 +125,15 @@ _ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["
 
 
 def _org_name(run: str) -> str:
-    return _THE.sub("", unpossessive(run.strip()))
+    name = _THE.sub("", unpossessive(run.strip()))
+    first, _, rest = name.partition(" ")
+    # a sentence's first word, capitalised, before the name ("While Velbank Group ...")
+    return rest if rest and first.lower() in _OPENERS else name
+
+
+# Words that open a sentence or a clause before a name, capitalised at a sentence's start.
+_OPENERS = frozenset("when whenever after as while whereas before although though once since if"
+                     " because until but and so yet".split())
 
 
 _THE = re.compile(r"^(?:The|the)\s+")
@@ -453,6 +462,11 @@ class Cast:
                 person = self.resolve(source, pos, subject, context)
                 self.how = "document:" + self.how
                 return person
+        elif mention.kind == "group" and mention.role and (
+                head := _ORG_MEANT.fullmatch(mention.role.strip())) is not None:
+            # "the group said", "the agency said": the organisation named just before
+            person = self._org_nearby(head.group(1).lower(), mention.start)
+            self.how = "role:org-nearby"
         elif mention.kind == "role" and mention.role:
             own = _OWN_ORG.match(mention.role)
             word = mention.text.strip()
@@ -636,6 +650,32 @@ class Cast:
                 return person
         return None
 
+    def _org_nearby(self, head: str, pos: int) -> Person | None:
+        """'the group' (or 'the agency', ...) at ``pos``: the one organisation named in its
+        sentence before it or in the two sentences before that, when it can be of that kind
+        (an agency's name ends with "Agency"; a group is no news outlet or government office)."""
+        starts = self.sentence_starts
+        k = bisect_right(starts, pos) - 1
+        lo = starts[max(0, k - 2)] if starts else 0
+        named = {name for at, name in self.orgs if lo <= at < pos}
+        named |= {p.key for p in self.people if _org_like(p)
+                  and any(lo <= at < pos for at in p.positions)}
+        for m in RUN.finditer(self.text, lo, pos):  # "Harbour Watch Coalition volunteers"
+            name = _org_name(m.group())
+            last = name.rsplit(None, 1)[-1]
+            if " " in name and (last in ORG_OF_HEADS or last in _ORG_LAST or last in _GROUP_LAST):
+                named.add(name)
+        fits = [n for n in named if (n.lower().endswith(" " + head) or head in _ANY_ORG
+                                      and not _ORG_CLASSES["newspaper"].search(n)
+                                      and not _ORG_CLASSES["network"].search(n)
+                                      and n.split()[-1] not in _OFFICE_LAST)]
+        if len(fits) != 1:
+            return None
+        person = self._match([fits[0]], None, create=True)
+        if person is not None:
+            person.heads.add(head)
+        return person
+
     def _introduced_as(self, at: int, name: str, head: str) -> bool:
         """Is the organisation named at ``at`` set beside ``head`` there ("the bank, Velbank",
         "the lender Velbank", "Velbank, the country's largest bank,")?"""
@@ -753,6 +793,16 @@ def _document_head(text: str) -> bool:
     return role_head(text) in _DOCUMENT_HEADS
 
 
+# A singular description that can only mean an organisation ("the group", "the advocacy
+# group", "the agency"): its head noun; ``_ANY_ORG``: heads that fit any organisation's name.
+_ORG_MEANT = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(group|organi[sz]ation|agency|committee)")
+_ANY_ORG = frozenset(("group", "organization", "organisation"))
+# The last words of the names of associations ("Harbour Watch", "Quayside Trust").
+_GROUP_LAST = frozenset("Group Foundation Coalition Alliance Association Institute Society"
+                        " Federation League Network Union Fund Project Watch Council Committee"
+                        " Trust Action PAC".split())
+_OFFICE_LAST = frozenset("Department Ministry Office Administration House Court Senate University"
+                         " College School".split())
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 
 
