@@ -289,3 +289,39 @@ def test_a_clause_with_a_cue_is_no_subject_but_an_inverted_cue_keeps_its_speaker
 ])
 def test_an_aside_between_dashes_leaves_the_name_before_it_the_subject(para: str) -> None:
     assert [k for t, k in _who([para], "indirect") if "not appeal" in t] == ["Nora Quist"]
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("Jane Doe has threatened to close the harbour to every ferry on the coast.",
+     "to close the harbour to every ferry on the coast."),
+    ("Jane Doe threatened that she would close the harbour to every ferry.",
+     "she would close the harbour to every ferry."),
+])
+def test_a_threat_to_do_something_is_a_statement(sentence: str, said: str) -> None:
+    assert _who(["Jane Doe chairs the harbour board.", sentence], "indirect") == [
+        (said, "Jane Doe")]
+
+
+def test_what_is_threatened_is_no_statement() -> None:
+    paras = ["Jane Doe chairs the harbour board.",
+             "The storm threatened the harbour wall and the ferries all night."]
+    assert _who(paras) == []
+
+
+def test_a_threat_with_no_one_making_it_is_no_statement() -> None:
+    paras = ["Jane Doe chairs the harbour board.",
+             "The rising water threatened to flood the lower town before the morning."]
+    assert _who(paras) == []
+
+
+def test_a_threat_with_no_one_making_it_leaves_the_sentences_statement() -> None:
+    text = ("With the board in panic as the rising costs threaten to sink the project, some"
+            " members are even demanding that Jane Doe resign before the vote.")
+    assert [said for said, _ in _who([text], "indirect")] == [
+        "Jane Doe resign before the vote."]
+
+
+def test_a_that_after_a_threats_infinitive_opens_no_statement() -> None:
+    text = "Jane Doe has threatened to veto the bill that allows the board to raise the fares."
+    assert _who([text], "indirect") == [
+        ("to veto the bill that allows the board to raise the fares.", "Jane Doe")]

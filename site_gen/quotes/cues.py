@@ -30,7 +30,7 @@ _REGULAR = (
     " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
     " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
     " defend blame thank congratulate commend laud hail decry tout cite echo"
-    " interject interrupt praise express react"
+    " interject interrupt praise express react threaten"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote written writing"
@@ -294,6 +294,16 @@ def opens_inverted(word: str) -> bool:
 
 def is_naming(cue: str) -> bool:
     return cue.lower() in NAMING
+
+
+# Cues that report speech only when someone does what they say ("the mayor threatened to
+# resign"; "the storm threatened to flood the valley" reports nothing): without a speaker
+# found, no statement.
+_AGENT_ONLY = frozenset(("threaten",))
+
+
+def needs_speaker(cue: str) -> bool:
+    return base_of(cue.split()[0]) in _AGENT_ONLY
 
 
 def base_of(cue: str) -> str:

@@ -18,7 +18,7 @@ from site_gen.quotes.clauses import (
     relative_subject,
     sentence_subject,
 )
-from site_gen.quotes.cues import ing_form
+from site_gen.quotes.cues import ing_form, needs_speaker
 from site_gen.quotes.direct import Attribution, attribute, last_char
 from site_gen.quotes.marks import Segment, find_segments
 from site_gen.quotes.names import RUN, Mention, parse_mention
@@ -144,7 +144,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
                     person, rule = on, "pronoun:goes-on"
                 shared = item.cue_start, person, rule
             by_report[(item.start, item.cue_start)] = person, rule
-            if not item.emit:
+            if not item.emit or person is None and needs_speaker(item.cue):
                 continue
             found.append(_Found(item.start, item.end, "indirect", item.cue,
                                 item.mention.text if item.mention else None, person,

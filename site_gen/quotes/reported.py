@@ -34,6 +34,7 @@ from site_gen.quotes.cues import (
     is_naming,
     is_participle,
     is_transitive,
+    needs_speaker,
     verb_use,
 )
 from site_gen.quotes.marks import QuotationEnds, Segment
@@ -120,8 +121,9 @@ _ASK_OBJECT = re.compile(
 _NP_START = re.compile(
     r"\s+(?:the|a|an|his|her|their|its|our|my|your|some|many|several"
     r"|[A-Z][\w-]*(?:['\u2019]s|s['\u2019]))\s")
-# Cues whose statement may be an infinitive ('claimed to have voted twice').
-_TO_CUES = frozenset(("claim",))
+# Cues whose statement may be an infinitive ('claimed to have voted twice', 'threatened to
+# sue'); a threat's object alone is no statement ('the storm threatened the coast').
+_TO_CUES = frozenset(("claim", "threaten"))
 _TO_VERB = re.compile(r"\s+to\s+(?:not\s+)?(?!(?:the|a|an|his|her|their|its|him|them|me|us)\b)"
                       r"[a-z]{2,}\b")
 # What a request asks: someone (a few words) to do something, or for something.
@@ -164,6 +166,9 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
     if when and is_bare(cue):
         j = when.end()
     first = cue.split()[0]
+    if base_of(first) in _TO_CUES and (to := _TO_VERB.match(text, j, s_end)):
+        return to.start() + 1  # 'claimed to have voted twice', 'threatened to veto the bill
+        # that ...' (a "that" after the infinitive opens no statement of its own)
     gap = _THAT_GAP.match(text, j, s_end) if text.find("that", j, s_end) >= 0 else None
     if gap and not _GAP_CLAUSE.search(text, j, gap.end() - 5) and not (
             is_bare(cue) and first not in _TELL and _NP_START.match(text, j)):
@@ -196,8 +201,6 @@ def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | No
             comma := _COMMA_CLAUSE.match(text, j + 1, s_end)) and (
             text.find(",", s_start, m.start()) < 0):  # not 'It is clear, he said, that ...'
         return comma.end()  # 'He added, that ...', 'She said, they would ...'
-    if base_of(first) in _TO_CUES and (to := _TO_VERB.match(text, j, s_end)):
-        return to.start() + 1  # 'claimed to have voted twice'
     if cue.startswith("ask"):  # 'asked whether ...', 'asked the mayor if ...'
         q = _QUESTION.match(text, j, s_end)
         if q is None and first != "asking" and (obj := _ASK_OBJECT.match(text, j, s_end)):
@@ -346,6 +349,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
+        if needs_speaker(m.group()) and (mention is None or mention.kind in ("role", "group")):
+            continue  # 'as the revelations threaten to ...': no one speaks; a later cue may
         inverted = None
         if participle:
             pass
