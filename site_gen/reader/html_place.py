@@ -91,6 +91,10 @@ class Places:
         self.body = body
         self._by_word: dict[str, list] = {}
         self._order: dict | None = None
+        # Each looked-up element's text and its normalized form, made once: a page's
+        # paragraphs are looked up many times, in the same few elements of a word's list
+        # (the elements stay alive in ``_by_word``, so they key it).
+        self._texts: dict[object, tuple[str, str | None]] = {}
         # The paragraphs an element writes with line breaks (``<br><br>``) -> that element.
         self._segments: dict[str, object] = {}
         if body is None:
@@ -105,16 +109,27 @@ class Places:
                     for segment in segments:  # a later (inner) element wins, as in holder
                         self._segments[segment] = el
 
+    def _shows(self, el, want: str) -> bool:
+        """``el``'s whole text, normalized, is ``want`` (its text is not normalized when its
+        length rules it out)."""
+        held = self._texts.get(el)
+        if held is None:
+            held = self._texts[el] = (el.text_content(), None)
+        content, normed = held
+        if len(content) < len(want) or len(content) > 3 * len(want) + 200:
+            return False
+        if normed is None:
+            normed = norm(content)
+            self._texts[el] = (content, normed)
+        return normed == want
+
     def holder(self, text: str):
         """The smallest element whose whole text is ``text`` (None when no element holds
         exactly it)."""
         want = norm(text)
         best = None
         for el in self._by_word.get(_first_word(want), ()):
-            content = el.text_content()
-            if len(content) < len(want) or len(content) > 3 * len(want) + 200:
-                continue
-            if norm(content) == want:
+            if self._shows(el, want):
                 best = el  # document order: a descendant comes after its ancestor
         return best if best is not None else self._segments.get(want)
 
@@ -122,9 +137,7 @@ class Places:
         """Every element whose whole text is ``text`` (a page may print the same words in
         several places: a note that closes this story's box and another story's)."""
         want = norm(text)
-        return [el for el in self._by_word.get(_first_word(want), ())
-                if len(want) <= len(el.text_content()) <= 3 * len(want) + 200
-                and norm(el.text_content()) == want]
+        return [el for el in self._by_word.get(_first_word(want), ()) if self._shows(el, want)]
 
     def holders(self, texts) -> list:
         return [h for h in (self.holder(t) for t in texts) if h is not None]
