@@ -5,6 +5,7 @@ speakers going on. Made-up sentences only."""
 
 from __future__ import annotations
 
+from site_gen.quotes import extract_quotes
 from site_gen.quotes.clauses import sentence_subject, subject_before
 from site_gen.quotes.names import parse_mention
 from tests.quotecheck import E, Q
@@ -228,3 +229,20 @@ def test_a_leading_participle_without_a_quotation_keeps_the_subject_after_it() -
     paras = ["Mayor Ana Lima and Nora Quist spoke at an outdoor rally on Sunday.",
              "Calling for calm, Nora Quist said the vote would be fair to everyone."]
     assert _speaker_of(paras, "the vote would be fair", "indirect") == "Nora Quist"
+
+
+def test_a_participle_between_two_quotations_goes_on_with_the_first_ones_speaker() -> None:
+    # the first quotation holds a sentence end: the participle's own sentence has no subject
+    paras = ["Tom Kirk and Jane Doe met voters on Monday.",
+             "Kirk said he felt they were saying, \u201cWe are safe now. It is over,\u201d adding,"
+             " \u201cAnd this was not the time to relax.\u201d"]
+    found = {q.text: q.speaker_key for q in extract_quotes(paras).quotes if q.kind == "direct"}
+    assert found["And this was not the time to relax."] == "Tom Kirk"
+
+
+def test_a_participle_with_a_subject_of_its_own_is_that_subjects() -> None:
+    paras = ["Tom Kirk and Jane Doe met voters on Monday.",
+             "\u201cWe are safe now,\u201d Doe said. Kirk shook his head, adding, \u201cNot at all,"
+             " not this year.\u201d"]
+    found = {q.text: q.speaker_key for q in extract_quotes(paras).quotes if q.kind == "direct"}
+    assert found["Not at all, not this year."] == "Tom Kirk"

@@ -33,6 +33,8 @@ _SEP = "\n\n"
 _ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
 # What a cue's own statement begins with: a subject pronoun, "that", an article.
 _OWN_CLAUSE = re.compile(r"[ \u00a0]+(?:he|she|they|it|we|I|that|the|a|an|his|her|their)\b")
+# Only a participle between two quotations ('"...," adding, "..."').
+_PARTICIPLE_BETWEEN = re.compile(r"[ \u00a0]*,?[ \u00a0]*[a-z]+ing[ \u00a0]*[,:]?[ \u00a0]*")
 _DASHES = "-\u2013\u2014\u2015"
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
@@ -193,6 +195,13 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
             # '... the report "wasn't good." Adding, "...": a participle that opens its
             # sentence goes on with the speaker of the sentence before
             person, rule = latest[1], "opening-participle"
+        elif att.elided and att.mention is None and att.cue and ing_form(att.cue) \
+                and prev is not None and prev_at >= 0 \
+                and _PARTICIPLE_BETWEEN.fullmatch(text, prev_at, seg.open_at) is not None:
+            # '..., "We are safe now. It is over," adding, "...": a participle between two
+            # quotations goes on with the first one's speaker (the sentence may have ended
+            # inside the first, and the participle's own sentence has no subject)
+            person, rule = prev, "participle-between"
         else:
             person, rule = _speaker(cast, att.mention, att.elided, att.cue_start, sents,
                                     subjects, seg.open_at, owned)
