@@ -662,8 +662,7 @@ class Cast:
                   and any(lo <= at < pos for at in p.positions)}
         for m in RUN.finditer(self.text, lo, pos):  # "Harbour Watch Coalition volunteers"
             name = _org_name(m.group())
-            last = name.rsplit(None, 1)[-1]
-            if " " in name and (last in ORG_OF_HEADS or last in _ORG_LAST or last in _GROUP_LAST):
+            if " " in name and name.rsplit(None, 1)[-1] in _ORG_NAME_LAST:
                 named.add(name)
         fits = [n for n in named if (n.lower().endswith(" " + head) or head in _ANY_ORG
                                       and not _ORG_CLASSES["newspaper"].search(n)
@@ -797,10 +796,9 @@ def _document_head(text: str) -> bool:
 # group", "the agency"): its head noun; ``_ANY_ORG``: heads that fit any organisation's name.
 _ORG_MEANT = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(group|organi[sz]ation|agency|committee)")
 _ANY_ORG = frozenset(("group", "organization", "organisation"))
-# The last words of the names of associations ("Harbour Watch", "Quayside Trust").
-_GROUP_LAST = frozenset("Group Foundation Coalition Alliance Association Institute Society"
-                        " Federation League Network Union Fund Project Watch Council Committee"
-                        " Trust Action PAC".split())
+# The last words of organisations' names: institutions', and associations' ("Harbour Watch",
+# "Quayside Trust").
+_ORG_NAME_LAST = ORG_OF_HEADS | _ORG_LAST | frozenset("Project Watch Trust Action PAC".split())
 _OFFICE_LAST = frozenset("Department Ministry Office Administration House Court Senate University"
                          " College School".split())
 _OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)

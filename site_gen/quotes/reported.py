@@ -253,12 +253,14 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
                  if s.close_end > s_start and s.open_at < s_end]
         forward = cues and _with_lead(text, s_start, _forward(text, s_start, s_end, local, cues),
                                       local)
-        paren = cues and _parenthetical(text, s_start, s_end, local)
-        if forward and paren and paren[0].cue_start < forward[0].cue_start:
-            forward = paren  # 'But waiting, they said, could cost them votes, who ...'
+        paren = None  # read only when a cue comes before the forward statement's, or none
+        if forward and cues[0].start() < forward[0].cue_start:
+            paren = _parenthetical(text, s_start, s_end, local)
+            if paren and paren[0].cue_start < forward[0].cue_start:
+                forward = paren  # 'But waiting, they said, could cost them votes, who ...'
         found = (forward
                  or colon and _colon(text, s_start, s_end, local)
-                 or paren
+                 or cues and _parenthetical(text, s_start, s_end, local)
                  or according and _according(text, s_start, s_end, local)
                  or cues and _trailing(text, s_start, s_end, local)
                  or [])
