@@ -35,13 +35,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
+from site_gen import regexes
 from site_gen.model import Source
 
-_KEY_DROP = re.compile(r"[\W_]+")
-_LEADING_THE = re.compile(r"^(?:the|al|el|la|le|die|der)\s+", re.IGNORECASE)
-_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
-_WS = re.compile(r"\s+")
-_EDGE_PUNCT = re.compile(
+_KEY_DROP = regexes.compile(r"[\W_]+")
+_LEADING_THE = regexes.compile(r"^(?:the|al|el|la|le|die|der)\s+", re.IGNORECASE)
+_HOST = regexes.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+_WS = regexes.compile(r"\s+")
+_EDGE_PUNCT = regexes.compile(
     r"^[\s\"'“”‘’«»()\[\]:;,.\-–—|/]+|[\s\"'“”‘’«»()\[\]:;,\-–—|/]+$|(?<=\w{3})\.$"
 )
 

@@ -17,6 +17,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
+from site_gen import regexes
+
 SAFE_SCHEMES = frozenset(("http", "https", "mailto"))
 
 # C0 controls but tab, line feed and carriage return; DEL and C1 controls; lone surrogates;
@@ -24,21 +26,21 @@ SAFE_SCHEMES = frozenset(("http", "https", "mailto"))
 _NONCHARACTERS = "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-_FORBIDDEN = re.compile(
+_FORBIDDEN = regexes.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
 )
 # What a browser ignores while it looks for a URL's scheme: ASCII whitespace and controls.
-_SKIPPED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f]")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_WHITESPACE = re.compile(r"\s")
+_SKIPPED_IN_SCHEME = regexes.compile(r"[\x00-\x20\x7f-\x9f]")
+_SCHEME = regexes.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_WHITESPACE = regexes.compile(r"\s")
 
 
 # Fast screens: a class of ranges is scanned ten times as fast as one listing the noncharacters
 # of every plane, so those are looked for only in the rare text beyond the first plane.
-_FORBIDDEN_BMP = re.compile(
+_FORBIDDEN_BMP = regexes.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = regexes.compile("[\U00010000-\U0010ffff]")
 
 
 def clean_text(value: str) -> str:

@@ -25,17 +25,19 @@ from __future__ import annotations
 import hashlib
 import re
 
+from site_gen import regexes
+
 _MARK = b"data-pagefind-body"
-_TAGGED = re.compile(rb"data-pagefind-", re.IGNORECASE)
-_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
-_OPEN_END = re.compile(rb">")
+_TAGGED = regexes.compile(rb"data-pagefind-", re.IGNORECASE)
+_NAME = regexes.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
+_OPEN_END = regexes.compile(rb">")
 # where a "<div" may be text rather than a tag: the element cannot be followed by its tags
-_OPAQUE = re.compile(rb"<(?:!--|!\[CDATA\[|script|style|template|textarea|xmp|plaintext)",
-                     re.IGNORECASE)
-_H1 = re.compile(rb"<h1(?=[\s>/])", re.IGNORECASE)
-_IMG = re.compile(rb"<img(?=[\s>/])[^>]*>", re.IGNORECASE)
-_HTML = re.compile(rb"<html(?=[\s>])[^>]*>", re.IGNORECASE)
-_TITLE = re.compile(rb"<title(?=[\s>])", re.IGNORECASE)
+_OPAQUE = regexes.compile(rb"<(?:!--|!\[CDATA\[|script|style|template|textarea|xmp|plaintext)",
+                          re.IGNORECASE)
+_H1 = regexes.compile(rb"<h1(?=[\s>/])", re.IGNORECASE)
+_IMG = regexes.compile(rb"<img(?=[\s>/])[^>]*>", re.IGNORECASE)
+_HTML = regexes.compile(rb"<html(?=[\s>])[^>]*>", re.IGNORECASE)
+_TITLE = regexes.compile(rb"<title(?=[\s>])", re.IGNORECASE)
 _VOID = frozenset(
     b"area base br col embed hr img input link meta param source track wbr".split())
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from site_gen import regexes
 from site_gen.config import SHIPPED_TEMPLATES
 from site_gen.render import make_environment
 
@@ -99,13 +100,15 @@ HINT_WRITE = "Check the free space and the permissions of the output folder's pa
 HINT_CRASH = "This is a bug in site-gen: the terminal shows the traceback."
 HINT_OTHER = "The last good build is still served; it is replaced after the next good build."
 
-_WITH_LINE = re.compile(r"^(?P<file>[^\n]+?\.[A-Za-z0-9]+):(?P<line>\d+): (?P<message>.*)$", re.S)
-_TEMPLATE_RUN = re.compile(
+_WITH_LINE = regexes.compile(
+    r"^(?P<file>[^\n]+?\.[A-Za-z0-9]+):(?P<line>\d+): (?P<message>.*)$", re.S
+)
+_TEMPLATE_RUN = regexes.compile(
     r"^template (?P<name>\S+) failed for (?P<page>\S+): (?P<message>.*)$", re.S
 )
-_TOML_LINE = re.compile(r"\(at line (?P<line>\d+), column \d+\)")
-_NAME = re.compile(r"'(?P<name>[A-Za-z_][A-Za-z0-9_]*)' (?:is undefined|has no attribute)"
-                   r"|has no attribute '(?P<attr>[A-Za-z_][A-Za-z0-9_]*)'")
+_TOML_LINE = regexes.compile(r"\(at line (?P<line>\d+), column \d+\)")
+_NAME = regexes.compile(r"'(?P<name>[A-Za-z_][A-Za-z0-9_]*)' (?:is undefined|has no attribute)"
+                        r"|has no attribute '(?P<attr>[A-Za-z_][A-Za-z0-9_]*)'")
 
 
 def state_of(report: BuildResult, places: Places = UNKNOWN_PLACES) -> BuildState:
@@ -228,8 +231,8 @@ def render_overlay(state: BuildState) -> bytes:
     return env.get_template(OVERLAY_TEMPLATE).render(**overlay_view(state)).encode("utf-8")
 
 
-_HEAD_END = re.compile(rb"</head\s*>", re.I)
-_BODY_END = re.compile(rb"</body\s*>", re.I)
+_HEAD_END = regexes.compile(rb"</head\s*>", re.I)
+_BODY_END = regexes.compile(rb"</body\s*>", re.I)
 
 
 def inject(html: bytes, script: bytes, overlay: bytes) -> bytes:

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from site_gen import regexes
 from site_gen.model import Article, Paragraph
 
 PREFIX = 5
@@ -37,11 +38,11 @@ _UNSPACED_RANGES = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
     "\U00020000-\U0002fa1f"
 )
-_UNSPACED = re.compile(f"[{_UNSPACED_RANGES}]")
-_UNSPACED_RUN = re.compile(f"[{_UNSPACED_RANGES}]+")
-_WORD = re.compile(r"\w+")
+_UNSPACED = regexes.compile(f"[{_UNSPACED_RANGES}]")
+_UNSPACED_RUN = regexes.compile(f"[{_UNSPACED_RANGES}]+")
+_WORD = regexes.compile(r"\w+")
 # The first PREFIX characters of every word of MIN_WORD or more, in one pass.
-_STEM = re.compile(rf"\b(\w{{{MIN_WORD},{PREFIX}}})")
+_STEM = regexes.compile(rf"\b(\w{{{MIN_WORD},{PREFIX}}})")
 
 
 def fold(text: str) -> str:

@@ -8,10 +8,11 @@ them, escaped. Undated items are counted apart and never placed on a date. A spa
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from site_gen import regexes
 
 WIDTH = 560  # the viewBox; CSS shows it at most this many pixels wide, narrower on a phone
 NAME_HEIGHT = 18  # a series name above its row, when there are several rows
@@ -23,7 +24,7 @@ MAX_MONTHS = 120
 MAX_TICKS = 10
 NAME_CHARS = 60  # a series name longer than this is shortened in the picture (not the table)
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_MONTH = regexes.compile(r"^(\d{4})-(\d{2})")
 
 
 def month_of(date: str | None) -> str | None:

@@ -8,14 +8,14 @@ one as a sequence (``difflib``), so a word counts as shared only where it lines 
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from site_gen import regexes
 from site_gen.terms import UNSPACED_CLASS, fold
 
-_TOKEN = re.compile(rf"[{UNSPACED_CLASS}]\s*|[^\s{UNSPACED_CLASS}]+\s*")
-_NOT_WORD = re.compile(r"[\W_]+")
+_TOKEN = regexes.compile(rf"[{UNSPACED_CLASS}]\s*|[^\s{UNSPACED_CLASS}]+\s*")
+_NOT_WORD = regexes.compile(r"[\W_]+")
 
 
 def _keys(tokens: list[str]) -> list[str]:

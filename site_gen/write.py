@@ -20,15 +20,16 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
-import re
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+from site_gen import regexes
+
 MARKER = ".site-gen-output"
 MARKER_TEXT = b"This folder was written by site-gen build; the next build replaces it entirely.\n"
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)-(?:new|old)-(?P<pid>\d+)-[A-Za-z0-9_]+$")
+_TEMP_NAME = regexes.compile(r"^\.(?P<name>.+)-(?:new|old)-(?P<pid>\d+)-[A-Za-z0-9_]+$")
 
 
 # What a build of an earlier release (before the marker) holds at its top level.

@@ -35,8 +35,9 @@ def source_digest() -> str:
 
 
 def compiled_root(digest: str | None = None) -> Path:
-    base = os.environ.get("SITE_GEN_ACCEL_DIR") or str(Path(sys.prefix) / "site-gen-accel")
-    return Path(base) / (digest or source_digest())
+    from site_gen.regexes import install_dir
+
+    return install_dir() / (digest or source_digest())
 
 
 def enable(package_path: list[str]) -> bool:

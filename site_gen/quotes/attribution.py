@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from site_gen import regexes
 from site_gen.quotes import famous
 from site_gen.quotes.clauses import SUBORDINATE_START
 from site_gen.quotes.firstnames import is_given_name
@@ -47,9 +48,9 @@ _ORG_WORDS = frozenset(
     corporation inc fund press network tv radio magazine review revolution army force forces
     police strip coast island river mountain front brigade ummah mosque quds""".split()
 )
-_APPOSITION = re.compile(
+_APPOSITION = regexes.compile(
     r",\s+((?:the|a|an|his|her)?\s*[a-z][^,.;:\"\u201c\u201d()]{2,100}?)(?=,|\.|;|$| who\b)")
-_PREMOD_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*,?")
+_PREMOD_WORD = regexes.compile(r"[A-Za-z][\w'\u2019-]*,?")
 
 
 def _head_before(text: str, start: int) -> str | None:
@@ -79,8 +80,8 @@ def _premodifier_head(words: str) -> str | None:
     return _TITLE_HEADS.get(last, last)
 
 
-_OF_END = re.compile(r"\b(?:of|for|to|about|against|on|like|than)$", re.IGNORECASE)
-_PREMOD_STOP = re.compile(
+_OF_END = regexes.compile(r"\b(?:of|for|to|about|against|on|like|than)$", re.IGNORECASE)
+_PREMOD_STOP = regexes.compile(
     r"\b(?:with|and|to|by|from|met|said|says|told|that|as|in|on|at|for|when|while|after|before)\s+",
     re.IGNORECASE)
 
@@ -90,9 +91,11 @@ _ORG_LAST = frozenset(
     " Department Campaign Foundation Institute Agency Bureau Council Association Party Inc Corp"
     " Company Organization Administration Commission University Center Fund Reserve Office"
     " Service Today TV Radio".split())
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = regexes.compile(r"[a-z][A-Z]")
 # Surnames written in camel case ("McTavish", "MacOrrin", "DeVanter", "LaRosse") are no brands.
-_CAMEL_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Fitz)[A-Z][a-z]+")
+_CAMEL_SURNAME = regexes.compile(
+    r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Vande|Vander|Von|Fitz)[A-Z][a-z]+"
+)
 
 
 
@@ -113,11 +116,13 @@ def _is_org(run: str) -> bool:
 
 # Which organisation names a role word means ("the newspaper" -> "Washington Post").
 _ORG_CLASSES = {
-    "newspaper": re.compile(r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily"
-                            r"|News|Star|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$"),
-    "network": re.compile(r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$"),
-    "bank": re.compile(r"(?:Bank|Bancorp|Bankshares|Financial|Savings|Trust|Group)\b"),
-    "company": re.compile(r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$"),
+    "newspaper": regexes.compile(
+        r"(?:Post|Times|Journal|Herald|Tribune|Globe|Gazette|Chronicle|Daily"
+        r"|News|Star|Sun|Inquirer|Examiner|Telegraph|Guardian|Today)$"
+    ),
+    "network": regexes.compile(r"(?:News|TV|Network|Channel|Radio|Today|^[A-Z]{2,5})$"),
+    "bank": regexes.compile(r"(?:Bank|Bancorp|Bankshares|Financial|Savings|Trust|Group)\b"),
+    "company": regexes.compile(r"(?:Inc|Corp|Company|Group|Co|Organization|[a-z][A-Z]\w+)$"),
 }
 _ORG_CLASSES.update({"paper": _ORG_CLASSES["newspaper"], "daily": _ORG_CLASSES["newspaper"],
                      "broadcaster": _ORG_CLASSES["network"], "channel": _ORG_CLASSES["network"],
@@ -136,7 +141,7 @@ _OPENERS = frozenset("when whenever after as while whereas before although thoug
                      " because until but and so yet".split())
 
 
-_THE = re.compile(r"^(?:The|the)\s+")
+_THE = regexes.compile(r"^(?:The|the)\s+")
 
 
 @dataclass
@@ -759,7 +764,7 @@ class Cast:
 # A pronoun takes the latest focus (subject or speaker); a person merely named later wins only
 # when named this many characters after that focus.
 _NAMED_LEAD = 400
-_ROLES = [(re.compile(p), figures) for p, figures in famous.roles()]
+_ROLES = [(regexes.compile(p), figures) for p, figures in famous.roles()]
 
 
 @lru_cache(maxsize=8)
@@ -768,13 +773,13 @@ def _compiled(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> list:
 # A generic role word means any of these titles ("the lawmaker" for "Rep. Tom Ashdown").
 _HEAD_KINDS = {w: (w, "senator", "representative", "congressman", "congresswoman",
                    "congressmember") for w in ("lawmaker", "legislator")}
-_DET_START = re.compile(r"^(?:the|a|an)\s+")
+_DET_START = regexes.compile(r"^(?:the|a|an)\s+")
 # A role that says which person it means only in context ("a spokesman", "his adviser").
-_COLON_NEXT = re.compile(r" {0,2}:")  # a label's colon right after a name
-_UNSPECIFIC = re.compile(r"(?:a|an|one|another|some|his|her|their)\s", re.IGNORECASE)
+_COLON_NEXT = regexes.compile(r" {0,2}:")  # a label's colon right after a name
+_UNSPECIFIC = regexes.compile(r"(?:a|an|one|another|some|his|her|their)\s", re.IGNORECASE)
 # An acronym naming an organisation inside a role ("the CNN host", "the FBI director"); a
 # party ("the GOP nominee") or a country ("the U.S. envoy") says nothing of who employs them.
-_ROLE_ORG = re.compile(r"\b(?!(?:GOP|US|UK|EU|UN|USA|DC)\b)[A-Z]{2,6}\b")
+_ROLE_ORG = regexes.compile(r"\b(?!(?:GOP|US|UK|EU|UN|USA|DC)\b)[A-Z]{2,6}\b")
 _TIE_WINDOW = 40
 # Nouns of a document that speaks for its author ("the survey said", "according to a report")
 _DOCUMENT_HEADS = frozenset(
@@ -794,14 +799,16 @@ def _document_head(text: str) -> bool:
 
 # A singular description that can only mean an organisation ("the group", "the advocacy
 # group", "the agency"): its head noun; ``_ANY_ORG``: heads that fit any organisation's name.
-_ORG_MEANT = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(group|organi[sz]ation|agency|committee)")
+_ORG_MEANT = regexes.compile(
+    r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(group|organi[sz]ation|agency|committee)"
+)
 _ANY_ORG = frozenset(("group", "organization", "organisation"))
 # The last words of organisations' names: institutions', and associations' ("Harbour Watch",
 # "Quayside Trust").
 _ORG_NAME_LAST = ORG_OF_HEADS | _ORG_LAST | frozenset("Project Watch Trust Action PAC".split())
 _OFFICE_LAST = frozenset("Department Ministry Office Administration House Court Senate University"
                          " College School".split())
-_OWN_ORG = re.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
+_OWN_ORG = regexes.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
 
 
 def _org_like(p: Person) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from site_gen import regexes
 from site_gen.quotes.cues import AUX_WORDS, CueMatch, cues_of, find_cues, opens_inverted
 from site_gen.quotes.firstnames import is_given_name
 from site_gen.quotes.names import (
@@ -24,38 +25,40 @@ from site_gen.quotes.names import (
     parse_mention,
 )
 
-_DELIM = re.compile(
+_DELIM = regexes.compile(
     r"[,;:()\u201c\u201d\u201e\"\u2014\u2013]|''|``|\s-\s|\s--\s|\s-(?=[A-Z])")
-_CONJ = re.compile(
+_CONJ = regexes.compile(
     r"(?:^|\s)(?:and|but|that|while|as|because|when|if|so|since|after|before|where|though|although"
     r"|whereas|then|which|who|whom|than|or|once|until|unless|what)(?:\s|$)", re.IGNORECASE)
-_OF_PLACE = re.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
+_OF_PLACE = regexes.compile(r"\s+(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s*$")
 # An absolute phrase opening the piece before a cue ('..., with Jane Doe calling it ...').
-_WITH_LEAD = re.compile(r"\s*[Ww]ith\s+(?=[A-Z])")
-_RELATIVE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
-_AFTER_STOP = re.compile(
+_WITH_LEAD = regexes.compile(r"\s*[Ww]ith\s+(?=[A-Z])")
+_RELATIVE = regexes.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
+_AFTER_STOP = regexes.compile(
     r"[,;:.!?()\u201c\u201d\"\u2014\u2013]|\s(?:in|on|at|during|as|after|before|when|while|to|of|from"
     r"|about|last|this|on|with|via|through|for|and|but|that|who|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|earlier|later|recently|yesterday|today)\b")
-_POSS_APPOSITION = re.compile(
+_POSS_APPOSITION = regexes.compile(
     r"[^,.;:\"\u201c\u201d]{2,60}?,\s+(" + RUN.pattern + r")(?<![\s.][A-Z])(?=\s*[,.;]|\s*$)")
-_WHICH = re.compile(r"\s*which\s")
-_ROLE_NAMED = re.compile(r"\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}" + RUN.pattern + r"\s*")
-_ING_PHRASE = re.compile(r"\s*[a-z]{3,}ing\s")  # "Jane Doe, a voter, attending the rally, said"
-_WHOSE = re.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
-_HAS_POSSESSIVE = re.compile(r"['\u2019]s\s")
+_WHICH = regexes.compile(r"\s*which\s")
+_ROLE_NAMED = regexes.compile(r"\s*(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}" + RUN.pattern + r"\s*")
+_ING_PHRASE = regexes.compile(  # "Jane Doe, a voter, attending the rally, said"
+    r"\s*[a-z]{3,}ing\s"
+)
+_WHOSE = regexes.compile(r"\s*whose\s+[a-z][\w\s-]{0,40}")
+_HAS_POSSESSIVE = regexes.compile(r"['\u2019]s\s")
 # "a spokeswoman for Brandt Hotels, Jennifer Lindqvist": a role, then the name in apposition.
-_ROLE_FIRST = re.compile(
+_ROLE_FIRST = regexes.compile(
     r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:wo)?man|spokesperson"
     r"|aide|adviser|advisor|director|chairman|chairwoman|chair|manager|secretary|president"
     r"|executive|officer|strategist|pollster|analyst|professor|lawyer|attorney|head|chief"
     r"|founder|leader|member|representative|official|economist|senator|governor|mayor)\b")
 # "another Twitter user, Jane Doe": a description with an article, then the name in apposition.
-_DESCRIBED_FIRST = re.compile(r"(?:another|an|a|the|one)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*,")
-_ROLE_HEADS_AFTER = re.compile(
+_DESCRIBED_FIRST = regexes.compile(r"(?:another|an|a|the|one)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*,")
+_ROLE_HEADS_AFTER = regexes.compile(
     r"\s+(?:leader|chief|head|spokesman|spokeswoman|nominee|candidate)\b")
 # An abbreviated honorific inside a role and a name ('former Gov. Jane Doe').
-_ABBREVIATION = re.compile(r"\s([A-Z][a-z]{1,3})\.\s")
+_ABBREVIATION = regexes.compile(r"\s([A-Z][a-z]{1,3})\.\s")
 
 
 def _holds_honorific(words: str) -> bool:
@@ -64,13 +67,13 @@ def _holds_honorific(words: str) -> bool:
 
 # A name after its role, the role opening with capitalised words or joining two nouns with
 # "and": 'said Democratic strategist Jane Doe', 'said lobbyist and consultant Tom Reyl'.
-_ROLE_THEN_NAME = re.compile(
+_ROLE_THEN_NAME = regexes.compile(
     r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:(?!(?:in|on|at|of|for|to|from|with|by|about|as|the|a"
     r"|an|this|that|who|which|while|when|after|before|during|last|said|says|told)\b)"
     r"[a-z][\w'\u2019-]*\s+(?:and\s+(?=[a-z]))?){1,3}" + RUN.pattern)
 
 
-_CONTROL = re.compile(
+_CONTROL = regexes.compile(
     r"\s+(?:appeared|appears|seemed|seems|tried|tries|managed|manages|refused|refuses|declined"
     r"|declines|wanted|wants|sought|seeks|continued|continues|began|begins|used|went on|decided"
     r"|chose|plans|planned|needed|needs|hastened|rushed|moved|is going|was going|would like"
@@ -81,12 +84,12 @@ _CONTROL = re.compile(
     r"|(?:used|uses|use)\s+(?:a|an|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s*$")
 # A light verb and its article before a cue used as a noun ("X made an unprompted call for",
 # "X delivered a snappy retort", "X issued a warning"): the verb's subject made the statement.
-_LIGHT = re.compile(
+_LIGHT = regexes.compile(
     r"\s+(?:made|makes|making|delivered|delivers|issued|issues|gave|gives|offered|offers|fired"
     r" off|fires off|sent|sends|posted|posts|repeated|renewed|voiced)\s+(?:a|an|the|his|her|their"
     r"|its)(?:\s+[a-z][\w-]*){0,2}\s*$")
 _TAIL = 120
-_PAREN = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_PAREN = regexes.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def _tail(text: str) -> int:
@@ -105,7 +108,7 @@ _ADVERBS = frozenset("now also still later then long often once never always alr
 _PARTY = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?-[A-Z][\w. ]{1,20}\)"  # "(D-N.Y.)"
 # A state's or province's abbreviation ("Kes.", "N.C."), after a place.
 _STATE = r"[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)?"
-_DEMOGRAPHIC = re.compile(
+_DEMOGRAPHIC = regexes.compile(
     r",\s*\d{1,3}\s*(?=,)"
     r"|,\s*(?:of|from)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"(?:,\s*[A-Z][a-z]{1,4}\.(?:\s?[A-Z][a-z]?\.)?|,\s*[A-Z][a-z]{3,15})?(?=,)"
@@ -118,7 +121,7 @@ _DEMOGRAPHIC = re.compile(
     r"|,\s*who\s+[^;:\u201c\u201d\"]{1,200}(?=,\s*$)"
     r"|,\s*who\s+[^,;:\u201c\u201d\"]{1,80}(?=,)"
 )
-_FINAL_COMMA = re.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
+_FINAL_COMMA = regexes.compile(r"^(\s*[^,;:]{1,80}?)\s*,\s*$")
 
 
 def _blank_demographics(seg: str) -> str:
@@ -168,7 +171,7 @@ def _strip_aux(text: str) -> str:
     return text
 
 
-_TRAILING_PP = re.compile(
+_TRAILING_PP = regexes.compile(
     r"(?:\s+(?:on|last|this|early|late|earlier|in|at|during|over|via)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[A-Za-z][\w-]*\s+)?"  # "in a blog post", "in an emailed statement", "a Medium post"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night"
@@ -182,7 +185,7 @@ _TRAILING_PP = re.compile(
     r"|speech|event|appearance))+\s*$")
 _MAX_SUBJECT_WORDS = 9
 # A sentence that opens with a subordinate clause ("When ...,", "While ..., Y said").
-SUBORDINATE_START = re.compile(
+SUBORDINATE_START = regexes.compile(
     r"\s*(?:When|Whenever|After|As|While|Whereas|Before|Although|Though|Even\s+as"
     r"|Even\s+though|Once|Since|If|Because|Until)\s")
 # What the last word of a ``_TRAILING_PP`` match starts with (lower-cased): a cheap test that
@@ -205,12 +208,12 @@ def _trailing_pp(seg: str) -> re.Match[str] | None:
 # A verb in the past before an infinitive cue ("X interjected to say", "X rose to add", "X
 # stood up to ask"): the verb's subject speaks.
 # (not a passive or a plan: "is expected to maintain", "was forced to deny")
-_PAST_TO = re.compile(
+_PAST_TO = regexes.compile(
     r"\s+(?!(?:expected|supposed|scheduled|slated|required|forced|allowed|pressed|urged|invited"
     r"|encouraged|prepared|designed|intended|meant)\s)[a-z]{3,}ed(?:\s+(?:up|in|back|out|on))?"
     r"\s+to\s*$")
-_INFINITIVE = re.compile(r"[a-z]+\b")
-_BE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|am)$")
+_INFINITIVE = regexes.compile(r"[a-z]+\b")
+_BE_END = regexes.compile(r"\b(?:is|are|was|were|be|been|being|am)$")
 
 
 def _before_infinitive(seg: str, text: str, cue_start: int) -> str:
@@ -227,12 +230,12 @@ def _before_infinitive(seg: str, text: str, cue_start: int) -> str:
 
 # "who" as the subject of its clause: a verb, or an adverb and a verb, right after it (not
 # "who he noted ...", "who Jane Doe said ...").
-_VERB_AFTER_WHO = re.compile(r"(?!(?:he|she|they|we|I|it|you|the|a|an)\b)[a-z]+\b")
+_VERB_AFTER_WHO = regexes.compile(r"(?!(?:he|she|they|we|I|it|you|the|a|an)\b)[a-z]+\b")
 
 
 # An aside set off by dashes that ends right before a cue ("Jane Doe — who ... — said"); one
 # that opens with a name names the subject itself ("A former senator -- Jane Doe, who ... --").
-_DASH_ASIDE = re.compile(
+_DASH_ASIDE = regexes.compile(
     r"\s+(?:\u2014|\u2013|--)\s(?=[a-z])[^\u2014\u2013]{3,200}?\s(?:\u2014|\u2013|--)$")
 
 
@@ -317,7 +320,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 # A message and the one who sent it, as the subject of a cue ("a statement released by Jane
 # Doe on Monday said"): the sender's name after "by".
-_BY_AGENT = re.compile(
+_BY_AGENT = regexes.compile(
     r"\s*(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:sent(?:\s+out)?"
     r"|released|issued|posted|written|signed|published|put\s+out|distributed|circulated)"
     r"\s+by\s+([A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3})"
@@ -337,12 +340,12 @@ _DOCUMENT = (r"(?:e-?mails?|letters?|memos?|memorandum|notes?|messages?|statemen
              r"|tweets?|posts?|reports?|study|studies|analysis|survey|poll|filings?|documents?)")
 _DOCUMENT_LEADS = ("a ", "an ", "the ", "internal ", "new ")
 # "The email from Jane Doe to ... asks": who sent it.
-_FROM_SENDER = re.compile(
+_FROM_SENDER = regexes.compile(
     r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT
     + r"\s+from\s+(?:[a-z][\w-]*\s+){0,4}?(" + RUN.pattern + r")(?:\s+to\s+.{1,120}?)?\s*$")
 # "a Harbour Bank report released Thursday said", "internal Kestrelworks documents made public
 # ...": an organisation's or a person's document, named before it.
-_AUTHORED = re.compile(
+_AUTHORED = regexes.compile(
     r"\s*(?:[Aa]n?|[Tt]he|[Ii]nternal|[Nn]ew)\s+(?:new\s+|internal\s+|recent\s+)?(" + RUN.pattern
     + r")\s+" + _DOCUMENT
     + r"(?:\s+(?:released|published|issued|made\s+public|obtained)\b[^,]{0,60})?\s*$")
@@ -381,7 +384,7 @@ def _name_after_lead_in(piece: str, offset: int) -> Mention | None:
 # referred to"): the sentence's subject speaks. (A capitalised word in -ing alone may be a
 # name: "Fleming said".)
 # "being told" is a passive: who is told does not speak.
-PARTICIPLE_ONLY = re.compile(r"(?!being\b)[a-z]+ing(?:\s+to)?|[A-Z][a-z]+ing\s+to")
+PARTICIPLE_ONLY = regexes.compile(r"(?!being\b)[a-z]+ing(?:\s+to)?|[A-Z][a-z]+ing\s+to")
 # Auxiliaries and adverbs a headline capitalises ("Jane Doe Just Said", "X Has Now Called");
 # not "Will" or "May", which are names as often.
 _TITLE_AUX = frozenset("just has have had is was not now also still already never again"
@@ -403,7 +406,7 @@ def _cut_title_case_aux(piece: str) -> str:
 
 # "The vote will lead Sen. Jane Roe to concede ...", "prompting Roe to ask for":
 # a verb, its object named in full, then the infinitive cue: the object speaks.
-_NAMED_OBJECT = re.compile(
+_NAMED_OBJECT = regexes.compile(
     r"\s(?!(?:on|in|at|from|of|for|with|by|to|into|about|after|before|during|over|under|near"
     r"|outside|inside|across|around)\s)[a-z]+\s+(" + RUN.pattern + r")\s+to\s*$")
 
@@ -423,7 +426,7 @@ def _object_before_to(piece: str, offset: int) -> Mention | None:
 # "X is going on to insist", "X on Monday called a meeting to announce", "X was urged to
 # explain": the name that opens the clause. Not when an object comes right before "to"
 # ("X asked her to call", "X urged Y to say"): that object speaks.
-_OBJECT_BEFORE_TO = re.compile(r"\b(?:him|her|them|us|me|you|it)\s+to\s*$")
+_OBJECT_BEFORE_TO = regexes.compile(r"\b(?:him|her|them|us|me|you|it)\s+to\s*$")
 
 
 # A time phrase's first word, which may stand between a subject and its verb ("X on Monday
@@ -468,13 +471,13 @@ def _named_in_full(text: str, surname: str) -> bool:
 
 # A cue in a second verb phrase ("X spoke at length, and explained ...", "X read and signed Y,
 # but claimed ..."): its subject is the name before the first verb of the clause.
-_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))?\s*$")
+_COORDINATED = regexes.compile(r"\b(?:and|but)(?:\s+(?:also|then|later|[a-z]+ly))?\s*$")
 _NOT_A_VERB = frozenset("""in on at of for from to with by into about after before during over
     under the a an and or but who which that whose whom as than said says is""".split())
 
 
 # A relative clause running up to a participle cue: ", who <at most 12 words, no comma>".
-_WHO_RUNS_ON = re.compile(r",[ \u00a0]+who[ \u00a0]+[^,;:\"\u201c\u201d.!?]*$")
+_WHO_RUNS_ON = regexes.compile(r",[ \u00a0]+who[ \u00a0]+[^,;:\"\u201c\u201d.!?]*$")
 _WHO_MAX_WORDS = 12
 
 
@@ -523,8 +526,8 @@ def coordinated_subject(text: str, s_start: int, cue_start: int) -> Mention | No
     return None
 
 
-_PAREN_ANY = re.compile(r"\s*\([^()]{1,40}\)")
-_PASSIVE_START = re.compile(
+_PAREN_ANY = regexes.compile(r"\s*\([^()]{1,40}\)")
+_PASSIVE_START = regexes.compile(
     r"\s+(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 # Common verbs in the past that do not end in -ed ("X went to the pier and hinted ...").
 _PAST_VERBS = frozenset("""went made held came got gave sent stood rose spent did began set put
@@ -538,25 +541,25 @@ def _verb_like(word: str) -> bool:
         or word in _PAST_VERBS
 
 
-_WITH_SUBJECT = re.compile(
+_WITH_SUBJECT = regexes.compile(
     r"(?:^|[\s,])with\s+((?:[a-z][\w-]*\s+){0,3}?)(" + RUN.pattern + r")"
     r"(?:\s+(?:[a-z]+ly|also|still|now|again|once|even|then|later))?\s*$")
 
 
-_WITH_ROLE = re.compile(
+_WITH_ROLE = regexes.compile(
     r"(?:^|[\s,])with\s+((?:the|his|her|its|their)\s+(?:[\w-]+\s+){0,5}?[a-z][\w-]*)\s*$")
 
 
 # An absolute clause with no "with": "... a statement \u2013 Ryan Olsen saying he was pleased
 # and Tom Holt calling it ...": a dash, a semicolon or "and" before the name, the participle
 # right after it.
-_ABSOLUTE_SUBJECT = re.compile(
+_ABSOLUTE_SUBJECT = regexes.compile(
     r"(?:[\u2013\u2014;]|\s--|\sand)\s+(" + RUN.pattern + r")"
     r"(?:\s+(?:[a-z]+ly|also|still|now|again|then))?\s*$")
 
 
 # A name right before a participle cue, an adverb between at most, no comma.
-_NAME_THEN_PARTICIPLE = re.compile(
+_NAME_THEN_PARTICIPLE = regexes.compile(
     r"(?<![\w,])[ \u00a0]*(" + RUN.pattern + r")(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+$")
 # The words before a name that make it an object, except before a participle whose subject
 # it stays: "think of Jane Doe saying", "and Jane Doe saying", "with Jane Doe saying" (still
@@ -722,10 +725,10 @@ def mention_after(text: str, pos: int, limit: int) -> Mention | None:
 
 
 # Where a sentence opens: the text's start, a line break, or a sentence's end before it.
-_OPENS_SENTENCE = re.compile(r"(?:^|[\n.!?:\"\u201c\u201d])[ \t\u00a0]*$")
+_OPENS_SENTENCE = regexes.compile(r"(?:^|[\n.!?:\"\u201c\u201d])[ \t\u00a0]*$")
 # After the speaker of an inverted opening: a comma, a colon or the paragraph's end.
-_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
-_INVERTED_END = re.compile(r"[ \t\u00a0]*(?:[,:]|\n|$)")
+_QUOTE_MARK = regexes.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
+_INVERTED_END = regexes.compile(r"[ \t\u00a0]*(?:[,:]|\n|$)")
 
 
 def inverted_opening(text: str, cue: CueMatch, limit: int) -> Mention | None:
@@ -748,7 +751,7 @@ def inverted_opening(text: str, cue: CueMatch, limit: int) -> Mention | None:
     return mention
 
 
-_SPEAKER_DET = re.compile(r"(?:the|a|an|one|another|two|three|several|some|many)\s")
+_SPEAKER_DET = regexes.compile(r"(?:the|a|an|one|another|two|three|several|some|many)\s")
 
 
 def speaker_after(text: str, pos: int, limit: int) -> Mention | None:
@@ -783,7 +786,7 @@ def reads_as_clause(phrase: str) -> bool:
 # An abbreviation's period inside an introductory clause ("In the wake of the Sept. 11 ...").
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{a})" for a in (
     "Jan Feb Aug Sept Sep Oct Nov Dec Mr Mrs Ms Dr St Gov Sen Rep".split())) + r")\."
-_INTRO = re.compile(
+_INTRO = regexes.compile(
     r"^(?:(?:In|On|At|During|After|Before|While|When|As|Since|Although|Though|Because|If|Despite"
     r"|With|Without|Referring|Speaking|Asked|Addressing|For|From|Last|This|Regarding|Turning"
     r"|Responding|Writing|Between|Under|Over|Throughout|Amid|Among|Unlike|Until|Ahead|Across"
@@ -803,7 +806,7 @@ _INTRO = re.compile(
     r"(?:\s+(?:on|in|this|that|last|the)\s+[\w-]+(?:\s+[\w-]+)?,)?,?\s+)")
 # A second introductory piece after the first ("On Monday, even as the rain fell, X wrote"):
 # a subordinate clause in lower case.
-_MORE_INTRO = re.compile(
+_MORE_INTRO = regexes.compile(
     r"^(?:(?:even\s+)?(?:as|while|when|after|before|since|though|although|because|if|despite"
     r"|once)\b(?:[^,.;:\"\u201c\u201d]|" + _ABBREV_DOT + r"){0,200}"
     # an adverb set off by commas: "At the rally, however, X said"
@@ -813,14 +816,20 @@ _MORE_INTRO = re.compile(
     r"|(?:at|on|in|during)\s+(?:the|a|an|that|this)\s[^,.;:\"\u201c\u201d]{1,60}),\s*")
 # The rest of a place after an introductory phrase that ends with a place ("Speaking in Port
 # Velmar, Kestria, X said"): only when a name and its verb follow.
-_PLACE_REST = re.compile(r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
-                         r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])")
+_PLACE_REST = regexes.compile(
+    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?,\s+(?=[A-Z][\w.'\u2019-]*"
+    r"(?:\s[A-Z][\w.'\u2019-]*){0,2}\s[a-z])"
+)
 # A state's abbreviation after a place in an introductory phrase ("in Harbourtown, Kes.,").
-_STATE_REST = re.compile(_STATE + r",\s+")
-_PRONOUN_START = re.compile(r"^(?:He|She|They|It|I|We)\b")
-_DET_OR_PRONOUN = re.compile(r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b")
-_APPOSITION_AFTER = re.compile(r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)")
-_PRONOUN_LOWER = re.compile(r"(?:he|she|they|it|I|we)\b")
+_STATE_REST = regexes.compile(_STATE + r",\s+")
+_PRONOUN_START = regexes.compile(r"^(?:He|She|They|It|I|We)\b")
+_DET_OR_PRONOUN = regexes.compile(
+    r"(?:the|a|an|one|another|his|her|their|its|he|she|they|we|i|it)\b"
+)
+_APPOSITION_AFTER = regexes.compile(
+    r",\s+((?:the|a|an|his|her)\s+[^,.;\"\u201c\u201d]{2,90}|who\b)"
+)
+_PRONOUN_LOWER = regexes.compile(r"(?:he|she|they|it|I|we)\b")
 _ROLE_WORDS = frozenset(
     "leader chief head spokesman spokeswoman nominee candidate chairman chairwoman president"
     " director secretary adviser advisor manager founder host anchor senator governor"
@@ -891,29 +900,31 @@ def sentence_subject(text: str, s_start: int, s_end: int) -> Mention | None:
 
 
 # A dateline opening a story: a place in capitals, its state or country, an agency, a dash.
-_DATELINE = re.compile(
+_DATELINE = regexes.compile(
     r"[A-Z][A-Z.'\u2019-]+(?:[ \u00a0][A-Z][A-Z.'\u2019-]+){0,2}"  # a place: three words at most
     r"(?:,[ \u00a0]*[A-Z][\w.]{0,14}(?:[ \u00a0][A-Z][\w.]*)?)*"
     r"[ \u00a0]*(?:\([^)\n]{1,30}\)[ \u00a0]*)?(?:\u2014|\u2013|--|-)[ \u00a0]*(?=[A-Z])")
-_OBJECT_QUOTED = re.compile(
+_OBJECT_QUOTED = regexes.compile(
     r"(?:[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3},[ \u00a0]+)?"
     r"[\"\u201c][^\"\u201c\u201d\n]{1,300}[\"\u201d][ \u00a0]*,?[ \u00a0]*")
-_DEFINITE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+([a-z]+)\b")
-_POSSESSOR = re.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
+_DEFINITE_SUBJECT = regexes.compile(
+    r"(?:The|the)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+([a-z]+)\b"
+)
+_POSSESSOR = regexes.compile(r"(" + RUN.pattern + r")['\u2019]s\s")
 
 
 _NP_GAP = 48
 # a determiner before the name; possessive ones too ("Her friend Brittany Hollins, 19, ...")
-_DET = re.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
-_GAP = re.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
-_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
-_COMMA_NEXT = re.compile(r"\s*,")
-_LOWER_NEXT = re.compile(r" [a-z]")
-_COORD = re.compile(r"\b(?:and|or)\s")
-_PARTY_TAG = re.compile(_PARTY)
+_DET = regexes.compile(r"(?:The|the|A|An|a|an|His|Her|Their|Its|Our|My)\s+")
+_GAP = regexes.compile(r"(?:\s*[a-z][\w-]*){1,3}\s*")
+_NEXT_WORD = regexes.compile(r"\s+([a-z][\w-]*)")
+_COMMA_NEXT = regexes.compile(r"\s*,")
+_LOWER_NEXT = regexes.compile(r" [a-z]")
+_COORD = regexes.compile(r"\b(?:and|or)\s")
+_PARTY_TAG = regexes.compile(_PARTY)
 
 
-_STAFF_NAME = re.compile(
+_STAFF_NAME = regexes.compile(
     r"\s+(?:(?:press|deputy|senior|national|communications|campaign|chief|top|former|general)\s+)*"
     r"(?:spokes(?:wo)?man|spokesperson|chairman|chairwoman|manager|adviser|advisor|aide"
     r"|director|strategist|pollster|secretary|official|lawyer|attorney|counsel)\s+(" + RUN.pattern

@@ -16,6 +16,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
+from site_gen import regexes
+
 _REGULAR = (
     "state add note stress emphasize emphasise re-emphasize reemphasize underline underscore"
     " affirm reaffirm warn ask tweet argue claim insist explain declare announce assert"
@@ -148,13 +150,13 @@ def _node_regex(node: dict) -> str:
 
 
 # A capitalised noun-like cue only opens a sentence; elsewhere it is a name ("United States").
-_SENTENCE_START = re.compile(r"(?:[.!?:\"\u201c\u201d\n]|'')\s*$")
+_SENTENCE_START = regexes.compile(r"(?:[.!?:\"\u201c\u201d\n]|'')\s*$")
 # Matched against an ASCII-lowercased copy of the text (same length, so offsets hold):
 # case-insensitive matching is markedly slower.
 # The pattern starts with the character before the cue (a bare class, so that the regex
 # engine skips at C speed from word start to word start; a leading lookbehind made it try the
 # trie at every position); it is matched against the text with one space prepended.
-_CUE_LOWER = re.compile(rf"[^\w-]({_trie_regex(sorted(FORMS))})(?![\w-])")
+_CUE_LOWER = regexes.compile(rf"[^\w-]({_trie_regex(sorted(FORMS))})(?![\w-])")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -179,7 +181,7 @@ class CueMatch(NamedTuple):
 # gives a thing its name ("joined a group called "Harbour Watch"", "a memo titled "...""): a
 # title, not words anyone said, and the noun no speaker.
 _NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled termed branded".split())
-_NAMED_QUOTE = re.compile(r"[ \u00a0]*[\"\u201c\u2018']")
+_NAMED_QUOTE = regexes.compile(r"[ \u00a0]*[\"\u201c\u2018']")
 _DETERMINERS = frozenset(
     "a an the this that these those his her their its our my your another".split())
 _CLAUSE_OPENERS = frozenset(
@@ -249,7 +251,7 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:
     return [c for c in found[bisect_left(starts, lo):bisect_left(starts, hi)] if c.stop <= hi]
 
 
-ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
+ACCORDING = regexes.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
 # Words allowed between a speaker and the cue ("he also said", "Brandt has repeatedly claimed"),
 # with the adverbs in -ly (see ``clauses._cut_aux``).
 AUX_WORDS = frozenset(
@@ -265,7 +267,7 @@ def is_bare(cue: str) -> bool:
     return low.split()[-1] in BARE or low in BARE
 
 
-_VERB_SUBJECT = re.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u2019-]*)\s+$")
+_VERB_SUBJECT = regexes.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u2019-]*)\s+$")
 
 
 def verb_use(text: str, m: CueMatch) -> bool:
@@ -311,10 +313,10 @@ def base_of(cue: str) -> str:
     return FORMS.get(_SPACES.sub(" ", low), low)
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = regexes.compile(r"\s+")
 
 
-_PROGRESSIVE = re.compile(
+_PROGRESSIVE = regexes.compile(
     r"\b(?:is|was|are|were|be|been|am|['\u2019]s|['\u2019]re)"
     r"(?:\s+(?:also|still|now|not|again|already|repeatedly|[a-z]+ly))?\s+$")
 

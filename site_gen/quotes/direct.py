@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from site_gen import regexes
 from site_gen.quotes.clauses import (
     SUBORDINATE_START,
     inverted_opening,
@@ -41,16 +42,16 @@ class Attribution(NamedTuple):
 
 NONE = Attribution("none")
 _AFTER_MAX = 160
-_BEFORE_TAIL = re.compile(
+_BEFORE_TAIL = regexes.compile(
     r"^(?:\s+(?:in|on|at|to|during|about|of|after|before|with|for|from|by|a|an|the|this|his|her"
     r"|their|its|statement|interview|speech|rally|post|tweet|letter|email|recent|last|Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|week|year|reporters"
     r"|him|her|them|me|us|it|CNN|[A-Z][\w.'\u2019-]*|[\w'\u2019-]+)){0,10}?\s*[:,]?\s*(?:that\s*)?$")
-_SHORT_TAIL = re.compile(r"^\s*[:,]?\s*(?:that\s*)?$")
-_NAMING_TAIL = re.compile(
+_SHORT_TAIL = regexes.compile(r"^\s*[:,]?\s*(?:that\s*)?$")
+_NAMING_TAIL = regexes.compile(
     r"^(?:\s+[\w'\u2019-]+){0,6}?\s*(?:as|it|him|her|them|this|that|a|an|the|[\w-]+s)?\s*$")
-_NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|this|that)\s+$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|our|my|me|us)\b")
+_NOUN_USE = regexes.compile(r"\b(?:a|an|the|his|her|their|its|our|my|this|that)\s+$", re.IGNORECASE)
+_FIRST_PERSON = regexes.compile(r"\b(?:I|I'm|I've|we|we're|our|my|me|us)\b")
 
 
 def _cues(text: str, lo: int, hi: int) -> list[CueMatch]:
@@ -61,13 +62,13 @@ def _cues(text: str, lo: int, hi: int) -> list[CueMatch]:
 
 # A signature after a quotation: '"..." ― Jane Doe' / '"..." — Jane Doe, the mayor' (a
 # horizontal bar or dash, then the name, to the end of the line).
-_DASH_SIGNED = re.compile(
+_DASH_SIGNED = regexes.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*|[ \t\u00a0]+--?[ \t\u00a0]+"
 )
 _SIGNATURE_WORDS = 12
 # A paragraph that is a dash and a name after a paragraph that is one quotation (the quoted
 # claims of a fact-check: '"..."' + '- Jane Doe.').
-_DASH_LINE = re.compile(
+_DASH_LINE = regexes.compile(
     r"[ \t\u00a0]*\n\n?[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*(?=\S)")
 
 
@@ -98,7 +99,7 @@ def signature(text: str, seg: Segment) -> Attribution | None:
 
 # '"...," Jane Doe, a former director of the Velmar Dockworkers Union and a political
 # organiser, wrote': a name and its apposition between a quotation and its cue.
-_NAME_APPOSITION = re.compile(
+_NAME_APPOSITION = regexes.compile(
     r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3},\s+(?:a|an|the|who|whose|his|her|[a-z]+)\s"
     r"[^,;:\u201c\u201d\"]+(?:,\s+(?:and\s+)?[^,;:\u201c\u201d\"]+)?,?")
 _APPOSITION_WORDS = 30
@@ -152,7 +153,7 @@ def after(text: str, sents: Sentences, seg: Segment, next_open: int) -> Attribut
 
 
 # From a cue to the next quotation: its own short phrase, then a comma or a colon.
-_INTRODUCES = re.compile(r"[^.!?\n\"\u201c\u201d]{0,60}[,:][ \u00a0]*")
+_INTRODUCES = regexes.compile(r"[^.!?\n\"\u201c\u201d]{0,60}[,:][ \u00a0]*")
 
 
 def before(text: str, sents: Sentences, seg: Segment, lo: int, short: bool) -> Attribution | None:
@@ -228,8 +229,8 @@ def attribute(text: str, sents: Sentences, segs: Sequence[Segment], reports: Seq
 
 
 # A pull quote's last line naming who said it: 'Jane Doe, a scholar at X, on Y."'
-_SIGNATURE = re.compile(r"[\u2014\u2013-]?[ \u00a0]*(" + RUN.pattern
-                        + r"),[ \u00a0]+[^.!?\"\u201c\u201d\n]{3,140}\.?[\"\u201d]")
+_SIGNATURE = regexes.compile(r"[\u2014\u2013-]?[ \u00a0]*(" + RUN.pattern
+                             + r"),[ \u00a0]+[^.!?\"\u201c\u201d\n]{3,140}\.?[\"\u201d]")
 
 
 def _signatures(text: str, found: list[tuple[Segment, Attribution]]) -> None:
@@ -254,7 +255,7 @@ def _signatures(text: str, found: list[tuple[Segment, Attribution]]) -> None:
             found[i] = (seg, Attribution("after", None, m.start(1), mention))
 
 
-_CLAUSE_CUT = re.compile(r"[,;()\u2014\u2013]")
+_CLAUSE_CUT = regexes.compile(r"[,;()\u2014\u2013]")
 
 
 def _later_clause(text: str, rep: Report, seg: Segment, lo: int) -> Attribution | None:
@@ -298,11 +299,11 @@ def _own(text: str, sents: Sentences, segs: Sequence[Segment], i: int, lo: int, 
 
 
 # A sentence that opens with an introductory phrase after a quotation that closed its own.
-_NEW_SENTENCE = re.compile(
+_NEW_SENTENCE = regexes.compile(
     r"\s*(?:During|In|At|On|After|Before|Later|Meanwhile|Then|When|While|Earlier|Still|Yet|But"
     r"|However|Since|Following|With|For|From|By|Under|Among)\s[^,]{1,60},")
-_LEAD_COLON = re.compile(r":[ \u00a0]*\n\n$")
-_COMMA_AFTER = re.compile(r"\s*[,\u2014\u2013-]")
+_LEAD_COLON = regexes.compile(r":[ \u00a0]*\n\n$")
+_COMMA_AFTER = regexes.compile(r"\s*[,\u2014\u2013-]")
 
 
 def share_in_chains(found: list[tuple[Segment, Attribution]]) -> list[tuple[Segment, Attribution]]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from site_gen import regexes
 from site_gen.model import Quote, QuoteKind, SpeakerMention
 from site_gen.quotes import foreign
 from site_gen.quotes.attribution import Cast, Person
@@ -30,11 +31,11 @@ _SEP = "\n\n"
 # that one sentence ("Doe asked Roe. "), no other sentence, no paragraph break. The sentence
 # may be long: its participle clause can name another person with a cue of their own
 # ('said Doe, using a word Roe has used to describe the board, on a call with reporters.').
-_ONE_TAIL = re.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
+_ONE_TAIL = regexes.compile(r"[ \u00a0]+[^.!?\n\"\u201c\u201d]{1,200}[.!?][ \u00a0]+")
 # What a cue's own statement begins with: a subject pronoun, "that", an article.
-_OWN_CLAUSE = re.compile(r"[ \u00a0]+(?:he|she|they|it|we|I|that|the|a|an|his|her|their)\b")
+_OWN_CLAUSE = regexes.compile(r"[ \u00a0]+(?:he|she|they|it|we|I|that|the|a|an|his|her|their)\b")
 # Only a participle between two quotations ('"...," adding, "..."').
-_PARTICIPLE_BETWEEN = re.compile(r"[ \u00a0]*,?[ \u00a0]*[a-z]+ing[ \u00a0]*[,:]?[ \u00a0]*")
+_PARTICIPLE_BETWEEN = regexes.compile(r"[ \u00a0]*,?[ \u00a0]*[a-z]+ing[ \u00a0]*[,:]?[ \u00a0]*")
 _DASHES = "-\u2013\u2014\u2015"
 _CONTEXT = 700  # how far back (chars) a cue-less quotation looks for the current speaker
 
@@ -222,7 +223,7 @@ def _resolve(text: str, sents: Sentences, cast: Cast, items: list[tuple[int, int
     return found
 
 
-_LEAD_WORD = re.compile(r"[^\W\d_]")
+_LEAD_WORD = regexes.compile(r"[^\W\d_]")
 
 
 def _follows(text: str, prev: Person | None, prev_after: bool, prev_at: int, seg: Segment,
@@ -255,12 +256,14 @@ def _mixed_lead(text: str, sents: Sentences, seg: Segment, opens: list[int], cue
 
 # A person named by a relation to the possessor ("Jane Doe's eldest daughter", "Doe's
 # lawyers"), and the name in apposition after it when there is one ("Doe's son, Tom,").
-_OWNED_PERSON = re.compile(
+_OWNED_PERSON = regexes.compile(
     r"['\u2019]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:daughter|son|wife|husband|mother|father|brother"
     r"|sister|spouse|widow|widower|partner|fianc[e\u00e9]e?|friend|aide|lawyer|attorney|spokesman"
     r"|spokeswoman|spokesperson|adviser|advisor|assistant|deputy|doctor|physician|agent)s?\b"
     r"(?:,\s+(" + RUN.pattern + r"),)?")
-_AFTER_PREPOSITION = re.compile(r"\b(?:for|by|of|after|before|without|from|about|on|in|at)\s+$")
+_AFTER_PREPOSITION = regexes.compile(
+    r"\b(?:for|by|of|after|before|without|from|about|on|in|at)\s+$"
+)
 
 
 def _named(text: str, mention: Mention) -> bool:
@@ -281,7 +284,7 @@ def _named(text: str, mention: Mention) -> bool:
 
 # A cue, then at most a few words (its subject after it, a time, a place), a comma, a space:
 # what stands between "said" and "adding" in "..., Mr. Doe said on Monday, adding that".
-_CUE_THEN_COMMA = re.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[ \u00a0]+")
+_CUE_THEN_COMMA = regexes.compile(r"[\w'\u2019.-]+(?:[ \u00a0]+[\w'\u2019.-]+){0,5},[ \u00a0]+")
 
 
 def _cue_just_before(text: str, sents: Sentences, participle_start: int,
@@ -316,8 +319,9 @@ def _goes_on(report: Report, cast: Cast, sents: Sentences) -> Person | None:
     return cast.focus_between(m.gender, sents.bounds(k - 1)[0], report.start)
 
 
-_ASKED = re.compile(r"\b(?:asked|pressed|questioned|quizzed|interviewed)[ \u00a0]+(" + RUN.pattern
-                    + r")")
+_ASKED = regexes.compile(
+    r"\b(?:asked|pressed|questioned|quizzed|interviewed)[ \u00a0]+(" + RUN.pattern + r")"
+)
 
 
 def _asks(text: str, s: int, e: int) -> bool:

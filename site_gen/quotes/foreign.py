@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from site_gen import regexes
 from site_gen.quotes.direct import NONE, Attribution, share_in_chains
 from site_gen.quotes.marks import QuotationEnds, Segment
 from site_gen.quotes.names import Mention
@@ -62,7 +63,7 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
 _WORD = rf"[{_UP}][\w'\u2019-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|du|dos|la|le)[ \u00a0]+"
 _NAME = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}){{0,2}}{_WORD}){{0,3}}"
-_PRONOUN = "|".join(sorted(_PRONOUNS, key=len, reverse=True))
+_PRONOUN = "|".join(sorted(_PRONOUNS, key=lambda w: (-len(w), w)))
 _MAX_GAP = 160
 
 
@@ -71,7 +72,7 @@ def _cue_alternation(lang: str) -> str:
     phrases = _PHRASES.get(lang, "").split("|") if lang in _PHRASES else []
     alts = sorted({re.escape(w.rstrip(",")) for w in words} | {p.replace(" ", r"\s+")
                                                                 for p in phrases},
-                  key=len, reverse=True)
+                  key=lambda w: (-len(w), w))
     return "|".join(alts)
 
 
@@ -94,7 +95,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, ...]:
 
 
 _CACHE: dict[str, tuple[re.Pattern[str] | None, ...]] = {}
-_TRAILING_NAME = re.compile(rf"\s*,\s*(?P<name>{_WORD}(?:[ \u00a0]+{_WORD}){{1,2}})\s*[.;]")
+_TRAILING_NAME = regexes.compile(rf"\s*,\s*(?P<name>{_WORD}(?:[ \u00a0]+{_WORD}){{1,2}})\s*[.;]")
 
 
 def _name_mention(m: re.Match[str], lang: str) -> Mention | None:

@@ -13,17 +13,17 @@ holding the next mark, so it never swallows the rest of the article.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from site_gen import regexes
 from site_gen.quotes.sentences import Sentences
 
 # "``", "''" or one mark character; written to start with a bare character class so that the
 # regex engine skips at C speed to the next candidate ("``|''|[...]" tries every position).
-_MARK = re.compile("[`'\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u2039\u203a]"
-                   "(?:(?<=`)`|(?<=')'?|(?<=[^`']))")
+_MARK = regexes.compile("[`'\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u2039\u203a]"
+                        "(?:(?<=`)`|(?<=')'?|(?<=[^`']))")
 _DOUBLE = frozenset(["``", "''", '"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"])
 _OPEN_SIDE = frozenset(" \t\n\u00a0([{\u2014\u2013-/")
 _CLOSE_SIDE = frozenset(" \t\n\u00a0,.;:!?)]}\u2014\u2013-\u2026")
@@ -58,7 +58,7 @@ class QuotationEnds:
         return max(start, self.ends[k - 1]) if k else start
 
 
-_ELLIPSIS_OPEN = re.compile(r"(?:\.\.\.|\u2026)[ \u00a0]?[^\W\d_]")
+_ELLIPSIS_OPEN = regexes.compile(r"(?:\.\.\.|\u2026)[ \u00a0]?[^\W\d_]")
 _APOSTROPHES = frozenset(("\u2019", "'"))
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from site_gen import regexes
 from site_gen.quotes.cues import opens_inverted
 from site_gen.quotes.firstnames import gender_of, is_given_name
 
@@ -36,7 +37,7 @@ SURNAME_PARTICLES = frozenset(
 _CAP_TAIL = rf"[{LO}{UP}'\u2019]*(?:-[{UP}{LO}][{LO}{UP}'\u2019]*)*"
 _FIRST_CAP = (rf"[{UP}ae](?<![\w-].)(?:(?<=[{UP}])(?:{_INITIALS}|[{LO}]{{0,3}}\.|{_CAP_TAIL})"
               rf"|(?:(?<=a)(?:l|d|s|sh|n)|(?<=e)l)-[{UP}]{_CAP_TAIL})")
-RUN = re.compile(rf"{_FIRST_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
+RUN = regexes.compile(rf"{_FIRST_CAP}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAP})*")
 
 # Titles of a person's name: stripped here, and dropped when ``speakers.norm_tokens`` compares
 # names across articles.
@@ -70,8 +71,8 @@ STOP = frozenset(
     today yesterday tomorrow last next earlier later asked according said says told mrs. mr.
     ms. dr. speaking writing""".split()
 )
-SPLIT_WORDS = re.compile(r"[\s,]+")
-_INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several)\s", re.IGNORECASE)
+SPLIT_WORDS = regexes.compile(r"[\s,]+")
+_INDEFINITE = regexes.compile(r"(?:a|an|one|another|some|two|three|several)\s", re.IGNORECASE)
 _TITLE_FUNCTION = frozenset("on the in of and for to at with from by that is are was be as or"
                              " a an into about over".split())
 _STOP_OR_TITLE = STOP | HONORIFICS
@@ -96,23 +97,23 @@ GROUP_HEADS = frozenset(
 _FUNCTION = frozenset("the a an one another this that his her their its our former late".split())
 # The last word of an organisation named after a person ("the Brandt campaign").
 ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
-_DETERMINERS = re.compile(
+_DETERMINERS = regexes.compile(
     r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
                           re.IGNORECASE)
 # A present participle right before a name, after a word that is no determiner ("voters
 # backing Jane Doe"): the name is its object ("a smiling Jane Doe": an adjective).
-_PARTICIPLE_END = re.compile(
+_PARTICIPLE_END = regexes.compile(
     r"(?:^|\s)(?!(?:a|an|the|his|her|their|its|our|my|your|this|that|one|and|or)\s)"
     r"[\w'\u2019-]+\s+[a-z]{2,}ing\s+$", re.IGNORECASE)
 # Prepositions whose object a name after an honorific is ("a friend of Mr. Reyl"; "backed by
 # Sen. Jane Doe" names the one who acts).
-_OBJECT_END = re.compile(r"(?:\s(?:of|for|to|with|against|about)|[a-z]ing)\s+$", re.IGNORECASE)
-_PREPOSITION_END = re.compile(
+_OBJECT_END = regexes.compile(r"(?:\s(?:of|for|to|with|against|about)|[a-z]ing)\s+$", re.IGNORECASE)
+_PREPOSITION_END = regexes.compile(
     r"(?:^|\s)(?:for|of|at|with|to|from|in|on|by|about|against)(?:\s+the)?\s*$",
                               re.IGNORECASE)
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = regexes.compile(r"[A-Z]\.")
 
 
 class Mention(NamedTuple):
@@ -140,7 +141,7 @@ def _names_person(tokens: Sequence[str]) -> bool:
     return any(_bare(t) in HONORIFICS or is_given_name(t) for t in tokens)
 
 
-_TIME_PREFIX = re.compile(r"^(?:then|ex|former|now)-(?=[a-z])")
+_TIME_PREFIX = regexes.compile(r"^(?:then|ex|former|now)-(?=[a-z])")
 
 
 def _bare(token: str) -> str:
@@ -156,7 +157,7 @@ def clean_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     return tuple(name), tuple(titles), gender
 
 
-_ACRONYM_OWNER = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_OWNER = regexes.compile(r"[A-Z]{2,6}")
 _PARTY_WORDS = frozenset("Party Movement Front".split())
 
 
@@ -167,7 +168,7 @@ def _after_possessive(raw: list[str], toks: list[str], i: int
     return (name, [*toks[: i + 1], *titles], gender) if name else None
 
 
-_JOINED_INITIALS = re.compile(rf"(?:[{UP}]\.){{2,3}}")
+_JOINED_INITIALS = regexes.compile(rf"(?:[{UP}]\.){{2,3}}")
 
 
 def _clean_name(run: str) -> tuple[list[str], list[str], str | None]:
@@ -277,7 +278,7 @@ _TITLE_TAILS = frozenset(
     """state management defense defence justice treasury commerce labor labour energy interior
     education agriculture transportation veterans homeland security health staff affairs policy
     operations communications intelligence counsel finance trade""".split())
-_ROLE_NOUN = re.compile(r"(?:er|or|ist|ess|ian|ant|ent|man|woman|person|ing|ee|ive|ary|s)$")
+_ROLE_NOUN = regexes.compile(r"(?:er|or|ist|ess|ian|ant|ent|man|woman|person|ing|ee|ive|ary|s)$")
 
 
 # Endings of nouns for what people do ("pollster", "moderator", "reporter", "actress",
@@ -321,7 +322,7 @@ def role_head(role: str) -> str | None:
     return head
 
 
-_SUFFIX_END = re.compile(r"[ \u00a0](?:Jr|Sr)$")
+_SUFFIX_END = regexes.compile(r"[ \u00a0](?:Jr|Sr)$")
 
 
 def _trim(text: str) -> str:
@@ -353,13 +354,13 @@ def _parse(text: str) -> tuple[int, Mention] | None:
 
 # "of Vermont", "from the Kestria Harbour Board", "of the Center for Coastal Studies", "of
 # Grace Church in Port Velmar": where a person named before it is from or works
-_OF_PLACE_END = re.compile(
+_OF_PLACE_END = regexes.compile(
     r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
     r"(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,5}"
     r"(?P<town>\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)?$")
 
 
-_DOTTED = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
+_DOTTED = regexes.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 
 
 # Institutions named "X of Y" ("Crown Bank of Westmere Group", "University of Chicago"): one
@@ -377,7 +378,7 @@ _OFFICE_HEADS = frozenset(
     " Administration Directorate Secretariat Assembly".split())
 # "of" and the other words that join an institution's head to the rest of its name
 # ("Council on Harbour Fees", "Center for Coastal Studies", "Kestrian Embassy in Port Velmar")
-_OF_GAP = re.compile(r"[ \u00a0]+(?:of|on|for|in)[ \u00a0]+(?:the[ \u00a0]+)?")
+_OF_GAP = regexes.compile(r"[ \u00a0]+(?:of|on|for|in)[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
 def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
@@ -393,7 +394,7 @@ def org_of(text: str, run: re.Match[str], end: int) -> re.Match[str] | None:
     return rest
 
 
-_SEVERAL = re.compile(r"(?:neither|either|both)\s|.*\s(?:nor)\s", re.IGNORECASE)
+_SEVERAL = regexes.compile(r"(?:neither|either|both)\s|.*\s(?:nor)\s", re.IGNORECASE)
 
 
 def _classify(t: str) -> Mention | None:
@@ -492,11 +493,11 @@ ORG_KINDS = _NAMED_ORG_HEADS | frozenset(
     " party campaign charity institute foundation council committee board".split())
 # Who governs an organisation, after its name ("the Harbour Bank board"): it speaks for it.
 _GOVERNING = frozenset("board management leadership".split())
-_COLLECTIVE_OF = re.compile(r"^(?:the\s+)?(?:management|leadership|board|owners|organizers"
-                            r"|organisers)\s+of\s+(?:the\s+)?", re.IGNORECASE)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_COLLECTIVE_OF = regexes.compile(r"^(?:the\s+)?(?:management|leadership|board|owners|organizers"
+                                 r"|organisers)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_ACRONYM = regexes.compile(r"[A-Z]{2,6}")
 _ROLE_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MEP PM DA AG GM VP PAC PR".split())
-_THE_START = re.compile(r"^The\s+")
+_THE_START = regexes.compile(r"^The\s+")
 
 
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:

@@ -12,10 +12,10 @@ name has to be checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
+from site_gen import regexes
 from site_gen.quotes.firstnames import is_given_name
 
 _CONTRACTION_ENDS = ("'ve", "'re", "'m", "'ll", "'d", "n't", "\u2019ve", "\u2019re", "\u2019m",
@@ -113,11 +113,13 @@ _QUANTIFIERS = frozenset("some another other many several most every each both a
 _INSTITUTIONS = frozenset("""administration campaign government ministry department committee
     commission council agency court police army navy party parliament congress senate
     kremlin pentagon""".split())
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f][\w'\u2019-]*")
+_LOWER_WORD = regexes.compile(
+    r"(?<![\w-])[a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f][\w'\u2019-]*"
+)
 
 
-_RUN_CHAR = re.compile(r"[\w'\u2019-]")
-_RUN_CHARS = re.compile(r"[\w'\u2019-]*")
+_RUN_CHAR = regexes.compile(r"[\w'\u2019-]")
+_RUN_CHARS = regexes.compile(r"[\w'\u2019-]*")
 
 
 class LowerWords:
@@ -167,7 +169,7 @@ def is_place(tokens: Sequence[str]) -> bool:
 
 # German writes a title as a capitalised noun right before the name ("Stadtsprecher Dmitri
 # Wendt", "EU-Fischereikommissarin Greta von der Aue"): such a word is no part of it.
-_DE_TITLE = re.compile(
+_DE_TITLE = regexes.compile(
     r"(?:sprecher|präsident|minister|chef|kanzler|politologe|experte|direktor|leiter|vorsitzende"
     r"|abgeordnete|sekretär|kommissar|gouverneur|bürgermeister|botschafter|richter|anwalt"
     r"|analyst|ökonom|forscher|professor|journalist|autor|trainer|kandidat|gründer|aktivist"

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from site_gen import regexes
 from site_gen.quotes.clauses import (
     SUBORDINATE_START,
     inverted_opening,
@@ -61,20 +62,20 @@ class Report(NamedTuple):
     emit: bool = True  # False: the content is only a quotation (kept to attribute it)
 
 
-_NOUN_USE = re.compile(
+_NOUN_USE = regexes.compile(
     r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|whose)|['\u2019]s)\s+$",
                        re.IGNORECASE)
-_WORDS = re.compile(r"[\w'\u2019]+")
+_WORDS = regexes.compile(r"[\w'\u2019]+")
 _TELL = frozenset("tell tells told telling".split())
 # Who was told: 'host Jane Doe', 'the Velmar Herald', a pronoun, a group, a description, a name.
-_OBJECT = re.compile(
+_OBJECT = regexes.compile(
     r"\s+(?:(?:the\s+|[a-z]+[a-rt-z]\s+)[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019-]*){0,4}"
     r"(?=\s+(?:[a-z]|on\s|last\s|this\s|[A-Z][a-z]+day\b)|,)"
     r"|him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers"
     r"|(?:the|a|an|his|her|their|its|our)(?:\s+[\w'\u2019-]+){1,3}?(?=\s+(?:that|he|she|they|it|we|I"
     r"|the|his|her|there)\b)|(?:the|a|an|his|her|their)\s+[\w'\u2019-]+"
     r"|(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
-_THAT_GAP = re.compile(r"(?:\s+[\w.'\u2019$%-]+){0,10}?\s+that\s+")
+_THAT_GAP = regexes.compile(r"(?:\s+[\w.'\u2019$%-]+){0,10}?\s+that\s+")
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Where something was said: 'in a statement', 'during a news conference'.
 _MEDIA = (r"(?:statement|interview|e-?mail|letter|speech|post|tweet|release|(?:news|press)\s+"
@@ -86,21 +87,21 @@ _CLAUSE_OPENER = (r"(?:the|a|an|he|she|they|we|I|it|there|his|her|their|its|this
 # Words that make the words between a cue and a later "that" a clause of their own, the
 # content itself ('said she was not going to jump to that conclusion'), not what stands
 # between a cue and its content ('said on Monday that', 'told reporters in a statement that').
-_GAP_CLAUSE = re.compile(
+_GAP_CLAUSE = regexes.compile(
     r"\b(?:I|he|she|they|we|it|there|is|was|were|are|am|be|been|would|will|could|should|can"
     r"|may|might|must|has|had|have|did|does|do)\b")
-_NOT_CLAUSE = re.compile(
+_NOT_CLAUSE = regexes.compile(
     r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:in|on|at|during|after|before|to|of|about|with|for|last|this"
     r"|so|nothing|something|anything|goodbye|hello|yes|no|thanks|thank|much|more|little|than|by"
     r"|as|from|through|over|into|up|out|afterward|later|earlier|recently|repeatedly|again|once|too"
     r"|outside|inside|near|behind|via"
     r"|" + _DAYS + r")\b)")
-_NOT_OBJECT = re.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
-                         r"|here|there|above|below"
-                         r"|before|when|while|if|because|since|and|or|but|himself|herself"
-                         r"|themselves|back|up|off|out)\b)")
+_NOT_OBJECT = regexes.compile(r"\s*(?:[,.;:!?)\u2014\u2013]|$|(?:by|as|in|at|with|from|during|after"
+                              r"|here|there|above|below"
+                              r"|before|when|while|if|because|since|and|or|but|himself|herself"
+                              r"|themselves|back|up|off|out)\b)")
 # A clause after a cue and a comma: "that", or a pronoun subject and its verb.
-_COMMA_CLAUSE = re.compile(
+_COMMA_CLAUSE = regexes.compile(
     r"\s+(?:that\s+(?=[\w\u2019'])|(?=(?:he|she|they|we|I|there|it)\s+(?:is|was|were|are|would"
     r"|will|could|should|had|has|have|did|does|do|can|may|might|must|[a-z]+ed)\b)"
     # a condition or a time first: 'She said, if elected, she would ...'
@@ -108,30 +109,32 @@ _COMMA_CLAUSE = re.compile(
     r"|there)\s+(?:is|was|were|are|would|will|could|should|had|has|have|can|may|might|must)\b))")
 # Words that _NOT_CLAUSE turns away but that open a clause here: 'said this is ...', 'said
 # more than 100 people ...', 'says too many women are ...'.
-_CLAUSE_AFTER_ALL = re.compile(
+_CLAUSE_AFTER_ALL = regexes.compile(
     r"\s+(?:this\s+(?:is|was|will|would|could|should|has|had|must|may|might|can)"
     r"|more\s+than\s+\d|too\s+(?:many|much|few|little)\s+[a-z]+\s+[a-z]+)\b")
-_QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
+_QUESTION = regexes.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s+")
 # Who was asked, before the question: 'asked the mayor whether', 'asked Tom Reyl how'.
-_ASK_OBJECT = re.compile(
+_ASK_OBJECT = regexes.compile(
     r"\s+(?:him|her|them|me|us|you|reporters|(?:the|a|an|his|her|their|its|our)"
     r"(?:\s+[\w'\u2019-]+){1,3}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
     r"(?=\s+(?:whether|if|why|how|what|when|where|who)\s)")
 # A noun phrase: a determiner or a possessive name.
-_NP_START = re.compile(
+_NP_START = regexes.compile(
     r"\s+(?:the|a|an|his|her|their|its|our|my|your|some|many|several"
     r"|[A-Z][\w-]*(?:['\u2019]s|s['\u2019]))\s")
 # Cues whose statement may be an infinitive ('claimed to have voted twice', 'threatened to
 # sue'); a threat's object alone is no statement ('the storm threatened the coast').
 _TO_CUES = frozenset(("claim", "threaten"))
-_TO_VERB = re.compile(r"\s+to\s+(?:not\s+)?(?!(?:the|a|an|his|her|their|its|him|them|me|us)\b)"
-                      r"[a-z]{2,}\b")
+_TO_VERB = regexes.compile(r"\s+to\s+(?:not\s+)?(?!(?:the|a|an|his|her|their|its|him|them|me|us)\b)"
+                           r"[a-z]{2,}\b")
 # What a request asks: someone (a few words) to do something, or for something.
-_ASK_TO = re.compile(
+_ASK_TO = regexes.compile(
     r"\s+(?:(?:[\w'\u2019.-]+\s+){0,5}?for\s+(?!(?:years|months|weeks|days|hours|decades)\b)"
     r"[a-z]{2,}\b|(?:[\w'\u2019.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that|be|him|them|me"
     r"|us)\b)[a-z]{2,}\b)")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$")
+_PASSIVE_BEFORE = regexes.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$"
+)
 _TRAIL_WORDS = 7
 
 
@@ -139,12 +142,12 @@ _TRAIL_WORDS = 7
 _TIME = (r"(?:on\s+)?(?:" + _DAYS + r")(?:\s+(?:night|morning|afternoon|evening))?"
          r"|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
          r"|earlier|later")
-_WHEN = re.compile(r"\s+(?:" + _TIME + r")\b(?=\s+[a-z\"\u201c])")
+_WHEN = regexes.compile(r"\s+(?:" + _TIME + r")\b(?=\s+[a-z\"\u201c])")
 
 
 # Where and how it was said, between a cue and a clause without "that": 'said in a statement
 # the plan was dead', 'said in a phone interview on Monday night she would run'.
-_MEDIUM = re.compile(
+_MEDIUM = regexes.compile(
     r"\s+(?:in|on|at|during|via|over|through)\s+(?:a|an|the|his|her|their|its|our)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?" + _MEDIA +
     r"(?:\s+(?:" + _TIME + r"))?(?=\s+" + _CLAUSE_OPENER + r"\s+\w)")
@@ -152,11 +155,13 @@ _MEDIUM = re.compile(
 
 # An adverb, a medium or a day set off by commas between a cue (or who was told) and a "that"
 # clause ('said, however, that', 'said, in an email, that').
-_ASIDE = re.compile(r",\s*(?:however|though|moreover|nonetheless|nevertheless|meanwhile|too|also"
-                    r"|in\s+fact|of\s+course|instead|again|later|privately|publicly"
-                    r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
-                    + _MEDIA + r"|on\s+(?:" + _DAYS + r"))\s*,\s")
-_TOLD_WHEN = re.compile(r"\s+(?:" + _TIME + r")\b(?=\s+" + _CLAUSE_OPENER + r"\s)")
+_ASIDE = regexes.compile(
+    r",\s*(?:however|though|moreover|nonetheless|nevertheless|meanwhile|too|also"
+    r"|in\s+fact|of\s+course|instead|again|later|privately|publicly"
+    r"|(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
+    + _MEDIA + r"|on\s+(?:" + _DAYS + r"))\s*,\s"
+)
+_TOLD_WHEN = regexes.compile(r"\s+(?:" + _TIME + r")\b(?=\s+" + _CLAUSE_OPENER + r"\s)")
 
 
 def _content_start(text: str, m: CueMatch, s_end: int, s_start: int) -> int | None:
@@ -271,7 +276,7 @@ def find_reported(text: str, sents: Sentences, segs: Sequence[Segment]) -> list[
 
 # The object of a cue that is a person speaking in a relative clause: "Jane Roe (D-Kestria),
 # who", "Sen. Jane Roe, who".
-_WHO_SAYS = re.compile(
+_WHO_SAYS = regexes.compile(
     r"(?:[A-Z][\w.'\u2019-]*[ \u00a0]+){0,4}[A-Z][\w'\u2019-]*"
     r"(?:[ \u00a0]*\([^()]{1,24}\))?,[ \u00a0]+who[ \u00a0]+")
 
@@ -383,8 +388,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
     return out
 
 
-_COMMA_APART = re.compile(r"\s*,\s*")
-_NAME_ENDS = re.compile(r"\s*(?:[,.;]|$)")
+_COMMA_APART = regexes.compile(r"\s*,\s*")
+_NAME_ENDS = regexes.compile(r"\s*(?:[,.;]|$)")
 
 
 def _named_inverted(text: str, s_start: int, m: CueMatch, s_end: int,
@@ -404,10 +409,10 @@ def _comma_apart(text: str, mention: Mention, cue_start: int) -> bool:
     return _COMMA_APART.fullmatch(text, mention.start + len(mention.text), cue_start) is not None
 
 
-_THAT_BEFORE = re.compile(r"\bthat\s+$")
+_THAT_BEFORE = regexes.compile(r"\bthat\s+$")
 # 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
 # subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
-_AS_LEAD = re.compile(
+_AS_LEAD = regexes.compile(
     r"(?:^|[,;:\u2014\u2013]\s*|\b(?:and|but|so|yet)\s+)[Aa]s\s+[^\s,;:\u2014\u2013][^,;:\u2014\u2013]{0,80}?"
     r"\s+(?:[a-z]+ly\s+|first\s+|once\s+|has\s+|have\s+|had\s+)?$")
 
@@ -436,14 +441,16 @@ def _holds_quotation(start: int, end: int, segs: Sequence[Segment]) -> bool:
 
 # What makes "and" without a comma join two subjects of one verb rather than two clauses:
 # "both" before the first subject, or the first one a pronoun or a name ("Doe and Roe said").
-_PAIRED = re.compile(r"\b(?:[Bb]oth\b[^,;.]*|(?:he|she|they|we|I|you|it)|[A-Z][\w'\u2019.-]*)$")
-_PASSIVE_GAP = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+_PAIRED = regexes.compile(
+    r"\b(?:[Bb]oth\b[^,;.]*|(?:he|she|they|we|I|you|it)|[A-Z][\w'\u2019.-]*)$"
+)
+_PASSIVE_GAP = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b")
 # An absolute phrase after a statement: a dash, a comma or "and", a name, its participle
 # ("... together - Reyl saying he was pleased and Doe calling it ...").
-_ABSOLUTE = re.compile(
+_ABSOLUTE = regexes.compile(
     r"(?:,|\s(?:\u2013|\u2014|--?|and))\s+(?:with\s+)?(" + RUN.pattern + r")\s+$")
-_LEADING_AND = re.compile(r"(?:And|But|So|Yet|Then|Also)[ \u00a0]+")
-_CLAUSE_JOIN = re.compile(
+_LEADING_AND = regexes.compile(r"(?:And|But|So|Yet|Then|Also)[ \u00a0]+")
+_CLAUSE_JOIN = regexes.compile(
     r",\s*(?:while|whereas|but|and)\s+|;\s*|\s(?:while|whereas|and)\s+(?=[A-Z])")
 
 
@@ -495,7 +502,7 @@ def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch],
     return -1
 
 
-_COMMA_GAP = re.compile(r"[ \t\u00a0]*$")
+_COMMA_GAP = regexes.compile(r"[ \t\u00a0]*$")
 
 
 def _inverted_report(text: str, s_start: int, m: CueMatch, s_end: int,
@@ -517,7 +524,7 @@ def _inverted_report(text: str, s_start: int, m: CueMatch, s_end: int,
     return Report(s_start, comma, m.group(), m.start(), mention)
 
 
-_INVERTED_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+_INVERTED_GAP = regexes.compile(r"[\s,\u2014\u2013-]*")
 
 
 def _after_quotation(text: str, pos: int, segs: Sequence[Segment]) -> bool:
@@ -529,13 +536,13 @@ def _after_quotation(text: str, pos: int, segs: Sequence[Segment]) -> bool:
     return False
 
 
-_COLON = re.compile(
+_COLON = regexes.compile(
     r"((?:[A-Z][\w.'\u2019-]*[ \u00a0]+){0,4}[A-Z][\w.'\u2019-]*)[ \u00a0]*:[ \u00a0]+")
 
 
 # A digest's item: its heading, a dash, then who is quoted ('POLLS WERE EARLY - Jane Doe: "...',
 # 'What it means - More from Doe: "...'); only before a quotation.
-_LED_COLON = re.compile(
+_LED_COLON = regexes.compile(
     r"[^\n.!?:\"\u201c]{3,160}?[ \u00a0][-\u2013\u2014][ \u00a0]*"
     r"(?:(?:More|Also)[ \u00a0]+from[ \u00a0]+)?" + _COLON.pattern)
 
@@ -557,7 +564,7 @@ def _colon(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> list
     return [Report(m.end(), s_end, ":", m.end(1), mention, emit=emit)]
 
 
-_PAREN_CUE = re.compile(
+_PAREN_CUE = regexes.compile(
     r",[ \u00a0]+((?:he|she|they|[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){0,3}|"
     r"(?:the|a|an|one|some|many|several|two|three)[ \u00a0]+[\w-]+(?:[ \u00a0]+[\w-]+)?|[a-z]+s"
     # any other phrase of a few words ("federal officials", "people close to the mayor"):
@@ -622,7 +629,7 @@ def _opens_quotation(text: str, pos: int, segs: Sequence[Segment]) -> bool:
     return any(s.open_at == pos for s in segs)
 
 
-_CUE_TO_QUOTE = re.compile(r"[ \t\u00a0]*[,:]?[ \t\u00a0]*")
+_CUE_TO_QUOTE = regexes.compile(r"[ \t\u00a0]*[,:]?[ \t\u00a0]*")
 
 
 def _introduces_quotation(text: str, pos: int, segs: Sequence[Segment],
@@ -646,7 +653,7 @@ def _finite_cue_after(pos: int, cues: Sequence[CueMatch]) -> bool:
 
 # A source in lower case after "according to" ("exit polls", "state law", "three networks"):
 # any words but those of accordance ("according to plan", "... to schedule", "... to size").
-_SOURCE_AFTER = re.compile(
+_SOURCE_AFTER = regexes.compile(
     r"\s+(?!(?:plan|plans|schedule|tradition|custom|size|age|rank|need|needs|taste|form"
     r"|expectations?|script|instructions|the\s+(?:plan|schedule|rules|script|book))\b)"
     r"(?:[a-z0-9][\w'\u2019-]*\s+){0,4}[a-z][\w'\u2019-]*\b")
@@ -675,7 +682,7 @@ def _according(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> 
     return [Report(span[0], span[1], m.group(), m.start(), mention)]
 
 
-_NAME_THEN_COMMA = re.compile(
+_NAME_THEN_COMMA = regexes.compile(
     r"[ \u00a0]+[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*){1,3},")
 
 

@@ -9,9 +9,10 @@ optional closing marks, whitespace, an upper-case or quoted start) and abbreviat
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from site_gen import regexes
 
 _ABBREV = frozenset(
     "mr mrs ms dr st sen sens rep reps gov gen lt col sgt capt cmdr adm jr sr inc co corp ltd no"
@@ -20,12 +21,12 @@ _ABBREV = frozenset(
 )
 # The pattern starts with a bare character class so that the regex engine skips, at C speed,
 # to the next candidate character (a leading group or lookahead defeats that optimisation).
-_BOUNDARY = re.compile(
+_BOUNDARY = regexes.compile(
     r"[.!?\u2026\n](?:(?<=[.!?\u2026])(?P<end>[.!?\u2026]*(?:[\"\u201d\u2019')\]]|'')*)"
     r"[ \t\u00a0]+(?=(?:``|''|[\"\u201c\u2018'])?[(\[]?(?:(?:\.\.\.|\u2026)[ \u00a0]?)?[A-Z0-9])"
     r"|(?<=\n)(?P<para>[ \t\u00a0]*\n)\s*)"
 )  # a match ends where the next sentence starts (its leading space consumed)
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = regexes.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -44,6 +44,7 @@ from importlib import resources
 
 from slugify import slugify
 
+from site_gen import regexes
 from site_gen.model import Speaker, SpeakerMention
 from site_gen.quotes import famous
 from site_gen.quotes.firstnames import is_given_name
@@ -55,8 +56,8 @@ _SUFFIX = frozenset("jr sr ii iii iv".split())
 _DOMINANCE = 3  # a shared surname joins the most frequent bearer when it is this many times ahead
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_NON_WORD = re.compile(r"[^\w\s-]")
+_POSSESSIVE = regexes.compile(r"['\u2019]s\b")
+_NON_WORD = regexes.compile(r"[^\w\s-]")
 
 
 @lru_cache(maxsize=16384)
@@ -182,7 +183,7 @@ def _clusters(entries: list[tuple[str, SpeakerMention]], why: dict[int, str] | N
     return clusters
 
 
-_ACRONYM = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
+_ACRONYM = regexes.compile(r"(?:[Tt]he\s+)?([A-Z]{2,6})")
 _INITIAL_SKIP = frozenset("of the and for on in at to & de du la le des".split())
 
 
@@ -327,7 +328,7 @@ def _fullness(name: str) -> int:
     return sum(1 for t in _SPACES.split(name) if t and t.casefold().rstrip(".") not in _TITLES)
 
 
-_SPACES = re.compile(r"[\s\u00a0]+")
+_SPACES = regexes.compile(r"[\s\u00a0]+")
 
 
 def canonicalize(articles: Sequence[tuple[str, tuple[SpeakerMention, ...]]],

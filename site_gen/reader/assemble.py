@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.datelines import dateline_only
 from site_gen.reader.dates import event_date_in_text
@@ -79,7 +80,7 @@ def build_document(
 
 
 # "Update:", "UPDATE (Jan. 5):", "Updated March 3, 2024:", "Editor's note:", "Correction:" ...
-_NOTE_START = re.compile(
+_NOTE_START = regexes.compile(
     r"^[*_\s]*(?:update[ds]?|editor['’]?s['’]?\s+note|note\s+from\s+the\s+editors?|"
     r"corrections?|clarifications?|programming\s+note|disclosure|"
     r"aktualisierung|update\s+der\s+redaktion|anmerkung\s+der\s+redaktion|"
@@ -91,7 +92,7 @@ _NOTE_START = re.compile(
     re.IGNORECASE,
 )
 # A closing correction written as a sentence: "An earlier version of this article misstated ..."
-_CLOSING_NOTE = re.compile(
+_CLOSING_NOTE = regexes.compile(
     r"^[*_\s]*(?:an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|post)|"
     r"this\s+(?:article|story|post)\s+(?:has\s+been|was)\s+(?:updated|corrected|amended))\b",
     re.IGNORECASE,

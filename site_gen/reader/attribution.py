@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from site_gen import regexes
 from site_gen.reader.bylines import LABEL_WORDS, NOT_AUTHOR_CREDIT, parse_byline
 from site_gen.reader.licenses import ALL_RIGHTS_RESERVED, license_id
 from site_gen.reader.paragraphs import Span, trim
@@ -31,7 +32,7 @@ SIGNOFF_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]*\.?){1,3}"
 # picture's credit ("Foto: Jane Roe, CC BY 2.0") states the picture's licence, not the text's.
 # (Written to start with letters a search can skip to: pages are long, most name no licence;
 # ``names_a_license`` checks what stands before.)
-_TOKEN = re.compile(r"reative\s*[Cc]ommons|CC[\s-]*(?:BY|0)\b")
+_TOKEN = regexes.compile(r"reative\s*[Cc]ommons|CC[\s-]*(?:BY|0)\b")
 
 
 def names_a_license(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -45,10 +46,10 @@ def names_a_license(text: str, start: int = 0, end: int | None = None) -> bool:
     return False
 
 
-_PICTURE_CREDIT = re.compile(r"^[(\[]?\s*" + NOT_AUTHOR_CREDIT, re.IGNORECASE)
+_PICTURE_CREDIT = regexes.compile(r"^[(\[]?\s*" + NOT_AUTHOR_CREDIT, re.IGNORECASE)
 NOTICE_WORDS = 40
-_LINE_END = re.compile(r"(?P<line>[^\n]*?)\s*$")
-_LINE_STARTS = re.compile(_LEAD + r"(?=\S)")
+_LINE_END = regexes.compile(r"(?P<line>[^\n]*?)\s*$")
+_LINE_STARTS = regexes.compile(_LEAD + r"(?=\S)")
 
 
 # The labels of a line naming the outlet ("Source: Example Times"), as written (case counts:
@@ -57,25 +58,25 @@ SOURCE_LABELS = r"SOURCES?|Sources?|source|Fuente|Quelle|Источник|الم
 
 # fmt: off
 _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
-    ("license", re.compile(_LEAD + r"""(?P<line>
+    ("license", regexes.compile(_LEAD + r"""(?P<line>
         All\s+(?:the\s+)?(?:content|contents|material|materials|articles?|text)\s+
         (?:by|of|from|on|published\s+by)\s+(?P<src>[^\n]{2,80}?)\s+
         (?:is|are)\s+licen[sc]ed\s+under\s+(?P<lic>[^\n]{3,160}?)\.?)\s*$""", _X)),
-    ("license", re.compile(_LEAD + r"""(?P<line>
+    ("license", regexes.compile(_LEAD + r"""(?P<line>
         (?:This\s+(?:work|article|story|text|content)\s+is\s+)?licen[sc]ed\s+under\s+
         (?:a\s+|the\s+)?(?P<lic>(?:Creative\s+Commons|CC)[^\n]{2,140}?)\.?)\s*$""", _X)),
     ("notice", _LINE_END),  # any other licence notice (``notice_license``), in any language
-    ("source", re.compile(_LEAD + r"""(?P<line>
+    ("source", regexes.compile(_LEAD + r"""(?P<line>
         (?:""" + SOURCE_LABELS + r""")
         \s*[:：]\s*(?P<src>[^\n]{2,80}?))\s*$""", re.VERBOSE)),
-    ("copyright", re.compile(_LEAD + r"""(?P<line>
+    ("copyright", regexes.compile(_LEAD + r"""(?P<line>
         (?:©|\(c\)|Copyright|Copr\.)\s*(?:©\s*)?
         (?P<year>\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?
         (?P<src>[^\n]{2,80}?)\s*[.,]?\s*(?P<lic>All\s+rights\s+reserved)?\.?)\s*$""", _X)),
-    ("source", re.compile(_LEAD + r"""(?P<line>
+    ("source", regexes.compile(_LEAD + r"""(?P<line>
         (?:This|The)\s+(?:article|story|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+
         (?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<src>[^\n]{2,80}?)\.?)\s*$""", _X)),
-    ("credits", re.compile(_LEAD + r"""(?P<line>\(?\s*
+    ("credits", regexes.compile(_LEAD + r"""(?P<line>\(?\s*
         (?:Reporting|Reported|Writing|Additional\s+reporting)\s+by\s+(?P<by>[^;\n)]{2,120}?)
         (?:\s*[;,]\s*(?:additional\s+reporting|writing|editing|edited|compiled)\s+by\s+
            [^\n)]{2,160}?)*
@@ -83,33 +84,33 @@ _FOOTERS: list[tuple[str, re.Pattern[str]]] = [
     # An editor's (photographer's, translator's) credit alone on the last line ("Editing by
     # Jane Roe", "(Edited by A and B)", "Fotos: A"; the words of ``bylines``): it leaves the
     # text and names no author.
-    ("editors", re.compile(
+    ("editors", regexes.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>\(?\s*" + NOT_AUTHOR_CREDIT
         + r"\s*(?P<by>[^\n)]{2,120}?)\s*\)?\.?)\s*$", re.IGNORECASE)),
-    ("author", re.compile(
+    ("author", regexes.compile(
         r"(?<=[.!?\"”»])\s*(?P<line>\((?P<by>" + SIGNOFF_NAME + r")\)\s*(?:\+{3})?)\s*$")),
-    ("label", re.compile(
+    ("label", regexes.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>(?:" + LABEL_WORDS + r")\s*[:：]\s*(?P<by>[^\n]{2,80}?))\s*$",
         re.IGNORECASE)),
-    ("tags", re.compile(
+    ("tags", regexes.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>(?:سمات|الكلمات الدلالية|Tags|TAGS|Keywords|Topics)"
         r"\s*[:：]?\s+[^\n.!?]{1,160})\s*$")),
     # The story's own address on a line of its own at the end ("https://...", "Source:
     # https://..."): its outlet, when the registry knows the host, and the original URL.
-    ("link", re.compile(
+    ("link", regexes.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>(?:(?:Source|Original|Link|URL|Quelle|Fuente|Source\s+link)"
         r"\s*[:：]\s*)?(?P<url>https?://[^\s<>\"'»”]{4,300}))\s*$", re.IGNORECASE)),
     # A reporter's e-mail address signing off the story ("Jane Roe, jane@herald.example",
     # "Contact: desk@herald.example"): the outlet, when the registry knows its domain.
-    ("email", re.compile(
+    ("email", regexes.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>(?:(?i:E-?mail|Contact|Kontakt|Correo|Courriel)\s*[:：]?\s*"
         r"|[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s*[,:|–-]?\s*)?"
         r"(?P<email>[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)))\.?\s*$")),
-    ("timestamp", re.compile(
+    ("timestamp", regexes.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<line>\d{1,2}:\d{2}(?:\s+[^\W\d_]{1,3}){0,2})\s*$")),
-    ("initials", re.compile(
+    ("initials", regexes.compile(
         r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?P<line>[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,4}){1,3})\s*$")),
-    ("signoff", re.compile(
+    ("signoff", regexes.compile(
         r"(?:^|(?<=\s))(?P<line>REUTERS?|Reuters?|//\s*انتهى\s*//|-+\s*end\s*-+|\(?END\)?)\s*$")),
 ]
 # fmt: on
@@ -251,7 +252,7 @@ def _record(credits: Credits, kind: str, match: re.Match[str]) -> None:
             credits.source = credits.attribution = line  # a wire sign-off names the agency
 
 
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_NAME_SPLIT = regexes.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
 def split_names(text: str) -> list[str]:
@@ -262,7 +263,7 @@ def split_names(text: str) -> list[str]:
 
 # Arabic papers name themselves inside the story: 'علمت "المثال"' (al-Mithal has learned),
 # 'وقال لـ"المثال"' (he told al-Mithal). Quoted, right after the verb or the preposition.
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = regexes.compile(
     r"(?:علمت|علمته|أكد|أكدت|قال|قالت|صرح|صرحت|أوضح|أوضحت|أفاد|أفادت)?\s*(?:لـ|ل|ل-)\s*[«\"“](?P<a>[^\"”»\n]{2,25})[»\"”]"
     r"|(?:علمت|نشرت|انفردت)\s+[«\"“](?P<b>[^\"”»\n]{2,25})[»\"”]"
 )

@@ -18,6 +18,8 @@ import re
 import tomllib
 from importlib import resources
 
+from site_gen import regexes
+
 
 def _byline_words() -> dict[str, list[str]]:
     """Role words, labels and placeholders of bylines, from ``site_gen/data/byline_roles.toml``
@@ -29,23 +31,23 @@ def _byline_words() -> dict[str, list[str]]:
 def _alternation(words: list[str]) -> str:
     """``words`` as a regex alternation, longest first (so "autorin" is tried before "autor");
     never matching when there are none."""
-    unique = sorted(set(words), key=len, reverse=True)
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in unique) or "(?!)"
 
 
 _WORDS = _byline_words()
-_ROLE_AFTER = re.compile(rf"\s*(?:{_alternation(_WORDS.get('after', []))})\s*$")
-_ROLE_BEFORE = re.compile(rf"^\s*(?:{_alternation(_WORDS.get('before', []))})\s*")
+_ROLE_AFTER = regexes.compile(rf"\s*(?:{_alternation(_WORDS.get('after', []))})\s*$")
+_ROLE_BEFORE = regexes.compile(rf"^\s*(?:{_alternation(_WORDS.get('before', []))})\s*")
 # "Author: Jane Roe", "Interview: Jane Roe": a label before a colon, cut from the name.
 LABEL_WORDS = _alternation(_WORDS.get("label", []))
-BYLINE_LABEL = re.compile(rf"^(?:{LABEL_WORDS})\s*[:：]\s*", re.IGNORECASE)
+BYLINE_LABEL = regexes.compile(rf"^(?:{LABEL_WORDS})\s*[:：]\s*", re.IGNORECASE)
 # "Editing by Jane Roe", "Photos: Jane Roe": a credit that names no author.
 NOT_AUTHOR_CREDIT = (
     rf"(?:{_alternation(_WORDS.get('not_author', []))})(?:\s*[:：]|\s+(?:by|von|par|por)\b)"
 )
-_NOT_AUTHOR = re.compile(rf"^{NOT_AUTHOR_CREDIT}", re.IGNORECASE)
+_NOT_AUTHOR = regexes.compile(rf"^{NOT_AUTHOR_CREDIT}", re.IGNORECASE)
 _PLACEHOLDERS = frozenset(w.casefold() for w in _WORDS.get("placeholders", []))
-_LEAD_WORD = re.compile(
+_LEAD_WORD = regexes.compile(
     r"^(?:(?:story|words|text|written|reported|reporting|report|article|posted)\s+by|by|von|par|"
     r"por|di|door|av|af|text|texto|autor|auteur|author|reporter)\b\s*[:：]?\s*",
     re.IGNORECASE,
@@ -58,21 +60,21 @@ MONTHS = (
 # A date or time glued after the name: "Jane Doe March 11, 2015", "Jane Doe 11.03.2015",
 # "Jane Doe Updated ...". A month name alone is not cut ("Anna May Wong").
 WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-GLUED_DATE = re.compile(
+GLUED_DATE = regexes.compile(
     rf"\s+(?:(?:{WEEKDAYS}),?\s+(?:(?:{MONTHS})\b|\d)|(?:{MONTHS})\.?\s+\d|\d{{1,2}}[./]\s?\d|\d{{1,2}}\s+(?:{MONTHS})\b|\d{{4}}-\d\d|"
     r"(?:updated|published|posted|aktualisiert|veröffentlicht|publié|am|le|el|on)\s+\d|"
     r"(?:updated|published|posted)\b|\d{1,2}:\d\d).*$",
     re.IGNORECASE | re.DOTALL,
 )
-_CREDENTIAL = re.compile(
+_CREDENTIAL = regexes.compile(
     r"^(?:MA|MD|PhD|Ph\.D\.?|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?|Jr\.?|Sr\.?|II|III)$"
 )
-_STAFF = re.compile(
+_STAFF = regexes.compile(
     r"\b(?:staff|desk|team|bureau|newsroom|editorial|agencies|agency|wires?|redaktion|"
     r"rédaction|redacción|redazione|redaktion|correspondents|reporters|editors|contributors)\b",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
+_ROLE = regexes.compile(
     r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|producer|analyst|"
     r"photographer|journalist|chief|senior|political|science|health|business|sports?|"
     r"special|associate|contributing|freelance|intern|host|anchor|critic)\b",
@@ -80,16 +82,18 @@ _ROLE = re.compile(
 )
 # Between names: punctuation, a conjunction, or both (the serial comma: "A, B, and C").
 _CONJUNCTIONS = r"and|und|et|y|e|i|och|og|en|ve"
-_SPLIT = re.compile(rf"\s*(?:,?\s(?:{_CONJUNCTIONS})\s|[,;&/|·•])\s*")
-_SPLIT_KEEP = re.compile(rf"({_SPLIT.pattern})")  # the same, the separators kept
-_CONJUNCTION = re.compile(rf"\s(?:{_CONJUNCTIONS})\s|&")
+_SPLIT = regexes.compile(rf"\s*(?:,?\s(?:{_CONJUNCTIONS})\s|[,;&/|·•])\s*")
+_SPLIT_KEEP = regexes.compile(rf"({_SPLIT.pattern})")  # the same, the separators kept
+_CONJUNCTION = regexes.compile(rf"\s(?:{_CONJUNCTIONS})\s|&")
 _PARTICLES = frozenset(
     "de da di do du dos das del della van von der den ter le la al el bin ibn".split()
 )
-_CASED = re.compile(r"[A-Za-zÀ-ÿ]")
-_WS = re.compile(r"\s+")
-_NOT_A_NAME = re.compile(r"\d|@|://")
-_URL_OR_HANDLE = re.compile(r"://|^www\.|^@|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/")  # "site.com/jane"
+_CASED = regexes.compile(r"[A-Za-zÀ-ÿ]")
+_WS = regexes.compile(r"\s+")
+_NOT_A_NAME = regexes.compile(r"\d|@|://")
+_URL_OR_HANDLE = regexes.compile(  # "site.com/jane"
+    r"://|^www\.|^@|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/"
+)
 
 
 def is_staff_credit(text: str) -> bool:
@@ -114,12 +118,12 @@ def is_placeholder(text: str) -> bool:
 
 # "Jane Roe (with John Doe and Ann Poe)": co-authors in brackets after the first, in the
 # languages' words for "with". Read as a list of names ("Jane Roe, John Doe and Ann Poe").
-_WITH = re.compile(r"\s*\((?:with|mit|avec|con|com|met|med)\s+([^()]{3,120})\)", re.I)
+_WITH = regexes.compile(r"\s*\((?:with|mit|avec|con|com|met|med)\s+([^()]{3,120})\)", re.I)
 
 
 _ORG_ENDS = frozenset(w.casefold() for w in _WORDS.get("org_ends", []))
 # "Jane Roe for the Velmar Herald", "Jane Roe For Example.com": the outlet the person wrote for.
-_FOR_OUTLET = re.compile(
+_FOR_OUTLET = regexes.compile(
     r"\s+(?i:for|für|pour|para|per|voor)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
     r"\s*$")
 
@@ -157,12 +161,12 @@ def credit_like(name: str) -> bool:
 
 # "Jane Roe is a reporter at the Herald.", "Jane Roe ist Korrespondentin in Rom.": a closing bio
 # names the story's author (a name, a verb of being, a writer's role in that sentence).
-_BIO = re.compile(
+_BIO = regexes.compile(
     r"^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})\s+(?:is|was|ist|war|est|es|è|é)\s+"
     r"(?P<rest>[^.!?]{0,160})"
 )
-_BIO_ROLE = re.compile(rf"\b(?:{_alternation(_WORDS.get('bio_roles', []))})\b", re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ehemalige[rn]?|ancienne?|ex-)", re.IGNORECASE)
+_BIO_ROLE = regexes.compile(rf"\b(?:{_alternation(_WORDS.get('bio_roles', []))})\b", re.IGNORECASE)
+_FORMER = regexes.compile(r"\b(?:former|ehemalige[rn]?|ancienne?|ex-)", re.IGNORECASE)
 
 
 def bio_author(text: str) -> str | None:
@@ -178,7 +182,7 @@ def bio_author(text: str) -> str | None:
     return name if looks_personal(name) else None
 
 
-_KEEPS_PERIOD = re.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
+_KEEPS_PERIOD = regexes.compile(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St)\.$")
 
 
 def _end_period(part: str) -> str:
@@ -208,7 +212,7 @@ def parse_byline(text: str, strict: bool = True) -> tuple[list[str], list[str]]:
     return people, others
 
 
-_SEGMENTS = re.compile(r"\s*[;|·•]\s*")
+_SEGMENTS = regexes.compile(r"\s*[;|·•]\s*")
 
 
 def _credited_parts(text: str) -> list[str]:
@@ -244,7 +248,7 @@ def _credited_parts(text: str) -> list[str]:
 
 
 # What is left of a staff credit that names its organisation: an acronym or a domain.
-_OUTLET_LEFT = re.compile(r"[A-Z][A-Z0-9&]{1,7}|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}")
+_OUTLET_LEFT = regexes.compile(r"[A-Z][A-Z0-9&]{1,7}|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}")
 
 
 def _names_an_outlet(credit: str) -> bool:

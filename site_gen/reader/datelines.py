@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_gen import regexes
 from site_gen.reader.places import known_place
 
 _UPPER_WORD = r"[^\W\d_a-zа-яё]['’\w.-]*"
@@ -33,18 +34,18 @@ _AGENCY = r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\))?"
 # ("Madrid, 12 may (AGENCY).-"), or an underscore set apart (older wire copy: "(AP) _").
 _SEP = r"(?:\s*[-–—]+\s+|\s+[-–—]+\s*|:(?!//)\s*|\.[-–—]\s*|\s+_\s+)"
 
-_DATELINE = re.compile(r"(?P<all>" + _PLACE + _REGION + _DAY + _AGENCY + _SEP + r")(?=\S|$)")
-_AGENCY_ONLY = re.compile(
+_DATELINE = regexes.compile(r"(?P<all>" + _PLACE + _REGION + _DAY + _AGENCY + _SEP + r")(?=\S|$)")
+_AGENCY_ONLY = regexes.compile(
     r"(?P<all>\((?P<agency>[^\W\d_][\w .&'’/-]{0,40})\)" + _SEP + r")(?=\S|$)"
 )
 # "КАЗАНЬ, 3 мар – РИА Новости." : place, date, dash, agency, full stop.
-_PLACE_DATE_AGENCY = re.compile(
+_PLACE_DATE_AGENCY = regexes.compile(
     r"(?P<all>" + _PLACE + r",\s*(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)\s*[-–—]\s*"
     r"(?P<agency>[^\W\d_][\w .-]{1,30}?)\.\s*)(?=\S|$)"
 )
 
 # "МОСКВА, 10 августа. /ТАСС/. ": place, date, the agency between slashes.
-_SLASH_AGENCY = re.compile(
+_SLASH_AGENCY = regexes.compile(
     r"(?P<all>" + _PLACE + r",\s*(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)\s*"
     r"/(?P<agency>[^\W\d_][^/\n]{1,30}?)/\.?\s*)(?=\S|$)"
 )
@@ -52,7 +53,7 @@ _SLASH_AGENCY = re.compile(
 # 2023, SPA -- ", "New Delhi [India], June 21 (ANI): ", and a bracketed agency with no dash
 # after it ("NEW DELHI, Jun 21 (PTI) The ..."). The agency is what makes these datelines.
 _TITLE_WORD = r"[^\W\d_][\w'’.-]*"
-_AGENCY_PLACE = re.compile(
+_AGENCY_PLACE = regexes.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,3})"
     r"(?:\s*\[[^\]\n]{2,30}\])?" + _DAY + r"(?:"
     r"\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,30})\)"
@@ -72,7 +73,7 @@ _WIRE_AGENCIES = frozenset(
 # The European wire form with the place in ordinary case: "Kiel - ", "London/Paris – ",
 # "Lyon (agency) - ": capitalised place names (several joined by "/"), an optional agency in
 # brackets, a dash with spaces on both sides, and the story's first word in capitals.
-_TITLE_PLACES_DASH = re.compile(
+_TITLE_PLACES_DASH = regexes.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}"
     r"(?:/" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}){0,3})"
     r"(?:\s*\((?P<agency>[^\W\d_][\w .&'’/-]{0,30})\))?"
@@ -82,42 +83,42 @@ _TITLE_PLACES_DASH = re.compile(
 # ("Lyon -", "Saint Louis –"): a page that sets its dateline apart from the first paragraph.
 # Only a whole line of this form is a dateline. A colon is not enough here: a line such as
 # "Background:" is a label.
-_TITLE_PLACE_ALONE = re.compile(
+_TITLE_PLACE_ALONE = regexes.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}"
     r"(?:/" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}){0,3})\s*[-–—]\s*)$"
 )
 # A known place in ordinary case opening the story with a colon ("Lima: The council ...",
 # "New Delhi: ..."), or alone on its line with nothing after it (a heading over the story).
 # The case says nothing here ("Update: ..." has the same form): the place list decides.
-_TITLE_PLACE_COLON = re.compile(
+_TITLE_PLACE_COLON = regexes.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2})\s*:\s+)"
     r"(?=[\"“„«]?[^\W\d_a-z])"
 )
-_TITLE_PLACE_BARE = re.compile(
+_TITLE_PLACE_BARE = regexes.compile(
     r"(?P<all>(?P<place>" + _TITLE_WORD + r"(?: " + _TITLE_WORD + r"){0,2}))$"
 )
 # "Казань. 3 марта. AGENCY.RU - ": place (any case), date, agency in capitals, dash.
-_PLACE_DOT_DATE_AGENCY = re.compile(
+_PLACE_DOT_DATE_AGENCY = regexes.compile(
     r"(?P<all>(?P<place>[^\W\d_][\w-]+(?: [^\W\d_][\w-]+)?)\.\s+"
     r"(?P<day>\d{1,2}\s+[^\W\d_]{3,10})\.?\s+"
     r"(?P<agency>[^\W\d_a-zа-я][^\W_a-zа-я]*(?:\.[A-ZА-Я]{2,3})?)\s*[-–—]\s*)(?=\S|$)"
 )
 # Gulf agencies' Arabic dateline: "PLACE <Hijri date> هـ الموافق <Gregorian date> م واس".
-_ARABIC_WIRE = re.compile(
+_ARABIC_WIRE = regexes.compile(
     r"(?P<all>(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<day>\d{1,2}\s[^\n]{3,60}?\d{4}\s?(?:هـ|م)?"
     r"(?:\s*الموافق\s+\d{1,2}\s+[^\W\d_]+\s+\d{4}\s?م?)?)\s+"
     r"(?P<agency>واس|قنا|وام|كونا|بنا|سانا|أ ف ب|رويترز|الأناضول)\b[\s:،-]*)(?=\S|$)"
 )
 # "Feb. 23, 2015 -- ": a date instead of a place.
-_DATE_ONLY = re.compile(
+_DATE_ONLY = regexes.compile(
     r"(?P<all>(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
     r"\s*(?:[-–—]+|:)\s*)(?=\S|$)"
 )
 # Japanese papers: "【大阪＝山田太郎】" (place = reporter), "【5月1日 AFP】" (date, agency).
-_BRACKET_PLACE = re.compile(
+_BRACKET_PLACE = regexes.compile(
     r"(?P<all>【(?P<place>[^＝=】\s]{1,12})[＝=](?P<reporter>[^】]{1,20})】\s*)"
 )
-_BRACKET_AGENCY = re.compile(r"(?P<all>【(?P<day>[^】]{0,12}?)\s*(?P<agency>[A-Z]{2,8})】\s*)")
+_BRACKET_AGENCY = regexes.compile(r"(?P<all>【(?P<day>[^】]{0,12}?)\s*(?P<agency>[A-Z]{2,8})】\s*)")
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def dateline_only(text: str) -> Dateline | None:
 
 # "ТАСС, 3 марта. ..." : the agency and the date open the first sentence (no place). This is
 # a credit, not a dateline: the text stays as written, the agency becomes the source.
-_AGENCY_DATE = re.compile(
+_AGENCY_DATE = regexes.compile(
     r"(?P<agency>[^\W\d_][^\s,]{1,20}(?:\s[^\W\d_][^\s,]{1,20})?),\s+\d{1,2}\s+[^\W\d_]{3,10}\.?\s"
 )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from site_gen import regexes
+
 # Month names and abbreviations (English, French, German, Spanish, Italian, Portuguese, Swedish,
 # Finnish, Polish, Russian, Arabic), one month per line group: "number: names".
 _MONTH_NAMES = """
@@ -44,22 +46,22 @@ _MONTH = r"(?P<month>[^\W\d_]{3,11})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAYN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _TEXT_DATES = [
-    re.compile(r"\b" + _MONTH + r"\s+" + _DAYN + r",?\s+" + _YEAR + r"\b"),  # June 21, 2023
-    re.compile(
+    regexes.compile(r"\b" + _MONTH + r"\s+" + _DAYN + r",?\s+" + _YEAR + r"\b"),  # June 21, 2023
+    regexes.compile(
         r"\b" + _DAYN + r"\s+(?:de\s+)?" + _MONTH + r"(?:\s+de)?,?\s+" + _YEAR + r"\b"
     ),  # 21 June 2023
-    re.compile(r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2023-06-21
-    re.compile(r"\b" + _YEAR + r"年(?P<mnum>[01]?\d)月(?P<day>[0-3]?\d)日"),  # 2023年6月21日
+    regexes.compile(r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2023-06-21
+    regexes.compile(r"\b" + _YEAR + r"年(?P<mnum>[01]?\d)月(?P<day>[0-3]?\d)日"),  # 2023年6月21日
     # 21.06.2023: with full stops and a four-digit year, the day comes first wherever the form
     # is written (a month-first date is written with slashes)
-    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\." + _YEAR + r"\b"),
+    regexes.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\." + _YEAR + r"\b"),
 ]
-_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_PREFIX = regexes.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # "2023/06/21 10:00", "2023.06.21": year first, any of the usual separators (the same one twice).
-_YMD = re.compile(r"^\s*((?:19|20)\d\d)([./])([01]?\d)\2([0-3]?\d)\b")
-_DMY = re.compile(r"^\s*([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)\b")
+_YMD = regexes.compile(r"^\s*((?:19|20)\d\d)([./])([01]?\d)\2([0-3]?\d)\b")
+_DMY = regexes.compile(r"^\s*([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)\b")
 # Unix time in seconds or milliseconds (some pages declare dates so): 2001 to 2033.
-_EPOCH = re.compile(r"^(1\d{9})(\d{3})?$")
+_EPOCH = regexes.compile(r"^(1\d{9})(\d{3})?$")
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -69,7 +71,7 @@ _WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-_ON_WEEKDAY = re.compile(
+_ON_WEEKDAY = regexes.compile(
     r"\b(?:on|last|this past)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 

@@ -22,6 +22,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from site_gen import regexes
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -61,7 +63,7 @@ _WHATWG = {
     "x-user-defined": "cp1252",
 }
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
-_META_CHARSET = re.compile(
+_META_CHARSET = regexes.compile(
     rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
 )
 
@@ -123,12 +125,12 @@ def _has_nul(data: bytes) -> bool:
     return b"\x00" in data[:4096]
 
 
-_UTF8_SEQUENCE = re.compile(
+_UTF8_SEQUENCE = regexes.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTE = regexes.compile(rb"[\x80-\xff]")
 
 
 def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -198,9 +200,9 @@ _MIN_EVIDENCE = 8
 # Symbols that mojibake puts between two letters and text does not (the acute accent and the
 # multiplication sign are left out: "gibt´s", "Kunst×Bau"); two of them make a reading
 # at least this messy.
-_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¹²³¼½¾¤¦¨¯¸¬±÷¢£¥§¶©®°¿¡](?=[^\W\d_])")
+_SYMBOL_IN_WORD = regexes.compile(r"(?<=[^\W\d_])[¹²³¼½¾¤¦¨¯¸¬±÷¢£¥§¶©®°¿¡](?=[^\W\d_])")
 _SYMBOLS_IN_WORDS_MESS = 0.1
-_TAG_MARK = re.compile(rb"[<>]")
+_TAG_MARK = regexes.compile(rb"[<>]")
 _SAMPLE_BYTES = 32768
 
 
@@ -439,4 +441,4 @@ def looks_binary(text: str) -> bool:
 
 # Control characters other than the spaces (tab, line feed, vertical tab, form feed, carriage
 # return), and the replacement character: what text is not made of.
-_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+_NOT_TEXT = regexes.compile("[\x00-\x08\x0e-\x1f\ufffd]")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.attribution import SIGNOFF_NAME
 from site_gen.reader.bylines import BYLINE_LABEL, credit_like, credit_line, parse_byline
@@ -20,20 +21,22 @@ from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import renumbered
 
 _BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "blockquote"}
-_BY_LINE = re.compile(
+_BY_LINE = regexes.compile(
     r"^(?:(?:Posted|Written|Reported|Published)\s+by|(?:Publicado|Escrito)\s+por"
     r"|(?:Publié|Écrit)\s+par|(?:Geschrieben|Verfasst)\s+von|By|Von|Par|Por|Door|Av|Af)"
     r"\s*[:：]?\s+\S",
     re.IGNORECASE)
-_NAME_LINE = re.compile(r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
+_NAME_LINE = regexes.compile(
+    r"^(?:By\s+)?(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$"
+)
 _FINAL = tuple('.!?。！？؟।"”’»)】」』')  # a sentence's end, closing marks included
 _SENTENCE_FINAL = tuple(".!?。！？؟।")
-_CONTINUES = re.compile(r"^(?:['’][a-z]|[a-z]|[,.;:)])")
-_DATE_ONLY = re.compile(
+_CONTINUES = regexes.compile(r"^(?:['’][a-z]|[a-z]|[,.;:)])")
+_DATE_ONLY = regexes.compile(
     r"^[\d\s./:,-]{6,25}$|^(?:Updated|Published|Aktualisiert|Publié)\b.{0,40}\d.{0,20}$"
 )
-_BRACKETED = re.compile(r"^\[[^\]]+\]$")
-_WIDGET = re.compile(
+_BRACKETED = regexes.compile(r"^\[[^\]]+\]$")
+_WIDGET = regexes.compile(
     r"temporarily unavailable|try again later|^now (?:watching|playing)$|video is not available|"
     r"this video|your browser|enable javascript|loading…?$|advertisement$|"
     r"^anzeige$|^publicité$|^publicidad$|cookies?\b.*(?:accept|consent)",
@@ -42,7 +45,7 @@ _WIDGET = re.compile(
 # Promos, newsletters, standards notes, credits and bios that follow an article.
 # Cues are phrased as calls to action ("sign up for", "our newsletter") so that an article that
 # merely mentions subscriptions or newsletters keeps its last paragraph.
-_TAIL = re.compile(
+_TAIL = regexes.compile(
     r"(?:sign up|subscribe)\s+(?:for|to|now|here|today)|our (?:free )?(?:daily )?newsletter|"
     r"newsletter\s*[:!]|abonniere|abonnez-vous|suscríbete|whatsapp-kanal|telegram-kanal|"
     r"(?:whatsapp|telegram) channel|"
@@ -56,7 +59,7 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # Link labels and ad markers that stand alone between paragraphs.
-_INLINE_JUNK = re.compile(
+_INLINE_JUNK = regexes.compile(
     r"^(?:read more|read also|see also|related|advertisement|ad|anzeige|werbung|publicité|"
     r"publicidad|"
     r"pubblicità|reklama|czytaj (?:więcej|też|także)|lesen sie auch|mehr zum thema|lire aussi|"
@@ -66,11 +69,13 @@ _INLINE_JUNK = re.compile(
 )
 # "... bleibt spannend. (Erika Mustermann) +++": the author in brackets after the last
 # sentence, an end marker after it.
-_CLOSING_AUTHOR = re.compile(
+_CLOSING_AUTHOR = regexes.compile(
     r"(?<=[.!?\"”»])\s*\((?P<name>" + SIGNOFF_NAME + r")\)\s*(?:\+{3}|■|□)?\s*$"
 )
-_NON_WORD = re.compile(r"\W+")
-_AGENCY_CREDIT = re.compile(r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[^/()\n]{3,40})$")
+_NON_WORD = regexes.compile(r"\W+")
+_AGENCY_CREDIT = regexes.compile(
+    r"\s*\(c\)\s*(?P<agency>[A-Z]{2,6})\s*/\s*(?P<name>[^/()\n]{3,40})$"
+)
 
 
 @dataclass
@@ -92,7 +97,7 @@ def _element_text(element) -> str:
 # Two line breaks in a row (``<br><br>``) end a paragraph, as a blank line does in a text file;
 # one is a line break inside it. The extractor writes each as ``<lb/>`` but merges breaks that
 # touch, so ``mark_double_breaks`` puts a paragraph separator between them before it runs.
-_DOUBLE_BREAK = re.compile(r"(<br\s*/?>)(\s*)(?=<br\s*/?>)", re.IGNORECASE)
+_DOUBLE_BREAK = regexes.compile(r"(<br\s*/?>)(\s*)(?=<br\s*/?>)", re.IGNORECASE)
 _SEPARATOR = "\u2029"
 
 
@@ -156,9 +161,9 @@ def _byline(text: str) -> list[str] | None:
     return None
 
 
-_FOLLOW = re.compile(r"(?:\s+\w+)?\s+@\w+\s*$")
-_SIGNATURE = re.compile(r"^(?:--|\u2014|\u2013|-)?\s*")
-_BY = re.compile(r"By\s", re.IGNORECASE)
+_FOLLOW = regexes.compile(r"(?:\s+\w+)?\s+@\w+\s*$")
+_SIGNATURE = regexes.compile(r"^(?:--|\u2014|\u2013|-)?\s*")
+_BY = regexes.compile(r"By\s", re.IGNORECASE)
 
 
 def _signature(text: str) -> list[str] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.datelines import dateline_only
 from site_gen.reader.html_body import text_key
@@ -94,7 +95,7 @@ def trim_trailing_furniture(
 
 # After the article: a box of controls (a subscription or registration wall, a newsletter
 # sign-up) whatever its words: a button, a form field or a link dressed as a button.
-_CONTROL_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.IGNORECASE)
+_CONTROL_CLASS = regexes.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.IGNORECASE)
 _CONTROLS = ("button", "form", "input", "select", "a")
 _WALL_CHARS = 600  # a wall says little: a longer box is more of the story
 
@@ -201,10 +202,10 @@ def trim_leading_controls(
 
 # Before the article: what the page hides from sight (text for screen readers), a photo's
 # caption or credit, the headline printed again, a short label ("FAQ", a reading time).
-_HIDDEN_CLASS = re.compile(
+_HIDDEN_CLASS = regexes.compile(
     r"(?:^|\s)(?:visually-?hidden|sr-only|screen-?reader-(?:text|only)|hidden|u-hidden)(?:\s|$)",
     re.IGNORECASE)
-_CAPTION_CLASS = re.compile(
+_CAPTION_CLASS = regexes.compile(
     r"caption|credit|img-desc|image-desc|photo-desc|media-desc|legend|slideshow|gallery"
     # the byline's box: an author's bio or details printed above the article
     r"|bylines?(?:$|[\s_-])|author-?(?:bio|info|details|box)", re.IGNORECASE)
@@ -341,13 +342,13 @@ def trim_summary_box(
 _LINKED_SHARE = 0.5
 _LINKED_CHARS = 160
 _LINKED_MAX = 4
-_SEPARATOR = re.compile(r"^[\W_]{3,}$")
+_SEPARATOR = regexes.compile(r"^[\W_]{3,}$")
 _OWN_CHARS = 250  # a closing line that names the site: a promotion or a credit, not the text
 
 
 def _site_words(sites: Sequence[str]) -> re.Pattern[str] | None:
     """A pattern for the site's names as whole words (names of three characters or more)."""
-    names = sorted({n.strip() for n in sites if len(n.strip()) >= 3}, key=len, reverse=True)
+    names = sorted({n.strip() for n in sites if len(n.strip()) >= 3}, key=lambda n: (-len(n), n))
     if not names:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
@@ -395,7 +396,7 @@ def trim_linked_tail(
 # Inside the article: a teaser for another story, a short label, a separator and a linked
 # headline ("Read also: <a>...</a>", "LUE MYÖS | <a>...</a>", "Voir aussi » <a>...</a>"), in any
 # language: the words after the label are a link.
-_LABELLED = re.compile(
+_LABELLED = regexes.compile(
     r"^(?P<label>[^\W\d][\w'’ .-]{0,39}?)\s*(?::|\||»|>>|›)\s*(?P<rest>\S.{14,})$")
 _LABEL_WORDS = 5
 _LINKED_REST = 0.8
@@ -433,7 +434,7 @@ def trim_teasers(
 
 # After the article: a credit in brackets ("(dmk)", "(Source: an agency)") or a line that
 # announces what follows it on the page (a link, a widget: it ends with a colon).
-_CREDIT = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")
+_CREDIT = regexes.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$")
 _TRAILING_MAX = 2
 
 

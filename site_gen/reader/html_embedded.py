@@ -19,17 +19,18 @@ import re
 
 from lxml import html as lxml_html
 
+from site_gen import regexes
 from site_gen.reader.html_meta import is_article_kind, ld_kinds, ld_objects, load_json_ld
 
 # A JSON/JavaScript double-quoted string literal (escapes included); alternatives are disjoint,
 # so matching is linear.
-_LITERAL = re.compile(r'"((?:[^"\\]|\\.){200,})"', re.S)
-_PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.I)
+_LITERAL = regexes.compile(r'"((?:[^"\\]|\\.){200,})"', re.S)
+_PARAGRAPH_TAG = regexes.compile(r"<p[\s>]", re.I)
 _MIN_TEXT = 150  # characters of paragraph text: less is a teaser or a caption, not an article
 _MAX_DEPTH = 2  # JSON inside a JavaScript string inside a script is the deepest seen in use
 # Raw CMS text is stored before the site's template engine fills its slots: an ad or widget
 # slot ("$$AD_SLOT$$", "{{ WIDGET }}", "%%PROMO%%", "[[EMBED]]") is markup, not the article's words.
-_SLOT = re.compile(
+_SLOT = regexes.compile(
     r"(?<![\w$%{\[])(?:\$\$|%%|\{\{|\[\[)\s*[A-Z][A-Z0-9_]*\s*(?:\$\$|%%|\}\}|\]\])"
 )
 

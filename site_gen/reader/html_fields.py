@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
+from site_gen import regexes
 from site_gen.reader.bylines import (
     GLUED_DATE,
     WEEKDAYS,
@@ -38,16 +39,16 @@ from site_gen.registry import Registry, host_of, name_key
 
 # Between a headline and the site's name. Full-width bars and colons (and the Hangul vowel
 # "ㅣ", which Korean titles use as a bar: it never stands alone in words) need no spaces.
-_SEPARATORS = re.compile(
+_SEPARATORS = regexes.compile(
     r"\s+[|｜–—:-]{1,2}\s+|\s+@\s+|\s*::\s*|\s*\u3000\s*|\s+·\s+|\s+»\s+|\s*[｜：\u3163]\s*"
 )
-_DATE_SEGMENT = re.compile(r"^[\d./ -]{6,12}$")
-_CREDENTIALS = re.compile(
+_DATE_SEGMENT = regexes.compile(r"^[\d./ -]{6,12}$")
+_CREDENTIALS = regexes.compile(
     r",?\s+(?:MA|MD|PhD|Ph\.D|RN|MPH|MS|MSc|DO|MBA|BSc|BA|JD|Esq\.?)\b\.?(?=\s*(?:$|[,;/|]))"
 )
-_BY_PREFIX = re.compile(r"^(?:By|Von|Par|Por|Di|Door)\s+", re.IGNORECASE)
+_BY_PREFIX = regexes.compile(r"^(?:By|Von|Par|Por|Di|Door)\s+", re.IGNORECASE)
 # CMS accounts that are no placeholder word ("admin", "webmaster": ``bylines.is_placeholder``).
-_ACCOUNT = re.compile(r"^(?:redaktion|redacción|staff|user\d*)$", re.I)
+_ACCOUNT = regexes.compile(r"^(?:redaktion|redacción|staff|user\d*)$", re.I)
 
 
 def _segments(title: str) -> list[str]:
@@ -166,7 +167,7 @@ def _framed(text: str, others: set[str], shown: set[str]) -> str:
 
 
 # What may follow a headline in a framed declaration: a separator, then a label.
-_FRAME_AFTER = re.compile(r"(?:\s+[|｜–—@·»-]|\s*::|-|\s*[｜\u3163])\s*\S")
+_FRAME_AFTER = regexes.compile(r"(?:\s+[|｜–—@·»-]|\s*::|-|\s*[｜\u3163])\s*\S")
 
 
 def strip_site(title: str, sites: list[str]) -> str:
@@ -417,10 +418,10 @@ def _site_before_headline(tag: str, shown: set[str]) -> str | None:
     return None
 
 
-_GLUED_WEEKDAY = re.compile(rf"^(\S+\s+\S.*?)\s+(?:{WEEKDAYS}),?$")
+_GLUED_WEEKDAY = regexes.compile(rf"^(\S+\s+\S.*?)\s+(?:{WEEKDAYS}),?$")
 
 
-_URL_AFTER = re.compile(r"\s*[(<\[]\s*(?:https?://|www\.)[^)>\]]*[)>\]]\s*$")
+_URL_AFTER = regexes.compile(r"\s*[(<\[]\s*(?:https?://|www\.)[^)>\]]*[)>\]]\s*$")
 
 
 def clean_author(name: str) -> str | None:
@@ -551,7 +552,7 @@ def _account_like(name: str) -> bool:
     return "-" in name or "." in name and not re.search(r"\.[a-z]{2,4}$", name)
 
 
-_URL_DATE = re.compile(
+_URL_DATE = regexes.compile(
     r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/"
 )
 

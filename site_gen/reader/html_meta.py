@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from site_gen import regexes
 from site_gen.reader.html_place import shown_text
 
-_WS = re.compile(r"\s+")
+_WS = regexes.compile(r"\s+")
 _AUTHOR_KEYS = (
     "author",
     "articleauthor",
@@ -74,7 +75,7 @@ _SITE_RANKS = {
 _LD_PUBLISHER_RANK = 1
 # Keys whose values are written "Family, Given" by convention (Dublin Core, citation tags).
 _INVERTED_NAME_KEYS = ("dc.creator", "dcterms.creator", "citation_author")
-_INVERTED = re.compile(
+_INVERTED = regexes.compile(
     r"^(?P<family>[^\W\d_][\w'’-]+),\s*(?P<given>[^\W\d_][\w'’.-]*(?: [A-Z]\.)*)$"
 )
 _ARTICLE_TYPES = (
@@ -170,9 +171,11 @@ def read_page_meta(tree) -> PageMeta:
 
 
 # Where other stories are listed: their dates and bylines are not this article's.
-_ELSEWHERE = re.compile(r"related|list-?item|listitem|teaser|recommend|more-|popular|sidebar|promo")
+_ELSEWHERE = regexes.compile(
+    r"related|list-?item|listitem|teaser|recommend|more-|popular|sidebar|promo"
+)
 # Not "credit" (photo credits) nor "authorization"/"authority" (login widgets, agencies).
-_BYLINE_CLASS = re.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.IGNORECASE)
+_BYLINE_CLASS = regexes.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.IGNORECASE)
 
 
 def _elsewhere(el) -> bool:
@@ -198,7 +201,7 @@ def _read_shown_dates(meta: PageMeta, tree) -> None:
 
 
 # A link to an author's page on the site ("/author/jane-doe", "/autoren/jane-doe").
-_AUTHOR_PATH = re.compile(
+_AUTHOR_PATH = regexes.compile(
     r"/(?:authors?|autor(?:en|es|as|a)?|auteurs?|autori|autore|journalists?|reporters?)/"
     r"[^?#]*[a-z]", re.IGNORECASE)
 
@@ -284,10 +287,10 @@ def _uninverted(value: str) -> str:
     return f"{match.group('given')} {match.group('family')}" if match else value
 
 
-_WRAPPERS = re.compile(
+_WRAPPERS = regexes.compile(
     r"^\s*(?:<!--|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[)|(?:-->|/\*\s*\]\]>\s*\*/|\]\]>)\s*$"
 )
-_TRAILING_COMMA = re.compile(r",\s*(?=[}\]])")
+_TRAILING_COMMA = regexes.compile(r",\s*(?=[}\]])")
 
 
 def load_json_ld(text: str):

@@ -8,9 +8,9 @@ holder of every paragraph costs about one pass over the page, whatever its size.
 
 from __future__ import annotations
 
-import re
+from site_gen import regexes
 
-_WS = re.compile(r"\s+")
+_WS = regexes.compile(r"\s+")
 BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "span",
           "strong", "li", "em", "i", "b", "blockquote", "aside", "figcaption", "td", "dt", "dd")
 _KEY_CHARS = 8  # an element is looked up by the first characters of its first word
@@ -39,7 +39,7 @@ def _lead(el) -> str:
 
 # Scripts written without spaces between words (Chinese, Japanese): a line break inside a
 # paragraph joins their lines with nothing; elsewhere it is a space.
-_UNSPACED = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_UNSPACED = regexes.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def line_join(left: str, right: str) -> str:
@@ -199,7 +199,7 @@ def main_container(holders: list, share: float = 0.7):
 # Elements that set their text apart from what stands beside them.
 _APART = frozenset(("br", "p", "div", "li", "ul", "ol", "section", "header", "footer", "address",
                     "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table", "tr", "td", "figure"))
-_PARTS = re.compile(r"\s*(?:\|\s*)+")
+_PARTS = regexes.compile(r"\s*(?:\|\s*)+")
 
 
 def shown_text(el) -> str:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import is_tail_junk, list_label, sentence_final, text_key
 from site_gen.reader.html_place import linked_chars
 from site_gen.reader.normalize import clean_inline
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4")
-_OUTSIDE = re.compile(
+_OUTSIDE = regexes.compile(
     r"related|teaser|recommend|promo|sidebar|popular|comment|newsletter|share|social|"
     r"caption|footer|author-?bio|\bbio\b|biography|about-?(?:the-?)?author|author-?(?:info|box)|"
     r"more-",
@@ -112,7 +113,7 @@ def _repeats(key: str, seen: set[str]) -> bool:
     return key in seen or any(len(k) >= 20 and (k in key or key in k) for k in seen)
 
 
-_BODY_MARK = re.compile(
+_BODY_MARK = regexes.compile(
     r"article[-_]?body|story[-_]?body|article[-_]?content|article[-_]?text|entry[-_]?content|"
     r"post[-_]?content|post[-_]?body|body[-_]?text|articlebody",
     re.IGNORECASE,

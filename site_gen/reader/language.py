@@ -11,28 +11,28 @@ from __future__ import annotations
 
 import lzma
 import os
-import re
 import shutil
-import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from site_gen import regexes
 from site_gen.model import Direction
+from site_gen.regexes import install_dir
 
 RTL_LANGS = frozenset(
     {"ar", "fa", "he", "iw", "ur", "ps", "sd", "yi", "dv", "ckb", "ug", "ku-arab"}
 )
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_PERSIAN_ONLY = re.compile(r"[پچژگ]")  # letters Arabic does not use (ی ک also appear in Urdu)
-_PERSIAN_YEH = re.compile(r"[یک]")
-_URDU_ONLY = re.compile(r"[ٹڈڑںےۓھ]")
-_HEBREW = re.compile(r"[\u0590-\u05ff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_LETTER = re.compile(r"[^\W\d_]")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_ARABIC = regexes.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_PERSIAN_ONLY = regexes.compile(r"[پچژگ]")  # letters Arabic does not use (ی ک also appear in Urdu)
+_PERSIAN_YEH = regexes.compile(r"[یک]")
+_URDU_ONLY = regexes.compile(r"[ٹڈڑںےۓھ]")
+_HEBREW = regexes.compile(r"[\u0590-\u05ff]")
+_KANA = regexes.compile(r"[\u3040-\u30ff]")
+_HANGUL = regexes.compile(r"[\uac00-\ud7af]")
+_LETTER = regexes.compile(r"[^\W\d_]")
+_LANG_TAG = regexes.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _SIMPLIFIED = frozenset("这为们说国来时会过还样没发进现经对问关动产种开长门车东")
 _TRADITIONAL = frozenset("這為們說國來時會過還樣沒發進現經對問關動產種開長門車東")
 
@@ -61,8 +61,7 @@ def _from_unpacked(identifier_class, model: Path):
     from py3langid.modelio import _to_array
 
     stat = model.stat()
-    base = Path(os.environ.get("SITE_GEN_ACCEL_DIR") or Path(sys.prefix) / "site-gen-accel")
-    unpacked = base / f"langid-{stat.st_size}-{int(stat.st_mtime)}"
+    unpacked = install_dir() / f"langid-{stat.st_size}-{int(stat.st_mtime)}"
     if not (unpacked / _UNPACKED).is_file():
         _unpack(model, unpacked)
 

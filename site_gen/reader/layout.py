@@ -14,18 +14,17 @@ same-length copy (``n`` -> newline) to lay out, so offsets stay valid for the or
 
 from __future__ import annotations
 
-import re
-
+from site_gen import regexes
 from site_gen.reader.paragraphs import Span, blocks, lines, trim
 
-_LOST_N = re.compile(r"(?<=[^\sA-Za-z])n(?=[^\sA-Za-z]|[A-Z])")
-_LATIN = re.compile(r"[A-Za-z]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LOST_N = regexes.compile(r"(?<=[^\sA-Za-z])n(?=[^\sA-Za-z]|[A-Z])")
+_LATIN = regexes.compile(r"[A-Za-z]")
+_LETTER = regexes.compile(r"[^\W\d_]")
 _SENTENCE_END = tuple(".!?…:;\"”»)’'」』。！？؟।")
-_NEW_START = re.compile(r"[\"“„«‘'(\[—–-]?\s*(?:[^\W\d_]|\d)")
+_NEW_START = regexes.compile(r"[\"“„«‘'(\[—–-]?\s*(?:[^\W\d_]|\d)")
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = regexes.compile(r"\r(?!\n)")
 
 
 def layout_text(raw: str) -> str:

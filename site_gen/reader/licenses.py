@@ -14,15 +14,19 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from site_gen import regexes
+
 ALL_RIGHTS_RESERVED = "all-rights-reserved"
 
-_CC_URL = re.compile(
+_CC_URL = regexes.compile(
     r"creativecommons\.org/(?:licenses/(?P<kind>[a-z-]+)/(?P<ver>\d\.\d)(?:/(?P<port>[a-z]{2}))?"
     r"|publicdomain/(?P<pd>zero|mark))",
     re.IGNORECASE,
 )
-_CC0 = re.compile(r"\bcc\s*-?\s*0\b|\bcc\s*zero\b|\bpublic\s+domain\s+dedication\b", re.IGNORECASE)
-_ARR = re.compile(
+_CC0 = regexes.compile(
+    r"\bcc\s*-?\s*0\b|\bcc\s*zero\b|\bpublic\s+domain\s+dedication\b", re.IGNORECASE
+)
+_ARR = regexes.compile(
     r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b"
     r"|\btodos\s+los\s+derechos\s+reservados\b|\btutti\s+i\s+diritti\s+riservati\b",
     re.IGNORECASE,
@@ -52,7 +56,7 @@ def _words(words: list[str]) -> str:
     or nothing ("NonCommercial", "non-commercial"), an apostrophe either apostrophe."""
     return "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]?").replace("'", "['\u2019]")
-        for w in sorted(words, key=len, reverse=True)
+        for w in sorted(words, key=lambda w: (-len(w), w))
     )
 
 

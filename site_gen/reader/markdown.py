@@ -19,6 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from site_gen import regexes
 from site_gen.model import Diagnostic, Paragraph
 from site_gen.reader.assemble import build_document
 from site_gen.reader.attribution import strip_footers
@@ -30,8 +31,10 @@ from site_gen.registry import Registry, host_of
 
 _MD = MarkdownIt("commonmark")
 _FENCE = {"---": "yaml", "+++": "toml"}
-_CLOSING_FENCE = {f: re.compile(r"^" + re.escape(f) + r"[ \t]*\r?$", re.MULTILINE) for f in _FENCE}
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?!\d)")
+_CLOSING_FENCE = {f: regexes.compile(
+    r"^" + re.escape(f) + r"[ \t]*\r?$", re.MULTILINE
+) for f in _FENCE}
+_PATH_DATE = regexes.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?!\d)")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str | None, int, int]:
@@ -195,7 +198,7 @@ def _line_offsets(text: str) -> list[int]:
     return offsets
 
 
-_TOKEN = re.compile("(" + SPACE_CLASS + "+)|[^" + SPACE_CLASS[1:] + "+")
+_TOKEN = regexes.compile("(" + SPACE_CLASS + "+)|[^" + SPACE_CLASS[1:] + "+")
 
 
 def align(plain: str, raw: str, start: int, end: int) -> tuple[int, ...] | None:

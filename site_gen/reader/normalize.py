@@ -23,6 +23,8 @@ import unicodedata
 
 import ftfy
 
+from site_gen import regexes
+
 # Dropped: format characters that carry nothing on a page (ZWSP, soft hyphen, word joiner, BOM,
 # bidi marks that scrapers leave behind). ZWNJ (U+200C) / ZWJ (U+200D) are letters' glue: kept.
 _DROP = frozenset(
@@ -56,7 +58,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 
 # Anything that makes the slow path necessary: runs of space, non-space whitespace other than a
 # lone newline/NBSP, dropped format characters, or space at the edges.
-_NEEDS_WORK = re.compile(
+_NEEDS_WORK = regexes.compile(
     "["
     + re.escape("".join(sorted(_DROP)))
     + "]|\\s\\s|[\t\r\f\v\x85\u1680\u2000-\u200a\u2028\u2029"

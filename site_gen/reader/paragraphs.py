@@ -10,10 +10,10 @@ sentences and about ``TARGET_CHARS`` characters; a single sentence longer than t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.normalize import normalize_span
 from site_gen.reader.sentences import split_sentences
@@ -24,7 +24,7 @@ MAX_CHARS = 900  # a block longer than this is a run-on and gets split
 TARGET_CHARS = 450  # aim for paragraphs about this long ...
 MAX_SENTENCES = 3  # ... and of at most this many sentences
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000\r\f\v]*\n[\s\u00a0]*")
+_BLANK_LINE = regexes.compile(r"\n[ \t\u00a0\u3000\r\f\v]*\n[\s\u00a0]*")
 
 
 def trim(raw: str, start: int, end: int) -> Span:

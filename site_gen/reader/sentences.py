@@ -17,19 +17,21 @@ from __future__ import annotations
 import bisect
 import re
 
+from site_gen import regexes
+
 _OPEN_ONLY = "“„«‹「『"
 _CLOSE_ONLY = "”»›」』"
 _AMBIGUOUS = '"'
 _FINAL = ".!?。！？؟।"
-_QUOTE_MARK = re.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
+_QUOTE_MARK = regexes.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
 
-_BOUNDARY = re.compile(
+_BOUNDARY = regexes.compile(
     # A run of final punctuation is matched once, from its first mark, possessively: without
     # that, a long run ("......") is retried from every position (quadratic time).
     r"(?<![.!?。！？؟।])(?P<end>[.!?。！？؟।]++[\"”’'»)\]」』]*+)"  # final marks, closing marks
     r"(?P<gap>\s+|(?<=[。！？」』])(?=\S))"  # then space (CJK needs none)
 )
-_NEXT_START = re.compile(r"[\"“„«‘'(\[「『]?\s*(?:[^\W\d_]|\d)")
+_NEXT_START = regexes.compile(r"[\"“„«‘'(\[「『]?\s*(?:[^\W\d_]|\d)")
 _ABBREV = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev fr
     no nos vol pp fig figs art sec ch ed eds co corp inc ltd bros dept univ assn approx est
@@ -38,7 +40,7 @@ _ABBREV = frozenset(
     miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo op cf ft gov't pres
     messrs""".split()
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)\.$")
+_WORD_BEFORE = regexes.compile(r"([^\W\d_][\w'’.-]*)\.$")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import json
 import re
 import tomllib
 
+from site_gen import regexes
 from site_gen.model import Diagnostic
 from site_gen.reader.attribution import split_names
 from site_gen.reader.dates import parse_date_value
@@ -72,7 +73,7 @@ def parse_sidecar(data: bytes, path: str) -> tuple[Meta | None, list[Diagnostic]
     return meta_from_mapping(values, "sidecar", path, key_lines(text))
 
 
-_TOML_LINE = re.compile(r"line (\d+)")
+_TOML_LINE = regexes.compile(r"line (\d+)")
 
 
 def toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
@@ -122,7 +123,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_KEY_LINE = re.compile(r"""^\s*["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
+_KEY_LINE = regexes.compile(r"""^\s*["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
 
 
 def key_lines(text: str, first_line: int = 1) -> dict[str, int]:

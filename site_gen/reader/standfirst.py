@@ -27,13 +27,14 @@ from __future__ import annotations
 import html
 import re
 
+from site_gen import regexes
 from site_gen.model import Paragraph
 from site_gen.reader.html_body import text_key
 from site_gen.reader.html_place import Places, common_container, inside
 from site_gen.reader.normalize import clean_inline
 from site_gen.reader.paragraphs import renumbered
 
-_TRUNCATED = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
+_TRUNCATED = regexes.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*$")
 _MIN_SHOWN_LEAD = 60  # a description shown before the body, shorter, is a kicker or a label
 def _is_description(text: str, descriptions: list[str]) -> bool:
     key = text_key(text)
@@ -95,12 +96,12 @@ def split_standfirst(
 
 
 # Class names pages give a standfirst in their markup (in several languages' conventions)
-_LEAD_CLASS = re.compile(
+_LEAD_CLASS = regexes.compile(
     r"(?:^|[\W_])(?:lead|leadtext|intro|teaser|summary|standfirst|dek|excerpt|abstract|subtitle"
     r"|subheadline|description|chapo|chapeau|ingress|vorspann|entradilla)(?:$|[\W_])",
     re.IGNORECASE)
 # the same names inside a camel-case class ("articleLead", "ArticleElementIntro")
-_LEAD_CAMEL = re.compile(
+_LEAD_CAMEL = regexes.compile(
     r"(?<=[a-z])(?:Lead|LeadText|Intro|Teaser|Summary|Standfirst|Dek|Excerpt|Abstract|Subtitle"
     r"|Subheadline|Chapo|Chapeau|Ingress|Vorspann|Entradilla)(?=$|[\W_A-Z])")
 

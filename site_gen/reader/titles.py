@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import re
 
+from site_gen import regexes
 from site_gen.reader.normalize import clean_inline
 from site_gen.reader.sentences import quote_spans, split_sentences
 
 MAX_DERIVED = 90
 
-_TRAILING_WEAK = re.compile(
+_TRAILING_WEAK = regexes.compile(
     r"[\s,;:–—-]+$|\s+(?:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that|which|who|"
     r"is|are|was|were|its|his|her|their|said|says)$",
     re.IGNORECASE,
 )
-_SLUG_ID = re.compile(
+_SLUG_ID = regexes.compile(
     r"^(?:[_-]*(?:news|article|story|post|\d+|[0-9a-f]{8,})[_-]+)+", re.IGNORECASE
 )
-_SLUG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SPACE = re.compile(r"\s")
+_SLUG_WORD = regexes.compile(r"[^\W_]+", re.UNICODE)
+_SPACE = regexes.compile(r"\s")
 
 
 def derive_title(text: str, limit: int = MAX_DERIVED) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from site_gen import regexes
 from site_gen.model import Diagnostic
 from site_gen.reader.assemble import build_document
 from site_gen.reader.attribution import (
@@ -59,14 +60,18 @@ MAX_TITLE_CHARS = 200
 FULL_STOPS = (".", "\u3002", "\uff0e", "\uff61", "\u0964", "\u06d4", "\u0589", "\u1362",
               "\u104b")
 
-_BYLINE = re.compile(r"^(?:By|BY|by|Von|Par|Por|Di|Door)\s+(?P<names>[^\n]{2,120}?)\s*$")
-_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
-_ROLE = re.compile(r"\s*[,|/–—-]\s*(?:[A-Z][\w ]+ )?(?:Correspondent|Reporter|Editor|Staff).*$")
-_OUTLET_PLACE = re.compile(r"^(?P<a>[^\n–—-]{2,40}?)\s+[–—-]\s+(?P<b>[^\n–—-]{2,30}?)\s*$")
+_BYLINE = regexes.compile(r"^(?:By|BY|by|Von|Par|Por|Di|Door)\s+(?P<names>[^\n]{2,120}?)\s*$")
+_NAME = regexes.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}$")
+_ROLE = regexes.compile(
+    r"\s*[,|/–—-]\s*(?:[A-Z][\w ]+ )?(?:Correspondent|Reporter|Editor|Staff).*$"
+)
+_OUTLET_PLACE = regexes.compile(r"^(?P<a>[^\n–—-]{2,40}?)\s+[–—-]\s+(?P<b>[^\n–—-]{2,30}?)\s*$")
 # A labelled title line of an exported record ("Title: ...", "Titel: ...", "Título: ...").
-_TITLE_LABEL = re.compile(r"^(?:Title|Titel|Titre|Título|Titolo|Headline)\s*[:：]\s*",
-                          re.IGNORECASE)
-_CASELESS_PREFIX = re.compile(r"^(?P<head>[^\W\d_][^\s:：]*(?:\s[^\W\d_][^\s:：]*){0,2})\s?[:：]\s")
+_TITLE_LABEL = regexes.compile(r"^(?:Title|Titel|Titre|Título|Titolo|Headline)\s*[:：]\s*",
+                               re.IGNORECASE)
+_CASELESS_PREFIX = regexes.compile(
+    r"^(?P<head>[^\W\d_][^\s:：]*(?:\s[^\W\d_][^\s:：]*){0,2})\s?[:：]\s"
+)
 
 
 def _caseless(text: str) -> bool:
@@ -232,9 +237,9 @@ def lead_credit(raw: str, spans: list[Span], registry: Registry) -> tuple[str | 
 
 # The lines of a header block under the headline that state a field: labelled ones ("Date:",
 # "Published:", "Source:"; author labels are the bylines'), and lines that are a date alone.
-_DATE_FIELD = re.compile(
+_DATE_FIELD = regexes.compile(
     r"^(?i:Date|Dated|Published|Posted|Updated|Datum|Fecha|Publié(?: le)?)\s*[:：]\s*\S")
-_SOURCE_FIELD = re.compile(
+_SOURCE_FIELD = regexes.compile(
     rf"^(?:{SOURCE_LABELS}|(?i:Publisher))\s*[:：]\s*(?P<value>\S[^\n]{{0,100}})$")
 _SHORT_LINE_WORDS = 6  # "Published on 3 March 2024." may end with a full stop; a sentence is longer
 
