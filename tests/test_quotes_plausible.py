@@ -116,3 +116,24 @@ def test_icelandic_verb_is_no_name() -> None:
 def test_unknown_language_without_evidence_stays_unattributed() -> None:
     paras = ["Utshele UMHLABA ukuthi: \u201cSizowuqeda umsebenzi ngoMsombuluko.\u201d"]
     assert _speakers(paras, "zu") == {None}
+
+
+@pytest.mark.parametrize("tokens", [["Dan", "Rather"], ["Paul", "Song"], ["Paula", "Read"]])
+def test_a_given_name_and_a_surname_that_is_a_common_word(tokens: list[str]) -> None:
+    assert admit(tokens) == tuple(tokens)
+
+
+@pytest.mark.parametrize("tokens", [["Watch", "Video"], ["Read", "More"], ["Paula", "READ"],
+                                    ["Paul", "Song", "Review"]])
+def test_a_common_word_after_no_given_name_stays_out(tokens: list[str]) -> None:
+    assert admit(tokens) is None
+
+
+def test_a_surname_that_is_a_common_word_names_the_person_named_before() -> None:
+    paras = ["Dr. Thomas Song, a physician at the clinic, spoke at the meeting on Monday.",
+             "Song said the clinic would stay open through the winter.",
+             "Read said the plan was sound."]  # no one of that name: no speaker
+    quotes = extract_quotes(paras, "en").quotes
+    said = {q.text.split()[1]: q.speaker_key for q in quotes}
+    assert said["clinic"] == "Thomas Song"
+    assert said["plan"] is None

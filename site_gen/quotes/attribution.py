@@ -442,6 +442,13 @@ class Cast:
                 person = self._match(tokens, mention.gender, create=False)
                 if person is not None:
                     self.how = "name:known"
+            elif not name and mention.kind == "name" and len(tokens) == 1 \
+                    and tokens[0][:1].isupper() and tokens[0][1:].islower():
+                # "Song said" after "Paul Song": a word that makes no new name may be the
+                # surname of a person the article has named
+                person = self._match(tokens, mention.gender, create=False)
+                if person is not None:
+                    self.how = "name:known"
             if name:
                 create = (mention.kind == "org" or len(name) == 1
                           or not self.in_heading(mention.start)

@@ -212,7 +212,9 @@ def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
     if not toks:
         return None
     lows = [t.lower() for t in toks]
-    if any(is_contraction(t) for t in toks) or any(w in _NOT_NAME for w in lows):
+    if any(is_contraction(t) for t in toks):
+        return None
+    if any(w in _NOT_NAME for w in lows) and not _given_then_word(toks, lows):
         return None
     if all(len(t.strip(".")) <= 1 for t in toks):
         return None  # "Q", "A": a transcript's question and answer labels; initials alone
@@ -223,6 +225,14 @@ def _admit(tokens: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
     if not english:
         toks = _cut_at_function(toks, lows)
     return toks or None
+
+
+def _given_then_word(toks: tuple[str, ...], lows: list[str]) -> bool:
+    """A given name and a surname that is also a common word ("Dan Rather", "Paul Song"): a
+    person, though the word alone is no name. Only a capitalised word after a given name that
+    is none of those words ("Watch Video", "Read More" stay out)."""
+    return (len(toks) == 2 and lows[0] not in _NOT_NAME and is_given_name(toks[0])
+            and toks[1][:1].isupper() and toks[1][1:].islower())
 
 
 def _cut_at_function(toks: tuple[str, ...], lows: list[str]) -> tuple[str, ...]:
