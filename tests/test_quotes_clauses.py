@@ -325,3 +325,33 @@ def test_a_that_after_a_threats_infinitive_opens_no_statement() -> None:
     text = "Jane Doe has threatened to veto the bill that allows the board to raise the fares."
     assert _who([text], "indirect") == [
         ("to veto the bill that allows the board to raise the fares.", "Jane Doe")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As the hearing went on, the council grew restless with the delays.",
+    "As the talks continued, the union dropped two of its demands.",
+    "As Jane Roe went on, the crowd began to leave the square.",
+])
+def test_a_clause_of_time_with_an_ongoing_verb_reports_nothing(sentence: str) -> None:
+    assert _who([sentence], "indirect") == []
+
+
+def test_an_as_clause_with_a_speech_verb_still_reports_its_main_clause() -> None:
+    assert _who(["As Jane Roe noted, the bridge will stay closed until the spring."],
+                "indirect") == [("the bridge will stay closed until the spring.", "Jane Roe")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the afternoon session, the mayor was asked to explain the delays.",
+    "After a long and tiring day, Jane Roe asked to explain the delays.",
+    "With the count still running, the crowd was celebrating in the square.",
+])
+def test_an_opening_phrase_is_not_what_a_request_or_a_passive_cue_reports(sentence: str) -> None:
+    found = _who([sentence], "indirect")
+    assert not any(text.startswith(("In the", "After a", "With the")) for text, _ in found)
+
+
+def test_a_trailing_cue_still_reports_the_clause_before_its_comma() -> None:
+    found = _who(["The bridge will stay closed until the spring, Jane Roe said on Tuesday."],
+                 "indirect")
+    assert found == [("The bridge will stay closed until the spring", "Jane Roe")]

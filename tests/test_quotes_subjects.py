@@ -262,7 +262,10 @@ def test_a_name_like_will_in_a_headline_is_not_cut():
 
 def test_being_told_is_no_speech_of_the_sentences_subject():
     text = "The harbour board met in March, being told the pier was unsafe."
-    assert _speaker_of(text, "told") is None
+    quotes = extract_quotes([text]).quotes
+    assert all(q.speaker_key is None for q in quotes if q.cue == "told")
+    # nor is the clause before it what anyone said (a passive cue attributes nothing)
+    assert not any(q.text.startswith("The harbour board met") for q in quotes)
 
 
 def test_a_name_with_its_apposition_after_a_place_is_still_the_subject():

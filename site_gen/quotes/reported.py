@@ -132,6 +132,8 @@ _ASK_TO = regexes.compile(
     r"\s+(?:(?:[\w'\u2019.-]+\s+){0,5}?for\s+(?!(?:years|months|weeks|days|hours|decades)\b)"
     r"[a-z]{2,}\b|(?:[\w'\u2019.-]+\s+){1,6}?to\s+(?!(?:the|a|an|his|her|their|its|this|that|be|him|them|me"
     r"|us)\b)[a-z]{2,}\b)")
+_TO_DO = regexes.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|him|them|me|us)\b)"
+                         r"[a-z]{2,}\b")  # 'asked to explain': a request of one's own
 _PASSIVE_BEFORE = regexes.compile(
     r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$"
 )
@@ -410,6 +412,10 @@ def _comma_apart(text: str, mention: Mention, cue_start: int) -> bool:
 
 
 _THAT_BEFORE = regexes.compile(r"\bthat\s+$")
+# Cues that, with nothing after them, say that something lasts ("as the hearing went on",
+# "as the talks continued"), not that someone speaks.
+_ONGOING = frozenset(("go on", "goes on", "went on", "going on", "continue", "continues",
+                      "continued", "continuing"))
 # 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
 # subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
 _AS_LEAD = regexes.compile(
@@ -422,6 +428,8 @@ def _after_as_clause(text: str, s_start: int, m: CueMatch) -> int | None:
     the subject said (a quotation there is a direct quote's lead-in, see ``_forward``)."""
     if not text.startswith(",", m.end()) or not _AS_LEAD.search(text[s_start:m.start()]):
         return None
+    if " ".join(m.group().lower().split()) in _ONGOING:
+        return None  # 'As the debate went on, the mayor ...': a time, no one's words
     if _in_open_quotation(text, m.start()):
         return None  # 'as Terry said' within a speaker's own words is theirs to attribute
     return m.end() + 1
@@ -708,6 +716,11 @@ def _trailing(text: str, s_start: int, s_end: int, segs: Sequence[Segment]) -> l
     if m is None:
         return []
     cue_pos = m.start()
+    if _PASSIVE_BEFORE.search(text, max(comma + 1, cue_pos - 12), cue_pos) or (
+            m.group().lower().startswith("ask") and (_ASK_TO.match(text, m.end(), s_end)
+                                                     or _TO_DO.match(text, m.end(), s_end))):
+        return []  # '..., the mayor was asked to explain', '..., Roe asked for a delay', '...,
+        # the crowd was celebrating': what the comma follows is no one's words
     if text[comma + 1:cue_pos].strip():
         mention = subject_before(text, comma + 1, cue_pos)
     else:
