@@ -530,3 +530,26 @@ def test_a_quotation_before_the_main_clauses_cue_is_still_its() -> None:
     para = ("While the ferries ran late, \u201cwe will not wait for the council,\u201d Reyl said "
             "on Monday.")
     assert _direct_speakers([_CAST, para]) == ["Tom Reyl"]
+
+
+def test_continue_before_an_infinitive_is_no_cue_of_its_own():
+    """'... will continue to be "..."': the quoted words are the reporting speaker's, not
+    those of the subject of "continue"."""
+    text = ("Jane Doe said she was sure Tom Roe will continue to be \u201ca champion for the "
+            "harbour towns.\u201d")
+    assert _direct_speakers([text]) == ["Jane Doe"]
+
+
+def test_continue_without_an_infinitive_is_still_a_cue():
+    paras = ["Jane Doe spoke to the council.",
+             "\u201cThe pier is safe,\u201d Jane Doe continued. \u201cIt will stay open.\u201d"]
+    assert set(_direct_speakers(paras)) == {"Jane Doe"}
+
+
+@pytest.mark.parametrize("verbs", ["will continue to", "would try to", "will have to continue to",
+                                   "went on to"])
+def test_a_cue_after_a_chain_of_control_verbs_has_their_subject(verbs: str):
+    paras = ["Jane Doe spoke to the council on Monday.",
+             f"To win the vote, she {verbs} argue that the harbour plan is sound."]
+    assert [q.speaker_key for q in extract_quotes(paras).quotes if q.cue == "argue"] == [
+        "Jane Doe"]

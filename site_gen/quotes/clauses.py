@@ -76,6 +76,7 @@ _ROLE_THEN_NAME = regexes.compile(
 _CONTROL = regexes.compile(
     r"\s+(?:appeared|appears|seemed|seems|tried|tries|managed|manages|refused|refuses|declined"
     r"|declines|wanted|wants|sought|seeks|continued|continues|began|begins|used|went on|decided"
+    r"|continue|try|want|seek|begin|decide|refuse|decline"  # after "will", "to"
     r"|chose|plans|planned|needed|needs|hastened|rushed|moved|is going|was going|would like"
     r"|had|has|have|was quick|were quick|took time|went so far as|is expected|was expected"
     r"|threatened|vowed|promised|agreed|failed|got|came out|has yet|have yet|had yet|is yet"
@@ -158,7 +159,7 @@ def _cut_aux(text: str) -> str:
 
 
 def _strip_aux(text: str) -> str:
-    for _ in range(2):
+    for _ in range(3):  # "she will have to continue to": two control verbs and an auxiliary
         text = _cut_aux(text)
         # both patterns are anchored at the end: test the last characters before searching
         end = text.rstrip()[-2:]

@@ -270,10 +270,21 @@ def is_bare(cue: str) -> bool:
 _VERB_SUBJECT = regexes.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\w.'\u2019-]*)\s+$")
 
 
+# Cues that also say that something lasts or comes next: before an infinitive they are no
+# speech ("Roe will continue to be ..."; "went on to say" is the infinitive's cue).
+_ONGOING = frozenset(("continue", "continues", "continued", "continuing", "go on", "goes on",
+                      "went on", "going on"))
+_ONGOING_TO = regexes.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
+
+
 def verb_use(text: str, m: CueMatch) -> bool:
     """False for a noun-like form used as a noun ("his latest comments", "a series of tweets"):
-    such a form is a cue only after a subject ("Brandt tweets") or before "that"."""
-    if m.text.lower() not in NOUNY:
+    such a form is a cue only after a subject ("Brandt tweets") or before "that"; and for
+    "continue" or "go on" before an infinitive."""
+    low = m.text.lower()
+    if _ONGOING_TO.match(text, m.stop) and " ".join(low.split()) in _ONGOING:
+        return False  # "will continue to be", "went on to win": what follows is the verb
+    if low not in NOUNY:
         return True
     return text.startswith(" that ", m.stop) or bool(
         _VERB_SUBJECT.search(text, max(0, m.pos - 30), m.pos))
