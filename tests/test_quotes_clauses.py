@@ -355,3 +355,11 @@ def test_a_trailing_cue_still_reports_the_clause_before_its_comma() -> None:
     found = _who(["The bridge will stay closed until the spring, Jane Roe said on Tuesday."],
                  "indirect")
     assert found == [("The bridge will stay closed until the spring", "Jane Roe")]
+
+
+@pytest.mark.parametrize("opening", ["Not long after", "Shortly after", "Just before", "After"])
+def test_an_opening_clause_of_time_ends_its_statement(opening: str) -> None:
+    sentence = (f"{opening} Jane Roe said the pier was unsafe, Tom Baker said that the council "
+                "had acted too late.")
+    assert _who([sentence], "indirect") == [("the pier was unsafe", "Jane Roe"),
+                                            ("the council had acted too late.", "Tom Baker")]

@@ -187,7 +187,8 @@ _TRAILING_PP = regexes.compile(
 _MAX_SUBJECT_WORDS = 9
 # A sentence that opens with a subordinate clause ("When ...,", "While ..., Y said").
 SUBORDINATE_START = regexes.compile(
-    r"\s*(?:When|Whenever|After|As|While|Whereas|Before|Although|Though|Even\s+as"
+    r"\s*(?:(?:Not\s+long|Shortly|Soon|Just|Right|Long|Only|Even|Ever)\s+(?:after|before|since|when)"
+    r"|When|Whenever|After|As|While|Whereas|Before|Although|Though|Even\s+as"
     r"|Even\s+though|Once|Since|If|Because|Until)\s")
 # What the last word of a ``_TRAILING_PP`` match starts with (lower-cased): a cheap test that
 # spares the search on most segments.
