@@ -363,3 +363,21 @@ def test_an_opening_clause_of_time_ends_its_statement(opening: str) -> None:
                 "had acted too late.")
     assert _who([sentence], "indirect") == [("the pier was unsafe", "Jane Roe"),
                                             ("the council had acted too late.", "Tom Baker")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The protests grew so loud that Jane Roe issued a statement saying that the pier was safe.",
+     "Jane Roe"),
+    ("The protests grew so loud that the Velmar Harbour Board put out a statement on Monday "
+     "saying the pier was safe.", "Velmar Harbour Board"),
+])
+def test_whoever_put_out_a_statement_says_what_its_participle_reports(sentence: str,
+                                                                       speaker: str) -> None:
+    found = _who(["Jane Roe chairs the Velmar Harbour Board.", sentence], "indirect")
+    assert [who for _, who in found] == [speaker]
+
+
+def test_who_receives_a_letter_does_not_say_what_it_says() -> None:
+    found = _who(["The council sent a letter to Jane Roe saying that the pier was unsafe."],
+                 "indirect")
+    assert found == [("the pier was unsafe.", None)]

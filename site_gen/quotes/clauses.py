@@ -569,6 +569,15 @@ _NAME_THEN_PARTICIPLE = regexes.compile(
 _GERUND_OWNER_BEFORE = frozenset("of about with and or nor but".split())
 
 
+# A statement put out, right before its participle ('issued a statement on Monday saying'):
+# the participle's subject is whoever put it out.
+_ISSUED = regexes.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|issues|released|releases|put\s+out|puts\s+out"
+    r"|posted|posts|sent|sends|published|publishes)\s+(?:a|an|the|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|letter|note|message|tweet|video|post|release|memo"
+    r"|e-?mail|notice)s?(?:\s+(?:on|late|early|last|this|in)\s+[\w-]+(?:\s+[\w-]+)?)?,?\s*$")
+
+
 def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The subject of a participle cue in an absolute construction: '..., with spokesman Glen
     Ashby saying, "..."' -> Glen Ashby. Any other participle ('..., saying that ...') has the
@@ -586,6 +595,12 @@ def participle_subject(text: str, lo: int, cue_start: int) -> Mention | None:
                 is_given_name(words[0]) if len(words) > 1
                 else before and before[0][-1:].isalpha() and _named_in_full(text, words[0])):
             return mention  # a person's name (a surname alone: one written in full elsewhere)
+    issued = _ISSUED.search(text, start, cue_start)
+    if issued is not None:
+        # 'so loud that the embassy in Velmar issued a statement saying ...': who issued it
+        mention = subject_before(text, lo, issued.start())
+        if mention is not None and mention.kind in ("name", "org"):
+            return mention
     bare = _ABSOLUTE_SUBJECT.search(text, start, cue_start)
     if bare is not None:
         mention = parse_mention(bare.group(1), bare.start(1))
