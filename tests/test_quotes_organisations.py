@@ -206,3 +206,30 @@ def test_a_capitalised_opener_is_no_part_of_an_organisations_name() -> None:
     paras = ["While Quayside Group counted the seabirds on the pier, the lights stayed on.",
              "The group said the new lights had driven the terns from their nests."]
     assert _speakers(paras) == ["Quayside Group"]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("the Kestrian government", "Kestrian government"),
+    ("the U.S. government", "U.S. government"),
+    ("the U.K. administration", "U.K. administration"),
+    ("Jane Doe's presidential campaign", "Doe campaign"),
+])
+def test_a_government_or_campaign_named_by_its_owner(phrase: str, name: str) -> None:
+    mention = parse_mention(phrase, 0)
+    assert mention is not None and mention.kind == "org" and mention.name == name
+
+
+@pytest.mark.parametrize("phrase", ["All of my friends in government",
+                                    "Advisers to a rival campaign"])
+def test_a_phrase_between_a_name_and_the_head_makes_no_organisation(phrase: str) -> None:
+    mention = parse_mention(phrase, 0)
+    assert mention is None or mention.kind != "org"
+
+
+def test_he_never_means_a_campaign_or_a_government() -> None:
+    paras = ["Tom Baker, the campaign's manager, spoke to reporters on Monday.",
+             "The Baker campaign said the senator would stay in the race.",
+             "He said the campaign had raised $2 million in a week."]
+    quotes = extract_quotes(paras).quotes
+    said = [q.speaker_key for q in quotes if q.text.startswith("the campaign had raised")]
+    assert said == ["Tom Baker"]

@@ -521,7 +521,8 @@ class Cast:
         first = (bisect_left if before else bisect_right)(self._event_at, pos) - 1
         for k in range(first, -1, -1):
             at, p = events[k]
-            if p.gender == gender or (p.gender is None and not _org_like(p)):
+            if (p.gender == gender and not _headed_org(p)) or (
+                    p.gender is None and not _org_like(p)):
                 best = (at, p)
                 break
         named = self._mentioned_at(gender, pos)
@@ -639,7 +640,7 @@ class Cast:
         """The latest person of that gender named before ``pos``, with where."""
         best: tuple[int, Person] | None = None
         for p in self.people:
-            if p.gender != gender:
+            if p.gender != gender or _headed_org(p):
                 continue
             i = bisect_left(p.positions, pos)
             if i and (best is None or p.positions[i - 1] > best[0]):
@@ -816,6 +817,13 @@ _ORG_NAME_LAST = ORG_OF_HEADS | _ORG_LAST | frozenset("Project Watch Trust Actio
 _OFFICE_LAST = frozenset("Department Ministry Office Administration House Court Senate University"
                          " College School".split())
 _OWN_ORG = regexes.compile(r"(his|her)\s+(?:campaign|team|camp)$", re.IGNORECASE)
+
+
+def _headed_org(p: Person) -> bool:
+    """A campaign, an administration, a government ("Kestrian government"): whatever gender
+    its spokesman lent it, never "he" or "she"."""
+    words = " ".join(p.tokens).split()
+    return len(words) > 1 and words[-1].lower() in ORG_HEADS
 
 
 def _org_like(p: Person) -> bool:

@@ -96,7 +96,7 @@ GROUP_HEADS = frozenset(
 )
 _FUNCTION = frozenset("the a an one another this that his her their its our former late".split())
 # The last word of an organisation named after a person ("the Brandt campaign").
-ORG_HEADS = frozenset("campaign administration camp team foundation transition".split())
+ORG_HEADS = frozenset("campaign administration camp team foundation transition government".split())
 _DETERMINERS = regexes.compile(
     r"^(?:the|a|an|one|another|this|that|these|those|his|her|their|its|our)\s+",
                           re.IGNORECASE)
@@ -498,6 +498,8 @@ _COLLECTIVE_OF = regexes.compile(r"^(?:the\s+)?(?:management|leadership|board|ow
 _ACRONYM = regexes.compile(r"[A-Z]{2,6}")
 _ROLE_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MEP PM DA AG GM VP PAC PR".split())
 _THE_START = regexes.compile(r"^The\s+")
+# Words that put a phrase between a name and an organisation's head ("pals in government").
+_LINKS = frozenset("of in for on at to with from by about into under over".split())
 
 
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
@@ -508,9 +510,13 @@ def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
             and runs[-1].group() not in ("The", "A", "An"):
         return Mention(t, start, "org", _THE_START.sub("", runs[-1].group()), role=t)
     if head in ORG_HEADS and runs:
+        owner = words[-2] if len(words) >= 2 else ""
+        if _JOINED_INITIALS.fullmatch(owner):  # "the U.S. government": initials are one word
+            return Mention(t, start, "org", f"{owner} {head}", role=t)
         name, _, _ = clean_name(runs[-1].group())
         between = t[runs[-1].end():].split()[:-1]
-        if name:
+        if name and len(between) <= 3 and not any(w in _LINKS for w in between):
+            # (not "all of my pals in government": a name and the head a phrase apart)
             # an organisation's whole name ("the Harbour Watch team", "the Harbour University
             # football team"); a person's surname ("the Jane Doe campaign" is the "Doe campaign")
             whole = len(name) > 1 and not is_given_name(name[0]) and len(between) <= 1 \
