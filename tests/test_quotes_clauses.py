@@ -296,6 +296,8 @@ def test_an_aside_between_dashes_leaves_the_name_before_it_the_subject(para: str
      "to close the harbour to every ferry on the coast."),
     ("Jane Doe threatened that she would close the harbour to every ferry.",
      "she would close the harbour to every ferry."),
+    ("In her last speech, Jane Doe instead began by threatening to close the harbour to every "
+     "ferry.", "to close the harbour to every ferry."),
 ])
 def test_a_threat_to_do_something_is_a_statement(sentence: str, said: str) -> None:
     assert _who(["Jane Doe chairs the harbour board.", sentence], "indirect") == [
@@ -308,10 +310,12 @@ def test_what_is_threatened_is_no_statement() -> None:
     assert _who(paras) == []
 
 
-def test_a_threat_with_no_one_making_it_is_no_statement() -> None:
-    paras = ["Jane Doe chairs the harbour board.",
-             "The rising water threatened to flood the lower town before the morning."]
-    assert _who(paras) == []
+@pytest.mark.parametrize("sentence", [
+    "The rising water threatened to flood the lower town before the morning.",
+    "The storm moved east overnight, threatening to flood the lower town.",
+])
+def test_a_threat_with_no_one_making_it_is_no_statement(sentence: str) -> None:
+    assert _who(["Jane Doe chairs the harbour board.", sentence]) == []
 
 
 def test_a_threat_with_no_one_making_it_leaves_the_sentences_statement() -> None:

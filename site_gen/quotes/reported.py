@@ -22,6 +22,7 @@ from site_gen.quotes.clauses import (
     mention_after,
     participle_subject,
     reads_as_clause,
+    sentence_subject,
     speaker_after,
     subject_before,
 )
@@ -358,6 +359,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             continue  # 'While praising X, Qadiri added, "..."', 'Asked about it, X said ...'
         mention = participle_subject(text, lo, m.start()) if participle \
             else subject_before(text, lo, m.start())
+        if participle and mention is None and needs_speaker(m.group()):
+            mention = sentence_subject(text, s_start, m.start())  # 'Roe began by threatening'
         if needs_speaker(m.group()) and (mention is None or mention.kind in ("role", "group")):
             continue  # 'as the revelations threaten to ...': no one speaks; a later cue may
         inverted = None
