@@ -172,9 +172,10 @@ def _speakers(paragraphs: list[str]) -> list[str | None]:
     return [q.speaker_key for q in extract_quotes(paragraphs).quotes]
 
 
-def test_the_group_is_the_organisation_named_just_before() -> None:
+@pytest.mark.parametrize("who", ["The group", "The organization", "The watchdog organisation"])
+def test_the_group_is_the_organisation_named_just_before(who: str) -> None:
     paras = ["Harbour Watch Coalition volunteers counted the seabirds on the pier all week.",
-             "The group said the new lights had driven the terns from their nests."]
+             f"{who} said the new lights had driven the terns from their nests."]
     assert _speakers(paras) == ["Harbour Watch Coalition"]
 
 

@@ -474,7 +474,7 @@ class Cast:
                 person = self.resolve(source, pos, subject, context)
                 self.how = "document:" + self.how
                 return person
-        elif mention.kind == "group" and mention.role and (
+        elif mention.kind in ("group", "role") and mention.role and (
                 head := _ORG_MEANT.fullmatch(mention.role.strip())) is not None:
             # "the group said", "the agency said": the organisation named just before
             person = self._org_nearby(head.group(1).lower(), mention.start)
