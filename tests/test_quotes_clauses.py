@@ -385,3 +385,21 @@ def test_who_receives_a_letter_does_not_say_what_it_says() -> None:
     found = _who(["The council sent a letter to Jane Roe saying that the pier was unsafe."],
                  "indirect")
     assert found == [("the pier was unsafe.", None)]
+
+
+@pytest.mark.parametrize(("sentence", "first", "second"), [
+    ("Jane Roe, who has accused the board of lying, said that the vote would be held in May.",
+     "the board of lying", "the vote would be held in May."),
+    ("Jane Roe, who has denounced the fares as a tax on workers, repeatedly criticized the "
+     "board for its silence.", "the fares as a tax on workers", "the board for its silence."),
+])
+def test_a_relative_clause_ends_before_the_main_clauses_cue(sentence: str, first: str,
+                                                             second: str) -> None:
+    assert _who([sentence], "indirect") == [(first, "Jane Roe"), (second, "Jane Roe")]
+
+
+def test_a_relative_clause_with_no_cue_after_it_keeps_its_statement() -> None:
+    found = _who(["Jane Roe, who has accused the board of lying about the fares, the delays "
+                  "and the contracts."], "indirect")
+    assert found == [("the board of lying about the fares, the delays and the contracts.",
+                      "Jane Roe")]

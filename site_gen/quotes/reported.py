@@ -378,6 +378,8 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             # a sentence that opens with a subordinate clause: its cue's statement ends with
             # the clause when the main clause has a named speaker and a cue of its own
             SUBORDINATE_START.match(text, s_start, m.start())) else -1
+        if end < 0 and _RELATIVE_BEFORE.search(text, max(s_start, m.start() - 40), m.start()):
+            end = _main_cue_after(text, c_start, cues, segs)
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
             # (so too 'While Doe has vowed to X, Reyl has pledged to Y': the clause ends first)
             out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
@@ -514,6 +516,26 @@ def _named_cue_after(text: str, pos: int, cues: Sequence[CueMatch],
 
 
 _COMMA_GAP = regexes.compile(r"[ \t\u00a0]*$")
+# A relative clause's cue ('Jane Doe, who has accused the board of lying, said ...'): "who"
+# and at most an auxiliary or an adverb before it, after a comma.
+_RELATIVE_BEFORE = regexes.compile(
+    r",[ \u00a0]+who(?:[ \u00a0]+(?:has|had|have|also|once|long|repeatedly|[a-z]+ly))*[ \u00a0]+$")
+# The main clause's verb right after the comma that closes a relative clause.
+_MAIN_VERB_GAP = regexes.compile(r",[ \u00a0]+(?:(?:has|had|also|then|later|[a-z]+ly)[ \u00a0]+)*$")
+
+
+def _main_cue_after(text: str, pos: int, cues: Sequence[CueMatch],
+                    segs: Sequence[Segment]) -> int:
+    """The comma that closes a relative clause before the main clause's cue ('..., who has
+    accused the board of lying, said that ...': the accusation ends at the comma), or -1."""
+    for c in cues:
+        if c.start() <= pos or is_participle(text, c):
+            continue
+        comma = text.rfind(",", pos, c.start())
+        if comma >= 0 and not _inside(comma, segs) \
+                and _MAIN_VERB_GAP.fullmatch(text, comma, c.start()):
+            return comma
+    return -1
 
 
 def _inverted_report(text: str, s_start: int, m: CueMatch, s_end: int,
