@@ -403,3 +403,28 @@ def test_a_relative_clause_with_no_cue_after_it_keeps_its_statement() -> None:
                   "and the contracts."], "indirect")
     assert found == [("the board of lying about the fares, the delays and the contracts.",
                       "Jane Roe")]
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("Jane Roe spoke about the need to repair the harbour wall before winter.",
+     "the need to repair the harbour wall before winter."),
+    ("In her speech, Jane Roe talked about the ferries and the fares.",
+     "the ferries and the fares."),
+    ("Jane Roe also discussed the differences between the two harbour plans.",
+     "the differences between the two harbour plans."),
+])
+def test_what_someone_talked_about_is_reported(sentence: str, topic: str) -> None:
+    assert _who(["Jane Roe chairs the harbour board.", sentence], "indirect") == [
+        (topic, "Jane Roe")]
+
+
+def test_a_discussed_thing_is_no_statement() -> None:
+    assert _who(["The issues discussed in the report were old."], "indirect") == []
+
+
+def test_a_clause_inside_the_sentence_ends_before_the_main_clause() -> None:
+    sentence = ("In a year when Tom Baker is talking about closing the harbour to ferries, "
+                "Jane Roe said the mayor was right to urge calm.")
+    assert _who([sentence], "indirect") == [
+        ("closing the harbour to ferries", "Tom Baker"),
+        ("the mayor was right to urge calm.", "Jane Roe")]

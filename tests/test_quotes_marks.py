@@ -106,7 +106,7 @@ def test_named_fragment_after_naming_verb() -> None:
 
 def test_unclosed_quotation_split_by_the_reader_continues_in_the_next_paragraph() -> None:
     paras = ["Sam Ortiz added, \"What hurt us was the delay, but now the work has started.",
-             "And more importantly, the money is there. Ortiz also spoke about \"trust\" today."]
+             "And more importantly, the money is there. Ortiz also wore a \"trust\" pin today."]
     ex = extract_quotes(paras)
     direct = [q for q in ex.quotes if q.kind == "direct"]
     assert [(q.paragraph, q.text) for q in direct] == [

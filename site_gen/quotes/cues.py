@@ -32,7 +32,7 @@ _REGULAR = (
     " inquire enquire question challenge accuse blast slam criticize criticise attack mock"
     " ridicule rail fume complain crow brag celebrate denounce applaud condemn hammer dismiss"
     " defend blame thank congratulate commend laud hail decry tout cite echo"
-    " interject interrupt praise express react threaten"
+    " interject interrupt praise express react threaten discuss"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote written writing"
@@ -40,6 +40,8 @@ _IRREGULAR = (
     " puts:it putting:it spell:out spelled:out chime:in chimed:in pointed:to"
     " fire:back fires:back fired:back firing:back shoot:back shoots:back shot:back"
     " shooting:back hit:back hits:back hitting:back"
+    " talk:about talks:about talked:about talking:about speak:about speaks:about spoke:about"
+    " speaking:about"
 ).split()
 _BARE_BASES = frozenset(
     "say tell claim argue insist admit concede acknowledge predict suggest explain write"
@@ -60,7 +62,9 @@ _TRANSITIVE = frozenset(
     " ridicule deny promise pledge vow demand recount tout cite echo question challenge dismiss"
     " defend blame thank congratulate commend laud hail warn call dub label brand describe"
     " characterize lament decry predict recall mention highlight acknowledge admit concede"
-    " announce confirm reiterate repeat recommend express".split())
+    " announce confirm reiterate repeat recommend express discuss"
+    # what someone talked about (the forms of "talk about", "speak about")
+    " talk talks talked talking speak speaks spoke speaking".split())
 _NAMING_BASE = {f: b for b in ("call", "dub", "term", "label", "brand", "describe",
                                 "characterize", "refer")
                 for f in NAMING if f.startswith(b[:4])}

@@ -380,6 +380,10 @@ def _forward(text: str, s_start: int, s_end: int, segs: Sequence[Segment],
             SUBORDINATE_START.match(text, s_start, m.start())) else -1
         if end < 0 and _RELATIVE_BEFORE.search(text, max(s_start, m.start() - 40), m.start()):
             end = _main_cue_after(text, c_start, cues, segs)
+        elif end < 0 and mention is not None and _SUBORDINATOR_BEFORE.search(
+                text, max(s_start, mention.start - 12), mention.start):
+            # 'In a year when Roe is talking about X, Doe said ...': the clause ends first
+            end = _named_cue_after(text, c_start, cues, segs)
         if end > c_start:  # 'As for polls suggesting that X, Smith said that Y': two statements
             # (so too 'While Doe has vowed to X, Reyl has pledged to Y': the clause ends first)
             out.append(Report(c_start, end, m.group(), m.start(), mention, mention is None))
@@ -520,6 +524,10 @@ _COMMA_GAP = regexes.compile(r"[ \t\u00a0]*$")
 # and at most an auxiliary or an adverb before it, after a comma.
 _RELATIVE_BEFORE = regexes.compile(
     r",[ \u00a0]+who(?:[ \u00a0]+(?:has|had|have|also|once|long|repeatedly|[a-z]+ly))*[ \u00a0]+$")
+# A subordinating word right before a cue's subject, inside the sentence ("in a year when").
+_SUBORDINATOR_BEFORE = regexes.compile(
+    r"\b(?:when|whenever|while|whereas|although|though|because|since|after|before|once|until)"
+    r"[ \u00a0]+$")
 # The main clause's verb right after the comma that closes a relative clause.
 _MAIN_VERB_GAP = regexes.compile(r",[ \u00a0]+(?:(?:has|had|also|then|later|[a-z]+ly)[ \u00a0]+)*$")
 
