@@ -25,13 +25,14 @@ pytestmark = pytest.mark.skipif(not (DEV / "score.py").is_file(), reason="dev se
 # later (mixed quotes, inverted cues, "according to" sources): indirect F1 .761, all F1 .854,
 # pages macro F1 .834 through `site-gen inspect`; later ('as X noted, ...', questions asked of
 # someone, sources after "according to" in lower case): indirect F1 .767, all F1 .857.
+# Raised on 2026-12-08 (through inspect: reported F1 .793, all canonical .936, variant .952).
 FLOORS = {
     ("direct", "f1"): 0.94,
-    ("indirect", "f1"): 0.775,
-    ("all", "f1"): 0.855,
-    ("direct", "speaker_variant_acc"): 0.933,
-    ("all", "speaker_canonical_acc"): 0.895,
-    ("all", "speaker_variant_acc"): 0.908,
+    ("indirect", "f1"): 0.785,
+    ("all", "f1"): 0.865,
+    ("direct", "speaker_variant_acc"): 0.95,
+    ("all", "speaker_canonical_acc"): 0.925,
+    ("all", "speaker_variant_acc"): 0.94,
 }
 PAGES_F1 = 0.825
 # A statement put partly in the writer's words before a quotation ('It is "...," she said')

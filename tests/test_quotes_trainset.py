@@ -25,12 +25,14 @@ pytestmark = pytest.mark.skipif(not (TRAIN / "score.py").is_file(), reason="set 
 # F1 .731, all F1 .841. Raised on 2026-12-07 (in-process: direct F1 .951, reported F1 .752,
 # all F1 .852, canonical .954, variant .961, pages macro F1 .855, 1.10 fragments); again later
 # that day (in-process: all canonical .962, variant .969, pages macro F1 .858, 1.10 fragments).
+# Raised on 2026-12-08 (through inspect: reported F1 .761, all F1 .857, canonical .967,
+# variant .973, pages macro F1 .863, 1.10 fragments).
 FLOORS = {
     ("direct", "f1"): 0.946,
-    ("indirect", "f1"): 0.745,
-    ("all", "f1"): 0.846,
-    ("all", "speaker_canonical_acc"): 0.955,
-    ("all", "speaker_variant_acc"): 0.962,
+    ("indirect", "f1"): 0.755,
+    ("all", "f1"): 0.852,
+    ("all", "speaker_canonical_acc"): 0.96,
+    ("all", "speaker_variant_acc"): 0.966,
 }
 PAGES_F1 = 0.850
 FRAGMENTS = 1.12
