@@ -105,6 +105,19 @@ def test_inspect_of_a_text_file_loads_no_html_markdown_templates_or_server(
         names & (HTML_STACK | MARKDOWN_STACK | TEMPLATES | SERVER | BUILD_STAGES))
     # what reading a text file does need, loaded on the way
     assert {"site_gen.reader.txt", "site_gen.quotes.extract", "py3langid"} <= names
+    # curly quotes and dashes are nothing to repair: the mojibake fixer stays unloaded
+    assert "ftfy" not in names
+
+
+def test_inspect_of_a_text_file_with_mojibake_loads_the_fixer(articles: Path) -> None:
+    """The control: a text with a character only mojibake brings ("SÃ£o") repairs it."""
+    text = TEXT_ARTICLE.replace("PORT VELMAR", "S\u00c3\u00a3O VELMAR")
+    (articles / "harbour.txt").write_text(text, encoding="utf-8")
+    names, done = imported("inspect", "--json", str(articles / "harbour.txt"),
+                           cwd=articles.parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "ftfy" in names
+    assert "S\\u00e3O VELMAR" in done.stdout or "S\u00e3O VELMAR" in done.stdout
 
 
 @pytest.mark.parametrize(

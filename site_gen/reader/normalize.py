@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import ftfy
+from functools import lru_cache
 
 from site_gen import regexes
 
@@ -37,23 +36,41 @@ _SPACE = frozenset(
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x85"
 )
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=True,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=True,
-    normalization=None,
-    explain=False,
-)
+# Past ASCII, the characters no repair can change: typographic quotes, dashes, the ellipsis and
+# the no-break space are characters of their own in every encoding ftfy undoes, and mojibake
+# always holds a letter or sign of the Latin-1 range (a lead byte read as a character); the
+# control characters it removes are dropped before (``_DROP``). Text of these alone (most
+# English news) never reaches ftfy, which is imported on first need (0.08 s of a process).
+_PLAIN = {ord(c): None for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"}
+
+
+def _needs_repair(text: str) -> bool:
+    return not text.translate(_PLAIN).isascii()
+
+
+@lru_cache(maxsize=1)
+def _fixer():
+    """ftfy's ``fix_text`` and the repairs asked of it."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=True,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=True,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text, config
 
 
 # Anything that makes the slow path necessary: runs of space, non-space whitespace other than a
@@ -80,7 +97,7 @@ def normalize_span(raw: str, start: int, end: int) -> tuple[str, int, tuple[int,
     if piece and not _NEEDS_WORK.search(piece) and unicodedata.is_normalized("NFC", piece):
         # The common case: nothing to change but (same-length) single spaces and mojibake.
         piece = piece.translate(_TO_SPACE)
-        if piece.isascii():
+        if not _needs_repair(piece):
             return piece, start, ()
         fixed, origin = _repair_mojibake(piece, list(range(start, end)))
         if fixed == piece:
@@ -115,7 +132,7 @@ def normalize_span(raw: str, start: int, end: int) -> tuple[str, int, tuple[int,
             origin.append(i + min(k, j - i - 1))
         i = j
     text = "".join(chars)
-    if text and not text.isascii():
+    if text and _needs_repair(text):
         text, origin = _repair_mojibake(text, origin)
         text, origin = _strip_edges(text, origin)  # a repair may leave a space at an edge
     return _located(text, origin, start)
@@ -140,7 +157,8 @@ def _located(text: str, origin: list[int], start: int) -> tuple[str, int, tuple[
 
 
 def _repair_mojibake(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    fix_text, config = _fixer()
+    fixed = fix_text(text, config=config)
     if fixed == text:
         return text, origin
     if len(text) <= _CHUNK:
@@ -151,7 +169,7 @@ def _repair_mojibake(text: str, origin: list[int]) -> tuple[str, list[int]]:
     new_origin: list[int] = []
     for a, b in _chunks(text):
         piece = text[a:b]
-        repaired = piece if piece.isascii() else ftfy.fix_text(piece, config=_FTFY_CONFIG)
+        repaired = piece if not _needs_repair(piece) else fix_text(piece, config=config)
         out.append(repaired)
         new_origin.extend(
             origin[a:b] if repaired == piece else _realign(piece, repaired, origin[a:b])
