@@ -4,6 +4,8 @@ the article's own last paragraph, and articles split into sections, are kept."""
 
 from __future__ import annotations
 
+import pytest
+
 from site_gen.model import Paragraph
 from site_gen.reader.html_edges import (
     trim_box_and_after,
@@ -237,6 +239,25 @@ def test_a_closing_line_of_editors_credits_leaves_the_text_and_names_no_author()
     sentence = "Editing the timetable took the board of the harbour most of the winter months."
     edges = clean_edges([*blocks, ("p", sentence)])
     assert [t for _, t in edges.blocks] == [*BODY, sentence]  # a sentence of the story
+
+
+@pytest.mark.parametrize("placeholder", ["Loading weather data ...", "Wird geladen\u2026",
+                                         "Chargement en cours..."])
+def test_a_closing_placeholder_a_script_fills_leaves_the_text(placeholder: str) -> None:
+    from site_gen.reader.html_body import clean_edges
+
+    blocks = [("p", t) for t in BODY]
+    edges = clean_edges([*blocks, ("p", placeholder)])
+    assert [t for _, t in edges.blocks] == BODY
+    assert edges.after == [("p", placeholder)]
+
+
+def test_a_closing_sentence_ending_in_an_ellipsis_stays() -> None:
+    from site_gen.reader.html_body import clean_edges
+
+    sentence = "And then, one by one, the lights of the old harbour went out..."
+    edges = clean_edges([*[("p", t) for t in BODY], ("p", sentence)])
+    assert [t for _, t in edges.blocks] == [*BODY, sentence]
 
 
 # --- a wall of controls after a teaser of the story --------------------------------------

@@ -200,6 +200,8 @@ def is_tail_junk(text: str) -> bool:
     """A label, link, promo, credit or bio that follows an article's last paragraph."""
     if len(text) < 50 and not text.endswith(_FINAL):
         return True  # a label or link after the last paragraph
+    if text.endswith(("...", "\u2026")) and len(text.rstrip(".\u2026 ").split()) <= 4:
+        return True  # "Loading weather data ...": a placeholder a script fills, no sentence
     if len(text) < 200 and not text.endswith(_FINAL) and credit_line(text):
         return True  # "Redaktion: A, B Faktencheck: C": the editors' credits, in any length
     return len(text) < 400 and bool(_TAIL.search(text))
