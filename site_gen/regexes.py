@@ -26,8 +26,11 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, AnyStr
+
+from site_gen.installation import install_dir
 
 _FORMAT = 1
 _MAX_ENTRIES = 5000  # more than that and only what this process used is kept
@@ -52,10 +55,11 @@ _new: set[Key] = set()  # compiled here, not yet in the file
 _used: set[Key] = set()
 
 
-def install_dir() -> Path:
-    """Where per-installation files go: ``SITE_GEN_ACCEL_DIR``, else ``<venv>/site-gen-accel``
-    (beside the compiled extractor and the unpacked language model)."""
-    return Path(os.environ.get("SITE_GEN_ACCEL_DIR") or Path(sys.prefix) / "site-gen-accel")
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Words for an alternation: the longest first (so "autorin" is tried before "autor"), ties
+    in alphabetical order, so that a pattern built from a set is the same string in every
+    process (a set's order is not) and its stored program is found again."""
+    return sorted(words, key=lambda w: (-len(w), w))
 
 
 def cache_file() -> Path:

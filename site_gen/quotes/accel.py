@@ -35,7 +35,7 @@ def source_digest() -> str:
 
 
 def compiled_root(digest: str | None = None) -> Path:
-    from site_gen.regexes import install_dir
+    from site_gen.installation import install_dir
 
     return install_dir() / (digest or source_digest())
 

@@ -433,19 +433,14 @@ class Cast:
             if mention.kind == "org":
                 self.orgs.append((mention.start, mention.name))
             name = admit(tokens, self.lang) if mention.kind == "name" and tokens else tokens
-            if not name and mention.kind == "name" and len(tokens) >= 2 \
-                    and all(t.isupper() for t in tokens) \
-                    and _COLON_NEXT.match(self.text, mention.start + len(mention.text)):
-                # "NORA QUIST: ..." (a transcript's label, a name in capitals before a colon):
-                # only a person already named, never a new one ("BREAKING NEWS:" names no one;
-                # a dateline in capitals is no label)
-                person = self._match(tokens, mention.gender, create=False)
-                if person is not None:
-                    self.how = "name:known"
-            elif not name and mention.kind == "name" and len(tokens) == 1 \
-                    and tokens[0][:1].isupper() and tokens[0][1:].islower():
-                # "Song said" after "Paul Song": a word that makes no new name may be the
-                # surname of a person the article has named
+            if not name and mention.kind == "name" and (
+                    # "NORA QUIST: ..." (a transcript's label, a name in capitals before a
+                    # colon; "BREAKING NEWS:" names no one, a dateline in capitals is no label)
+                    len(tokens) >= 2 and all(t.isupper() for t in tokens)
+                    and _COLON_NEXT.match(self.text, mention.start + len(mention.text))
+                    # "Song said" after "Paul Song": a word that makes no new name
+                    or len(tokens) == 1 and tokens[0][:1].isupper() and tokens[0][1:].islower()):
+                # only a person already named, never a new one
                 person = self._match(tokens, mention.gender, create=False)
                 if person is not None:
                     self.how = "name:known"

@@ -192,7 +192,7 @@ _CLAUSE_OPENERS = frozenset(
     """and but or nor so yet then when after before as since because while if that who which
     whom whose what how why where once until unless though although whereas""".split())
 _PRONOUNS = frozenset("i you he she it we they who one".split())
-_PREPOSITIONS = frozenset("of for in on at with from to into about by through like via".split())
+PREPOSITIONS = frozenset("of for in on at with from to into about by through like via".split())
 
 
 def _names_a_thing(text: str, a: int, b: int) -> bool:
@@ -206,7 +206,7 @@ def _names_a_thing(text: str, a: int, b: int) -> bool:
         return False
     if words[-1].lower() == "so":  # "the so called "initiative""
         return True
-    if len(words) >= 2 and words[-2] in _PREPOSITIONS and words[-1].isalpha() \
+    if len(words) >= 2 and words[-2] in PREPOSITIONS and words[-1].isalpha() \
             and words[-1].islower() and words[-1] not in _PRONOUNS:
         return True  # "for items labeled "..."", no determiner
     for i in range(len(words) - 1, 0, -1):
@@ -275,9 +275,16 @@ _VERB_SUBJECT = regexes.compile(r"(?:\b(?:he|she|they|it|we|I|who|which)|[A-Z][\
 
 
 # Cues that also say that something lasts or comes next: before an infinitive they are no
-# speech ("Roe will continue to be ..."; "went on to say" is the infinitive's cue).
+# speech ("Roe will continue to be ..."; "went on to say" is the infinitive's cue), nor with
+# nothing after them in a clause of time ("as the hearing went on, ...": see ``reported``).
 _ONGOING = frozenset(("continue", "continues", "continued", "continuing", "go on", "goes on",
                       "went on", "going on"))
+
+
+def is_ongoing(cue: str) -> bool:
+    return " ".join(cue.lower().split()) in _ONGOING
+
+
 _ONGOING_TO = regexes.compile(r"[ \u00a0]+to[ \u00a0]+[a-z]")
 
 
@@ -286,7 +293,7 @@ def verb_use(text: str, m: CueMatch) -> bool:
     such a form is a cue only after a subject ("Brandt tweets") or before "that"; and for
     "continue" or "go on" before an infinitive."""
     low = m.text.lower()
-    if _ONGOING_TO.match(text, m.stop) and " ".join(low.split()) in _ONGOING:
+    if _ONGOING_TO.match(text, m.stop) and is_ongoing(low):
         return False  # "will continue to be", "went on to win": what follows is the verb
     if low not in NOUNY:
         return True

@@ -63,16 +63,15 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
 _WORD = rf"[{_UP}][\w'\u2019-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|du|dos|la|le)[ \u00a0]+"
 _NAME = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}){{0,2}}{_WORD}){{0,3}}"
-_PRONOUN = "|".join(sorted(_PRONOUNS, key=lambda w: (-len(w), w)))
+_PRONOUN = "|".join(regexes.longest_first(_PRONOUNS))
 _MAX_GAP = 160
 
 
 def _cue_alternation(lang: str) -> str:
     words = _VERBS.get(lang, "").split()
     phrases = _PHRASES.get(lang, "").split("|") if lang in _PHRASES else []
-    alts = sorted({re.escape(w.rstrip(",")) for w in words} | {p.replace(" ", r"\s+")
-                                                                for p in phrases},
-                  key=lambda w: (-len(w), w))
+    alts = regexes.longest_first({re.escape(w.rstrip(",")) for w in words}
+                                 | {p.replace(" ", r"\s+") for p in phrases})
     return "|".join(alts)
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from site_gen import regexes
-from site_gen.quotes.cues import opens_inverted
+from site_gen.quotes.cues import PREPOSITIONS, opens_inverted
 from site_gen.quotes.firstnames import gender_of, is_given_name
 
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -498,8 +498,6 @@ _COLLECTIVE_OF = regexes.compile(r"^(?:the\s+)?(?:management|leadership|board|ow
 _ACRONYM = regexes.compile(r"[A-Z]{2,6}")
 _ROLE_ACRONYMS = frozenset("CEO CFO COO CTO CIO MP MEP PM DA AG GM VP PAC PR".split())
 _THE_START = regexes.compile(r"^The\s+")
-# Words that put a phrase between a name and an organisation's head ("pals in government").
-_LINKS = frozenset("of in for on at to with from by about into under over".split())
 
 
 def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
@@ -515,7 +513,7 @@ def _describe(t: str, start: int, runs: list[re.Match[str]]) -> Mention | None:
             return Mention(t, start, "org", f"{owner} {head}", role=t)
         name, _, _ = clean_name(runs[-1].group())
         between = t[runs[-1].end():].split()[:-1]
-        if name and len(between) <= 3 and not any(w in _LINKS for w in between):
+        if name and len(between) <= 3 and not any(w in PREPOSITIONS for w in between):
             # (not "all of my pals in government": a name and the head a phrase apart)
             # an organisation's whole name ("the Harbour Watch team", "the Harbour University
             # football team"); a person's surname ("the Jane Doe campaign" is the "Doe campaign")

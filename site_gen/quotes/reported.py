@@ -34,6 +34,7 @@ from site_gen.quotes.cues import (
     ing_form,
     is_bare,
     is_naming,
+    is_ongoing,
     is_participle,
     is_transitive,
     needs_speaker,
@@ -421,10 +422,6 @@ def _comma_apart(text: str, mention: Mention, cue_start: int) -> bool:
 
 
 _THAT_BEFORE = regexes.compile(r"\bthat\s+$")
-# Cues that, with nothing after them, say that something lasts ("as the hearing went on",
-# "as the talks continued"), not that someone speaks.
-_ONGOING = frozenset(("go on", "goes on", "went on", "going on", "continue", "continues",
-                      "continued", "continuing"))
 # 'As Jane Doe noted, CONTENT' / '..., as the Velmar Herald first reported, CONTENT': "as", its
 # subject and the cue (an adverb or an auxiliary between them), opening the sentence or a part.
 _AS_LEAD = regexes.compile(
@@ -437,7 +434,7 @@ def _after_as_clause(text: str, s_start: int, m: CueMatch) -> int | None:
     the subject said (a quotation there is a direct quote's lead-in, see ``_forward``)."""
     if not text.startswith(",", m.end()) or not _AS_LEAD.search(text[s_start:m.start()]):
         return None
-    if " ".join(m.group().lower().split()) in _ONGOING:
+    if is_ongoing(m.group()):
         return None  # 'As the debate went on, the mayor ...': a time, no one's words
     if _in_open_quotation(text, m.start()):
         return None  # 'as Terry said' within a speaker's own words is theirs to attribute

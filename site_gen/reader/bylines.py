@@ -31,7 +31,7 @@ def _byline_words() -> dict[str, list[str]]:
 def _alternation(words: list[str]) -> str:
     """``words`` as a regex alternation, longest first (so "autorin" is tried before "autor");
     never matching when there are none."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    unique = regexes.longest_first(set(words))
     return "|".join(re.escape(w) for w in unique) or "(?!)"
 
 

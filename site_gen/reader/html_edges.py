@@ -348,7 +348,7 @@ _OWN_CHARS = 250  # a closing line that names the site: a promotion or a credit,
 
 def _site_words(sites: Sequence[str]) -> re.Pattern[str] | None:
     """A pattern for the site's names as whole words (names of three characters or more)."""
-    names = sorted({n.strip() for n in sites if len(n.strip()) >= 3}, key=lambda n: (-len(n), n))
+    names = regexes.longest_first({n.strip() for n in sites if len(n.strip()) >= 3})
     if not names:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",

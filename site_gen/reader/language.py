@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from site_gen import regexes
+from site_gen.installation import install_dir
 from site_gen.model import Direction
-from site_gen.regexes import install_dir
 
 RTL_LANGS = frozenset(
     {"ar", "fa", "he", "iw", "ur", "ps", "sd", "yi", "dv", "ckb", "ug", "ku-arab"}

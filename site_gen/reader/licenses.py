@@ -56,7 +56,7 @@ def _words(words: list[str]) -> str:
     or nothing ("NonCommercial", "non-commercial"), an apostrophe either apostrophe."""
     return "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]?").replace("'", "['\u2019]")
-        for w in sorted(words, key=lambda w: (-len(w), w))
+        for w in regexes.longest_first(words)
     )
 
 

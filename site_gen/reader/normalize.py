@@ -45,7 +45,7 @@ _PLAIN = {ord(c): None for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a
 
 
 def _needs_repair(text: str) -> bool:
-    return not text.translate(_PLAIN).isascii()
+    return not (text.isascii() or text.translate(_PLAIN).isascii())  # no copy for ASCII
 
 
 @lru_cache(maxsize=1)
